@@ -1,0 +1,37 @@
+# Two commands: `make run` builds the bundled sample corpus into output/, `make test` runs the suite.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+OUT    ?= output
+
+.PHONY: run test install install-dev browser bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e . pytest hypothesis "oxigraph>=0.5,<0.6" ruff
+
+run: install
+	$(BIN)/kg build examples/news --out $(OUT)
+
+# Chromium for the browser tests comes from Debian; without it those tests skip with a message.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed: browser tests will be skipped"; \
+	  else echo "not root or no apt-get: browser tests will be skipped"; fi; }
+
+test: install-dev browser
+	$(BIN)/python -m pytest -q
+
+bench: install-dev
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) $(OUT)/* .pytest_cache

@@ -1,0 +1,268 @@
+"""Plain, frozen records passed between the stages of the pipeline.
+
+No spaCy or rdflib object ever lives inside a record: stages that need neither library can be
+tested with hand-made records, per-article results can be cached as JSON, and Dask workers can
+ship them between processes.
+
+Offsets are character positions in `Article.text` (NFC-normalised), half-open ``[start, end)``
+to match spaCy's ``Span.start_char``/``Span.end_char``.
+
+Flow::
+
+    RawDocument --prepare--> Article --analyse (spaCy)--> ArticleAnalysis
+        (Mention, LocalEntity, EventMention per article)
+    [ArticleAnalysis...] --link--> Actor, Event (corpus level, with Evidence)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+#: Actor types used in records, JSONL and the ontology (``kg:<Type>`` classes).
+ACTOR_TYPES = ("Country", "Organization", "ArmedGroup", "Person", "NewsOrganization")
+#: A local entity of this type is a location, never an actor.
+PLACE = "Place"
+#: Event statuses: how the story knows the event.
+STATUSES = ("asserted", "reported", "denied", "intended")
+#: Precision of a date string: "2024-12-23" day, "2024-12" month, "2024" year.
+PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Where an article's text was found: a file and a character span in its decoded text."""
+
+    path: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One unit of input before cleaning and splitting: a text/HTML file or one JSONL/CSV record.
+
+    `text` is decoded and NFC-normalised. `offset` is where `text` starts in the decoded file
+    (0 for a whole file); `record` is the 1-based line or row number for JSONL/CSV input.
+    Metadata fields are filled when the input states them (JSONL/CSV columns, HTML meta).
+    """
+
+    path: str
+    text: str
+    offset: int = 0
+    record: int | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned news story. `id` is a stable hash of the normalised body."""
+
+    id: str
+    title: str
+    text: str
+    sources: tuple[SourceSpan, ...]
+    publisher: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity span in one article.
+
+    `label` is the entity type as recognised (spaCy label such as "GPE", or a gazetteer label).
+    `entity` is the key of the `LocalEntity` it resolves to within the article, or None when it
+    was recognised but not kept (a date, a number, an unresolvable span).
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalEntity:
+    """An actor or place as resolved within one article (before cross-article linking).
+
+    `key` is unique within the article ("e0", "e1", ...). `type` is one of ACTOR_TYPES or
+    PLACE. `affiliation` is the key of another LocalEntity this one acts for (a person's country
+    or organisation); `country` is the label of the country it belongs to, when known.
+    """
+
+    key: str
+    label: str
+    type: str
+    qid: str | None = None
+    country: str | None = None
+    affiliation: str | None = None
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """One event as one sentence of one article tells it.
+
+    `actors`, `recipients`, `attributed_to` and `place` are LocalEntity keys of the same article.
+    `source_text` keeps an unnamed claim source ("sources", "a military source").
+    """
+
+    type: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    status: str
+    sentence_start: int
+    sentence_end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    confidence: float
+    mode: str | None = None
+    attributed_to: str | None = None
+    source_text: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything the NLP stage found in one article: the unit that is cached and shipped."""
+
+    article_id: str
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+    entities: tuple[LocalEntity, ...]
+    events: tuple[EventMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A corpus-level actor: every LocalEntity that links to it, merged."""
+
+    id: str
+    label: str
+    type: str
+    qid: str | None = None
+    country: str | None = None
+    affiliation: str | None = None  # Actor id this actor acts for
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: int = 0
+    articles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where an event is told: article, sentence and trigger offsets in `Article.text`."""
+
+    article_id: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A corpus-level event: event mentions that agree on type, participants and time, merged.
+
+    `actors`, `recipients` and `attributed_to` are Actor ids; `place` is an Actor-like place label.
+    """
+
+    id: str
+    type: str
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    status: str
+    evidence: tuple[Evidence, ...]
+    articles: tuple[str, ...]
+    confidence: float
+    mode: str | None = None
+    attributed_to: str | None = None
+    source_text: str | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A corpus-level place (kept apart from actors)."""
+
+    id: str
+    label: str
+    qid: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The result of a build: what `kg.build()` returns and what the exporters read."""
+
+    articles: tuple[Article, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    places: tuple[Place, ...] = ()
+    analyses: tuple[ArticleAnalysis, ...] = field(default=(), repr=False)
+    #: (article id, local entity key) -> Actor or Place id
+    links: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, hash=False)
+
+
+# -- JSON round trip -------------------------------------------------------------------------
+
+R = TypeVar("R")
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """Turn a record into JSON-ready data (tuples become lists).
+
+    >>> to_dict(SourceSpan("a.txt", 0, 5))
+    {'path': 'a.txt', 'start': 0, 'end': 5}
+    """
+    return dataclasses.asdict(record)
+
+
+def from_dict(cls: type[R], data: dict[str, Any]) -> R:
+    """Rebuild a record from `to_dict` output, restoring nested records and tuples.
+
+    >>> from_dict(Article, {"id": "x", "title": "T", "text": "b",
+    ...                     "sources": [{"path": "a", "start": 0, "end": 1}]}).sources
+    (SourceSpan(path='a', start=0, end=1),)
+    """
+    hints = typing.get_type_hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name in data:
+            kwargs[f.name] = _coerce(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _coerce(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _coerce(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_coerce(args[0], v) for v in value)
+        return tuple(_coerce(a, v) for a, v in zip(args, value, strict=True))
+    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
+        return from_dict(hint, value)  # type: ignore[arg-type]
+    return value
