@@ -1,0 +1,72 @@
+"""A persistent cache of per-article analyses, kept in the output folder.
+
+SQLite gives atomic, crash-safe commits: a build killed with SIGKILL loses at most the batch in
+flight, and the next run resumes from everything committed before it. Keys come from
+`kg.analyse.cache_key` (text, date, pipeline version, model, reference-data version), so a
+change of model or reference data misses exactly the analyses it invalidates.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from kg.errors import StoreError
+from kg.records import ArticleAnalysis, from_dict, to_dict
+
+CACHE_DIR = ".kg-cache"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+
+
+class AnalysisCache:
+    """Read and write cached `ArticleAnalysis` records by key.
+
+    >>> import tempfile, pathlib
+    >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
+    >>> cache.put_many([("k", ArticleAnalysis("a", ((0, 1),), (), (), ()))])
+    >>> cache.get_many(["k", "missing"])["k"].sentences
+    ((0, 1),)
+    >>> cache.close()
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        path = out_dir / CACHE_DIR / "analyses.sqlite"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(path)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(_SCHEMA)
+        except (OSError, sqlite3.Error) as err:
+            raise StoreError(
+                f"{path}: cannot open the analysis cache ({err}); delete {path.parent} "
+                "to start afresh or pass --no-cache"
+            ) from err
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleAnalysis]:
+        """Return the cached analyses among `keys`; unreadable entries count as missing."""
+        found: dict[str, ArticleAnalysis] = {}
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk
+            )
+            for key, data in rows:
+                try:
+                    found[key] = from_dict(ArticleAnalysis, json.loads(data))
+                except (ValueError, TypeError, KeyError):
+                    continue  # an entry from an incompatible version is recomputed
+        return found
+
+    def put_many(self, items: Iterable[tuple[str, ArticleAnalysis]]) -> None:
+        """Store analyses and commit, so a crash after this call keeps them."""
+        rows = [(key, json.dumps(to_dict(a), ensure_ascii=False)) for key, a in items]
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?)", rows)
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()

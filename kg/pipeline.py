@@ -1,0 +1,404 @@
+"""The pipeline: the only module that knows the order of the stages.
+
+    read_paths -> prepare -> (cache | nlp.pipe + analyse) -> link_actors -> merge_events
+
+`build()` returns the corpus in memory (the Python API); `write_outputs()` writes the output
+folder; `read_corpus()` reads it back so `kg html`, `kg stats` and `kg export` never re-extract.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from kg.analyse import Resources, cache_key, load_resources, parse_and_analyse
+from kg.atomic import atomic_write_lines
+from kg.cache import AnalysisCache
+from kg.errors import InputError, StoreError
+from kg.nlp import load_nlp, model_id, resolve_model_name
+from kg.paths import default_ontology_dir
+from kg.records import (
+    Actor,
+    Article,
+    ArticleAnalysis,
+    Corpus,
+    Event,
+    Place,
+    from_dict,
+    to_dict,
+)
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 32
+SkipHandler = Callable[[str, str], None]
+ProgressHandler = Callable[[int, int], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: counts for the summary line, and every skipped input with its reason."""
+
+    files: int = 0
+    articles: int = 0
+    new: int = 0
+    cached: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for the terminal."""
+        return (
+            f"{self.files} input file(s), {self.articles} article(s): {self.new} new, "
+            f"{self.cached} cached, {self.duplicates} duplicate(s) merged, "
+            f"{self.failed} failed; {len(self.skipped)} input(s) skipped"
+        )
+
+
+@dataclass
+class BuildResult:
+    """The Python API's answer: the corpus, the report, and the RDF graph on demand."""
+
+    corpus: Corpus
+    report: BuildReport
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.corpus.articles
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        return self.corpus.actors
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.corpus.events
+
+    def graph(self, *, base: str | None = None) -> Any:
+        """Return the corpus as an rdflib `Dataset` (one named graph per article)."""
+        from kg.rdf import DEFAULT_BASE, build_dataset
+
+        return build_dataset(self.corpus, base=base or DEFAULT_BASE)
+
+
+def read_articles(
+    paths: Iterable[str | os.PathLike[str]], *, on_skip: SkipHandler | None = None
+) -> tuple[list[Article], BuildReport]:
+    """Ingest, clean, split and de-duplicate; report files read and inputs skipped."""
+    from kg.ingest import read_paths
+    from kg.prepare import prepare
+
+    report = BuildReport()
+
+    def skip(path: str, reason: str) -> None:
+        report.skipped.append((path, reason))
+        if on_skip is not None:
+            on_skip(path, reason)
+
+    files: set[str] = set()
+
+    def counted(raws: Iterable[Any]) -> Iterator[Any]:
+        for raw in raws:
+            files.add(raw.path)
+            yield raw
+
+    articles = prepare(counted(read_paths([Path(p) for p in paths], on_skip=skip)))
+    report.files = len(files)
+    report.articles = len(articles)
+    report.duplicates = sum(len(a.sources) for a in articles) - len(articles)
+    return articles, report
+
+
+def build(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    out_dir: Path | None = None,
+    model: str | None = None,
+    ontology_dir: Path | None = None,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    scheduler: str | None = None,
+    use_cache: bool = True,
+    on_skip: SkipHandler | None = None,
+    progress: ProgressHandler | None = None,
+) -> BuildResult:
+    """Build the corpus from files and folders of news.
+
+    With `out_dir`, per-article analyses are cached in ``out_dir/.kg-cache`` so a re-run only
+    analyses new or changed articles. `n_process` > 1 uses a local process pool; `scheduler`
+    ("tcp://host:8786" or "local") sends batches to a Dask cluster instead.
+    Raises `InputError` when no article at all could be read.
+    """
+    articles, report = read_articles(paths, on_skip=on_skip)
+    if not articles:
+        reasons = "; ".join(f"{p}: {r}" for p, r in report.skipped[:5]) or "no input files"
+        raise InputError(
+            ", ".join(str(p) for p in paths) or "(no paths)",
+            f"no article could be read ({reasons})",
+        )
+    ontology_dir = ontology_dir or default_ontology_dir()
+    resources = load_resources(ontology_dir)
+    analyses = analyse_articles(
+        articles,
+        resources,
+        report,
+        model=model,
+        out_dir=out_dir if use_cache else None,
+        n_process=n_process,
+        batch_size=batch_size,
+        scheduler=scheduler,
+        progress=progress,
+        on_skip=on_skip,
+    )
+    ok = [a for a in articles if a.id in analyses]
+    corpus = link_corpus(ok, [analyses[a.id] for a in ok])
+    return BuildResult(corpus, report)
+
+
+def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
+    """Run the cross-article stages on per-article results (cached or fresh)."""
+    from kg.actors import link_actors
+    from kg.event_merge import merge_events
+
+    actors, places, links = link_actors(articles, analyses)
+    events = merge_events(articles, analyses, links)
+    return Corpus(
+        articles=tuple(articles),
+        actors=tuple(actors),
+        events=tuple(events),
+        places=tuple(places),
+        analyses=tuple(analyses),
+        links=dict(links),
+    )
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    resources: Resources,
+    report: BuildReport,
+    *,
+    model: str | None = None,
+    out_dir: Path | None = None,
+    n_process: int = 1,
+    batch_size: int = DEFAULT_BATCH,
+    scheduler: str | None = None,
+    progress: ProgressHandler | None = None,
+    on_skip: SkipHandler | None = None,
+) -> dict[str, ArticleAnalysis]:
+    """Analyse every article, from the cache where possible; return analyses by article id."""
+    nlp = None
+    model_name = resolve_model_name(model)
+    if scheduler is None and n_process <= 1:
+        nlp = load_nlp(model_name, gazetteer=resources.gazetteer)
+        ident = model_id(nlp)
+    else:
+        ident = _model_ident(model_name)
+    cache = AnalysisCache(out_dir) if out_dir is not None else None
+    keys = {a.id: cache_key(a, model=ident, resources_version=resources.version) for a in articles}
+    done: dict[str, ArticleAnalysis] = {}
+    try:
+        if cache is not None:
+            hits = cache.get_many(keys.values())
+            done = {a.id: hits[keys[a.id]] for a in articles if keys[a.id] in hits}
+        report.cached = len(done)
+        todo = [a for a in articles if a.id not in done]
+        total = len(articles)
+        if progress:
+            progress(len(done), total)
+        batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+        for batch, results in _run_batches(
+            batches, nlp, resources, model_name, n_process, batch_size, scheduler
+        ):
+            fresh = []
+            for article, result in zip(batch, results, strict=True):
+                if isinstance(result, str):
+                    report.failed += 1
+                    report.skipped.append((_article_where(article), result))
+                    if on_skip:
+                        on_skip(_article_where(article), result)
+                    continue
+                done[article.id] = result
+                fresh.append((keys[article.id], result))
+                report.new += 1
+            if cache is not None and fresh:
+                cache.put_many(fresh)
+            if progress:
+                progress(len(done) + report.failed, total)
+    finally:
+        if cache is not None:
+            cache.close()
+    return done
+
+
+def _article_where(article: Article) -> str:
+    src = article.sources[0] if article.sources else None
+    where = f"{src.path}[{src.start}:{src.end}]" if src else article.id
+    return f"{where} (article {article.id}: {article.title[:60]!r})"
+
+
+def _model_ident(model_name: str) -> str:
+    """Identify the model for cache keys when the workers, not this process, will run it."""
+    nlp = load_nlp(model_name)
+    return model_id(nlp)
+
+
+def _run_batches(
+    batches: list[list[Article]],
+    nlp: Any,
+    resources: Resources,
+    model_name: str,
+    n_process: int,
+    batch_size: int,
+    scheduler: str | None,
+) -> Iterator[tuple[list[Article], list[ArticleAnalysis | str]]]:
+    """Yield (batch, results) in order, locally, in a process pool, or on Dask."""
+    if not batches:
+        return
+    if scheduler is not None:
+        from kg.distributed import run_on_dask
+
+        yield from run_on_dask(
+            batches, scheduler=scheduler, model=model_name,
+            ontology_dir=resources.ontology_dir, batch_size=batch_size,
+        )
+        return
+    if n_process <= 1:
+        for batch in batches:
+            yield batch, parse_and_analyse(nlp, batch, resources, batch_size=batch_size)
+        return
+    from kg.workers import analyse_batch, init_worker
+
+    with ProcessPoolExecutor(
+        max_workers=n_process,
+        mp_context=get_context("spawn"),
+        initializer=init_worker,
+        initargs=(model_name, str(resources.ontology_dir)),
+    ) as pool:
+        # map keeps order and runs ahead by the pool's queue, so memory stays bounded per batch
+        yield from zip(batches, pool.map(analyse_batch, batches, [batch_size] * len(batches)),
+                       strict=True)
+
+
+# -- output folder ---------------------------------------------------------------------------
+
+ARTICLES, ACTORS, EVENTS, PLACES, ANALYSES = (
+    "articles.jsonl", "actors.jsonl", "events.jsonl", "places.jsonl", "analyses.jsonl"
+)
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=False)
+
+
+def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
+    """Write the JSONL interchange files (atomically, each); return lines per file."""
+    actors = {a.id: a for a in corpus.actors}
+
+    def actor_ref(actor_id: str | None) -> dict[str, Any] | None:
+        if actor_id is None:
+            return None
+        actor = actors.get(actor_id)
+        if actor is None:
+            return {"id": actor_id, "label": actor_id, "qid": None, "type": None}
+        return {"id": actor.id, "label": actor.label, "qid": actor.qid, "type": actor.type}
+
+    def event_line(event: Event) -> str:
+        data = to_dict(event)
+        data["actors"] = [actor_ref(i) for i in event.actors]
+        data["recipients"] = [actor_ref(i) for i in event.recipients]
+        data["attributed_to"] = actor_ref(event.attributed_to)
+        return _dumps(data)
+
+    by_article: dict[str, dict[str, str]] = {}
+    for (article_id, key), target in corpus.links.items():
+        by_article.setdefault(article_id, {})[key] = target
+
+    def analysis_line(analysis: ArticleAnalysis) -> str:
+        data = to_dict(analysis)
+        data["links"] = dict(sorted(by_article.get(analysis.article_id, {}).items()))
+        return _dumps(data)
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return {
+        ARTICLES: atomic_write_lines(out_dir / ARTICLES, (_dumps(to_dict(a)) for a in corpus.articles)),
+        ACTORS: atomic_write_lines(out_dir / ACTORS, (_dumps(to_dict(a)) for a in corpus.actors)),
+        EVENTS: atomic_write_lines(out_dir / EVENTS, (event_line(e) for e in corpus.events)),
+        PLACES: atomic_write_lines(out_dir / PLACES, (_dumps(to_dict(p)) for p in corpus.places)),
+        ANALYSES: atomic_write_lines(out_dir / ANALYSES, (analysis_line(a) for a in corpus.analyses)),
+    }
+
+
+def read_corpus(out_dir: Path) -> Corpus:
+    """Read a built output folder back into a `Corpus` (no NLP)."""
+    if not (out_dir / ARTICLES).is_file():
+        raise StoreError(
+            f"{out_dir}: no {ARTICLES} here; run `kg build INPUT --out {out_dir}` first"
+        )
+
+    def lines(name: str) -> Iterator[dict[str, Any]]:
+        path = out_dir / name
+        if not path.is_file():
+            return
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except ValueError as err:
+                        raise StoreError(f"{path}:{number}: not valid JSON ({err}); rebuild "
+                                         "the folder with `kg build`") from err
+
+    def event_from(data: dict[str, Any]) -> Event:
+        data = dict(data)
+        data["actors"] = [a["id"] for a in data["actors"]]
+        data["recipients"] = [a["id"] for a in data["recipients"]]
+        data["attributed_to"] = (data["attributed_to"] or {}).get("id")
+        return from_dict(Event, data)
+
+    analyses, links = [], {}
+    for data in lines(ANALYSES):
+        for key, target in data.pop("links", {}).items():
+            links[(data["article_id"], key)] = target
+        analyses.append(from_dict(ArticleAnalysis, data))
+    return Corpus(
+        articles=tuple(from_dict(Article, d) for d in lines(ARTICLES)),
+        actors=tuple(from_dict(Actor, d) for d in lines(ACTORS)),
+        events=tuple(event_from(d) for d in lines(EVENTS)),
+        places=tuple(from_dict(Place, d) for d in lines(PLACES)),
+        analyses=tuple(analyses),
+        links=links,
+    )
+
+
+def write_outputs(
+    corpus: Corpus,
+    out_dir: Path,
+    *,
+    base: str | None = None,
+    max_nodes: int = 300,
+    people: str = "fold",
+) -> dict[str, Any]:
+    """Write every output of a build into `out_dir`; return what was written, for the report."""
+    from kg.analytics import compute_stats, write_graphml
+    from kg.atomic import atomic_write_text
+    from kg.html import write_html
+    from kg.rdf import DEFAULT_BASE
+    from kg.store import write_outputs_rdf
+
+    written: dict[str, Any] = dict(write_jsonl(corpus, out_dir))
+    written["rdf"] = write_outputs_rdf(corpus, out_dir, base=base or DEFAULT_BASE)
+    stats = compute_stats(corpus)
+    atomic_write_text(out_dir / "stats.json", json.dumps(stats, ensure_ascii=False, indent=2))
+    write_graphml(corpus, out_dir / "graph.graphml")
+    written["html"] = write_html(
+        corpus, out_dir / "graph.html", max_nodes=max_nodes, people=people, stats=stats
+    )
+    return written
