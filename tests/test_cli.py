@@ -1,0 +1,93 @@
+"""The command line: arguments, messages and exit codes (click's CliRunner)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import __version__
+from kg.cli import cli
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_cli_version(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output.strip() == f"kg, version {__version__}"
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_cli_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.output
+    assert f"kg {command}" in result.output
+
+
+def test_cli_build_missing_path_fails_with_message(runner: CliRunner, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(cli, ["build", str(missing), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no article could be read" in result.output
+    assert str(missing) in result.output
+
+
+def test_cli_build_empty_folder_fails_with_message(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(cli, ["build", str(empty), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "no article could be read" in result.output
+
+
+def test_cli_build_binary_file_only_fails(runner: CliRunner, tmp_path: Path) -> None:
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 4)
+    result = runner.invoke(cli, ["build", str(binary), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"skipped {binary}" in result.output
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+@pytest.mark.slow
+def test_cli_build_skips_binary_file_and_builds_the_rest(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    (tmp_path / "in" / "story.txt").write_text(
+        "Ministers Meet in Vienna\n\nThe foreign minister of Austria met the foreign minister "
+        "of Chile in Vienna on Monday. Austria and Chile signed a trade agreement.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "image.png" in result.output
+    lines = (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["title"] for line in lines] == ["Ministers Meet in Vienna"]
+    strict = runner.invoke(cli, ["build", str(tmp_path / "in"), "--out", str(out), "--strict"])
+    assert strict.exit_code == 1
+    assert "--strict: 1 input(s) skipped or failed" in strict.output
+
+
+@pytest.mark.slow
+def test_cli_extract_json_shows_publisher_and_clean_body(runner: CliRunner, sample_dir: Path) -> None:
+    path = sample_dir / "001_cb1eed41c2725daf.txt"
+    result = runner.invoke(cli, ["extract", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    articles = json.loads(result.stdout)
+    assert len(articles) == 1
+    article = articles[0]
+    assert article["publisher"] == "Asharq Al-Awsat"
+    assert article["title"].startswith("LNA Denies Haftar Seeking to Allow Russia")
+    assert "Home »" not in article["text"]
+    assert "Source:" not in article["text"]
+    assert "North Africa Russia" not in article["text"]
+    for mention in article["mentions"]:
+        assert article["text"][mention["start"]:mention["end"]] == mention["text"]
