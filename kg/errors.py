@@ -9,6 +9,7 @@
     ├── ModelError          the spaCy pipeline cannot be loaded
     ├── QueryError          a SPARQL query cannot be parsed or run
     ├── StoreError          the output folder or store is missing or unreadable
+    ├── SchedulerError      the Dask scheduler cannot be reached or the cluster cannot start
     └── LimitError          a configured resource limit was hit (says which)
 
 Every message says what went wrong, where, and what to try.
@@ -50,6 +51,10 @@ class QueryError(KgError):
 
 class StoreError(KgError):
     """An output folder or store is missing or unreadable."""
+
+
+class SchedulerError(KgError):
+    """The Dask scheduler cannot be reached, or a local cluster cannot start."""
 
 
 class LimitError(KgError):

