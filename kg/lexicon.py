@@ -1,0 +1,255 @@
+"""The event lexicon: PLOVER types and modes, trigger words and cue words, read from data files.
+
+`ontology/plover.ttl` declares the PLOVER types (SKOS concepts), their modes (narrower
+concepts) and default recipient prepositions, and names the two tables next to it:
+`triggers.tsv` (verbal and nominal triggers) and `cues.tsv` (reporting, denial and intention
+predicates, negation, light verbs, proxy nouns, pronouns). Nothing here is hard-coded
+vocabulary: `events.py` asks the lexicon.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from kg.errors import OntologyError, UnknownTermError
+from kg.text import stable_hash
+
+log = logging.getLogger(__name__)
+
+PLOVER_FILE = "plover.ttl"
+PLOVER_NS = "https://w3id.org/kg-news/plover/"
+KG_NS = "https://w3id.org/kg-news/ontology#"
+#: Cue categories `cues.tsv` may use (see its header).
+CUE_CATEGORIES = (
+    "report",
+    "deny",
+    "deny_object",
+    "intend",
+    "intend_aux",
+    "negate",
+    "block",
+    "light",
+    "proxy",
+    "unnamed",
+    "location",
+    "pronoun",
+)
+_NEED_KINDS = ("prt", "obj", "prep", "dobj")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One row of the trigger table.
+
+    `need` is the extra condition kind ("prt", "obj", "prep", "dobj" or None) and `values`
+    its allowed lemmas; an object value starting with "*" asks for an entity ("*person",
+    "*actor"). `preps` introduce the recipient.
+    """
+
+    lemma: str
+    pos: str
+    type: str
+    mode: str | None
+    need: str | None
+    values: tuple[str, ...]
+    preps: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Immutable event lexicon; `version` is a hash of its data files (a cache key)."""
+
+    version: str
+    types: tuple[str, ...]
+    modes: tuple[tuple[str, str], ...]
+    type_preps: tuple[tuple[str, str], ...]
+    triggers: tuple[Trigger, ...]
+    cue_rows: tuple[tuple[str, str, str], ...]
+    _verbs: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
+    _nouns: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
+    _cues: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        verbs: dict[str, list[Trigger]] = {}
+        nouns: dict[str, list[Trigger]] = {}
+        for trig in self.triggers:
+            (verbs if trig.pos == "VERB" else nouns).setdefault(trig.lemma, []).append(trig)
+        cues: dict[str, dict[str, str]] = {c: {} for c in CUE_CATEGORIES}
+        for category, lemma, value in self.cue_rows:
+            cues[category][lemma] = value
+        object.__setattr__(self, "_verbs", _freeze(verbs))
+        object.__setattr__(self, "_nouns", _freeze(nouns))
+        object.__setattr__(
+            self, "_cues", MappingProxyType({k: MappingProxyType(v) for k, v in cues.items()})
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The lookup tables are derived; ship only the fields to worker processes.
+        return (
+            Lexicon,
+            (self.version, self.types, self.modes, self.type_preps, self.triggers, self.cue_rows),
+        )
+
+    def verb_triggers(self, lemma: str) -> tuple[Trigger, ...]:
+        """Trigger rows for a verb lemma, in table order (first matching row wins)."""
+        return self._verbs.get(lemma, ())
+
+    def noun_triggers(self, lemma: str) -> tuple[Trigger, ...]:
+        """Trigger rows for a noun lemma, in table order."""
+        return self._nouns.get(lemma, ())
+
+    def is_cue(self, category: str, lemma: str) -> bool:
+        """Whether `lemma` is listed under cue `category` (raises on an unknown category)."""
+        return lemma in self._category(category)
+
+    def cue_value(self, category: str, lemma: str) -> str | None:
+        """The value column of a cue row, or None when the lemma is not listed."""
+        value = self._category(category).get(lemma)
+        return None if value in (None, "-") else value
+
+    def default_preps(self, event_type: str) -> tuple[str, ...]:
+        """Recipient prepositions declared for a type in plover.ttl."""
+        return tuple(p for t, p in self.type_preps if t == event_type)
+
+    def _category(self, category: str) -> Mapping[str, str]:
+        try:
+            return self._cues[category]
+        except KeyError:
+            raise UnknownTermError(
+                f"cue category {category!r} is not one of {', '.join(CUE_CATEGORIES)}; "
+                "check the spelling in the calling code"
+            ) from None
+
+
+def _freeze(table: dict[str, list[Trigger]]) -> Mapping[str, tuple[Trigger, ...]]:
+    return MappingProxyType({k: tuple(v) for k, v in table.items()})
+
+
+def load_lexicon(ontology_dir: Path) -> Lexicon:
+    """Read plover.ttl, its trigger table and its cue table from `ontology_dir`.
+
+    Raises `OntologyError` naming the file and line when a file is missing or a row is
+    malformed, and `UnknownTermError` when a row uses a type or mode plover.ttl lacks.
+    """
+    scheme_path = Path(ontology_dir) / PLOVER_FILE
+    types, modes, preps, tables = _read_scheme(scheme_path)
+    trigger_path = scheme_path.parent / tables["triggerTable"]
+    cue_path = scheme_path.parent / tables["cueTable"]
+    triggers = tuple(_read_triggers(trigger_path, types, modes))
+    cue_rows = tuple(_read_cues(cue_path))
+    digest = stable_hash(
+        "\x1f".join(p.read_text(encoding="utf-8") for p in (scheme_path, trigger_path, cue_path))
+    )
+    log.debug("lexicon %s: %d triggers, %d cue rows", digest, len(triggers), len(cue_rows))
+    return Lexicon(
+        digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), triggers, cue_rows
+    )
+
+
+def _read_scheme(
+    path: Path,
+) -> tuple[set[str], set[tuple[str, str]], set[tuple[str, str]], dict[str, str]]:
+    import rdflib
+    from rdflib.namespace import SKOS
+
+    if not path.is_file():
+        raise OntologyError(f"{path}: PLOVER scheme not found; pass the kg ontology folder")
+    graph = rdflib.Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as err:  # rdflib raises several unrelated types for bad Turtle
+        raise OntologyError(f"{path}: cannot parse Turtle ({err}); fix the syntax") from err
+    kg = rdflib.Namespace(KG_NS)
+    scheme = rdflib.URIRef(PLOVER_NS)
+    types: set[str] = set()
+    modes: set[tuple[str, str]] = set()
+    preps: set[tuple[str, str]] = set()
+    for concept in graph.subjects(SKOS.topConceptOf, scheme):
+        code = str(concept).removeprefix(PLOVER_NS)
+        types.add(code)
+        for prep in graph.objects(concept, kg.recipientPreposition):
+            preps.add((code, str(prep)))
+        for narrower in graph.objects(concept, SKOS.narrower):
+            for mode in graph.objects(narrower, kg.eventMode):
+                modes.add((code, str(mode)))
+    tables = {}
+    for name in ("triggerTable", "cueTable"):
+        value = graph.value(scheme, kg[name])
+        if value is None:
+            raise OntologyError(f"{path}: the scheme has no kg:{name}; name the table file")
+        tables[name] = str(value)
+    if not types:
+        raise OntologyError(f"{path}: no skos:topConceptOf plover: concepts; is this plover.ttl?")
+    return types, modes, preps, tables
+
+
+def _rows(path: Path, width: int) -> list[tuple[int, list[str]]]:
+    if not path.is_file():
+        raise OntologyError(f"{path}: lexicon table not found; restore it from the kg sources")
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if len(cells) != width:
+            raise OntologyError(
+                f"{path}:{number}: expected {width} tab-separated columns, found {len(cells)}; "
+                "see the header comment for the columns"
+            )
+        rows.append((number, cells))
+    return rows
+
+
+def _read_triggers(
+    path: Path, types: set[str], modes: set[tuple[str, str]]
+) -> list[Trigger]:
+    triggers = []
+    for number, (lemma, pos, event_type, mode, need, preps) in _rows(path, 6):
+        where = f"{path}:{number}"
+        if pos not in ("VERB", "NOUN"):
+            raise OntologyError(f"{where}: pos {pos!r} must be VERB or NOUN")
+        if event_type not in types:
+            raise UnknownTermError(f"{where}: type {event_type!r} is not a concept of plover.ttl")
+        if mode != "-" and (event_type, mode) not in modes:
+            raise UnknownTermError(
+                f"{where}: mode {mode!r} is not declared under plover:{event_type}; "
+                "add a narrower concept with kg:eventMode to plover.ttl"
+            )
+        kind, values = _parse_need(need, where)
+        triggers.append(
+            Trigger(
+                lemma=lemma,
+                pos=pos,
+                type=event_type,
+                mode=None if mode == "-" else mode,
+                need=kind,
+                values=values,
+                preps=() if preps == "-" else tuple(preps.split(",")),
+            )
+        )
+    return triggers
+
+
+def _parse_need(need: str, where: str) -> tuple[str | None, tuple[str, ...]]:
+    if need == "-":
+        return None, ()
+    kind, _, values = need.partition("=")
+    if kind not in _NEED_KINDS:
+        raise OntologyError(f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
+    return kind, tuple(v for v in values.split("|") if v)
+
+
+def _read_cues(path: Path) -> list[tuple[str, str, str]]:
+    rows = []
+    for number, (category, lemma, value) in _rows(path, 3):
+        if category not in CUE_CATEGORIES:
+            raise OntologyError(
+                f"{path}:{number}: cue category {category!r} is not one of {CUE_CATEGORIES}"
+            )
+        rows.append((category, lemma, value))
+    return rows
