@@ -58,6 +58,9 @@ class RawDocument:
     date: str | None = None
     url: str | None = None
     publisher: str | None = None
+    #: Length in the decoded file of the record `text` was extracted from, when `text` is not a
+    #: verbatim slice of the file (HTML, JSON, CSV); articles from it then span the whole record.
+    extent: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
