@@ -1,0 +1,197 @@
+"""How a story knows an event: asserted, reported (by whom), denied (by whom) or intended.
+
+The status comes from the predicates above the event's clause in the dependency tree
+("Bloomberg reported that ...", "X denied that ...", "ready to ...", "will ..."), from
+"according to X", from a parenthetical "..., they said", and from quotation marks around the
+event with a reporting verb outside them. A negated or blocked event ("did not meet",
+"refused to meet") gets no status at all: it did not happen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.event_roles import Participants, subject_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.lexicon import Lexicon
+
+_QUOTE = re.compile(r"[\"“”«»]")
+_OPENING = "“«"
+_CLOSING = "”»"
+_COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A status with its source and the names of the cues that decided it."""
+
+    status: str
+    attributed_to: str | None = None
+    source_text: str | None = None
+    cues: tuple[str, ...] = ()
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans between paired quotation marks (straight or curly).
+
+    >>> quote_spans('He said "we will go" and “left”.')
+    [(8, 19), (24, 30)]
+    """
+    spans = []
+    start: int | None = None
+    for match in _QUOTE.finditer(text):
+        char = match.group()
+        if start is None and char not in _CLOSING:
+            start = match.start()
+        elif start is not None and char not in _OPENING:
+            spans.append((start, match.end()))
+            start = None
+    return spans
+
+
+class StatusFinder:
+    """Decide the status of events in one parsed article."""
+
+    def __init__(self, participants: Participants, lexicon: Lexicon, text: str) -> None:
+        self.participants = participants
+        self.lexicon = lexicon
+        self.quotes = quote_spans(text)
+
+    def find(
+        self,
+        clause: Token,
+        *,
+        noun: Token | None,
+        participants: Sequence[str],
+        light_intent: bool = False,
+    ) -> Status | None:
+        """Status of the event whose clause head is `clause` (None: negated or blocked)."""
+        lex = self.lexicon
+        if noun is not None and any(
+            c.dep_ in ("det", "neg") and lex.is_cue("negate", c.lower_) for c in noun.children
+        ):
+            return None
+        cues: list[str] = ["intend-light"] if light_intent else []
+        if any(c.dep_ == "aux" and lex.is_cue("intend_aux", c.lower_) for c in clause.children):
+            cues.append("intend-aux")
+        node = clause
+        control = True  # still on the chain of complements that starts at the clause
+        speaker: Status | None = None
+        while True:
+            if control and any(
+                c.dep_ == "neg" and lex.is_cue("negate", c.lower_) for c in node.children
+            ):
+                return None
+            if speaker is None:
+                speaker = self._side_source(node)
+            head = node.head
+            if head.i == node.i:
+                break
+            dep = node.dep_
+            lemma = head.lemma_.lower()
+            complement = dep in _COMPLEMENTS or (
+                dep == "prep" and any(c.dep_ == "pcomp" for c in node.children)
+            )
+            if control and complement:
+                if lex.is_cue("block", lemma):
+                    return None
+                if lex.is_cue("intend", lemma) and not lex.is_cue("report", lemma):
+                    cues.append(f"intend:{lemma}")
+            elif control and dep == "dobj" and noun is not None and node.i == noun.i:
+                if lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma):
+                    cues.append(f"intend:{lemma}")
+            if lex.is_cue("deny", lemma) and (complement or self._denied_object(node, dep)):
+                return Status("denied", *self._source(head), (*cues, f"deny:{lemma}"))
+            if speaker is None and complement and lex.is_cue("report", lemma):
+                speaker = Status("reported", *self._source(head), (f"report:{lemma}",))
+            if dep not in (*_COMPLEMENTS, "prep", "conj", "dobj", "pobj"):
+                control = False
+            node = head
+        if speaker is None:
+            speaker = self._quoted(clause if noun is None else noun)
+        intended = any(c.startswith("intend") for c in cues)
+        if speaker is None:
+            return Status("intended" if intended else "asserted", cues=tuple(cues))
+        cues.extend(speaker.cues)
+        if intended and self._is_party(speaker.attributed_to, participants):
+            return Status("intended", speaker.attributed_to, speaker.source_text, tuple(cues))
+        return Status("reported", speaker.attributed_to, speaker.source_text, tuple(cues))
+
+    def _denied_object(self, node: Token, dep: str) -> bool:
+        """"rejected reports that ..." : the path enters a deny verb through such a noun."""
+        return dep == "dobj" and self.lexicon.is_cue("deny_object", node.lemma_.lower())
+
+    def _side_source(self, node: Token) -> Status | None:
+        """"according to X" on this clause, or a parenthetical "..., X said"."""
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for to in child.children:
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return Status("reported", *self._speaker(obj), ("according-to",))
+            if child.dep_ == "parataxis" and self.lexicon.is_cue("report", child.lemma_.lower()):
+                return Status("reported", *self._source(child), (f"report:{child.lemma_}",))
+        return None
+
+    def _quoted(self, token: Token) -> Status | None:
+        """An event inside quotation marks is the speaker's, if a reporting verb stands
+        outside the quotes in the sentence that holds the quote's start or end."""
+        position = token.idx
+        span = next((s for s in self.quotes if s[0] <= position < s[1]), None)
+        if span is None:
+            return None
+        doc = token.doc
+        sentences = {token.sent.start}
+        for char in (span[0], span[1] - 1):
+            found = doc.char_span(char, char + 1, alignment_mode="expand")
+            if found is not None:
+                sentences.add(found[0].sent.start)
+        best: Token | None = None
+        for start in sorted(sentences):
+            for candidate in doc[start].sent:
+                inside = any(s[0] <= candidate.idx < s[1] for s in self.quotes)
+                if (
+                    not inside
+                    and candidate.pos_ == "VERB"
+                    and self.lexicon.is_cue("report", candidate.lemma_.lower())
+                    and (best is None or abs(candidate.idx - span[1]) < abs(best.idx - span[1]))
+                ):
+                    best = candidate
+        if best is None:
+            return None
+        return Status("reported", *self._source(best), ("quote",))
+
+    def _source(self, verb: Token) -> tuple[str | None, str | None]:
+        subjects, _ = subject_tokens(verb)
+        if not subjects:
+            return None, None
+        return self._speaker(subjects[0])
+
+    def _speaker(self, token: Token) -> tuple[str | None, str | None]:
+        keys, _ = self.participants.actors(token)
+        if keys:
+            return keys[0], None
+        if token.pos_ in ("NOUN", "PROPN"):
+            words = [t for t in token.subtree if t.dep_ not in ("punct", "relcl", "acl")]
+            text = " ".join(t.text for t in words)
+            return None, text or None
+        return None, None
+
+    def _is_party(self, speaker: str | None, participants: Sequence[str]) -> bool:
+        """Whether the speaker is one of the event's parties or acts for one of them."""
+        if speaker is None:
+            return False
+        if speaker in participants:
+            return True
+        entities = self.participants.entities
+        entity = entities[speaker]
+        if entity.affiliation in participants:
+            return True
+        labels = {entities[p].label for p in participants if p in entities}
+        return entity.country is not None and entity.country in labels

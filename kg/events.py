@@ -1,0 +1,368 @@
+"""Event coding from the dependency parse: who did what to whom, when, where, per whom.
+
+For each sentence, verbal triggers ("met", "was upheld") and nominal triggers ("talks with",
+"a ban on") from the lexicon become candidate events; participants come from
+`kg.event_roles`, status and attribution from `kg.event_status`, dates from `kg.timex`.
+Precision comes first: a candidate without a clearly identified actor is dropped (logged at
+DEBUG with the reason).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kg.event_roles import (
+    Participants,
+    object_tokens,
+    prep_objects,
+    subject_tokens,
+)
+from kg.event_status import Status, StatusFinder
+from kg.records import PRECISIONS, Article, EventMention, LocalEntity, Mention
+from kg.timex import parse_anchor, resolve_date
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.lexicon import Lexicon, Trigger
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    trigger: Trigger
+    event_type: str
+    token: Token  # the trigger head
+    first: Token  # first token of the trigger text (a compound modifier, or the head)
+    clause: Token  # the token whose ancestors decide the status
+    actors: list[str]
+    how: str
+    inherited: bool
+    recipients: list[str]
+    light_intent: bool
+    nominal: bool
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    entities: Sequence[LocalEntity],
+    lexicon: Lexicon,
+) -> list[EventMention]:
+    """Find the events each sentence of `article` tells (`doc` is the parse of its text)."""
+    participants = Participants(doc, mentions, entities, lexicon)
+    finder = StatusFinder(participants, lexicon, article.text)
+    anchor = parse_anchor(article.date, article.date_precision)
+    coder = _Coder(participants, lexicon)
+    events: dict[tuple[object, ...], EventMention] = {}
+    for sent in doc.sents:
+        dates = _sentence_dates(sent, coder)
+        for token in sent:
+            candidate = coder.candidate(token)
+            if candidate is None:
+                continue
+            status = finder.find(
+                candidate.clause,
+                noun=candidate.token if candidate.nominal else None,
+                participants=[*candidate.actors, *candidate.recipients],
+                light_intent=candidate.light_intent,
+            )
+            if status is None:
+                log.debug("%r at %d: negated or blocked", token.text, token.idx)
+                continue
+            event = _event(candidate, status, sent, dates, anchor, participants, lexicon)
+            key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
+            if key not in events or events[key].confidence < event.confidence:
+                events[key] = event
+    return sorted(events.values(), key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+class _Coder:
+    """Trigger matching and participant finding for one article."""
+
+    def __init__(self, participants: Participants, lexicon: Lexicon) -> None:
+        self.parts = participants
+        self.lexicon = lexicon
+
+    def is_trigger_noun(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and bool(
+            self.lexicon.noun_triggers(token.lemma_.lower())
+        )
+
+    def candidate(self, token: Token) -> _Candidate | None:
+        if token.pos_ == "VERB":
+            trigger = self.verb_trigger(token)
+            return self.verbal(token, trigger) if trigger else None
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            return self.nominal(token)
+        return None
+
+    # -- verbs --------------------------------------------------------------------------------
+
+    def verb_trigger(self, verb: Token) -> Trigger | None:
+        for trigger in self.lexicon.verb_triggers(verb.lemma_.lower()):
+            if self._holds(trigger, verb):
+                return trigger
+        return None
+
+    def _holds(self, trigger: Trigger, verb: Token) -> bool:
+        if trigger.need is None:
+            return True
+        children = list(verb.children)
+        if trigger.need == "prt":
+            return any(c.dep_ == "prt" and c.lower_ in trigger.values for c in children)
+        if trigger.need == "prep":
+            return any(c.dep_ in ("prep", "dative") and c.lower_ in trigger.values for c in children)
+        objects = object_tokens(verb)
+        if trigger.need == "dobj":
+            return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
+        for obj in objects:
+            for value in trigger.values:
+                if value.startswith("*"):
+                    keys, _ = self.parts.actors(obj)
+                    people = [k for k in keys if self.parts.entities[k].type == "Person"]
+                    if (people if value == "*person" else keys):
+                        return True
+                elif obj.lemma_.lower() == value:
+                    return True
+        return False
+
+    def verbal(self, verb: Token, trigger: Trigger) -> _Candidate | None:
+        subjects, inherited = subject_tokens(verb)
+        actors, how = self._actors_of(subjects)
+        if not actors:
+            log.debug("%r at %d: no actor among %s", verb.text, verb.idx, subjects)
+            return None
+        preps = trigger.preps or self.lexicon.default_preps(trigger.type)
+        recipients: list[str] = []
+        for obj in object_tokens(verb):
+            keys, _ = self.parts.actors(obj)
+            if not keys and obj.pos_ in ("NOUN", "PROPN"):
+                keys = self._inner_recipients(obj, preps)
+            recipients.extend(keys)
+        for obj in prep_objects(verb, preps):
+            recipients.extend(self.parts.actors(obj)[0])
+        lemma = verb.lemma_.lower()
+        if self.lexicon.is_cue("deny", lemma) or self.lexicon.is_cue("block", lemma):
+            for comp in verb.children:
+                if comp.dep_ in ("ccomp", "xcomp") or (
+                    comp.dep_ == "dobj" and self.lexicon.is_cue("deny_object", comp.lemma_.lower())
+                ):
+                    recipients.extend(self.parts.keys_in(comp.subtree))
+        return _Candidate(
+            trigger, trigger.type, verb, verb, verb, actors, how, inherited,
+            _without(recipients, actors), False, False,
+        )  # fmt: skip
+
+    def _inner_recipients(self, noun: Token, preps: Sequence[str]) -> list[str]:
+        """"rejected cooperation with X", "a warrant issued for X" -> X."""
+        rows = self.lexicon.noun_triggers(noun.lemma_.lower())
+        inner = rows[0].preps if rows and rows[0].preps else preps
+        holders = [noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))]
+        keys: list[str] = []
+        for holder in holders:
+            for obj in prep_objects(holder, inner):
+                keys.extend(self.parts.actors(obj)[0])
+        return keys
+
+    def _actors_of(self, tokens: Sequence[Token]) -> tuple[list[str], str]:
+        keys: list[str] = []
+        how = ""
+        for token in tokens:
+            found, way = self.parts.actors(token)
+            keys.extend(k for k in found if k not in keys)
+            how = how or way
+        return keys, how
+
+    # -- nouns --------------------------------------------------------------------------------
+
+    def noun_trigger(self, noun: Token) -> tuple[Trigger, Token] | None:
+        """The trigger row for a noun; a compound modifier can name a more specific event
+        ("hunger strike"), and a row with an object condition only fires that way."""
+        lemma = noun.lemma_.lower()
+        for child in noun.children:
+            if child.dep_ != "compound":
+                continue
+            for trigger in self.lexicon.noun_triggers(child.lemma_.lower()):
+                if trigger.need == "obj" and lemma in trigger.values:
+                    return trigger, child
+        for trigger in self.lexicon.noun_triggers(lemma):
+            if trigger.need is None:
+                return trigger, noun
+            if trigger.need == "prep" and any(
+                c.dep_ == "prep" and c.lower_ in trigger.values for c in noun.children
+            ):
+                return trigger, noun
+        return None
+
+    def nominal(self, noun: Token) -> _Candidate | None:
+        found = self.noun_trigger(noun)
+        if found is None:
+            return None
+        trigger, first = found
+        preps = trigger.preps or self.lexicon.default_preps(trigger.type)
+        event_type = trigger.type
+        governor = self._light_verb(noun)
+        actors: list[str] = []
+        how = ""
+        inherited = False
+        light_intent = False
+        recipients: list[str] = []
+        clause = noun
+        if governor is not None:
+            value = self.lexicon.cue_value("light", governor.lemma_.lower())
+            light_intent = value == "intend"
+            if value and ">" in value:
+                old, new = value.split(">", 1)
+                event_type = new if event_type == old else event_type
+            subjects, inherited = subject_tokens(governor)
+            actors, how = self._actors_of(subjects)
+            for obj in prep_objects(governor, preps) + [
+                c for c in governor.children if c.dep_ == "dative"
+            ]:
+                recipients.extend(self.parts.actors(obj)[0])
+            if noun.head.i == governor.i:
+                clause = governor
+        elif noun.dep_ == "dobj" and self.verb_trigger(noun.head) is not None:
+            return None  # the verb is the event; this noun only says what it was about
+        if not actors:
+            modifier = self.parts.modifier_actor(noun, allow_of=False)
+            if modifier is not None:
+                actors, how = [modifier], "proxy"
+        if not actors:
+            actors, how = self._actors_of(prep_objects(noun, ("by",)))
+        between: list[str] = []
+        for obj in prep_objects(noun, ("between", "among")):
+            between.extend(self.parts.actors(obj)[0])
+        if not actors and len(between) >= 2:
+            actors, how, between = between, "direct", []
+        if not actors:
+            log.debug("%r at %d: nominal trigger without actor", noun.text, noun.idx)
+            return None
+        for obj in prep_objects(noun, preps):
+            recipients.extend(self.parts.actors(obj)[0])
+        recipients.extend(between)
+        return _Candidate(
+            trigger, event_type, noun, first, clause, actors, how, inherited,
+            _without(recipients, actors), light_intent, True,
+        )  # fmt: skip
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The support verb of a nominal trigger: "held talks", "talks were held by", "a deal
+        forged by"."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            if self.lexicon.is_cue("light", head.lemma_.lower()):
+                return head
+        for child in noun.children:
+            if (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and self.lexicon.is_cue("light", child.lemma_.lower())
+                and any(c.dep_ == "agent" for c in child.children)
+            ):
+                return child
+        return None
+
+
+def _without(keys: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for key in keys:
+        if key not in exclude and key not in out:
+            out.append(key)
+    return out
+
+
+def _sentence_dates(sent: Span, coder: _Coder) -> list[tuple[int, str]]:
+    """DATE entities of a sentence with the index of the verb or event noun they modify."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        while node.head.i != node.i and not (
+            node.pos_ in ("VERB", "AUX") or (node is not ent.root and coder.is_trigger_noun(node))
+        ):
+            node = node.head
+        found.append((node.i, ent.text))
+    return found
+
+
+def _event_date(
+    candidate: _Candidate, dates: Sequence[tuple[int, str]], anchor: date | None, future: bool
+) -> tuple[str, str] | None:
+    heads = {candidate.token.i, candidate.clause.i}
+    texts = [text for index, text in dates if index in heads]
+    years = [t for t in texts if t.strip().isdigit() and len(t.strip()) == 4]
+    best: tuple[str, str] | None = None
+    for text in texts:
+        resolved = resolve_date(text, anchor, future=future)
+        if years and text not in years:
+            resolved = resolve_date(f"{text} {years[0]}", anchor, future=future) or resolved
+        if resolved and (
+            best is None or PRECISIONS.index(resolved[1]) < PRECISIONS.index(best[1])
+        ):
+            best = resolved
+    return best
+
+
+def _place(candidate: _Candidate, participants: Participants, lexicon: Lexicon) -> str | None:
+    taken = {*candidate.actors, *candidate.recipients}
+    for holder in (candidate.token, candidate.clause):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or not lexicon.is_cue("location", prep.lower_):
+                continue
+            for obj in prep.children:
+                key = participants.place(obj) if obj.dep_ == "pobj" else None
+                if key is not None and key not in taken:
+                    return key
+    return None
+
+
+def _confidence(candidate: _Candidate, status: Status) -> float:
+    score = 0.5
+    score += {"direct": 0.2, "proxy": 0.1}.get(candidate.how, 0.0)
+    score += 0.15 if candidate.recipients else 0.0
+    score += 0.05 if candidate.trigger.need else 0.0
+    score -= 0.05 if candidate.inherited else 0.0
+    score -= 0.05 if candidate.nominal else 0.0
+    score -= 0.05 if status.status == "reported" and status.attributed_to is None else 0.0
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+def _event(
+    candidate: _Candidate,
+    status: Status,
+    sent: Span,
+    dates: Sequence[tuple[int, str]],
+    anchor: date | None,
+    participants: Participants,
+    lexicon: Lexicon,
+) -> EventMention:
+    when = _event_date(candidate, dates, anchor, status.status == "intended")
+    start = candidate.first.idx
+    end = candidate.token.idx + len(candidate.token.text)
+    return EventMention(
+        type=candidate.event_type,
+        actors=tuple(candidate.actors),
+        recipients=tuple(candidate.recipients),
+        status=status.status,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        trigger=sent.doc.text[start:end],
+        trigger_start=start,
+        trigger_end=end,
+        confidence=_confidence(candidate, status),
+        mode=candidate.trigger.mode if candidate.event_type == candidate.trigger.type else None,
+        attributed_to=status.attributed_to,
+        source_text=status.source_text,
+        date=when[0] if when else None,
+        date_precision=when[1] if when else None,
+        place=_place(candidate, participants, lexicon),
+    )
