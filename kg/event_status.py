@@ -41,7 +41,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans between paired quotation marks (straight or curly).
 
     >>> quote_spans('He said "we will go" and “left”.')
-    [(8, 19), (24, 30)]
+    [(8, 20), (25, 31)]
     """
     spans = []
     start: int | None = None

@@ -1,0 +1,169 @@
+"""Merge event mentions into corpus events: the same event told twice becomes one `Event`.
+
+Two mentions are the same event when, after cross-article linking, they agree on type,
+actors, recipients and status, and their dates are compatible (equal, one a refinement of
+the other such as "2024-09" and "2024-09-12", or one of them unknown). Each merged event keeps
+every mention as `Evidence`; its confidence combines the mentions' (noisy-or), so a claim
+told by several sentences or outlets ranks higher.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kg.records import Article, ArticleAnalysis, Event, EventMention, Evidence
+from kg.text import stable_hash
+
+log = logging.getLogger(__name__)
+
+#: What must agree for two mentions to be one event: type, actors, recipients, status.
+_Key = tuple[str, tuple[str, ...], tuple[str, ...], str]
+
+
+@dataclass
+class _Group:
+    """Mentions merged so far under one identity, with the most precise date among them."""
+
+    date: str | None
+    precision: str | None
+    items: list[tuple[Article, EventMention, str | None, str | None]] = field(default_factory=list)
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """Whether two ISO dates (day, month or year precision) can name the same time.
+
+    >>> dates_compatible("2024-09", "2024-09-12"), dates_compatible("2024-09-12", "2024-09-13")
+    (True, False)
+    >>> dates_compatible(None, "2024")
+    True
+    """
+    if a is None or b is None:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def event_id(
+    event_type: str,
+    actors: Sequence[str],
+    recipients: Sequence[str],
+    status: str,
+    when: str | None,
+) -> str:
+    """Stable id of a corpus event from what identifies it.
+
+    >>> event_id("AID", ["b", "a"], [], "asserted", None) == event_id(
+    ...     "AID", ["a", "b"], [], "asserted", None
+    ... )
+    True
+    """
+    parts = [event_type, ",".join(sorted(actors)), ",".join(sorted(recipients)), status, when or ""]
+    return stable_hash("\x1f".join(parts))
+
+
+def merge_events(
+    articles: Sequence[Article],
+    analyses: Sequence[ArticleAnalysis],
+    links: Mapping[tuple[str, str], str],
+) -> list[Event]:
+    """Link every event mention's participants and merge mentions of the same event.
+
+    A mention whose actors do not link to any corpus actor is dropped (logged at DEBUG);
+    unlinked recipients, sources and places are left out of the event.
+    """
+    by_id = {a.id: a for a in articles}
+    groups: dict[_Key, list[_Group]] = {}
+    dropped = 0
+    for analysis in analyses:
+        article = by_id.get(analysis.article_id)
+        if article is None:
+            continue
+        for mention in analysis.events:
+            actors = _linked(article.id, mention.actors, links)
+            if not actors:
+                dropped += 1
+                continue
+            recipients = tuple(r for r in _linked(article.id, mention.recipients, links)
+                               if r not in actors)  # fmt: skip
+            key: _Key = (mention.type, actors, recipients, mention.status)
+            source = links.get((article.id, mention.attributed_to or ""))
+            place = links.get((article.id, mention.place or ""))
+            _add(groups.setdefault(key, []), article, mention, source, place)
+    if dropped:
+        log.debug("%d event mention(s) dropped: no actor linked", dropped)
+    events = [_build(key, group) for key, found in groups.items() for group in found]
+    return sorted(events, key=lambda e: (e.date or "", e.type, e.id))
+
+
+def _linked(
+    article_id: str, keys: Sequence[str], links: Mapping[tuple[str, str], str]
+) -> tuple[str, ...]:
+    ids = {links[(article_id, k)] for k in keys if (article_id, k) in links}
+    return tuple(sorted(ids))
+
+
+def _add(
+    groups: list[_Group],
+    article: Article,
+    mention: EventMention,
+    source: str | None,
+    place: str | None,
+) -> None:
+    for group in groups:
+        if dates_compatible(group.date, mention.date):
+            group.items.append((article, mention, source, place))
+            if mention.date and (group.date is None or len(mention.date) > len(group.date)):
+                group.date, group.precision = mention.date, mention.date_precision
+            return
+    groups.append(_Group(mention.date, mention.date_precision, [(article, mention, source, place)]))
+
+
+def _most_common(values: Sequence[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    if not counted:
+        return None
+    best = max(counted.values())
+    return min(v for v, n in counted.items() if n == best)
+
+
+def _build(key: _Key, group: _Group) -> Event:
+    event_type, actors, recipients, status = key
+    evidence = sorted(
+        (
+            Evidence(
+                article_id=article.id,
+                sentence=article.text[m.sentence_start : m.sentence_end],
+                sentence_start=m.sentence_start,
+                sentence_end=m.sentence_end,
+                trigger=m.trigger,
+                trigger_start=m.trigger_start,
+                trigger_end=m.trigger_end,
+                confidence=m.confidence,
+            )
+            for article, m, _, _ in group.items
+        ),
+        key=lambda e: (e.article_id, e.trigger_start),
+    )
+    unique = {(e.article_id, e.trigger_start): e for e in evidence}
+    miss = 1.0
+    for item in unique.values():
+        miss *= 1.0 - item.confidence
+    mentions = [m for _, m, _, _ in group.items]
+    return Event(
+        id=event_id(event_type, actors, recipients, status, group.date),
+        type=event_type,
+        actors=actors,
+        recipients=recipients,
+        status=status,
+        evidence=tuple(unique.values()),
+        articles=tuple(sorted({e.article_id for e in evidence})),
+        confidence=round(1.0 - miss, 3),
+        mode=_most_common([m.mode for m in mentions]),
+        attributed_to=_most_common([s for _, _, s, _ in group.items]),
+        source_text=_most_common([m.source_text for m in mentions]),
+        date=group.date,
+        date_precision=group.precision,
+        place=_most_common([p for _, _, _, p in group.items]),
+    )
