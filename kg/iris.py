@@ -132,6 +132,18 @@ def graph_iri(base: str, article_id: str | None = None) -> str:
     return data_iri(base, "graph", CORPUS_GRAPH if article_id is None else article_id)
 
 
+def base_of(corpus_graph: str) -> str | None:
+    """Recover the data base IRI from the name of a corpus graph (None for any other name).
+
+    >>> base_of("https://example.org/id/graph/corpus")
+    'https://example.org/id/'
+    >>> base_of("https://example.org/id/graph/0af3") is None
+    True
+    """
+    suffix = f"graph/{CORPUS_GRAPH}"
+    return corpus_graph[: -len(suffix)] if corpus_graph.endswith(suffix) else None
+
+
 def wikidata_iri(qid: str) -> str:
     """Return the Wikidata entity IRI of a QID.
 

@@ -385,5 +385,24 @@ def build_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE) -> rdflib.Dataset
         dataset.bind(prefix, namespace, override=True)
     for kind in iris.KINDS:
         dataset.bind(kind, f"{base}{kind}/", override=True)
-    dataset.parse(data=serialize_nquads(iter_quads(corpus, base=base)), format="nquads")
+    graphs: dict[str, rdflib.Graph] = {}
+    for quad in iter_quads(corpus, base=base):
+        name = quad.graph_name.value
+        if name not in graphs:
+            graphs[name] = dataset.graph(rdflib.URIRef(name))
+        graphs[name].add((_rdflib_term(quad.subject), _rdflib_term(quad.predicate),
+                          _rdflib_term(quad.object)))
     return dataset
+
+
+def _rdflib_term(term: ox.NamedNode | ox.Literal) -> rdflib.term.Identifier:
+    import rdflib
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    datatype = term.datatype.value
+    if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=rdflib.URIRef(datatype))
