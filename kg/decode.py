@@ -146,7 +146,7 @@ def _finish(data: bytes, encoding: str) -> Decoded:
 def _utf16_order(sample: bytes) -> str | None:
     """Recognise UTF-16 without a BOM: mostly-ASCII text has a NUL in every other byte."""
     half = len(sample) // 2
-    if half < 2:
+    if half < 8:
         return None
     even = sample[0 : half * 2 : 2].count(0)
     odd = sample[1 : half * 2 : 2].count(0)
