@@ -140,6 +140,7 @@ def _read_folder(
     for entry in entries:
         if entry.name.startswith("."):
             continue
+        found = found or os.path.realpath(entry.path) in seen
         for document in _read_path(Path(entry.path), skip, limits, seen, ancestors=inner):
             found = True
             yield document
