@@ -95,7 +95,9 @@ class Participants:
         if token.pos_ in ("NOUN", "PROPN") and (
             self.lexicon.is_cue("proxy", lemma) or self.lexicon.noun_triggers(lemma)
         ):
-            found = self.modifier_actor(token, allow_of=self.lexicon.is_cue("proxy", lemma))
+            is_proxy = self.lexicon.is_cue("proxy", lemma)
+            found = self._named_person(token) if is_proxy else None
+            found = found or self.modifier_actor(token, allow_of=is_proxy)
             if found:
                 return [found], "proxy"
         for child in token.children:
@@ -104,6 +106,16 @@ class Participants:
                 if key is not None and self.is_actor_key(key):
                     return [key], "direct"
         return [], ""
+
+    def _named_person(self, token: Token) -> str | None:
+        """The person a title phrase names: "commander of X forces General Y" -> Y."""
+        for inner in token.subtree:
+            if inner.pos_ in ("VERB", "AUX") or inner.i == token.i:
+                continue
+            key = self.entity(inner)
+            if key is not None and self.entities[key].type == "Person":
+                return key
+        return None
 
     def modifier_actor(self, token: Token, *, allow_of: bool) -> str | None:
         """"Türkiye's military", "Israeli ban", "forces of X", "a source in X" -> X."""
@@ -228,7 +240,8 @@ def object_tokens(verb: Token) -> list[Token]:
     if is_passive(verb) and verb.dep_ in ("relcl", "acl"):
         found.append(verb.head)
     for comp in verb.children:
-        if comp.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" for a in comp.children):
+        infinitive = comp.tag_ == "VB" or any(a.dep_ == "aux" for a in comp.children)
+        if comp.dep_ in ("ccomp", "xcomp") and infinitive:
             found.extend(c for c in comp.children if c.dep_ == "nsubj")
     return found
 
