@@ -118,7 +118,8 @@ class _Coder:
         if trigger.need == "prt":
             return any(c.dep_ == "prt" and c.lower_ in trigger.values for c in children)
         if trigger.need == "prep":
-            return any(c.dep_ in ("prep", "dative") and c.lower_ in trigger.values for c in children)
+            preps = [c for c in children if c.dep_ in ("prep", "dative")]
+            return any(c.lower_ in trigger.values for c in preps)
         objects = object_tokens(verb)
         if trigger.need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)

@@ -52,7 +52,9 @@ _PATTERNS = [
     re.compile(rf"^{_YEAR}$"),
 ]
 _AGO = re.compile(r"^(?P<n>\d+|" + "|".join(NUMBERS) + r") (?P<unit>day|week|month|year)s? ago$")
-_RELATIVE = re.compile(r"^(?:earlier |later )?(?P<which>last|this|next|past) (?P<unit>week|month|year)$")
+_RELATIVE = re.compile(
+    r"^(?:earlier |later )?(?P<which>last|this|next|past) (?P<unit>week|month|year)$"
+)
 _WEEKDAY = re.compile(r"^(?:(?P<which>last|next|this|on) )?(?P<wd>" + "|".join(WEEKDAYS) + r")$")
 _STRIP = re.compile(r"^(?:on|in|at|since|by|during|from|until|of|the|early|late|mid-?)\s+")
 
