@@ -14,8 +14,8 @@ def fold(text: str) -> str:
 
     >>> fold("  Türkiye’s ")
     "turkiye's"
-    >>> fold("José Manuel ALBARES")
-    'jose manuel albares'
+    >>> fold("José Luis RODRÍGUEZ")
+    'jose luis rodriguez'
     """
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     decomposed = unicodedata.normalize("NFKD", text)
