@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdf_corpus import make_corpus
+from rdf_helpers import make_corpus
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import StoreError

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -14,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdf_corpus import make_corpus
+from rdf_helpers import free_port, make_corpus
 
 from kg.errors import StoreError
 from kg.push import push
@@ -23,12 +22,6 @@ from kg.store import write_outputs_rdf
 OXIGRAPH = shutil.which("oxigraph")
 pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server CLI is not "
                                 "installed (pip install 'oxigraph>=0.5,<0.6')")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from rdf_corpus import make_corpus
+from rdf_helpers import make_corpus
 
 from kg.errors import QueryError
 from kg.query import format_result, list_queries, resolve_query, run_query, short

@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pyshacl
 import pytest
 import rdflib
-from rdf_corpus import make_corpus
+from rdf_helpers import make_corpus
 
 from kg.iris import DEFAULT_BASE
 from kg.rdf import build_dataset, date_literal, iter_quads, serialize_nquads

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import threading
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from rdf_corpus import make_corpus
+from rdf_helpers import call, make_corpus
 
 from kg.errors import StoreError
 from kg.serve import SparqlServer, make_server
@@ -31,16 +29,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     yield server
     server.shutdown()
     server.server_close()
-
-
-def call(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
-         method: str | None = None) -> tuple[int, dict[str, str], str]:
-    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, dict(err.headers), err.read().decode("utf-8")
 
 
 def get(server: SparqlServer, query: str, **headers: str) -> tuple[int, dict[str, str], str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from rdf_corpus import make_corpus
+from rdf_helpers import make_corpus
 
 from kg.errors import StoreError
 from kg.store import open_store, open_target, write_outputs_rdf

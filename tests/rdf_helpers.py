@@ -1,10 +1,14 @@
-"""A small hand-made corpus for the RDF, store, query, serve and push tests.
+"""Helpers for the RDF, store, query, serve and push tests: a small corpus and an HTTP call.
 
-Two made-up articles; five events that cover every status, a person acting for a country, an
-attributed claim, a place and dates of each precision.
+The corpus: two made-up articles; five events that cover every status, a person acting for a
+country, an attributed claim, a place and dates of each precision.
 """
 
 from __future__ import annotations
+
+import socket
+import urllib.error
+import urllib.request
 
 from kg.records import Actor, Article, Corpus, Event, Evidence, Place, SourceSpan
 
@@ -64,3 +68,21 @@ def make_corpus() -> Corpus:
               date="2024", date_precision="year"),
     )
     return Corpus(articles=articles, actors=actors, events=events, places=places)
+
+
+def call(url: str, *, data: bytes | None = None, headers: dict[str, str] | None = None,
+         method: str | None = None, timeout: float = 30) -> tuple[int, dict[str, str], str]:
+    """Make one HTTP request; return status, headers and body whatever the status."""
+    request = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, dict(response.headers), response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, dict(err.headers), err.read().decode("utf-8")
+
+
+def free_port() -> int:
+    """Return a loopback TCP port that was free a moment ago."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
