@@ -1,0 +1,386 @@
+/* kg actor network page. Article text is untrusted: every string from the data goes into the
+ * page through textContent or vis-network's plain-text tooltips, never through innerHTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var vis = window.vis;
+  var legend = data.legend;
+  var typeOrder = Object.keys(legend.types);
+  var state = { stable: false, focused: null, selected: null, visibleNodes: 0, visibleEdges: 0 };
+  var QID = /^Q[1-9][0-9]*$/;
+  window.kgData = data;
+  window.kgState = state;
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (cls) { node.className = cls; }
+    return node;
+  }
+
+  function webLink(url, text) {
+    // Only http(s) links: an article's URL field may hold "javascript:" or anything else.
+    var parsed;
+    try { parsed = new URL(url); } catch (err) { return null; }
+    if (parsed.protocol !== "https:" && parsed.protocol !== "http:") { return null; }
+    var a = el("a", text);
+    a.href = parsed.href;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  function typeColor(type) {
+    return legend.types[type] ? legend.types[type].color : legend.other;
+  }
+
+  /* ---- filters ------------------------------------------------------------------------ */
+
+  var filters = { types: null, statuses: null, from: "", to: "", minEvents: 1 };
+
+  function periodStart(date) { return (date + "-01-01").slice(0, 10); }
+  function periodEnd(date) { return date.length >= 10 ? date.slice(0, 10) : date + "-12-31".slice(date.length - 4); }
+
+  function passes(ev) {
+    if (filters.types && !filters.types[ev.type]) { return false; }
+    if (filters.statuses && !filters.statuses[ev.status]) { return false; }
+    if (filters.from || filters.to) {
+      if (!ev.date) { return false; }
+      if (filters.from && periodEnd(ev.date) < filters.from) { return false; }
+      if (filters.to && periodStart(ev.date) > filters.to) { return false; }
+    }
+    return true;
+  }
+
+  /* ---- edge style: one aggregated edge per ordered pair, styled from its events --------- */
+
+  var edgeById = {};
+  data.vis.edges.forEach(function (e) { edgeById[e.id] = e; });
+
+  function edgeStyle(edgeId, evIdx) {
+    var counts = {}, asserted = false, i, ev, t;
+    for (i = 0; i < evIdx.length; i++) {
+      ev = data.events[evIdx[i]];
+      counts[ev.type] = (counts[ev.type] || 0) + 1;
+      if (legend.faded.indexOf(ev.status) < 0) { asserted = true; }
+    }
+    var types = Object.keys(counts).sort(function (a, b) {
+      return (counts[b] - counts[a]) || (rank(a) - rank(b)) || (a < b ? -1 : 1);
+    });
+    var parts = types.slice(0, 2).map(function (ty) { return counts[ty] > 1 ? ty + " \u00d7" + counts[ty] : ty; });
+    if (types.length > 2) { parts.push("+" + (types.length - 2)); }
+    var color = typeColor(types[0]);
+    var opacity = asserted ? 0.9 : 0.45;
+    var edge = edgeById[edgeId];
+    var lines = [label(edge.from) + " \u2192 " + label(edge.to) + ": " + evIdx.length + " event(s)"];
+    for (i = 0; i < Math.min(evIdx.length, 6); i++) {
+      ev = data.events[evIdx[i]];
+      t = ev.evidence.length ? ev.evidence[0] : null;
+      lines.push("\u2022 " + [ev.type, ev.date || "undated", ev.status].join(" \u00b7 ") +
+        (ev.source ? " (source: " + ev.source + ")" : ""));
+      if (t) { lines.push("  \u201c" + t.sentence + "\u201d \u2014 " + t.title); }
+    }
+    if (evIdx.length > 6) { lines.push("\u2026 " + (evIdx.length - 6) + " more: click the tie"); }
+    return {
+      id: edgeId, hidden: false,
+      label: data.meta.edge_labels ? parts.join(", ") : undefined,
+      title: lines.join("\n"),
+      color: { color: color, highlight: color, hover: color, opacity: opacity },
+      dashes: asserted ? false : [6, 6],
+      width: Math.min(8, 1 + 1.5 * Math.log2(evIdx.length)),
+      kgEvents: evIdx
+    };
+  }
+
+  function rank(type) { var i = typeOrder.indexOf(type); return i < 0 ? typeOrder.length : i; }
+  function label(nodeId) { return data.actors[nodeId] ? data.actors[nodeId].label : nodeId; }
+
+  /* ---- the network --------------------------------------------------------------------- */
+
+  var baseNodes = {};
+  data.vis.nodes.forEach(function (n) { baseNodes[n.id] = n; });
+  var nodes = new vis.DataSet(data.vis.nodes);
+  var initialEdges = data.vis.edges.map(function (e) {
+    return data.ties[e.id] ? Object.assign({ from: e.from, to: e.to }, edgeStyle(e.id, data.ties[e.id])) : e;
+  });
+  var edges = new vis.DataSet(initialEdges);
+  var container = $("kg-network");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.vis.options);
+  window.kgNetwork = network;
+  window.kgNodes = nodes;
+  window.kgEdges = edges;
+
+  function markStable() {
+    network.setOptions({ physics: false });
+    state.stable = true;
+    document.body.setAttribute("data-stable", "true");
+  }
+  if (data.vis.nodes.length === 0) { markStable(); }
+  network.once("stabilizationIterationsDone", markStable);
+
+  function applyFilters() {
+    var counts = {}, id, nodeUpdates = [], edgeUpdates = [], shownNodes = 0, shownEdges = 0;
+    Object.keys(data.actors).forEach(function (nid) {
+      counts[nid] = data.actors[nid].events.filter(function (i) { return passes(data.events[i]); }).length;
+      var hidden = counts[nid] < filters.minEvents || counts[nid] === 0;
+      if (!hidden) { shownNodes++; }
+      nodeUpdates.push({ id: nid, hidden: hidden });
+    });
+    var hiddenNode = {};
+    nodeUpdates.forEach(function (u) { hiddenNode[u.id] = u.hidden; });
+    data.vis.edges.forEach(function (e) {
+      id = e.id;
+      if (hiddenNode[e.from] || hiddenNode[e.to]) { edgeUpdates.push({ id: id, hidden: true }); return; }
+      if (!data.ties[id]) { edgeUpdates.push({ id: id, hidden: false }); return; }
+      var kept = data.ties[id].filter(function (i) { return passes(data.events[i]); });
+      if (!kept.length) { edgeUpdates.push({ id: id, hidden: true }); return; }
+      shownEdges++;
+      edgeUpdates.push(edgeStyle(id, kept));
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+    state.visibleNodes = shownNodes;
+    state.visibleEdges = shownEdges;
+    $("kg-filter-status-line").textContent = shownNodes + " of " + data.vis.nodes.length +
+      " actors, " + shownEdges + " of " + Object.keys(data.ties).length + " ties shown";
+    if (state.selected) { highlight(state.selected); }
+  }
+
+  /* ---- neighbourhood highlight ---------------------------------------------------------- */
+
+  function highlight(nodeId) {
+    var near = {};
+    near[nodeId] = true;
+    network.getConnectedNodes(nodeId).forEach(function (n) { near[n] = true; });
+    nodes.update(data.vis.nodes.map(function (n) {
+      return near[n.id] ? { id: n.id, color: n.color, font: { color: "#222222" } }
+        : { id: n.id, color: { background: "#e8e8e8", border: "#d6d6d6" }, font: { color: "#c4c4c4" } };
+    }));
+    state.selected = nodeId;
+  }
+
+  function clearHighlight() {
+    if (!state.selected) { return; }
+    nodes.update(data.vis.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
+    state.selected = null;
+  }
+
+  /* ---- side panel (DOM + textContent only) --------------------------------------------- */
+
+  var panel = $("kg-panel");
+
+  function clearPanel() { while (panel.firstChild) { panel.removeChild(panel.firstChild); } }
+
+  function eventBlock(ev) {
+    var box = el("div", null, "kg-event");
+    var head = el("div", null, "kg-event-head");
+    var tag = el("span", ev.type, "kg-tag");
+    tag.style.background = typeColor(ev.type);
+    head.appendChild(tag);
+    head.appendChild(document.createTextNode([ev.date || "undated", ev.status].join(" \u00b7 ")));
+    box.appendChild(head);
+    box.appendChild(el("div", ev.actors.join(", ") + " \u2192 " + (ev.recipients.join(", ") || "\u2014"), "kg-event-who"));
+    if (ev.source) { box.appendChild(el("div", "Source: " + ev.source, "kg-source")); }
+    ev.evidence.forEach(function (e) {
+      box.appendChild(el("blockquote", e.sentence));
+      var src = el("div", null, "kg-source");
+      var name = [e.title, e.publisher, e.date].filter(Boolean).join(" \u00b7 ");
+      var link = e.url ? webLink(e.url, name) : null;
+      src.appendChild(link || document.createTextNode(name));
+      box.appendChild(src);
+    });
+    return box;
+  }
+
+  function definitionList(rows) {
+    var dl = el("dl");
+    rows.forEach(function (row) {
+      if (row[1] === null || row[1] === undefined || row[1] === "") { return; }
+      dl.appendChild(el("dt", row[0]));
+      var dd = el("dd");
+      if (row[1] instanceof Node) { dd.appendChild(row[1]); } else { dd.textContent = String(row[1]); }
+      dl.appendChild(dd);
+    });
+    return dl;
+  }
+
+  function showNode(nodeId) {
+    var actor = data.actors[nodeId];
+    if (!actor) { return; }
+    clearPanel();
+    panel.appendChild(el("h2", actor.label));
+    var c = actor.centrality;
+    var wiki = actor.qid && QID.test(actor.qid) ? webLink("https://www.wikidata.org/wiki/" + actor.qid, actor.qid) : null;
+    panel.appendChild(definitionList([
+      ["Type", actor.type],
+      ["Country", actor.country],
+      ["Also called", actor.aliases.join("; ")],
+      ["Roles", actor.roles.join("; ")],
+      ["Speaking for it", actor.members.join("; ")],
+      ["Wikidata", wiki],
+      ["Degree", c ? c.degree : null],
+      ["Weighted degree", c ? c.weighted_degree : null],
+      ["Betweenness", c ? Number(c.betweenness).toFixed(3) : null],
+      ["Community", actor.community === null ? null : actor.community]
+    ]));
+    var shown = actor.events.filter(function (i) { return passes(data.events[i]); });
+    panel.appendChild(el("h3", "Events (" + shown.length + " of " + actor.events.length + ", by date)"));
+    shown.forEach(function (i) { panel.appendChild(eventBlock(data.events[i])); });
+  }
+
+  function showEdge(edgeId) {
+    var evIdx = data.ties[edgeId];
+    if (!evIdx) { return; }
+    var edge = edgeById[edgeId];
+    var shown = evIdx.filter(function (i) { return passes(data.events[i]); });
+    clearPanel();
+    panel.appendChild(el("h2", label(edge.from) + " \u2192 " + label(edge.to)));
+    panel.appendChild(el("p", shown.length + " event(s) behind this tie", "kg-muted"));
+    shown.forEach(function (i) { panel.appendChild(eventBlock(data.events[i])); });
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      highlight(params.nodes[0]);
+      showNode(params.nodes[0]);
+    } else if (params.edges.length) {
+      clearHighlight();
+      showEdge(params.edges[0]);
+    } else {
+      clearHighlight();
+    }
+  });
+
+  /* ---- search ----------------------------------------------------------------------------- */
+
+  function findActor(query) {
+    var q = query.trim().toLowerCase(), ids = Object.keys(data.actors), i, a;
+    if (!q) { return null; }
+    for (i = 0; i < ids.length; i++) { if (data.actors[ids[i]].label.toLowerCase() === q) { return ids[i]; } }
+    for (i = 0; i < ids.length; i++) {
+      a = data.actors[ids[i]];
+      if (a.aliases.some(function (s) { return s.toLowerCase() === q; })) { return ids[i]; }
+    }
+    for (i = 0; i < ids.length; i++) { if (data.actors[ids[i]].label.toLowerCase().indexOf(q) >= 0) { return ids[i]; } }
+    return null;
+  }
+
+  function focusActor(query) {
+    var nodeId = findActor(query), status = $("kg-search-status");
+    if (!nodeId) { status.textContent = "No drawn actor matches \u201c" + query + "\u201d."; return null; }
+    if (nodes.get(nodeId).hidden) { resetFilters(); }
+    network.selectNodes([nodeId]);
+    network.focus(nodeId, { scale: 1.4, animation: false });
+    highlight(nodeId);
+    showNode(nodeId);
+    state.focused = nodeId;
+    status.textContent = "Showing " + data.actors[nodeId].label + ".";
+    return nodeId;
+  }
+  window.kgFocus = focusActor;
+
+  var search = $("kg-search");
+  search.addEventListener("keydown", function (e) { if (e.key === "Enter") { focusActor(search.value); } });
+  search.addEventListener("change", function () { focusActor(search.value); });
+
+  /* ---- controls ----------------------------------------------------------------------- */
+
+  function checkboxes(containerId, values, colorOf, onChange) {
+    var box = $(containerId), inputs = {};
+    values.forEach(function (v) {
+      var lab = el("label"), input = el("input");
+      input.type = "checkbox";
+      input.checked = true;
+      input.value = v;
+      input.addEventListener("change", onChange);
+      lab.appendChild(input);
+      if (colorOf) {
+        var sw = el("span", null, "kg-swatch kg-inline");
+        sw.style.background = colorOf(v);
+        lab.appendChild(sw);
+      }
+      lab.appendChild(document.createTextNode(v));
+      box.appendChild(lab);
+      inputs[v] = input;
+    });
+    return inputs;
+  }
+
+  function present(key, order) {
+    var seen = {};
+    data.events.forEach(function (ev) { seen[ev[key]] = true; });
+    return Object.keys(seen).sort(function (a, b) { return (order(a) - order(b)) || (a < b ? -1 : 1); });
+  }
+
+  function readChecks(inputs) {
+    var out = {}, all = true;
+    Object.keys(inputs).forEach(function (k) { if (inputs[k].checked) { out[k] = true; } else { all = false; } });
+    return all ? null : out;
+  }
+
+  var typeInputs = checkboxes("kg-filter-types", present("type", rank), typeColor, readControls);
+  var statusInputs = checkboxes("kg-filter-status", present("status", function (s) {
+    var i = ["asserted", "reported", "intended", "denied"].indexOf(s); return i < 0 ? 9 : i;
+  }), null, readControls);
+  ["kg-date-from", "kg-date-to", "kg-min-events"].forEach(function (id) { $(id).addEventListener("change", readControls); });
+
+  function readControls() {
+    filters.types = readChecks(typeInputs);
+    filters.statuses = readChecks(statusInputs);
+    filters.from = $("kg-date-from").value;
+    filters.to = $("kg-date-to").value;
+    filters.minEvents = Math.max(1, parseInt($("kg-min-events").value, 10) || 1);
+    applyFilters();
+  }
+
+  function resetFilters() {
+    [typeInputs, statusInputs].forEach(function (inputs) { Object.keys(inputs).forEach(function (k) { inputs[k].checked = true; }); });
+    $("kg-date-from").value = "";
+    $("kg-date-to").value = "";
+    $("kg-min-events").value = "1";
+    readControls();
+  }
+  $("kg-reset").addEventListener("click", resetFilters);
+  window.kgApplyFilters = function (next) { Object.assign(filters, next); applyFilters(); };
+
+  /* ---- header, legend, search list ------------------------------------------------------- */
+
+  var meta = data.meta;
+  $("kg-summary").textContent = meta.drawn + " actors, " + meta.ties_drawn + " ties, " + meta.page_events +
+    " events from " + meta.articles + " articles \u00b7 people " + (meta.people === "fold" ? "folded into whom they act for" : "shown") +
+    (meta.since ? " \u00b7 since " + meta.since : "");
+  if (meta.note) { $("kg-note").textContent = meta.note; $("kg-note").hidden = false; }
+
+  var list = $("kg-actor-list");
+  Object.keys(data.actors).sort(function (a, b) { return label(a) < label(b) ? -1 : 1; }).forEach(function (nid) {
+    var opt = el("option");
+    opt.value = data.actors[nid].label;
+    list.appendChild(opt);
+  });
+
+  var legendBox = $("kg-legend");
+  legend.nodes.forEach(function (n) {
+    var row = el("div", null, "kg-legend-row"), sw = el("span", null, "kg-swatch kg-shape-" + n.shape);
+    sw.style.background = n.color;
+    row.appendChild(sw);
+    row.appendChild(document.createTextNode(n.type));
+    legendBox.appendChild(row);
+  });
+  [["cooperative", "cooperative events"], ["neutral", "requests"], ["conflictual", "conflictual events"]].forEach(function (p) {
+    var row = el("div", null, "kg-legend-row"), line = el("span", null, "kg-line");
+    line.style.borderTopColor = legend.polarity[p[0]];
+    row.appendChild(line);
+    row.appendChild(document.createTextNode(p[1]));
+    legendBox.appendChild(row);
+  });
+  var faded = el("div", null, "kg-legend-row"), fl = el("span", null, "kg-line kg-line-faded");
+  fl.style.borderTopColor = "#555";
+  faded.appendChild(fl);
+  faded.appendChild(document.createTextNode("only " + legend.faded.join(" / ") + " (not asserted)"));
+  legendBox.appendChild(faded);
+  legendBox.appendChild(el("p", "Node size: number of events. Edge: actor \u2192 recipient, colour of the most frequent event type, width: number of events.", "kg-muted"));
+
+  applyFilters();
+}());
