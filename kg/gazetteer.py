@@ -63,6 +63,7 @@ class Gazetteer:
     descriptions: Mapping[str, tuple[str, ...]]
     stative_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
     credit_words: frozenset[str]
 
     def entry(self, entry_id: str) -> GazEntry:
@@ -275,6 +276,7 @@ class _Builder:
             ),
             stative_verbs=_folded(titles.get("stative_verbs", ())),
             place_nouns=_folded(titles.get("place_nouns", ())),
+            facility_nouns=_folded(titles.get("facility_nouns", ())),
             credit_words=_folded(titles.get("credit_words", ())),
         )
 

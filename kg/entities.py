@@ -1,0 +1,538 @@
+"""Recognise actors and places in one parsed article.
+
+`configure_nlp` adds one component, ``kg_gazetteer``, after spaCy's recognizer: it matches the
+reference names (countries, demonyms, capitals, organisations, armed groups) and reconciles
+them with the statistical entities. `extract_entities` then cleans the spans (headline-case
+false positives, titles and honorifics, name particles, possessives, photo credits), reads
+each person's title and affiliation from the words around the name, tells a capital used as
+an actor ("Moscow said") from one used as a place ("flew into Damascus"), finds definite
+descriptions ("the bloc"), and hands the candidates to `kg.local_entities.resolve`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.gazetteer import Gazetteer
+from kg.local_entities import DESCRIPTION, ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
+from kg.records import Article, LocalEntity, Mention
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+#: Pipeline components entity extraction reads; others may be disabled for speed.
+ENTITY_COMPONENTS = (
+    "tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "kg_gazetteer",
+)
+COMPONENT = "kg_gazetteer"
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_CONTAINER_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT",
+                               "LAW", "PRODUCT"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
+_ROLE_NOISE = frozenset({"current", "new", "then", "de", "facto", "longtime", "veteran",
+                         "powerful", "top", "senior", "the", "self-styled"})
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+@Language.factory(COMPONENT)
+def make_gazetteer_component(nlp: Language, name: str) -> GazetteerComponent:
+    """Create the (empty) component; `configure_nlp` loads it with the reference names."""
+    return GazetteerComponent(nlp)
+
+
+class GazetteerComponent:
+    """Match reference names and reconcile them with the recognizer's entities."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.matcher: PhraseMatcher | None = None
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Build the phrase patterns: names in written and capital form, acronyms as written."""
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        patterns: dict[str, set[str]] = {}
+        for entry in gazetteer.entries.values():
+            label = "GPE" if entry.type == "Country" else "ORG"
+            groups = (
+                (label, (entry.label, *entry.names), True),
+                (label, entry.acronyms, False),
+                ("NORP", entry.demonyms, True),
+                ("GPE", (*entry.capitals, *entry.seats), True),
+            )
+            for span_label, names, upper in groups:
+                forms = patterns.setdefault(f"{span_label}|{entry.id}", set())
+                for name in names:
+                    bare = name[4:] if name[:4] in ("the ", "The ") else name
+                    forms.add(bare)
+                    if upper and len(bare) > 3:
+                        forms.add(bare.upper())
+        for key, forms in sorted(patterns.items()):
+            if forms:
+                matcher.add(key, [self.nlp.make_doc(f) for f in sorted(forms)])
+        self.matcher = matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is None:
+            return doc
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            label, _, entry_id = self.nlp.vocab.strings[match_id].partition("|")
+            found.append(Span(doc, start, end, label=label, kb_id=entry_id))
+        doc.ents = _reconcile(list(doc.ents), filter_spans(found))
+        return doc
+
+
+def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
+    """Merge reference matches with the recognizer's entities (see module docstring)."""
+    keep: list[Span] = []
+    dropped: set[int] = set()
+    for g in gaz:
+        wins = True
+        for n, o in enumerate(model_ents):
+            if o.end <= g.start or o.start >= g.end:
+                continue
+            if o.start <= g.start and o.end >= g.end and (o.start, o.end) != (g.start, g.end):
+                if o.label_ == "PERSON":
+                    country_name = g.label_ == "GPE" and g.start == o.start and g.end - g.start == 1
+                    if country_name and not g.text.isupper() \
+                            and not is_headline(o.doc.text, o.start_char):
+                        wins = False  # a first name that is also a country ("Israel Katz")
+                        continue
+                    dropped.add(n)
+                    if o.end > g.end and doc_is_title(o.doc[g.end]):
+                        keep.append(Span(o.doc, g.end, o.end, label="PERSON"))
+                    if o.start < g.start:
+                        keep.append(Span(o.doc, o.start, g.start, label="PERSON"))
+                elif o.label_ in _CONTAINER_LABELS:
+                    wins = False  # "Qatar Airways", "New Mexico": the longer name stands
+            else:
+                dropped.add(n)
+        if wins:
+            keep.append(g)
+    keep.extend(o for n, o in enumerate(model_ents) if n not in dropped)
+    return filter_spans(keep)
+
+
+def is_headline(text: str, char: int) -> bool:
+    """True when the line holding `char` is written in title case or capitals.
+
+    >>> is_headline("Rebels Seize Airport In Dawn Raid\nThe rebels said", 3)
+    True
+    >>> is_headline("Rebels Seize Airport In Dawn Raid\nThe rebels said so on Monday", 40)
+    False
+    """
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    words = [w for w in _WORD.findall(text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    capital = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capital >= 0.8 * len(words)
+
+
+def _split_lines(ent: Span) -> list[Span]:
+    """An entity never runs across a line break; keep the pieces between breaks."""
+    parts, start = [], ent.start
+    for tok in ent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if "\n" in tok.text else tok.i + 1
+            if end > start:
+                parts.append(ent.doc[start:end])
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start:ent.end])
+    return parts
+
+
+def doc_is_title(token: Token) -> bool:
+    """True when a token starts with a capital letter (a name may continue there)."""
+    return token.text[:1].isupper()
+
+
+def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
+    """Add the ``kg_gazetteer`` component (after "ner" when present) and load its patterns."""
+    if COMPONENT not in nlp.pipe_names:
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe(COMPONENT, after="ner")
+        else:
+            nlp.add_pipe(COMPONENT, last=True)
+    component = nlp.get_pipe(COMPONENT)
+    component.set_gazetteer(gazetteer)
+    return nlp
+
+
+def extract_entities(
+    doc: Doc, article: Article, gazetteer: Gazetteer
+) -> tuple[list[Mention], list[LocalEntity]]:
+    """Find actor and place mentions in `doc` (the parse of `article.text`) and resolve them."""
+    if doc.text != article.text:
+        raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
+    context = _Context(doc, gazetteer)
+    cands: list[Candidate] = []
+    by_token: dict[int, int] = {}
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        for piece in context.pieces(ent):
+            cand = context.classify(piece)
+            if cand is None:
+                continue
+            for t in range(piece.start, piece.end):
+                by_token[t] = len(cands)
+            cands.append(cand)
+    spans = {i: doc.char_span(c.start, c.end, alignment_mode="expand") for i, c in enumerate(cands)}
+    for i, c in enumerate(cands):
+        span = spans[i]
+        if span is None:
+            continue
+        if c.role == PERSON:
+            context.person_context(span, c, cands, by_token)
+        if c.role in (ENTRY, ORG, PERSON) and context.is_credit(span):
+            c.role = NONE
+    _link_acronyms(doc, cands, spans, by_token)
+    cands.extend(context.descriptions(by_token))
+    return resolve(cands, gazetteer)
+
+
+def _link_acronyms(doc: Doc, cands: list[Candidate], spans: dict[int, Span | None],
+                   by_token: dict[int, int]) -> None:
+    """"Syrian Center for Media (SCM)": the parenthesised acronym names the same organisation."""
+    for i, c in enumerate(cands):
+        span = spans[i]
+        if span is None or c.role != ORG or span.end + 2 >= len(doc):
+            continue
+        if doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+            continue
+        token = doc[span.end + 1]
+        if not (token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 6):
+            continue
+        j = by_token.get(token.i)
+        if j is None:
+            j = len(cands)
+            by_token[token.i] = j
+            cands.append(Candidate(token.idx, token.idx + len(token.text), token.text, "ORG",
+                                   ORG, name=token.text))
+            spans[j] = doc[token.i:token.i + 1]
+        if cands[j].role == ORG:
+            cands[j].alias_of = i
+
+
+class _Context:
+    """Per-article helpers that need the parse and the reference data."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gazetteer
+        self.common = {_stem(t.lower_) for t in doc if t.is_lower and t.is_alpha}
+        self.common |= {_stem(t.lemma_.lower()) for t in doc if t.is_lower and t.lemma_}
+        self._headline: dict[int, bool] = {}
+
+    def is_headline(self, char: int) -> bool:
+        """True when the line holding `char` is a headline (cached per line)."""
+        start = self.doc.text.rfind("\n", 0, char) + 1
+        if start not in self._headline:
+            self._headline[start] = is_headline(self.doc.text, char)
+        return self._headline[start]
+
+    def pieces(self, ent: Span) -> list[Span]:
+        """Split a headline-case entity at common words ("Allow Russia" -> "Russia"); trim."""
+        parts = _split_lines(ent)
+        if len(parts) == 1 and not ent.kb_id_ and self.is_headline(ent.start_char):
+            parts, run = [], []
+            for tok in ent:
+                if self._common_word(tok):
+                    if run:
+                        parts.append(self.doc[run[0]:run[-1] + 1])
+                    run = []
+                else:
+                    run.append(tok.i)
+            if run:
+                parts.append(self.doc[run[0]:run[-1] + 1])
+            parts = [p for p in parts if self._named_in_body(p)]
+        return [p for p in (self._trim(p, ent.label_) for p in parts) if p is not None]
+
+    def _named_in_body(self, span: Span) -> bool:
+        """A name in a headline counts only if the story body uses it too ("Pledge" does not)."""
+        if span.kb_id_ or self.gaz.lookup(span.text) is not None:
+            return True
+        text, word = self.doc.text, span[-1].text
+        at = text.find(word)
+        while at >= 0:
+            if not self.is_headline(at):
+                return True
+            at = text.find(word, at + len(word))
+        return False
+
+    def _common_word(self, tok: Token) -> bool:
+        if tok.is_stop or not tok.is_alpha:
+            return tok.is_alpha
+        if self.gaz.lookup(tok.text) is not None:
+            return False
+        return _stem(tok.lower_) in self.common
+
+    def _trim(self, span: Span, label: str) -> Span | None:
+        start, end = span.start, span.end
+        while start < end and (self.doc[start].lower_ == "the" or not self.doc[start].text.strip()):
+            start += 1
+        while end > start and (self.doc[end - 1].text in _POSSESSIVE or self.doc[end - 1].is_punct):
+            end -= 1
+        if label == "PERSON":
+            start, end = self._extend_name(start, end)
+        if start >= end:
+            return None
+        return Span(self.doc, start, end, label=span.label_ or label, kb_id=span.kb_id_)
+
+    def _extend_name(self, start: int, end: int) -> tuple[int, int]:
+        """Take in attached particles and hyphenated parts ("al-" + "Assad", "bin Hamad")."""
+        doc = self.doc
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
+                and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha \
+                and (doc[start - 2].lower_ in self.gaz.name_particles or doc_is_title(doc[start - 2])):
+            start -= 2  # "al-" + "Assad", "Yunus-" + "bek"
+        while start >= 1 and doc[start - 1].whitespace_:
+            k = start - 1
+            while k >= 1 and not doc[k - 1].whitespace_ and doc[k - 1].text != "(":
+                k -= 1
+            word = doc[k:start]
+            if not (doc_is_title(word[0]) and all(t.is_alpha or t.text == "-" for t in word)
+                    and not any(t.ent_type_ for t in word)
+                    and (len(word) > 1 or not word[0].is_sent_start)
+                    and not any(fold(t.text) in self.gaz.title_words for t in word)
+                    and self.gaz.lookup(word.text) is None):
+                break
+            start = k  # a first name the recognizer left out ("Yunus-bek")
+        while end + 1 < len(doc):
+            nxt, after = doc[end], doc[end + 1]
+            if nxt.text == "-" and not doc[end - 1].whitespace_ and not nxt.whitespace_ and after.is_alpha:
+                end += 2
+            elif nxt.lower_ in self.gaz.name_particles and nxt.is_lower and doc_is_title(after) \
+                    and after.is_alpha and not after.ent_type_:
+                end += 2
+            else:
+                break
+        return start, end
+
+    def classify(self, span: Span) -> Candidate | None:
+        """Decide what a cleaned span names."""
+        text = span.text
+        hit = self.gaz.lookup(text)
+        base = dict(start=span.start_char, end=span.end_char, text=text, label=span.label_)
+        if hit is not None:
+            entry, how = hit
+            if how == "metonym" and not self._actor_use(span):
+                return Candidate(**base, role=ENTRY, name=_bare(text), entry_id=entry.id,
+                                 as_place=True)
+            return Candidate(**base, role=ENTRY, name=entry.label, entry_id=entry.id)
+        if span.label_ == "PERSON":
+            return self._person(span, base)
+        if all(fold(t.text) in self.gaz.title_words for t in span):
+            return None  # "Defense" cut out of "Deputy Defense Minister X"
+        if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
+            return Candidate(**base, role=PLACE_ROLE, name=text)
+        if span.label_ == "ORG" and self._expands_common_words(span):
+            return Candidate(**base, role=NONE, name=text)
+        if span.label_ == "ORG":
+            return Candidate(**base, role=ORG, name=text)
+        if span.label_ in ("GPE", "LOC", "FAC"):
+            return Candidate(**base, role=PLACE_ROLE, name=text)
+        return Candidate(**base, role=NONE, name=text)
+
+    def _expands_common_words(self, span: Span) -> bool:
+        """"liquefied natural gas (LNG)": an acronym of lower-case words names no organisation."""
+        doc = self.doc
+        return len(span) == 1 and span.text.isupper() and span.start >= 2 \
+            and span.end < len(doc) and doc[span.start - 1].text == "(" \
+            and doc[span.end].text == ")" and doc[span.start - 2].is_lower
+
+    def _names_a_facility(self, span: Span) -> bool:
+        """"the Misrata air base": a name that modifies a facility noun is a place."""
+        root = span.root
+        return root.dep_ in ("compound", "nmod", "amod") and span.start > 0 \
+            and self.doc[span.start - 1].lower_ == "the" \
+            and fold(root.head.text) in self.gaz.facility_nouns
+
+    def _person(self, span: Span, base: dict) -> Candidate | None:  # type: ignore[type-arg]
+        gaz = self.gaz
+        start, roles = span.start, []
+        while start < span.end - 1:
+            word = fold(self.doc[start].text)
+            if word in gaz.courtesy_titles:
+                start += 1
+            elif word in gaz.honorifics or word in gaz.title_words:
+                roles.append(word.rstrip("."))
+                start += 1
+            else:
+                break
+        name = self.doc[start:span.end]
+        if len(name) == 1 and (not doc_is_title(name[0]) or fold(name.text) in gaz.title_words):
+            return None
+        return Candidate(start=span.start_char, end=span.end_char, text=span.text,
+                         label="PERSON", role=PERSON, name=name.text, roles=_roles(roles, gaz))
+
+    def _actor_use(self, span: Span) -> bool:
+        """A capital acts when it is the subject of a non-stative verb, a possessor or an agent."""
+        root = span.root
+        while root.dep_ == "conj" and root.head is not root:
+            root = root.head
+        if root.dep_ == "nsubj":
+            return root.head.lemma_.lower() not in self.gaz.stative_verbs
+        if root.dep_ == "poss":
+            return fold(root.head.text) not in self.gaz.place_nouns
+        return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+    def person_context(self, span: Span, cand: Candidate, cands: list[Candidate],
+                       by_token: dict[int, int]) -> None:
+        """Read the title before a name, or an apposition after it, for roles and affiliation."""
+        gaz, doc = self.gaz, self.doc
+        words: list[str] = []
+        i, aff, kinds, possessive = span.start - 1, None, (), False
+        while i >= 0:
+            j = by_token.get(i)
+            if j is not None and j != by_token.get(span.start):
+                other = cands[j]
+                first = doc.char_span(other.start, other.end, alignment_mode="expand")
+                s = first.start if first is not None else i
+                if s >= 2 and doc[s - 1].lower_ in _DEST_PREPS \
+                        and fold(doc[s - 2].text) in gaz.title_words:
+                    i = s - 2  # "envoy to Libya": a destination, not the affiliation
+                    continue
+                if other.role in (ENTRY, ORG, PERSON) and not other.as_place:
+                    if words or possessive or other.label == "NORP":
+                        aff = j
+                break
+            word = fold(doc[i].text)
+            if doc[i].text in _POSSESSIVE and not possessive:
+                if i - 1 not in by_token and fold(doc[i - 1].text) not in gaz.descriptions:
+                    break
+                possessive = True
+            elif word in gaz.descriptions and possessive and i > 0 and doc[i - 1].lower_ == "the":
+                kinds = gaz.descriptions[word]
+                break
+            elif possessive:
+                break
+            elif word in gaz.title_words or (words and word in gaz.title_connectors):
+                words.insert(0, word)
+            else:
+                break
+            i -= 1
+        if not any(w in gaz.title_heads for w in words):
+            words = []
+            if not possessive:
+                aff, kinds = (aff if aff is not None and cands[aff].label == "NORP" else None), ()
+        if not words and aff is None and not kinds:
+            words, aff, kinds = self._apposition(span, cands, by_token)
+        cand.roles = tuple(dict.fromkeys([*cand.roles, *_roles(words, gaz)]))
+        cand.affiliation, cand.affiliation_kinds = aff, kinds
+
+    def _apposition(self, span: Span, cands: list[Candidate],
+                    by_token: dict[int, int]) -> tuple[list[str], int | None, tuple[str, ...]]:
+        """"X, the Dutch foreign minister," / "X, the bloc's foreign policy chief"."""
+        gaz, doc = self.gaz, self.doc
+        i = span.end
+        if i >= len(doc) or doc[i].text != ",":
+            return [], None, ()
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+            i += 1
+        words: list[str] = []
+        aff, kinds = None, ()
+        while i < len(doc):
+            j = by_token.get(i)
+            word = fold(doc[i].text)
+            if j is not None and aff is None and not words:
+                if cands[j].role in (ENTRY, ORG) and not cands[j].as_place:
+                    aff = j
+                while i < len(doc) and by_token.get(i) == j:
+                    i += 1
+                if i < len(doc) and doc[i].text in _POSSESSIVE:
+                    i += 1
+                continue
+            if not words and word in gaz.descriptions and i + 1 < len(doc) \
+                    and doc[i + 1].text in _POSSESSIVE:
+                kinds, i = gaz.descriptions[word], i + 2
+                continue
+            if word in gaz.title_words or (words and word in gaz.title_connectors):
+                words.append(word)
+                i += 1
+                continue
+            break
+        if not any(w in gaz.title_heads for w in words):
+            return [], None, ()
+        return words, aff, kinds
+
+    def is_credit(self, span: Span) -> bool:
+        """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
+        text = self.doc.text
+        open_at = text.rfind("(", text.rfind("\n", 0, span.start_char) + 1, span.start_char)
+        close_at = text.find(")", span.end_char)
+        if open_at < 0 or close_at < 0 or "\n" in text[span.end_char:close_at]:
+            return False
+        rest = text[close_at + 1:text.find("\n", close_at) if "\n" in text[close_at:] else len(text)]
+        inner = text[open_at + 1:close_at]
+        if rest.strip() or len(inner) > 60:
+            return False
+        words = {fold(w) for w in _WORD.findall(inner)}
+        return "/" in inner or bool(words & self.gaz.credit_words) or inner.strip() == span.text
+
+    def descriptions(self, by_token: dict[int, int]) -> list[Candidate]:
+        """Definite descriptions heading their own noun phrase: "the army said", "the bloc's"."""
+        doc, found = self.doc, []
+        for tok in doc:
+            word = fold(tok.text)
+            if word not in self.gaz.descriptions or tok.i == 0 or tok.i in by_token:
+                continue
+            det = doc[tok.i - 1]
+            if det.lower_ != "the" or tok.pos_ not in ("NOUN", "PROPN", ""):
+                continue
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and not (nxt.is_punct or nxt.text in _POSSESSIVE or nxt.pos_ in (
+                    "VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PRON", "DET")):
+                continue
+            found.append(Candidate(det.idx, tok.idx + len(tok.text), doc[det.i:tok.i + 1].text,
+                                   "DESC", DESCRIPTION, name=doc[det.i:tok.i + 1].text,
+                                   kinds=self.gaz.descriptions[word]))
+        return found
+
+
+def _roles(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
+    """Office titles inside a run of title words, longest first and not overlapping.
+
+    >>> from pathlib import Path
+    >>> from kg.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer(Path(__file__).resolve().parent.parent / "ontology")
+    >>> _roles(["current", "deputy", "defense", "minister"], gaz), _roles(["emir", "sheikh"], gaz)
+    (('deputy defense minister',), ('emir', 'sheikh'))
+    """
+    words = [w for w in words if w]
+    while words and words[0] in _ROLE_NOISE:
+        words = words[1:]
+    spans: list[tuple[int, int]] = []
+    for length in range(len(words), 0, -1):
+        for i in range(len(words) - length + 1):
+            if " ".join(words[i:i + length]) in gaz.titles and all(
+                    i + length <= a or i >= b for a, b in spans):
+                spans.append((i, i + length))
+    if not spans:
+        heads = [n for n, w in enumerate(words) if w in gaz.title_heads]
+        spans = [(heads[-1], heads[-1] + 1)] if heads else []
+    return tuple(" ".join(words[a:b]) for a, b in sorted(spans))
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _bare(text: str) -> str:
+    return text[4:] if text[:4] in ("the ", "The ") else text
