@@ -1,0 +1,58 @@
+"""A small made-up corpus for the network page and analytics tests (no real names).
+
+Two countries (Norvia, Estmark), a person acting for Norvia (folded into it by default), an
+organisation, an armed group and a news agency with no events. One article title and one
+evidence sentence carry HTML/JS injection payloads; one article URL is a ``javascript:`` URL.
+"""
+
+from __future__ import annotations
+
+from kg.records import Actor, Article, Corpus, Event, Evidence, SourceSpan
+
+#: Sentence of event ev3: must show as text and never run.
+PAYLOAD_SENTENCE = ('Estmark said "><img src=x onerror="window.pwned=2"> javascript:alert(3) '
+                    '<script>document.title="pwned";window.pwned=4</script> to Red Front.')
+PAYLOAD_TITLE = "<script>window.pwned=1</script> Border row"
+
+
+def event(number: int, kind: str, actors: list[str], recipients: list[str], *,
+          status: str = "asserted", date: str | None = "2024-03-01", article: str = "a1",
+          sentence: str | None = None, attributed_to: str | None = None) -> Event:
+    """One event with a single piece of evidence."""
+    text = sentence or f"Made-up sentence number {number}."
+    return Event(
+        id=f"ev{number}", type=kind, actors=tuple(actors), recipients=tuple(recipients),
+        status=status, articles=(article,), confidence=0.9, date=date,
+        attributed_to=attributed_to,
+        evidence=(Evidence(article, text, 0, len(text), kind.lower(), 0, 4, 0.9),),
+    )
+
+
+def network_corpus() -> Corpus:
+    """The corpus most network tests use."""
+    articles = (
+        Article("a1", "Ministers meet in a made-up capital", "body one",
+                (SourceSpan("one.txt", 0, 8),), publisher="Daily Example", date="2024-03-01",
+                url="https://news.example.org/one"),
+        Article("a2", PAYLOAD_TITLE, "body two", (SourceSpan("two.txt", 0, 8),),
+                date="2024-04-02", url="javascript:alert(5)"),
+    )
+    actors = (
+        Actor("norvia", "Norvia", "Country", qid="Q4242"),
+        Actor("estmark", "Estmark", "Country", qid="javascript:alert(6)",
+              aliases=("Estmark", "Estmarkian government")),
+        Actor("ulf", "Ulf Brandt", "Person", affiliation="norvia", roles=("foreign minister",)),
+        Actor("unx", "Union of Examples", "Organization"),
+        Actor("rf", "Red Front", "ArmedGroup"),
+        Actor("wire", "Example Wire", "NewsOrganization"),
+    )
+    events = (
+        event(1, "AGREE", ["ulf"], ["estmark"]),
+        event(2, "CONSULT", ["norvia"], ["estmark"], status="reported", attributed_to="wire"),
+        event(3, "ACCUSE", ["estmark"], ["rf"], date="2024-04-02", article="a2",
+              sentence=PAYLOAD_SENTENCE),
+        event(4, "ASSAULT", ["rf"], ["unx"], status="denied", date=None, article="a2"),
+        event(5, "AID", ["unx"], ["estmark"], status="intended", date="2024-05"),
+        event(6, "MOBILIZE", ["rf"], [], date="2024-04"),
+    )
+    return Corpus(articles, actors, events)
