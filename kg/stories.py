@@ -16,6 +16,7 @@ Linear in the size of the text: every look-ahead is bounded.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.clean import (
@@ -39,6 +40,8 @@ from kg.dating import Dated, anchor_weekday, find_day
 
 #: How far ahead (in paragraphs) a repeated block is looked for.
 REPEAT_WINDOW = 10
+#: Rounds of repeat removal (each round is linear; real scrapes settle in one or two).
+MAX_ROUNDS = 8
 _TERMINAL = ".!?:;\"”’)]…'»"
 
 
@@ -91,8 +94,9 @@ def split_stories(
     """
     rules = rules or default_rules()
     paragraphs = _paragraphs(text, rules)
-    _drop_repeats(paragraphs)
-    bounds = _boundaries(paragraphs, rules) if split else [0]
+    usual = _usual_gap(paragraphs)
+    _drop_repeats(paragraphs, _story_gap(usual))
+    bounds = _boundaries(paragraphs, rules, usual) if split else [0]
     stories = []
     for begin, end in zip(bounds, [*bounds[1:], len(paragraphs)], strict=True):
         story = _story(paragraphs[begin:end], rules, known_title)
@@ -189,21 +193,47 @@ def _paragraphs(text: str, rules: CleaningRules) -> list[Paragraph]:
     return paragraphs
 
 
-def _drop_repeats(paragraphs: list[Paragraph]) -> None:
-    """Keep one copy of a paragraph printed twice in a row, and of a block printed twice."""
-    previous: Paragraph | None = None
+def _drop_repeats(paragraphs: list[Paragraph], story_gap: int) -> None:
+    """Keep one copy of a paragraph printed twice in a row, and of a block printed twice.
+
+    Repeats never reach across a story gap or rule line. Dropping a block can bring two more
+    copies together, so both passes run until nothing changes (a few rounds at most).
+    """
+    cuts = [0]
     for paragraph in paragraphs:
-        if previous is not None and not paragraph.hard_break and paragraph.key == previous.key:
-            paragraph.dropped = True
-            previous.repeated = True
+        cuts.append(cuts[-1] + (paragraph.hard_break or paragraph.gap >= story_gap))
+
+    def apart(first: int, second: int) -> bool:  # a cut lies in (first, second]
+        return cuts[second + 1] != cuts[first + 1]
+
+    for _ in range(MAX_ROUNDS):
+        if not (_drop_doubles(paragraphs, apart) | _drop_blocks(paragraphs, apart)):
+            break
+
+
+def _drop_doubles(paragraphs: list[Paragraph], apart: Callable[[int, int], bool]) -> bool:
+    changed = False
+    previous: int | None = None
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.dropped:
             continue
-        previous = paragraph
+        if (previous is not None and not apart(previous, index)
+                and paragraph.key == paragraphs[previous].key):
+            paragraph.dropped = changed = True
+            paragraphs[previous].repeated = True
+            continue
+        previous = index
+    return changed
+
+
+def _drop_blocks(paragraphs: list[Paragraph], apart: Callable[[int, int], bool]) -> bool:
+    changed = False
     live = [i for i, p in enumerate(paragraphs) if not p.dropped]
     keys = [paragraphs[i].key for i in live]
     a = 0
     while a < len(live):
         for b in range(a + 1, min(len(live), a + REPEAT_WINDOW)):
-            if keys[b] != keys[a]:
+            if keys[b] != keys[a] or apart(live[a], live[b]):
                 continue
             q = b
             while q - 1 > a and is_marker(paragraphs[live[q - 1]].text):
@@ -211,36 +241,42 @@ def _drop_repeats(paragraphs: list[Paragraph]) -> None:
             size = q - a
             if b + size > len(live) or keys[a:q] != keys[b : b + size]:
                 continue
-            if any(paragraphs[live[t]].hard_break for t in range(a + 1, b + 1)):
+            if apart(live[b], live[b + size - 1]):
                 continue
             for t in range(a, b):
                 paragraphs[live[t]].dropped = True
             for t in range(b, b + size):
                 paragraphs[live[t]].repeated = True
             paragraphs[live[b]].block_from = live[a]
+            changed = True
             a = b
             break
         else:
             a += 1
-            continue
+    return changed
 
 
 def _usual_gap(paragraphs: list[Paragraph]) -> int:
-    counts = Counter(p.gap for p in paragraphs[1:] if not p.hard_break)
+    """The most common blank gap between paragraphs (0, 1 or 2 lines; ties go to the smaller)."""
+    counts = Counter(p.gap for p in paragraphs[1:] if not p.hard_break and p.gap < 3)
     if not counts:
         return 1
     top = max(counts.values())
     return min(gap for gap, count in counts.items() if count == top)
 
 
-def _boundaries(paragraphs: list[Paragraph], rules: CleaningRules) -> list[int]:
-    usual = _usual_gap(paragraphs)
+def _story_gap(usual: int) -> int:
+    """A blank gap this long separates stories whatever follows it."""
+    return max(3, usual + 2)
+
+
+def _boundaries(paragraphs: list[Paragraph], rules: CleaningRules, usual: int) -> list[int]:
     bounds = {0}
     content = False
     for k, paragraph in enumerate(paragraphs):
         headline = title_like(paragraph.text, rules) and not all_caps(paragraph.text)
         if content:
-            if paragraph.hard_break or paragraph.gap >= max(3, usual + 2):
+            if paragraph.hard_break or paragraph.gap >= _story_gap(usual):
                 bounds.add(k)
             elif paragraph.block_from is not None and headline:
                 bounds.add(paragraph.block_from)
