@@ -58,7 +58,8 @@ def _source(out_dir: Path) -> ox.Store:
         try:
             store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as err:
-            raise StoreError(f"{nquads}: not valid N-Quads ({err}); rebuild with `kg build`") from err
+            raise StoreError(f"{nquads}: not valid N-Quads ({err}); rebuild with `kg build`"
+                             ) from err
         return store
     raise StoreError(f"{out_dir}: neither {STORE}/ nor {NQUADS} here; run `kg build INPUT --out "
                      f"{out_dir}` first")

@@ -42,7 +42,9 @@ class PushReport:
                 f"in {self.seconds:.1f} s (each graph replaced, not appended)")
 
 
-def push(out_dir: Path, endpoint: str, *, base: str | None = None, timeout: float = 60.0) -> PushReport:
+def push(
+    out_dir: Path, endpoint: str, *, base: str | None = None, timeout: float = 60.0
+) -> PushReport:
     """PUT every named graph of `out_dir` to the Graph Store Protocol `endpoint`.
 
     With `base`, IRIs are re-minted under that base from the folder's JSONL (the stored graph

@@ -104,7 +104,9 @@ def execute(
         rows, truncated = _take(((t.subject, t.predicate, t.object) for t in answer), max_rows)
         return QueryResult("graph", ("subject", "predicate", "object"), rows, truncated=truncated)
     except SyntaxError as err:
-        raise QueryError(f"SPARQL syntax error: {err}; check the query at that line:column") from err
+        raise QueryError(
+            f"SPARQL syntax error: {err}; check the query at that line:column"
+        ) from err
     except OSError as err:
         raise QueryError(f"the query failed while reading the store: {err}") from err
 

@@ -160,7 +160,7 @@ def iter_quads(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[ox.Quad]
     corpus_graph = ox.NamedNode(iris.graph_iri(base))
     labels = {a.id: a.label for a in corpus.actors}
 
-    def in_corpus(triples: Iterable[tuple[ox.NamedNode, ox.NamedNode, ox.Term]]) -> Iterator[ox.Quad]:
+    def in_corpus(triples: Iterable[tuple]) -> Iterator[ox.Quad]:
         for s, p, o in triples:
             yield ox.Quad(s, p, o, corpus_graph)
 

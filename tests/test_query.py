@@ -121,7 +121,8 @@ def test_query_max_rows_truncates_and_says_so(out: Path) -> None:
 
 
 def test_query_construct_gives_triples(out: Path) -> None:
-    result = run_query(out, "CONSTRUCT { ?e a kg:Event } WHERE { ?e a kg:Event ; kg:status kg:denied }")
+    result = run_query(
+        out, "CONSTRUCT { ?e a kg:Event } WHERE { ?e a kg:Event ; kg:status kg:denied }")
     assert result.variables == ("subject", "predicate", "object")
     assert [tuple(short(t) for t in r) for r in result.rows] == [
         ("https://w3id.org/kg-news/id/event/ev-accuse", "rdf:type", "kg:Event")]

@@ -133,7 +133,8 @@ def test_rdf_event_uses_sem_roles_time_and_place(graph: rdflib.Graph) -> None:
     assert roles == {(ID["actor/ana-ruiz"], KG.sourceRole), (ID["actor/Q20"], KG.targetRole)}
     assert graph.value(event, SEM.hasTimeStamp) == rdflib.Literal(
         "2024-03-05", datatype=rdflib.XSD.date)
-    assert graph.value(graph.value(event, SEM.hasPlace), rdflib.RDFS.label) == rdflib.Literal("Oslo")
+    place = graph.value(event, SEM.hasPlace)
+    assert graph.value(place, rdflib.RDFS.label) == rdflib.Literal("Oslo")
 
 
 @pytest.mark.parametrize(
