@@ -257,20 +257,25 @@ class _Context:
                     run.append(tok.i)
             if run:
                 parts.append(self.doc[run[0]:run[-1] + 1])
-            parts = [p for p in parts if self._named_in_body(p)]
+            parts = [q for q in (self._named_in_body(p) for p in parts) if q is not None]
         return [p for p in (self._trim(p, ent.label_) for p in parts) if p is not None]
 
-    def _named_in_body(self, span: Span) -> bool:
-        """A name in a headline counts only if the story body uses it too ("Pledge" does not)."""
-        if span.kb_id_ or self.gaz.lookup(span.text) is not None:
-            return True
-        text, word = self.doc.text, span[-1].text
-        at = text.find(word)
-        while at >= 0:
-            if not self.is_headline(at):
-                return True
-            at = text.find(word, at + len(word))
-        return False
+    def _named_in_body(self, span: Span) -> Span | None:
+        """The longest tail of a headline name that the story body uses too, if any.
+
+        "Increase Gaza" -> "Gaza"; "Pledge" -> None.
+        """
+        text = self.doc.text
+        for start in range(span.start, span.end):
+            tail = self.doc[start:span.end]
+            if self.gaz.lookup(tail.text) is not None:
+                return tail
+            at = text.find(tail.text)
+            while at >= 0:
+                if not self.is_headline(at):
+                    return tail
+                at = text.find(tail.text, at + len(tail.text))
+        return None
 
     def _common_word(self, tok: Token) -> bool:
         if tok.is_stop or not tok.is_alpha:

