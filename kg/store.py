@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from kg.atomic import atomic_write
 from kg.errors import StoreError
 from kg.iris import DEFAULT_BASE, KINDS, PREFIXES
+from kg.limits import Limits
 from kg.rdf import iter_quads
 from kg.records import Corpus
 
@@ -28,8 +29,13 @@ log = logging.getLogger(__name__)
 TURTLE, NQUADS, STORE = "graph.ttl", "graph.nq", "store"
 
 
-def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE) -> dict[str, Any]:
-    """Write graph.nq, store/ and graph.ttl into `out_dir`; return counts for the build report."""
+def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE,
+                      limits: Limits | None = None) -> dict[str, Any]:
+    """Write graph.nq, store/ and graph.ttl into `out_dir`; return counts for the build report.
+
+    Past `limits.max_triples` quads, `LimitError` is raised and the old files stay in place.
+    """
+    limits = limits or Limits()
     out_dir.mkdir(parents=True, exist_ok=True)
     graphs: set[str] = set()
     count = 0
@@ -38,11 +44,14 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
         nonlocal count
         for quad in iter_quads(corpus, base=base):
             count += 1
+            if count % 100_000 == 0:
+                limits.check_triples(count)
             graphs.add(quad.graph_name.value)
             yield quad
 
     with atomic_write(out_dir / NQUADS, "wb") as fh:
         ox.serialize(counted(), fh, ox.RdfFormat.N_QUADS)
+        limits.check_triples(count)
     store_dir = replace_store(out_dir, out_dir / NQUADS)
     remove_stale(out_dir)
     store = ox.Store.read_only(str(store_dir))

@@ -67,3 +67,15 @@ def test_limits_article_with_too_many_events_is_reported_failed(
 def test_limits_none_switches_a_limit_off() -> None:
     Limits(max_triples=None).check_triples(10**12)
     assert Limits(max_article_chars=None).article_problem(_article(1, "z" * 10**6 * 2)) is None
+
+
+def test_limits_triples_limit_keeps_the_previous_rdf_files(tmp_path: Path) -> None:
+    from kg.records import Corpus
+    from kg.store import write_outputs_rdf
+
+    corpus = Corpus(articles=(_article(1),), actors=(), events=())
+    written = write_outputs_rdf(corpus, tmp_path)
+    before = (tmp_path / "graph.nq").read_bytes()
+    with pytest.raises(LimitError, match=rf"^{written['quads']} triples exceed max_triples=1; "):
+        write_outputs_rdf(corpus, tmp_path, limits=Limits(max_triples=1))
+    assert (tmp_path / "graph.nq").read_bytes() == before
