@@ -66,7 +66,8 @@ def load_topics(sources: Sequence[Path]) -> list[Topic]:
     return [t for t in sorted(topics.values(), key=lambda t: t.name) if len(t.sentences) >= 16]
 
 
-def generate(size: int, *, seed: int = 7, sources: Sequence[Path] = DEFAULT_SOURCES) -> Iterator[dict[str, str]]:
+def generate(size: int, *, seed: int = 7,
+             sources: Sequence[Path] = DEFAULT_SOURCES) -> Iterator[dict[str, str]]:
     """Yield `size` distinct article records, the same ones for the same seed and sources."""
     rng = random.Random(seed)
     topics = load_topics(sources)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -150,7 +149,8 @@ def table() -> str:
         latest[(row["step"], row["size"])] = row
     lines = [f"{'step':<6} {'articles':>8} {'wall s':>8} {'cpu s':>8} {'peak MiB':>9} "
              f"{'new':>6} {'cached':>6}  note"]
-    for (step, size), row in sorted(latest.items(), key=lambda kv: (kv[0][1], STEPS.index(kv[0][0]))):
+    order = sorted(latest.items(), key=lambda kv: (kv[0][1], STEPS.index(kv[0][0])))
+    for (step, size), row in order:
         build = latest.get(("build", size))
         note = ""
         if step == "bare" and build:
@@ -161,12 +161,14 @@ def table() -> str:
         elif step in ("rerun", "plus1") and build:
             note = f"{100 * float(row['wall_s']) / float(build['wall_s']):.1f}% of the full build"
         elif step in ("pool", "dask") and build:
-            note = f"{row.get('jobs')} workers; {float(build['wall_s']) / float(row['wall_s']):.2f}x the 1-process build"
+            speedup = float(build["wall_s"]) / float(row["wall_s"])
+            note = f"{row.get('jobs')} workers; {speedup:.2f}x the 1-process build"
         elif step == "build" and ("build", 5000) in latest and size == 20000:
             five = float(latest[("build", 5000)]["wall_s"])
             note = f"{float(row['wall_s']) / five:.2f}x the 5k build"
         lines.append(f"{step:<6} {size:>8} {row['wall_s']:>8} {row['cpu_s']:>8} "
-                     f"{row['peak_mib']:>9} {row.get('new', ''):>6} {row.get('cached', ''):>6}  {note}")
+                     f"{row['peak_mib']:>9} {row.get('new', ''):>6} {row.get('cached', ''):>6}"
+                     f"  {note}")
     return "\n".join(lines)
 
 

@@ -54,7 +54,8 @@ def test_distributed_unreachable_scheduler_says_how_to_fix(monkeypatch: pytest.M
 def test_distributed_local_cluster_build_equals_local_build(tmp_path: Path) -> None:
     import rdflib.compare
 
-    from kg.pipeline import build, write_jsonl as write_corpus_jsonl
+    from kg.pipeline import build
+    from kg.pipeline import write_jsonl as write_corpus_jsonl
 
     source = write_jsonl(tmp_path / "in" / "news.jsonl", make_articles(20, seed=5))
     local = build([source], out_dir=tmp_path / "local")

@@ -14,7 +14,8 @@ from kg.pipeline import BuildReport, analyse_articles
 from kg.records import Article, ArticleAnalysis, EventMention
 
 # Reference data is only read for its version here: no article reaches a real NLP stage.
-RESOURCES = Resources(Path("ontology"), SimpleNamespace(version="g1"), SimpleNamespace(version="l1"))
+RESOURCES = Resources(Path("ontology"), SimpleNamespace(version="g1"),
+                      SimpleNamespace(version="l1"))
 
 
 def _article(n: int, text: str = "Officials met on Monday.") -> Article:
