@@ -30,10 +30,22 @@ from kg.records import PLACE, ArticleAnalysis  # noqa: E402
 from kg.text import fold  # noqa: E402
 
 SPACY_TYPE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
-KG_TYPE = {"Person": "PER", "Organization": "ORG", "NewsOrganization": "ORG",
-           "ArmedGroup": "ORG", "Country": "LOC", PLACE: "LOC"}
-MEANTIME_TYPE = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC",
-                 "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
+KG_TYPE = {
+    "Person": "PER",
+    "Organization": "ORG",
+    "NewsOrganization": "ORG",
+    "ArmedGroup": "ORG",
+    "Country": "LOC",
+    PLACE: "LOC",
+}
+MEANTIME_TYPE = {
+    "PERSON": "PER",
+    "ORGANIZATION": "ORG",
+    "LOCATION": "LOC",
+    "PER": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+}
 
 
 def seeds_table(nlp, gazetteer, shared: Path) -> None:
@@ -49,7 +61,10 @@ def seeds_table(nlp, gazetteer, shared: Path) -> None:
     names = {a: {fold(a), *(fold(x) for x in v["aliases"])} for a, v in gold["actors"].items()}
     every_name = set().union(*names.values())
     print("(a) seeds: key actors per story")
-    print(f"{'story':<22}{'gold':>5}{'found':>6}{'recall':>8}{'prec':>7}{'lenient':>9}  missed / extra")
+    print(
+        f"{'story':<22}{'gold':>5}{'found':>6}{'recall':>8}{'prec':>7}{'lenient':>9}"
+        "  missed / extra"
+    )
     totals = Counter()
     for story_id, story in gold["stories"].items():
         title = fold(story["title"])
@@ -63,14 +78,23 @@ def seeds_table(nlp, gazetteer, shared: Path) -> None:
         precision = len(good) / len(linked) if linked else 0.0
         missed = [k for k in story["key_actors"] if k not in hit]
         extra = [a.label for a in linked if a not in good]
-        print(f"{story_id:<22}{len(story['key_actors']):>5}{len(linked):>6}{recall:>8.2f}"
-              f"{precision:>7.2f}{len(lenient) / max(len(linked), 1):>9.2f}  "
-              f"{missed} / {extra}")
-        totals.update(gold=len(story["key_actors"]), hit=len(hit), found=len(linked),
-                      good=len(good), lenient=len(lenient))
-    print(f"{'ALL (micro)':<22}{totals['gold']:>5}{totals['found']:>6}"
-          f"{totals['hit'] / totals['gold']:>8.2f}{totals['good'] / totals['found']:>7.2f}"
-          f"{totals['lenient'] / totals['found']:>9.2f}")
+        print(
+            f"{story_id:<22}{len(story['key_actors']):>5}{len(linked):>6}{recall:>8.2f}"
+            f"{precision:>7.2f}{len(lenient) / max(len(linked), 1):>9.2f}  "
+            f"{missed} / {extra}"
+        )
+        totals.update(
+            gold=len(story["key_actors"]),
+            hit=len(hit),
+            found=len(linked),
+            good=len(good),
+            lenient=len(lenient),
+        )
+    print(
+        f"{'ALL (micro)':<22}{totals['gold']:>5}{totals['found']:>6}"
+        f"{totals['hit'] / totals['gold']:>8.2f}{totals['good'] / totals['found']:>7.2f}"
+        f"{totals['lenient'] / totals['found']:>9.2f}"
+    )
 
 
 def meantime_table(nlp, plain, gazetteer, shared: Path, limit: int) -> None:
@@ -86,8 +110,9 @@ def meantime_table(nlp, plain, gazetteer, shared: Path, limit: int) -> None:
             if kind:
                 gold.add((n, m["start"], m["end"], kind))
         doc = nlp(rec["text"])
-        mentions, entities = extract_entities(doc, Article(str(n), rec.get("title", ""),
-                                                           rec["text"], ()), gazetteer)
+        mentions, entities = extract_entities(
+            doc, Article(str(n), rec.get("title", ""), rec["text"], ()), gazetteer
+        )
         types = {e.key: KG_TYPE.get(e.type) for e in entities}
         for m in mentions:
             if m.entity is not None and types.get(m.entity) and m.label != "DESC":
@@ -96,8 +121,10 @@ def meantime_table(nlp, plain, gazetteer, shared: Path, limit: int) -> None:
             if ent.label_ in SPACY_TYPE:
                 base.add((n, ent.start_char, ent.end_char, SPACY_TYPE[ent.label_]))
     elapsed = time.perf_counter() - started
-    print(f"\n(b) MEANTIME English, {len(records)} articles, exact spans "
-          f"({elapsed:.1f} s for both pipelines)")
+    print(
+        f"\n(b) MEANTIME English, {len(records)} articles, exact spans "
+        f"({elapsed:.1f} s for both pipelines)"
+    )
     print(f"{'type':<6}{'gold':>6}{'spaCy P':>9}{'R':>6}{'F1':>6}{'kg P':>8}{'R':>6}{'F1':>6}")
     for kind in ("PER", "ORG", "LOC", "ALL"):
         g = {x for x in gold if kind == "ALL" or x[3] == kind}

