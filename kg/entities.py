@@ -16,12 +16,12 @@ import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
+from kg.entity_component import COMPONENT, doc_is_title, is_headline, split_lines
 from kg.gazetteer import Gazetteer
 from kg.local_entities import DESCRIPTION, ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
+from kg.person_context import POSSESSIVE, read_person_context, roles_from_words
 from kg.records import Article, LocalEntity, Mention
 from kg.text import fold
 
@@ -40,152 +40,8 @@ ENTITY_COMPONENTS = (
     "ner",
     "kg_gazetteer",
 )
-COMPONENT = "kg_gazetteer"
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-_CONTAINER_LABELS = frozenset(
-    {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
-)
-_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
-_DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
-_ROLE_NOISE = frozenset(
-    {
-        "current",
-        "new",
-        "then",
-        "de",
-        "facto",
-        "longtime",
-        "veteran",
-        "powerful",
-        "top",
-        "senior",
-        "the",
-        "self-styled",
-    }
-)
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-
-
-@Language.factory(COMPONENT)
-def make_gazetteer_component(nlp: Language, name: str) -> GazetteerComponent:
-    """Create the (empty) component; `configure_nlp` loads it with the reference names."""
-    return GazetteerComponent(nlp)
-
-
-class GazetteerComponent:
-    """Match reference names and reconcile them with the recognizer's entities."""
-
-    def __init__(self, nlp: Language) -> None:
-        self.nlp = nlp
-        self.matcher: PhraseMatcher | None = None
-
-    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
-        """Build the phrase patterns: names in written and capital form, acronyms as written."""
-        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        patterns: dict[str, set[str]] = {}
-        for entry in gazetteer.entries.values():
-            label = "GPE" if entry.type == "Country" else "ORG"
-            groups = (
-                (label, (entry.label, *entry.names), True),
-                (label, entry.acronyms, False),
-                ("NORP", entry.demonyms, True),
-                ("GPE", (*entry.capitals, *entry.seats), True),
-            )
-            for span_label, names, upper in groups:
-                forms = patterns.setdefault(f"{span_label}|{entry.id}", set())
-                for name in names:
-                    bare = name[4:] if name[:4] in ("the ", "The ") else name
-                    forms.add(bare)
-                    if upper and len(bare) > 3:
-                        forms.add(bare.upper())
-        for key, forms in sorted(patterns.items()):
-            if forms:
-                matcher.add(key, [self.nlp.make_doc(f) for f in sorted(forms)])
-        self.matcher = matcher
-
-    def __call__(self, doc: Doc) -> Doc:
-        if self.matcher is None:
-            return doc
-        found = []
-        for match_id, start, end in self.matcher(doc):
-            label, _, entry_id = self.nlp.vocab.strings[match_id].partition("|")
-            found.append(Span(doc, start, end, label=label, kb_id=entry_id))
-        doc.ents = _reconcile(list(doc.ents), filter_spans(found))
-        return doc
-
-
-def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
-    """Merge reference matches with the recognizer's entities (see module docstring)."""
-    keep: list[Span] = []
-    dropped: set[int] = set()
-    for g in gaz:
-        wins = True
-        for n, o in enumerate(model_ents):
-            if o.end <= g.start or o.start >= g.end:
-                continue
-            if o.start <= g.start and o.end >= g.end and (o.start, o.end) != (g.start, g.end):
-                if o.label_ == "PERSON":
-                    country_name = g.label_ == "GPE" and g.start == o.start and g.end - g.start == 1
-                    if (
-                        country_name
-                        and not g.text.isupper()
-                        and not is_headline(o.doc, o.start_char)
-                    ):
-                        wins = False  # a first name that is also a country ("Israel Katz")
-                        continue
-                    dropped.add(n)
-                    if o.end > g.end and doc_is_title(o.doc[g.end]):
-                        keep.append(Span(o.doc, g.end, o.end, label="PERSON"))
-                    if o.start < g.start:
-                        keep.append(Span(o.doc, o.start, g.start, label="PERSON"))
-                elif o.label_ in _CONTAINER_LABELS:
-                    wins = False  # "Qatar Airways", "New Mexico": the longer name stands
-            else:
-                dropped.add(n)
-        if wins:
-            keep.append(g)
-    keep.extend(o for n, o in enumerate(model_ents) if n not in dropped)
-    return filter_spans(keep)
-
-
-def is_headline(doc: Doc, char: int) -> bool:
-    r"""True when the line holding `char` is written in title case or capitals.
-
-    Only words outside named entities count, so a plain sentence full of names is no headline.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Rebels Seize Airport In Dawn Raid\nThe rebels said so on Monday")
-    >>> is_headline(doc, 3), is_headline(doc, 40)
-    (True, False)
-    """
-    text = doc.text
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    span = doc.char_span(start, end if end >= 0 else len(text), alignment_mode="contract")
-    if span is None:
-        return False
-    words = [t.text for t in span if t.is_alpha and len(t.text) > 3 and not t.ent_type_]
-    capital = sum(1 for w in words if w[0].isupper())
-    return len(words) >= 3 and capital >= 0.8 * len(words)
-
-
-def _split_lines(ent: Span) -> list[Span]:
-    """An entity never runs across a line break; keep the pieces between breaks."""
-    parts, start = [], ent.start
-    for tok in ent:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if "\n" in tok.text else tok.i + 1
-            if end > start:
-                parts.append(ent.doc[start:end])
-            start = tok.i + 1
-    if start < ent.end:
-        parts.append(ent.doc[start : ent.end])
-    return parts
-
-
-def doc_is_title(token: Token) -> bool:
-    """True when a token starts with a capital letter (a name may continue there)."""
-    return token.text[:1].isupper()
 
 
 def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
@@ -225,7 +81,7 @@ def extract_entities(
         if span is None:
             continue
         if c.role == PERSON:
-            context.person_context(span, c, cands, by_token)
+            read_person_context(doc, gazetteer, span, c, cands, by_token)
         if c.role in (ENTRY, ORG, PERSON) and context.is_credit(span):
             c.role = NONE
     _link_acronyms(doc, cands, spans, by_token)
@@ -279,7 +135,7 @@ class _Context:
 
     def pieces(self, ent: Span) -> list[Span]:
         """Split a headline-case entity at common words ("Allow Russia" -> "Russia"); trim."""
-        parts = _split_lines(ent)
+        parts = split_lines(ent)
         if len(parts) == 1 and not ent.kb_id_ and self.is_headline(ent.start_char):
             parts, run = [], []
             for tok in ent:
@@ -322,7 +178,7 @@ class _Context:
         start, end = span.start, span.end
         while start < end and (self.doc[start].lower_ == "the" or not self.doc[start].text.strip()):
             start += 1
-        while end > start and (self.doc[end - 1].text in _POSSESSIVE or self.doc[end - 1].is_punct):
+        while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
             end -= 1
         if label == "PERSON":
             start, end = self._extend_name(start, end)
@@ -447,7 +303,7 @@ class _Context:
             label="PERSON",
             role=PERSON,
             name=name.text,
-            roles=_roles(roles, gaz),
+            roles=roles_from_words(roles, gaz),
         )
 
     def _actor_use(self, span: Span) -> bool:
@@ -460,95 +316,6 @@ class _Context:
         if root.dep_ == "poss":
             return fold(root.head.text) not in self.gaz.place_nouns
         return root.dep_ == "pobj" and root.head.dep_ == "agent"
-
-    def person_context(
-        self, span: Span, cand: Candidate, cands: list[Candidate], by_token: dict[int, int]
-    ) -> None:
-        """Read the title before a name, or an apposition after it, for roles and affiliation."""
-        gaz, doc = self.gaz, self.doc
-        words: list[str] = []
-        i, aff, kinds, possessive = span.start - 1, None, (), False
-        while i >= 0:
-            j = by_token.get(i)
-            if j is not None and j != by_token.get(span.start):
-                other = cands[j]
-                first = doc.char_span(other.start, other.end, alignment_mode="expand")
-                s = first.start if first is not None else i
-                if (
-                    s >= 2
-                    and doc[s - 1].lower_ in _DEST_PREPS
-                    and fold(doc[s - 2].text) in gaz.title_words
-                ):
-                    i = s - 2  # "envoy to Libya": a destination, not the affiliation
-                    continue
-                actor = other.role in (ENTRY, ORG, PERSON) and not other.as_place
-                if actor and (words or possessive or other.label == "NORP"):
-                    aff = j
-                break
-            word = fold(doc[i].text)
-            if doc[i].text in _POSSESSIVE and not possessive:
-                if i - 1 not in by_token and fold(doc[i - 1].text) not in gaz.descriptions:
-                    break
-                possessive = True
-            elif word in gaz.descriptions and possessive and i > 0 and doc[i - 1].lower_ == "the":
-                kinds = gaz.descriptions[word]
-                break
-            elif possessive:
-                break
-            elif word in gaz.title_words or (words and word in gaz.title_connectors):
-                words.insert(0, word)
-            else:
-                break
-            i -= 1
-        if not any(w in gaz.title_heads for w in words):
-            words = []
-            if not possessive:
-                aff, kinds = (aff if aff is not None and cands[aff].label == "NORP" else None), ()
-        if not words and aff is None and not kinds:
-            words, aff, kinds = self._apposition(span, cands, by_token)
-        cand.roles = tuple(dict.fromkeys([*cand.roles, *_roles(words, gaz)]))
-        cand.affiliation, cand.affiliation_kinds = aff, kinds
-
-    def _apposition(
-        self, span: Span, cands: list[Candidate], by_token: dict[int, int]
-    ) -> tuple[list[str], int | None, tuple[str, ...]]:
-        """Read "X, the Dutch foreign minister," or "X, the bloc's foreign policy chief"."""
-        gaz, doc = self.gaz, self.doc
-        i = span.end
-        if i >= len(doc) or doc[i].text != ",":
-            return [], None, ()
-        i += 1
-        if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
-            i += 1
-        words: list[str] = []
-        aff, kinds = None, ()
-        while i < len(doc):
-            j = by_token.get(i)
-            word = fold(doc[i].text)
-            if j is not None and aff is None and not words:
-                if cands[j].role in (ENTRY, ORG) and not cands[j].as_place:
-                    aff = j
-                while i < len(doc) and by_token.get(i) == j:
-                    i += 1
-                if i < len(doc) and doc[i].text in _POSSESSIVE:
-                    i += 1
-                continue
-            if (
-                not words
-                and word in gaz.descriptions
-                and i + 1 < len(doc)
-                and doc[i + 1].text in _POSSESSIVE
-            ):
-                kinds, i = gaz.descriptions[word], i + 2
-                continue
-            if word in gaz.title_words or (words and word in gaz.title_connectors):
-                words.append(word)
-                i += 1
-                continue
-            break
-        if not any(w in gaz.title_heads for w in words):
-            return [], None, ()
-        return words, aff, kinds
 
     def is_credit(self, span: Span) -> bool:
         """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
@@ -589,7 +356,7 @@ class _Context:
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and not (
                 nxt.is_punct
-                or nxt.text in _POSSESSIVE
+                or nxt.text in POSSESSIVE
                 or nxt.pos_
                 in ("VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PRON", "DET")
             ):
@@ -606,31 +373,6 @@ class _Context:
                 )
             )
         return found
-
-
-def _roles(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
-    """Office titles inside a run of title words, longest first and not overlapping.
-
-    >>> from pathlib import Path
-    >>> from kg.gazetteer import load_gazetteer
-    >>> gaz = load_gazetteer(Path(__file__).resolve().parent.parent / "ontology")
-    >>> _roles(["current", "deputy", "defense", "minister"], gaz), _roles(["emir", "sheikh"], gaz)
-    (('deputy defense minister',), ('emir', 'sheikh'))
-    """
-    words = [w for w in words if w]
-    while words and words[0] in _ROLE_NOISE:
-        words = words[1:]
-    spans: list[tuple[int, int]] = []
-    for length in range(len(words), 0, -1):
-        for i in range(len(words) - length + 1):
-            if " ".join(words[i : i + length]) in gaz.titles and all(
-                i + length <= a or i >= b for a, b in spans
-            ):
-                spans.append((i, i + length))
-    if not spans:
-        heads = [n for n, w in enumerate(words) if w in gaz.title_heads]
-        spans = [(heads[-1], heads[-1] + 1)] if heads else []
-    return tuple(" ".join(words[a:b]) for a, b in sorted(spans))
 
 
 def _stem(word: str) -> str:

@@ -1,0 +1,149 @@
+"""The ``kg_gazetteer`` spaCy component: reference names reconciled with the recognizer.
+
+It matches the gazetteer's names (countries, demonyms, capitals, organisations, armed groups)
+with a `PhraseMatcher` and merges the matches into ``doc.ents``: a reference match replaces an
+overlapping statistical entity, except where the statistical entity is a longer name that
+contains it ("Qatar Airways", "New Mexico") or a person whose first name is a country
+("Israel Katz" outside a headline). The entry id is kept as the span's ``kb_id_``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.gazetteer import Gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+COMPONENT = "kg_gazetteer"
+_CONTAINER_LABELS = frozenset(
+    {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+)
+
+
+@Language.factory(COMPONENT)
+def make_gazetteer_component(nlp: Language, name: str) -> GazetteerComponent:
+    """Create the (empty) component; `configure_nlp` loads it with the reference names."""
+    return GazetteerComponent(nlp)
+
+
+class GazetteerComponent:
+    """Match reference names and reconcile them with the recognizer's entities."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self.matcher: PhraseMatcher | None = None
+
+    def set_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Build the phrase patterns: names in written and capital form, acronyms as written."""
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        patterns: dict[str, set[str]] = {}
+        for entry in gazetteer.entries.values():
+            label = "GPE" if entry.type == "Country" else "ORG"
+            groups = (
+                (label, (entry.label, *entry.names), True),
+                (label, entry.acronyms, False),
+                ("NORP", entry.demonyms, True),
+                ("GPE", (*entry.capitals, *entry.seats), True),
+            )
+            for span_label, names, upper in groups:
+                forms = patterns.setdefault(f"{span_label}|{entry.id}", set())
+                for name in names:
+                    bare = name[4:] if name[:4] in ("the ", "The ") else name
+                    forms.add(bare)
+                    if upper and len(bare) > 3:
+                        forms.add(bare.upper())
+        for key, forms in sorted(patterns.items()):
+            if forms:
+                matcher.add(key, [self.nlp.make_doc(f) for f in sorted(forms)])
+        self.matcher = matcher
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.matcher is None:
+            return doc
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            label, _, entry_id = self.nlp.vocab.strings[match_id].partition("|")
+            found.append(Span(doc, start, end, label=label, kb_id=entry_id))
+        doc.ents = _reconcile(list(doc.ents), filter_spans(found))
+        return doc
+
+
+def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
+    """Merge reference matches with the recognizer's entities (see module docstring)."""
+    keep: list[Span] = []
+    dropped: set[int] = set()
+    for g in gaz:
+        wins = True
+        for n, o in enumerate(model_ents):
+            if o.end <= g.start or o.start >= g.end:
+                continue
+            if o.start <= g.start and o.end >= g.end and (o.start, o.end) != (g.start, g.end):
+                if o.label_ == "PERSON":
+                    country_name = g.label_ == "GPE" and g.start == o.start and g.end - g.start == 1
+                    if (
+                        country_name
+                        and not g.text.isupper()
+                        and not is_headline(o.doc, o.start_char)
+                    ):
+                        wins = False  # a first name that is also a country ("Israel Katz")
+                        continue
+                    dropped.add(n)
+                    if o.end > g.end and doc_is_title(o.doc[g.end]):
+                        keep.append(Span(o.doc, g.end, o.end, label="PERSON"))
+                    if o.start < g.start:
+                        keep.append(Span(o.doc, o.start, g.start, label="PERSON"))
+                elif o.label_ in _CONTAINER_LABELS:
+                    wins = False  # "Qatar Airways", "New Mexico": the longer name stands
+            else:
+                dropped.add(n)
+        if wins:
+            keep.append(g)
+    keep.extend(o for n, o in enumerate(model_ents) if n not in dropped)
+    return filter_spans(keep)
+
+
+def is_headline(doc: Doc, char: int) -> bool:
+    r"""True when the line holding `char` is written in title case or capitals.
+
+    Only words outside named entities count, so a plain sentence full of names is no headline.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Rebels Seize Airport In Dawn Raid\nThe rebels said so on Monday")
+    >>> is_headline(doc, 3), is_headline(doc, 40)
+    (True, False)
+    """
+    text = doc.text
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    span = doc.char_span(start, end if end >= 0 else len(text), alignment_mode="contract")
+    if span is None:
+        return False
+    words = [t.text for t in span if t.is_alpha and len(t.text) > 3 and not t.ent_type_]
+    capital = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capital >= 0.8 * len(words)
+
+
+def split_lines(ent: Span) -> list[Span]:
+    """An entity never runs across a line break; keep the pieces between breaks."""
+    parts, start = [], ent.start
+    for tok in ent:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if "\n" in tok.text else tok.i + 1
+            if end > start:
+                parts.append(ent.doc[start:end])
+            start = tok.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start : ent.end])
+    return parts
+
+
+def doc_is_title(token: Token) -> bool:
+    """True when a token starts with a capital letter (a name may continue there)."""
+    return token.text[:1].isupper()

@@ -1,0 +1,156 @@
+"""Titles, roles and affiliations read from the words around a person's name.
+
+"Jordan's Foreign Minister X", "Russian President X", "LNA commander X" (a title run before the
+name, with the entity it follows as affiliation), "US special envoy to Libya X" (an entity after
+"to"/"in" is a destination, not the affiliation), and "X, the Dutch foreign minister," or
+"X, the bloc's foreign policy chief" (an apposition after the name).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import Gazetteer
+from kg.local_entities import ENTRY, ORG, PERSON, Candidate
+from kg.text import fold
+
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
+#: Words that qualify a title without being part of the role ("the current ... minister").
+_ROLE_NOISE = frozenset(
+    {
+        "current",
+        "new",
+        "then",
+        "de",
+        "facto",
+        "longtime",
+        "veteran",
+        "powerful",
+        "top",
+        "senior",
+        "the",
+        "self-styled",
+    }
+)
+
+
+def read_person_context(
+    doc: Doc,
+    gaz: Gazetteer,
+    span: Span,
+    cand: Candidate,
+    cands: list[Candidate],
+    by_token: dict[int, int],
+) -> None:
+    """Read the title before a name, or an apposition after it, for roles and affiliation."""
+    words: list[str] = []
+    i, aff, kinds, possessive = span.start - 1, None, (), False
+    while i >= 0:
+        j = by_token.get(i)
+        if j is not None and j != by_token.get(span.start):
+            other = cands[j]
+            first = doc.char_span(other.start, other.end, alignment_mode="expand")
+            s = first.start if first is not None else i
+            if (
+                s >= 2
+                and doc[s - 1].lower_ in _DEST_PREPS
+                and fold(doc[s - 2].text) in gaz.title_words
+            ):
+                i = s - 2  # "envoy to Libya": a destination, not the affiliation
+                continue
+            actor = other.role in (ENTRY, ORG, PERSON) and not other.as_place
+            if actor and (words or possessive or other.label == "NORP"):
+                aff = j
+            break
+        word = fold(doc[i].text)
+        if doc[i].text in POSSESSIVE and not possessive:
+            if i - 1 not in by_token and fold(doc[i - 1].text) not in gaz.descriptions:
+                break
+            possessive = True
+        elif word in gaz.descriptions and possessive and i > 0 and doc[i - 1].lower_ == "the":
+            kinds = gaz.descriptions[word]
+            break
+        elif possessive:
+            break
+        elif word in gaz.title_words or (words and word in gaz.title_connectors):
+            words.insert(0, word)
+        else:
+            break
+        i -= 1
+    if not any(w in gaz.title_heads for w in words):
+        words = []
+        if not possessive:
+            aff, kinds = (aff if aff is not None and cands[aff].label == "NORP" else None), ()
+    if not words and aff is None and not kinds:
+        words, aff, kinds = _apposition(doc, gaz, span, cands, by_token)
+    cand.roles = tuple(dict.fromkeys([*cand.roles, *roles_from_words(words, gaz)]))
+    cand.affiliation, cand.affiliation_kinds = aff, kinds
+
+
+def _apposition(
+    doc: Doc, gaz: Gazetteer, span: Span, cands: list[Candidate], by_token: dict[int, int]
+) -> tuple[list[str], int | None, tuple[str, ...]]:
+    """Read "X, the Dutch foreign minister," or "X, the bloc's foreign policy chief"."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return [], None, ()
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    words: list[str] = []
+    aff, kinds = None, ()
+    while i < len(doc):
+        j = by_token.get(i)
+        word = fold(doc[i].text)
+        if j is not None and aff is None and not words:
+            if cands[j].role in (ENTRY, ORG) and not cands[j].as_place:
+                aff = j
+            while i < len(doc) and by_token.get(i) == j:
+                i += 1
+            if i < len(doc) and doc[i].text in POSSESSIVE:
+                i += 1
+            continue
+        if (
+            not words
+            and word in gaz.descriptions
+            and i + 1 < len(doc)
+            and doc[i + 1].text in POSSESSIVE
+        ):
+            kinds, i = gaz.descriptions[word], i + 2
+            continue
+        if word in gaz.title_words or (words and word in gaz.title_connectors):
+            words.append(word)
+            i += 1
+            continue
+        break
+    if not any(w in gaz.title_heads for w in words):
+        return [], None, ()
+    return words, aff, kinds
+
+
+def roles_from_words(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
+    """Office titles inside a run of title words, longest first and not overlapping.
+
+    >>> from pathlib import Path
+    >>> from kg.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer(Path(__file__).resolve().parent.parent / "ontology")
+    >>> roles_from_words(["current", "deputy", "defense", "minister"], gaz)
+    ('deputy defense minister',)
+    >>> roles_from_words(["emir", "sheikh"], gaz)
+    ('emir', 'sheikh')
+    """
+    words = [w for w in words if w]
+    while words and words[0] in _ROLE_NOISE:
+        words = words[1:]
+    spans: list[tuple[int, int]] = []
+    for length in range(len(words), 0, -1):
+        for i in range(len(words) - length + 1):
+            if " ".join(words[i : i + length]) in gaz.titles and all(
+                i + length <= a or i >= b for a, b in spans
+            ):
+                spans.append((i, i + length))
+    if not spans:
+        heads = [n for n, w in enumerate(words) if w in gaz.title_heads]
+        spans = [(heads[-1], heads[-1] + 1)] if heads else []
+    return tuple(" ".join(words[a:b]) for a, b in sorted(spans))
