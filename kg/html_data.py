@@ -160,10 +160,10 @@ def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None)
     return {
         "id": actor.id,
         "label": actor.label,
-        "group": actor.type,
         "shape": shape,
         "color": {"background": color, "border": color,
-                  "highlight": {"background": color, "border": "#222222"}},
+                  "highlight": {"background": color, "border": "#222222"},
+                  "hover": {"background": color, "border": "#222222"}},
         "size": node_size(events),
         "title": "\n".join(lines),
         "events": events,

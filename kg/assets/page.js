@@ -8,6 +8,8 @@
   var typeOrder = Object.keys(legend.types);
   var state = { stable: false, focused: null, selected: null, visibleNodes: 0, visibleEdges: 0 };
   var QID = /^Q[1-9][0-9]*$/;
+  var FADED = { background: "#e8e8e8", border: "#d6d6d6", highlight: { background: "#e8e8e8", border: "#999999" },
+    hover: { background: "#e8e8e8", border: "#999999" } };
   window.kgData = data;
   window.kgState = state;
 
@@ -156,7 +158,7 @@
     network.getConnectedNodes(nodeId).forEach(function (n) { near[n] = true; });
     nodes.update(data.vis.nodes.map(function (n) {
       return near[n.id] ? { id: n.id, color: n.color, font: { color: "#222222" } }
-        : { id: n.id, color: { background: "#e8e8e8", border: "#d6d6d6" }, font: { color: "#c4c4c4" } };
+        : { id: n.id, color: FADED, font: { color: "#c4c4c4" } };
     }));
     state.selected = nodeId;
   }
