@@ -14,7 +14,7 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e . pytest hypothesis "oxigraph>=0.5,<0.6" ruff
+	$(BIN)/pip install --quiet -e . pytest hypothesis "oxigraph>=0.5,<0.6" ruff playwright
 
 run: install
 	$(BIN)/kg build examples/news --out $(OUT)
