@@ -16,7 +16,7 @@ import pyoxigraph as ox
 from kg.atomic import atomic_write
 from kg.errors import StoreError
 from kg.iris import base_of
-from kg.store import NQUADS, STORE, open_store, prefixes, union_triples
+from kg.store import open_target, prefixes, union_triples
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,9 @@ def export(out_dir: Path, fmt: str, dest: Path | None = None) -> Path:
         raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     rdf_format, ext = FORMATS[fmt]
     dest = dest or out_dir / f"graph.{ext}"
-    store = _source(out_dir)
+    if not Path(out_dir).is_dir():
+        raise StoreError(f"{out_dir}: not an output folder; run `kg build INPUT --out {out_dir}`")
+    store = open_target(Path(out_dir))
     base = _base_of(store)
     quads: Iterator[ox.Quad] = iter(store.quads_for_pattern(None, None, None, None))
     data = quads if rdf_format.supports_datasets else union_triples(store)
@@ -47,22 +49,6 @@ def export(out_dir: Path, fmt: str, dest: Path | None = None) -> Path:
         ox.serialize(data, fh, rdf_format, prefixes=prefixes(base) if base else None)
     log.info("exported %s as %s to %s", out_dir, fmt, dest)
     return dest
-
-
-def _source(out_dir: Path) -> ox.Store:
-    if (out_dir / STORE).is_dir():
-        return open_store(out_dir)
-    nquads = out_dir / NQUADS
-    if nquads.is_file():
-        store = ox.Store()
-        try:
-            store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-        except SyntaxError as err:
-            raise StoreError(f"{nquads}: not valid N-Quads ({err}); rebuild with `kg build`"
-                             ) from err
-        return store
-    raise StoreError(f"{out_dir}: neither {STORE}/ nor {NQUADS} here; run `kg build INPUT --out "
-                     f"{out_dir}` first")
 
 
 def _base_of(store: ox.Store) -> str | None:

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from kg.errors import StoreError
 from kg.iris import check_base
-from kg.store import NQUADS, STORE, open_store
+from kg.store import open_target
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +73,8 @@ def _graphs(out_dir: Path, base: str | None) -> Iterable[tuple[str, list[ox.Trip
         check_base(base)
         store = ox.Store()
         store.extend(iter_quads(read_corpus(out_dir), base=base))
-    elif (out_dir / STORE).is_dir():
-        store = open_store(out_dir)
-    elif (out_dir / NQUADS).is_file():
-        store = ox.Store()
-        store.bulk_load(path=str(out_dir / NQUADS), format=ox.RdfFormat.N_QUADS)
     else:
-        raise StoreError(f"{out_dir}: neither {STORE}/ nor {NQUADS} here; run `kg build INPUT "
-                         f"--out {out_dir}` first")
+        store = open_target(out_dir)
     for graph in sorted(store.named_graphs(), key=lambda g: g.value):
         yield graph.value, [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
 
