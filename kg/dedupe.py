@@ -87,9 +87,12 @@ def deduplicate(candidates: Sequence[Candidate]) -> list[Article]:
     if len(ids) > 1:
         lsh = MinHashLSH(threshold=CONTAINED_JACCARD, num_perm=NUM_PERM)
         sets = {}
+        # Permutations are drawn once (datasketch would redraw them for every signature).
+        template = MinHash(num_perm=NUM_PERM, seed=1)
         for key in ids:
             sets[key] = shingles(groups[key][0].article.text)
-            signature = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
+            signature = MinHash(num_perm=NUM_PERM, hashfunc=_identity,
+                                permutations=template.permutations, scheme=template.scheme)
             signature.update_batch(sorted(sets[key]))
             for other in lsh.query(signature):
                 if similar(sets[key], sets[other]):
@@ -110,7 +113,8 @@ def _identity(value: int) -> int:
 def _merge(members: list[Candidate]) -> Article:
     """One article from its copies: the longest body (then smallest id), metadata from any."""
     ranked = sorted(members, key=lambda c: (
-        -len(c.article.text), c.article.id, not c.title_found, c.article.title,
+        -len(c.article.text), c.article.id, not c.title_found,
+        -sum(ch.islower() for ch in c.article.title + c.article.text), c.article.title,
         [(s.path, s.start, s.end) for s in c.article.sources]))
     canonical = ranked[0].article
     titled = next((c.article.title for c in ranked if c.title_found), canonical.title)

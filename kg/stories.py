@@ -42,6 +42,8 @@ from kg.dating import Dated, anchor_weekday, find_day
 REPEAT_WINDOW = 10
 #: Rounds of repeat removal (each round is linear; real scrapes settle in one or two).
 MAX_ROUNDS = 8
+#: Photo captions are short; a date is looked for in this many leading characters.
+CAPTION_CHARS = 1000
 _TERMINAL = ".!?:;\"”’)]…'»"
 
 
@@ -59,10 +61,10 @@ class Paragraph:
     dropped: bool = False
     repeated: bool = False
     block_from: int | None = None  # first paragraph of the earlier copy of its block
+    key: str = ""  # the folded text that copies are compared by
 
-    @property
-    def key(self) -> str:
-        return line_key(self.text)
+    def __post_init__(self) -> None:
+        self.key = line_key(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +320,7 @@ def _story(
 def _caption_or_dateline_date(kept: list[Paragraph], rules: CleaningRules) -> Dated | None:
     captions = []
     for paragraph in kept[:3]:
-        found = find_day(paragraph.text)
+        found = find_day(paragraph.text[:CAPTION_CHARS])
         dated_head = found is not None and found[1] == 0
         if paragraph.repeated or ends_with_credit(paragraph.text, rules) or dated_head:
             captions.append(paragraph)
@@ -326,7 +328,7 @@ def _caption_or_dateline_date(kept: list[Paragraph], rules: CleaningRules) -> Da
             break
     lead = next((p.text for p in kept[len(captions) :] if len(p.text.split()) >= 8), "")
     for caption in captions:
-        found = find_day(caption.text)
+        found = find_day(caption.text[:CAPTION_CHARS])
         if found is not None:
             return anchor_weekday(found[0], lead.split(".")[0])
     head = lead[:120]

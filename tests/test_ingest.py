@@ -39,7 +39,8 @@ def test_ingest_decodes_encodings_to_nfc_with_unix_newlines(
     path.write_bytes(prefix + text.encode(encoding))
     documents, skipped = read(path)
     assert skipped == []
-    assert documents == [RawDocument(str(path), "Café Talks in Zürich\n\nThe minister’s visit ended.\n")]
+    expected = "Café Talks in Zürich\n\nThe minister’s visit ended.\n"
+    assert documents == [RawDocument(str(path), expected)]
 
 
 def test_ingest_normalises_decomposed_accents_to_nfc(tmp_path: Path) -> None:

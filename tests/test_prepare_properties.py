@@ -1,4 +1,4 @@
-"""Property tests: reading and cleaning never raise, cleaning is idempotent, de-dup ignores order."""
+"""Properties: reading and cleaning never raise, cleaning is idempotent, de-dup ignores order."""
 
 from __future__ import annotations
 
