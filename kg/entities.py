@@ -176,8 +176,10 @@ class _Context:
 
     def _trim(self, span: Span, label: str) -> Span | None:
         start, end = span.start, span.end
-        while start < end and (self.doc[start].lower_ == "the" or not self.doc[start].text.strip()):
+        while start < end and not self.doc[start].text.strip():
             start += 1
+        if end - start == 1 and self.doc[start].lower_ == "the":
+            return None
         while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
             end -= 1
         if label == "PERSON":
@@ -235,6 +237,7 @@ class _Context:
     def classify(self, span: Span) -> Candidate | None:
         """Decide what a cleaned span names."""
         text = span.text
+        name = _bare(text)  # the mention keeps "the", as recognised; the name does not
         hit = self.gaz.lookup(text)
         base = dict(start=span.start_char, end=span.end_char, text=text, label=span.label_)
         if hit is not None:
@@ -246,17 +249,17 @@ class _Context:
             return Candidate(**base, role=ENTRY, name=entry.label, entry_id=entry.id)
         if span.label_ == "PERSON":
             return self._person(span, base)
-        if all(fold(t.text) in self.gaz.title_words for t in span):
+        if len(span) == 1 and fold(span.text) in self.gaz.title_words:
             return None  # "Defense" cut out of "Deputy Defense Minister X"
         if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
-            return Candidate(**base, role=PLACE_ROLE, name=text)
+            return Candidate(**base, role=PLACE_ROLE, name=name)
         if span.label_ == "ORG" and self._expands_common_words(span):
-            return Candidate(**base, role=NONE, name=text)
+            return Candidate(**base, role=NONE, name=name)
         if span.label_ == "ORG":
-            return Candidate(**base, role=ORG, name=text)
+            return Candidate(**base, role=ORG, name=name)
         if span.label_ in ("GPE", "LOC", "FAC"):
-            return Candidate(**base, role=PLACE_ROLE, name=text)
-        return Candidate(**base, role=NONE, name=text)
+            return Candidate(**base, role=PLACE_ROLE, name=name)
+        return Candidate(**base, role=NONE, name=name)
 
     def _expands_common_words(self, span: Span) -> bool:
         """Tell "liquefied natural gas (LNG)": an acronym of common words is no organisation."""
@@ -277,7 +280,7 @@ class _Context:
         return (
             root.dep_ in ("compound", "nmod", "amod")
             and span.start > 0
-            and self.doc[span.start - 1].lower_ == "the"
+            and (span[0].lower_ == "the" or self.doc[span.start - 1].lower_ == "the")
             and fold(root.head.text) in self.gaz.facility_nouns
         )
 

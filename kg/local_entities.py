@@ -79,6 +79,7 @@ def resolve(
         found.first = min(found.first, cands[i].start)
 
     person_keys = _person_keys(cands, gazetteer.name_particles)  # may turn ORG into PERSON
+    org_short = _org_short_forms(cands)
     for i, c in enumerate(cands):
         if c.role == ENTRY and c.entry_id and not c.as_place:
             entry = gazetteer.entry(c.entry_id)
@@ -96,8 +97,9 @@ def resolve(
             entry = gazetteer.entry(c.entry_id)
             join(i, ("place", fold(c.name)), _Group(PLACE, c.start, c.name, country=entry.label))
         elif c.role == ORG and c.alias_of is None:
-            group = _Group("Organization", c.start, c.name, kinds=gazetteer.label_kinds(c.name))
-            join(i, ("org", fold(c.name)), group)
+            name = org_short.get(fold(c.name), c.name)  # "Court of Appeal" -> the full name
+            group = _Group("Organization", c.start, name, kinds=gazetteer.label_kinds(name))
+            join(i, ("org", fold(name)), group)
         elif c.role == PLACE_ROLE:
             join(i, ("place", fold(c.name)), _Group(PLACE, c.start, c.name))
     for i, key in person_keys.items():
@@ -134,6 +136,26 @@ def _unique_kind(
     """The one group of a matching kind named before `before`, or None when there are 0 or 2+."""
     found = [k for k, g in groups.items() if g.first < before and set(g.kinds) & set(kinds)]
     return found[0] if len(found) == 1 else None
+
+
+def _org_short_forms(cands: list[Candidate]) -> dict[str, str]:
+    """Map an organisation name that starts or ends a unique longer one to that name.
+
+    "Court of Appeal" -> "Paris Court of Appeal"; kept apart when two longer names fit.
+    """
+    names = {fold(c.name): c.name for c in cands if c.role == ORG and c.alias_of is None}
+    short: dict[str, str] = {}
+    for name in names:
+        longer = [
+            n
+            for n in names
+            if n != name
+            and len(name.split()) >= 2
+            and (n.startswith(name + " ") or n.endswith(" " + name))
+        ]
+        if len(longer) == 1:
+            short[name] = names[longer[0]]
+    return short
 
 
 def surname_keys(name: str, particles: frozenset[str]) -> set[str]:
