@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from kg.dating import Dated, parse_date
+from kg.dating import Dated, only_date, parse_date
 from kg.errors import OntologyError
 from kg.paths import default_ontology_dir
 
 CLEANING_FILE = "cleaning.json"
+#: What `date_line` returns for a date line whose date cannot be read (dropped, not dated).
+UNDATED: Dated = ("", "")
 
 _SEPARATOR = re.compile(r"^(?:[-=*_#~•·.+]\s?){3,}$")
 _MARKER = re.compile(r"^[A-Z0-9]{1,6}$")
@@ -40,7 +42,6 @@ class CleaningRules:
     max_words: int
     boilerplate: frozenset[str]
     prefixes: tuple[str, ...]
-    date_prefixes: tuple[str, ...]
     source_line: re.Pattern[str]
     byline_prefixes: tuple[str, ...]
     agencies: frozenset[str]
@@ -61,7 +62,6 @@ def load_cleaning_rules(ontology_dir: Path | None = None) -> CleaningRules:
             max_words=int(data["max_boilerplate_words"]),
             boilerplate=frozenset(_key(s) for s in data["boilerplate_lines"]),
             prefixes=tuple(_key(s) for s in data["boilerplate_prefixes"]),
-            date_prefixes=tuple(_key(s) for s in data["date_line_prefixes"]),
             source_line=re.compile(rf"^(?:{labels})\s*(?:[:：\-–—]\s*|(?<=by|in|on|om|of)\s+)"
                                    r"(?P<name>[^.!?]{2,80}?)\.?$", re.IGNORECASE),
             byline_prefixes=tuple(s.lower() for s in data["byline_prefixes"]),
@@ -213,16 +213,15 @@ def byline(line: str, rules: CleaningRules) -> bool:
     return bool(names) and all(w[:1].isupper() or w in {"and", "&", "-", "in"} for w in names)
 
 
-def date_line(line: str, rules: CleaningRules) -> Dated | None:
-    """``Published: 23 December 2024 10:15`` gives its date; other lines give None.
+def date_line(line: str) -> Dated | None:
+    """A publication-date line gives its date (`UNDATED` if unreadable); other lines give None.
 
-    >>> date_line("Published: 23 December 2024, 10:15 GMT", default_rules())
+    >>> date_line("Published: 23 December 2024, 10:15 GMT")
     ('2024-12-23', 'day')
     """
-    key = _key(line)
-    if len(line.split()) > 15 or not key.startswith(rules.date_prefixes):
-        return None
-    return parse_date(line)
+    if only_date(line):
+        return parse_date(line) or UNDATED
+    return None
 
 
 def source_name(line: str, rules: CleaningRules) -> str | None:

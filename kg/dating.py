@@ -27,7 +27,32 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"^\s*(?P<year>(?:1[89]|20|21)\d\d)\s*$")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b(?!['’]s)", re.IGNORECASE)
 
+_NUMERIC = re.compile(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)?\d\d)\b")
+_CLOCK = re.compile(r"\b\d{1,2}\s?[:.h]\s?\d{2}(?:\s?[:.]\s?\d{2})?\s*(?:[ap]\.?m\.?)?"
+                    r"|\b\d{1,2}\s?[ap]\.?m\.?(?!\w)", re.IGNORECASE)
+_ZONES = re.compile(r"\b(?:utc|gmt|bst|cet|cest|eet|eest|et|est|edt|ct|cst|cdt|pt|pst|pdt|mt|ist|"
+                    r"jst|aest|uk|local time|date|updated|published|posted|last|first|on|at)\b",
+                    re.IGNORECASE)
+
 Dated = tuple[str, str]  # (ISO date, precision)
+
+
+def only_date(text: str) -> bool:
+    """Whether a short line holds nothing but a date, weekday, time and time zone.
+
+    >>> only_date("Friday, November 11, 2011"), only_date("11:39am UK, Monday 09 September 2013")
+    (True, True)
+    >>> only_date("Updated 09/14/2013 01: 03 PM"), only_date("Talks resume on 3 May 2024")
+    (True, False)
+    >>> only_date("11/28/05")
+    True
+    """
+    if len(text.split()) > 20 or not any(ch.isdigit() for ch in text):
+        return False
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO, _NUMERIC, _MONTH_YEAR, _CLOCK,
+                    _WEEKDAY, _ZONES):
+        text = pattern.sub(" ", text)
+    return not any(ch.isalnum() for ch in text)
 
 
 def find_day(text: str) -> tuple[Dated, int] | None:
@@ -76,6 +101,13 @@ def parse_date(value: str) -> Dated | None:
     month_year = _MONTH_YEAR.search(value)
     if month_year is not None:
         return _make(month_year.group("year"), month_year.group("month"), None)
+    numeric = _NUMERIC.search(value)
+    if numeric is not None and len(numeric.group("year")) == 4:  # no guessing the century
+        first, second = int(numeric.group("a")), int(numeric.group("b"))
+        if first > 12 >= second:
+            return _make(numeric.group("year"), str(second), str(first))
+        if second > 12 >= first:
+            return _make(numeric.group("year"), str(first), str(second))
     year = _YEAR_ONLY.match(value)
     if year is not None:
         return year.group("year"), "year"

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.clean import (
+    UNDATED,
     CleaningRules,
     all_caps,
     byline,
@@ -168,7 +169,7 @@ def _paragraphs(text: str, rules: CleaningRules) -> list[Paragraph]:
         end = start + len(stripped)
         after_crumb, blank_run = crumb_context and blank_run <= 1, 0
         crumb_context = False
-        found_date = date_line(stripped, rules)
+        found_date = date_line(stripped)
         if is_separator(stripped):
             flush()
             hard = True
@@ -177,7 +178,8 @@ def _paragraphs(text: str, rules: CleaningRules) -> list[Paragraph]:
             crumb_context = True
         elif found_date is not None:
             flush()
-            dates.append(found_date)
+            if found_date != UNDATED:
+                dates.append(found_date)
         elif not (is_boilerplate(stripped, rules) or is_credit(stripped, rules)
                   or byline(stripped, rules)):
             if lines and _continues(lines[-1][2], stripped, rules):

@@ -260,3 +260,24 @@ def test_prepare_keeps_different_stories_on_the_same_topic_apart() -> None:
 def test_prepare_article_id_is_stable_across_quote_styles() -> None:
     assert article_id("\u201cYes,\u201d he said.") == article_id('"Yes,"  he said.')
     assert article_id("Yes, he said.") != article_id("No, he said.")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published: 14 September 2013, 10:15 GMT", "2013-09-14"),
+        ("Updated 09/14/2013 01: 03 PM", "2013-09-14"),
+        ("Friday, September 13, 2013", "2013-09-13"),
+        ("11/28/05", None),
+    ],
+)
+def test_prepare_date_only_lines_date_the_story_and_leave_the_body(line: str, expected) -> None:
+    article = only(line + "\n\n" + story("Valdora Reopens Border", [BODY[0]]))
+    assert (article.title, article.text, article.date) == ("Valdora Reopens Border", BODY[0],
+                                                           expected)
+
+
+def test_prepare_keeps_body_sentence_that_starts_like_a_date_line() -> None:
+    line = "Published reports say the army moved on 3 May 2024."
+    article = only(story("Valdora Reopens Border", [line, BODY[0]]))
+    assert (article.text, article.date) == (line + "\n\n" + BODY[0], None)
