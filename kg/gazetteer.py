@@ -214,7 +214,7 @@ class _Builder:
         country = row.get("country")
         if country is not None and country not in self.country_labels:
             raise OntologyError(
-                f"{path}: {label!r} names country {country!r}, which is not an ISO alpha-2 code "
+                f"{path}: {label!r} names country {country!r}, which is not an ISO alpha-3 code "
                 "in countries.json"
             )
         prefix = "group" if key == "armed_groups" else "org"

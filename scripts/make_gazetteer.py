@@ -97,7 +97,8 @@ def build_countries() -> list[dict[str, Any]]:
         capitals = [c for c in capitals if c not in names]
         demonyms = _split(ci.get("demonym")) + extra.get("demonyms", [])
         demonyms = _unique(demonyms + _plurals(demonyms), set())
-        row: dict[str, Any] = {"id": code, "label": label}
+        alpha3 = iso.alpha_3 if iso is not None else extra["alpha3"]
+        row: dict[str, Any] = {"id": alpha3, "label": label}
         if extra.get("qid"):
             row["qid"] = extra["qid"]
         row["names"] = names

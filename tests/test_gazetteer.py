@@ -112,9 +112,9 @@ def test_gazetteer_unknown_country_code_is_reported(tmp_path):
     shutil.copytree(ONTOLOGY, tmp_path / "o")
     path = tmp_path / "o" / "armed_groups.json"
     data = json.loads(path.read_text("utf-8"))
-    data["armed_groups"].append({"label": "Made-up Front", "names": [], "country": "QQ"})
+    data["armed_groups"].append({"label": "Made-up Front", "names": [], "country": "QQQ"})
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(OntologyError, match="'Made-up Front' names country 'QQ'"):
+    with pytest.raises(OntologyError, match="'Made-up Front' names country 'QQQ'"):
         load_gazetteer(tmp_path / "o")
 
 
