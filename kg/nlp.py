@@ -7,12 +7,12 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelError
-
-if TYPE_CHECKING:
-    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +23,34 @@ MODEL_ENV = "KG_MODEL"
 #: Components the event coder reads (POS tags, dependencies, lemmas, entities); together with
 #: `kg.entities.ENTITY_COMPONENTS` they are all kg runs, the rest of a pipeline is disabled.
 EVENT_COMPONENTS = ("tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+#: Component that starts a sentence after every line break (see `mark_paragraphs`).
+PARAGRAPHS = "kg_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def mark_paragraphs(doc: Doc) -> Doc:
+    r"""Start a new sentence after a line break, before the parser runs.
+
+    Cleaned articles keep one paragraph, caption or sub-heading per line; the statistical
+    parser otherwise glues a caption's closing "(AFP)" or an all-caps sub-heading onto the next
+    paragraph, and events then take actors from the wrong sentence. The parser keeps boundaries
+    that are already set.
+
+    >>> import spacy
+    >>> doc = mark_paragraphs(spacy.blank("en")("A HEADING\nThe text goes on. Here."))
+    >>> [t.text for t in doc if t.is_sent_start]
+    ['A', 'The']
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        breaks = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
+        if breaks and not token.is_space:
+            token.is_sent_start = True
+    if len(doc):
+        doc[0].is_sent_start = True
+    return doc
 
 
 def resolve_model_name(model: str | None = None) -> str:
@@ -55,6 +83,8 @@ def load_nlp(model: str | None = None, *, gazetteer: Any | None = None) -> Langu
             f"spaCy pipeline {name!r} has components {nlp.pipe_names}; kg needs a dependency "
             "parser and an entity recognizer (e.g. en_core_web_sm/md/lg/trf)"
         )
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
     if gazetteer is not None:
         from kg.entities import ENTITY_COMPONENTS, configure_nlp
 
