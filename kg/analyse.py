@@ -6,6 +6,8 @@ workers; it needs the loaded pipeline and the reference data, nothing from other
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +23,25 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 #: Bump when extraction logic changes in a way that invalidates cached analyses.
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"
+#: Modules whose code decides what an analysis contains; their source is part of the cache key,
+#: so an upgrade of kg (or a local edit) never serves analyses made by older code.
+EXTRACTION_MODULES = (
+    "kg.analyse", "kg.nlp", "kg.gazetteer", "kg.entities", "kg.entity_component",
+    "kg.person_context", "kg.local_entities", "kg.lexicon", "kg.events", "kg.event_roles",
+    "kg.event_status", "kg.timex",
+)
+
+
+@functools.cache
+def code_version() -> str:
+    """Hash the source of the extraction modules (part of every cache key)."""
+    parts = [PIPELINE_VERSION]
+    for name in EXTRACTION_MODULES:
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.origin is not None:
+            parts.append(Path(spec.origin).read_text(encoding="utf-8"))
+    return stable_hash("\x1f".join(parts))
 
 
 @dataclass(frozen=True)
@@ -74,7 +94,7 @@ def cache_key(article: Article, *, model: str, resources_version: str) -> str:
     """
     return stable_hash(
         "\x1f".join(
-            [PIPELINE_VERSION, model, resources_version, article.date or "", article.text]
+            [code_version(), model, resources_version, article.date or "", article.text]
         ),
         length=32,
     )
