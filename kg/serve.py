@@ -36,6 +36,7 @@ from kg.store import STORE
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1 << 20
+QUEUE_FACTOR = 3
 PATHS = ("/sparql", "/query")
 #: (media type, kg.query format) for SELECT and ASK answers; the first is the default.
 RESULT_TYPES = (
@@ -196,11 +197,16 @@ class WorkerPool:
             threading.Thread(target=lambda: self.idle.put(self._start()), daemon=True).start()
 
     def run(self, request: tuple[str, str, list[str], list[str]], timeout: float) -> Answer:
-        """Run one query on an idle worker; 503 when none frees up or the query runs too long."""
+        """Run one query on an idle worker; 503 when none frees up or the query runs too long.
+
+        Waiting for a worker may take up to QUEUE_FACTOR times the query time limit: under a
+        burst, queued queries are slow, not refused.
+        """
         try:
-            worker = self.idle.get(timeout=timeout)
+            worker = self.idle.get(timeout=timeout * QUEUE_FACTOR)
         except queue.Empty:
-            return _text(503, f"all query workers stayed busy for {timeout:g} s; retry later")
+            return _text(503, f"all query workers stayed busy for {timeout * QUEUE_FACTOR:g} s; "
+                              "retry later")
         process, conn = worker
         try:
             conn.send(request)
