@@ -2,7 +2,7 @@
 
 >>> import kg
 >>> sorted(kg.__all__)[:3]
-['Actor', 'Article', 'BuildReport']
+['Actor', 'Article', 'ArticleAnalysis']
 """
 
 from __future__ import annotations

@@ -279,7 +279,8 @@ def serve(out_dir: Path, host: str, port: int, timeout: float, max_rows: int) ->
     """
     from kg.serve import serve as run_serve
 
-    run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows)
+    run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
+              on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C to stop)"))
 
 
 @cli.command()
