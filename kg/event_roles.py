@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
+from kg.text import fold
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.lexicon import Lexicon
 
@@ -55,12 +56,35 @@ class Participants:
                 continue
             for token in span:
                 self.key_of.setdefault(token.i, mention.entity)
+        self.covered = {
+            token.i
+            for mention in mentions
+            for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()
+        }
+        self.surnames = _surnames(entities)
+        self.countries = {e.label: e.key for e in entities if e.type == "Country"}
 
     # -- single tokens ------------------------------------------------------------------------
 
     def entity(self, token: Token) -> str | None:
-        """The entity key of the mention covering `token`, if any."""
-        return self.key_of.get(token.i)
+        """The entity key of the mention covering `token`, if any.
+
+        A capitalised word outside every mention that is the surname of exactly one person
+        of the article ("Smith" after "John Smith") stands for that person: the entity stage
+        misses many repeated surnames at the start of a sentence.
+        """
+        key = self.key_of.get(token.i)
+        if key is not None or token.i in self.covered:
+            return key
+        if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            return self.surnames.get(fold(token.text))
+        return None
+
+    def country_of(self, key: str) -> str | None:
+        """The article's Country entity a place or a person belongs to, if it has one."""
+        country = self.entities[key].country
+        found = self.countries.get(country) if country else None
+        return found if found != key else None
 
     def is_actor_key(self, key: str) -> bool:
         return self.entities[key].type in ACTOR_TYPES
@@ -89,15 +113,20 @@ class Participants:
         if key is not None:
             return ([key] if self.is_actor_key(key) else []), "direct"
         lemma = token.lemma_.lower()
+        if self.lexicon.cue_value("pronoun", lemma) in ("former", "latter") and any(
+            c.dep_ in ("det", "case") for c in token.children
+        ):
+            return self.antecedents(token), "pronoun"
         if token.pos_ == "PRON" and self.lexicon.is_cue("pronoun", lemma):
-            found = self.antecedent(token)
-            return ([found] if found else []), "pronoun"
+            return self.antecedents(token), "pronoun"
         if token.pos_ in ("NOUN", "PROPN") and (
             self.lexicon.is_cue("proxy", lemma) or self.lexicon.noun_triggers(lemma)
         ):
             is_proxy = self.lexicon.is_cue("proxy", lemma)
-            found = self._named_person(token) if is_proxy else None
-            found = found or self.modifier_actor(token, allow_of=is_proxy)
+            named = self._named_persons(token) if is_proxy else []
+            if named:
+                return named, "proxy"
+            found = self.modifier_actor(token, allow_of=is_proxy)
             if found:
                 return [found], "proxy"
         for child in token.children:
@@ -107,59 +136,123 @@ class Participants:
                     return [key], "direct"
         return [], ""
 
-    def _named_person(self, token: Token) -> str | None:
-        """The person a title phrase names: "commander of X forces General Y" -> Y."""
-        for inner in token.subtree:
-            if inner.pos_ in ("VERB", "AUX") or inner.i == token.i:
+    def _named_persons(self, token: Token) -> list[str]:
+        """The people a title phrase names: "commander of X forces General Y" -> [Y];
+        "the envoy Y and the commander Z" -> [Y, Z].
+
+        Clauses, adjectives ("close to Y") and agents ("commanded by Y") are not looked into.
+        """
+        found: list[str] = []
+        stack = [c for c in token.children]
+        while stack:
+            inner = stack.pop(0)
+            if inner.pos_ in ("VERB", "AUX", "ADJ") or inner.dep_ in ("agent", "relcl", "acl"):
                 continue
             key = self.entity(inner)
-            if key is not None and self.entities[key].type == "Person":
+            if key is not None and self.entities[key].type == "Person" and key not in found:
+                found.append(key)
+            stack.extend(inner.children)
+        coordinated = any(t.dep_ == "cc" for t in token.subtree)
+        return found if coordinated else found[:1]
+
+    def modifier_actor(self, token: Token, *, allow_of: bool) -> str | None:
+        """"Türkiye's military", "Israeli ban", "forces of X", "a source in X" -> X.
+
+        For a proxy noun, a city stands for its country ("a Paris court"), and a person
+        for their country when the noun names a state body ("X's government").
+        """
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            key = None
+            if child.dep_ in ("poss", "amod", "nmod") or (child.dep_ == "compound" and allow_of):
+                key = self.entity(child)
+                if key is None and child.dep_ == "poss":
+                    found, _ = self._one(child)  # "its ban", "the former's visit"
+                    key = found[0] if found else None
+            elif allow_of and child.dep_ == "prep" and child.lemma_ in ("of", "in", "from"):
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                key = self.entity(objects[0]) if objects else None
+            if key is None:
+                continue
+            if allow_of and (
+                self.is_place_key(key)
+                or (self.lexicon.cue_value("proxy", lemma) == "state"
+                    and self.entities[key].type == "Person")
+            ):
+                key = self.country_of(key) or key
+            if self.is_actor_key(key):
                 return key
         return None
 
-    def modifier_actor(self, token: Token, *, allow_of: bool) -> str | None:
-        """"Türkiye's military", "Israeli ban", "forces of X", "a source in X" -> X."""
-        for child in token.children:
-            if child.dep_ in ("poss", "amod", "nmod") or (
-                child.dep_ == "compound" and allow_of
-            ):
-                key = self.entity(child)
-                if key is None and child.dep_ == "poss" and child.pos_ == "PRON":
-                    key = self.antecedent(child)
-                if key is not None and self.is_actor_key(key):
-                    return key
-            if allow_of and child.dep_ == "prep" and child.lemma_ in ("of", "in", "from"):
-                for obj in child.children:
-                    key = self.entity(obj) if obj.dep_ == "pobj" else None
-                    if key is not None and self.is_actor_key(key):
-                        return key
-        return None
+    def antecedents(self, pronoun: Token) -> list[str]:
+        """Resolve a pronoun to the actor(s) it most plausibly stands for, or [].
 
-    def antecedent(self, pronoun: Token) -> str | None:
-        """Resolve a pronoun to the subject of its own main clause or of the previous sentence.
-
-        Only a subject that is directly a mention of the right kind (a person for he/she, a
-        group for it/they) counts; anything less certain is left unresolved.
+        "he"/"him": the subject person of an enclosing clause ("X said he ...") or of the
+        previous sentence; "it"/"they": a group subject likewise, and "they" also the
+        coordinated people of the previous sentence ("met A and B. They ..."); "the
+        former"/"the latter": the first/second of the last two people named before it.
+        Only a subject that is directly a mention of the right kind counts.
         """
-        kind = self.lexicon.cue_value("pronoun", pronoun.lower_)
+        kind = self.lexicon.cue_value("pronoun", pronoun.lemma_.lower())
         if kind is None:
-            return None
+            kind = self.lexicon.cue_value("pronoun", pronoun.lower_)
+        if kind in ("former", "latter"):
+            return self._former_latter(pronoun, kind)
+        if kind is None:
+            return []
         sent = pronoun.sent
         candidates: list[Token] = []
-        if pronoun.dep_ not in SUBJECTS:
-            candidates.extend(c for c in sent.root.children if c.dep_ in SUBJECTS)
-        if sent.start > 0:
-            previous = self.doc[sent.start - 1].sent
+        node = pronoun
+        own = pronoun.dep_ in ("dobj", "dative")  # "X pressed him": him is not X
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if not own:
+                    candidates.extend(
+                        c for c in node.children if c.dep_ in SUBJECTS and c.i != pronoun.i
+                    )
+                own = False
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if previous is not None:
             candidates.extend(c for c in previous.root.children if c.dep_ in SUBJECTS)
         for candidate in candidates:
+            if candidate.pos_ == "PRON":
+                continue
             key = self.entity(candidate)
-            if key is None or candidate.i == pronoun.i:
+            if key is None:
                 continue
             is_person = self.entities[key].type == "Person"
             if (kind == "person") == is_person and self.is_actor_key(key):
-                return key
-            return None
-        return None
+                return [key]
+            break
+        if kind == "group" and pronoun.lower_ in ("they", "them", "their") and previous:
+            return self._coordinated_people(previous)
+        return []
+
+    def _coordinated_people(self, sent: Span) -> list[str]:
+        """Two or more people named together, not as the subject: "met A and B"."""
+        for token in sent:
+            if token.dep_ in SUBJECTS or not any(c.dep_ == "conj" for c in token.subtree):
+                continue
+            keys, _ = self.actors(token) if token.dep_ in ("pobj", "dobj") else ([], "")
+            people = [k for k in keys if self.entities[k].type == "Person"]
+            if len(people) >= 2:
+                return people
+        return []
+
+    def _former_latter(self, token: Token, which: str) -> list[str]:
+        sent = token.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        people: list[str] = []
+        for inner in self.doc[start : token.i]:
+            key = self.entity(inner)
+            if key is not None and self.entities[key].type == "Person":
+                if key in people:
+                    people.remove(key)
+                people.append(key)
+        if len(people) < 2:
+            return []
+        return [people[-2] if which == "former" else people[-1]]
 
     def place(self, token: Token) -> str | None:
         """A place key for a location phrase head: a Place entity, or a country used as one."""
@@ -204,17 +297,30 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if direct:
         subject = direct[0]
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return [verb.head], True
+            return [_predicate_subject(verb.head)], True
         return [subject], False
     return _inherited_subject(verb), True
+
+
+def _predicate_subject(noun: Token) -> Token:
+    """"X was the first state to send ..." : the noun after a copula stands for X."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+    return noun
 
 
 def _inherited_subject(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
-        return [head]
+    # a finite verb parsed as a clause on a noun ("A source ..., denied that") has it as subject
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")):
+        return [_predicate_subject(head)]
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "attr":
+        return [_predicate_subject(head)]
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if verb.dep_ == "xcomp" and objects:
@@ -255,3 +361,27 @@ def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
         for obj in prep.children
         if obj.dep_ == "pobj"
     ]
+
+
+def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
+    """Folded last names of the people of an article, each naming exactly one person.
+
+    >>> _surnames([LocalEntity("e0", "Ana al-Ruiz", "Person"), LocalEntity("e1", "Ruiz", "Place")])
+    {'al-ruiz': 'e0', 'ruiz': 'e0'}
+    """
+    found: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type != "Person":
+            continue
+        for name in (entity.label, *entity.aliases):
+            words = name.split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            forms = [fold(last)]
+            prefix, dash, rest = last.partition("-")
+            if dash and prefix.islower() and rest:
+                forms.append(fold(rest))  # "al-Sharaa" is also "Sharaa"
+            for form in forms:
+                found.setdefault(form, set()).add(entity.key)
+    return {form: next(iter(keys)) for form, keys in found.items() if len(keys) == 1}
