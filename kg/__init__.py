@@ -7,7 +7,16 @@
 
 from __future__ import annotations
 
-from kg.errors import InputError, KgError, ModelError, OntologyError, QueryError, StoreError
+from kg.errors import (
+    InputError,
+    KgError,
+    LimitError,
+    ModelError,
+    OntologyError,
+    QueryError,
+    SchedulerError,
+    StoreError,
+)
 from kg.records import (
     Actor,
     Article,
@@ -51,8 +60,8 @@ def write_outputs(corpus, out_dir, **options):  # type: ignore[no-untyped-def]
 
 __all__ = [
     "Actor", "Article", "ArticleAnalysis", "BuildReport", "Corpus", "Event", "EventMention",
-    "Evidence", "InputError", "KgError", "LocalEntity", "Mention", "ModelError", "OntologyError",
-    "Place", "QueryError", "SourceSpan", "StoreError", "__version__", "build", "read_corpus",
+    "Evidence", "InputError", "KgError", "LimitError", "LocalEntity", "Mention", "ModelError",
+    "OntologyError", "Place", "QueryError", "SchedulerError", "SourceSpan", "StoreError", "__version__", "build", "read_corpus",
     "write_outputs",
 ]
 

@@ -18,6 +18,7 @@ import click
 
 from kg import __version__
 from kg.errors import KgError
+from kg.limits import Limits
 
 F = TypeVar("F", bound=Callable[..., Any])
 OUT_OPTION = click.option(
@@ -92,13 +93,23 @@ def _say(ctx: click.Context, message: str) -> None:
               help="Run the NLP stage on Dask: tcp://HOST:8786, or 'local' for a local cluster.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not update the analysis cache.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input was skipped or failed.")
+@click.option("--max-articles", type=click.IntRange(1), default=Limits.max_articles,
+              show_default=True, help="Refuse a build with more articles than this.")
+@click.option("--max-article-chars", type=click.IntRange(1), default=Limits.max_article_chars,
+              show_default=True, help="Fail (and report) any article longer than this.")
+@click.option("--max-events-per-article", type=click.IntRange(1),
+              default=Limits.max_events_per_article, show_default=True,
+              help="Fail (and report) any article yielding more event mentions.")
+@click.option("--max-triples", type=click.IntRange(1), default=Limits.max_triples,
+              show_default=True, help="Refuse to write an RDF graph larger than this.")
 @MAX_NODES_OPTION
 @PEOPLE_OPTION
 @click.pass_context
 @reports_errors
 def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | None,
           base: str | None, jobs: int, batch_size: int, scheduler: str | None, no_cache: bool,
-          strict: bool, max_nodes: int, people: str) -> None:
+          strict: bool, max_articles: int, max_article_chars: int, max_events_per_article: int,
+          max_triples: int, max_nodes: int, people: str) -> None:
     """Build the knowledge graph of INPUT files and folders into the output folder.
 
     Reads .txt, .html, .jsonl/.json and .csv; writes graph.ttl, graph.nq, store/,
@@ -128,14 +139,17 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
     def skipped(path: str, reason: str) -> None:
         click.echo(f"skipped {path}: {reason}", err=True)
 
+    limits = Limits(max_articles=max_articles, max_article_chars=max_article_chars,
+                    max_events_per_article=max_events_per_article, max_triples=max_triples)
     try:
         result = run_build(inputs, out_dir=out, model=model, n_process=jobs,
                            batch_size=batch_size, scheduler=scheduler, use_cache=not no_cache,
-                           on_skip=skipped, progress=progress)
+                           on_skip=skipped, progress=progress, limits=limits)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
-    written = write_outputs(result.corpus, out, base=base, max_nodes=max_nodes, people=people)
+    written = write_outputs(result.corpus, out, base=base, limits=limits, max_nodes=max_nodes,
+                            people=people)
     corpus = result.corpus
     _say(ctx, result.report.summary())
     _say(ctx, f"{len(corpus.actors)} actors, {len(corpus.events)} events, "

@@ -130,6 +130,7 @@ def build(
     use_cache: bool = True,
     on_skip: SkipHandler | None = None,
     progress: ProgressHandler | None = None,
+    limits: Limits | None = None,
 ) -> BuildResult:
     """Build the corpus from files and folders of news.
 
@@ -158,6 +159,7 @@ def build(
         scheduler=scheduler,
         progress=progress,
         on_skip=on_skip,
+        limits=limits,
     )
     ok = [a for a in articles if a.id in analyses]
     corpus = link_corpus(ok, [analyses[a.id] for a in ok])
@@ -408,6 +410,7 @@ def write_outputs(
     out_dir: Path,
     *,
     base: str | None = None,
+    limits: Limits | None = None,
     max_nodes: int = 300,
     people: str = "fold",
 ) -> dict[str, Any]:
@@ -419,7 +422,7 @@ def write_outputs(
     from kg.store import write_outputs_rdf
 
     written: dict[str, Any] = dict(write_jsonl(corpus, out_dir))
-    written["rdf"] = write_outputs_rdf(corpus, out_dir, base=base or DEFAULT_BASE)
+    written["rdf"] = write_outputs_rdf(corpus, out_dir, base=base or DEFAULT_BASE, limits=limits)
     stats = compute_stats(corpus)
     atomic_write_text(out_dir / "stats.json", json.dumps(stats, ensure_ascii=False, indent=2))
     write_graphml(corpus, out_dir / "graph.graphml")

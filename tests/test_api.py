@@ -8,8 +8,9 @@ import kg
 def test_api_all_matches_exports() -> None:
     assert sorted(kg.__all__) == sorted(
         ["Actor", "Article", "ArticleAnalysis", "BuildReport", "Corpus", "Event",
-         "EventMention", "Evidence", "InputError", "KgError", "LocalEntity", "Mention",
-         "ModelError", "OntologyError", "Place", "QueryError", "SourceSpan", "StoreError",
+         "EventMention", "Evidence", "InputError", "KgError", "LimitError", "LocalEntity",
+         "Mention", "ModelError", "OntologyError", "Place", "QueryError", "SchedulerError",
+         "SourceSpan", "StoreError",
          "__version__", "build", "read_corpus", "write_outputs"]
     )
     for name in kg.__all__:
