@@ -3,6 +3,7 @@
     python bench/events_bench.py                 # every reference
     python bench/events_bench.py --only seeds    # corpus/seeds.gold.json on examples/news
     python bench/events_bench.py --only ecb      # bench/reference/ecb_events.json on ECB+
+    python bench/events_bench.py --only unseen   # bench/reference/ecb_unseen_events.json
 
 A reference event is found when some extracted event has its type (or a type the reference
 note calls acceptable), its source among the actors and its target among the recipients
@@ -106,6 +107,13 @@ def matches(gold: dict, event, actor_names: dict, affiliations: dict, gold_actor
     return event.type in RECIPROCAL and hit(both, source) and hit(both, target)
 
 
+def told_in(gold: dict, event) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the event's evidence holds the reference evidence (its longest fragment): a
+    story may assert an event in one sentence and report its denial in another."""
+    fragment = fold(max(gold["evidence"].split("..."), key=len).strip(" .,\"“”"))
+    return any(fragment in fold(e.sentence) for e in event.evidence)
+
+
 def score(name: str, gold_events: list[dict], gold_actors: dict, events, actor_names,  # type: ignore[no-untyped-def]
           affiliations) -> None:
     found = status_ok = leaks = 0
@@ -114,7 +122,9 @@ def score(name: str, gold_events: list[dict], gold_actors: dict, events, actor_n
     for gold in gold_events:
         hits = [e for e in events if matches(gold, e, actor_names, affiliations, gold_actors)]
         same = [e for e in hits if e.status == gold["status"]]
-        if gold["status"] in ("denied", "reported") and any(e.status == "asserted" for e in hits):
+        if gold["status"] in ("denied", "reported") and any(
+            e.status == "asserted" and told_in(gold, e) for e in hits
+        ):
             leaks += 1
         if hits:
             found += 1
@@ -174,7 +184,10 @@ def reference(name: str, corpus: str) -> None:
     score(name, reference["events"], reference["actors"], events, names, affiliations)
 
 
-REFERENCES = {"ecb": ("ecb_events.json", "ecbplus.jsonl")}
+REFERENCES = {
+    "ecb": ("ecb_events.json", "ecbplus.jsonl"),
+    "unseen": ("ecb_unseen_events.json", "ecbplus.jsonl"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
