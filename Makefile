@@ -13,8 +13,9 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
+# the dev tools are the [dependency-groups] dev list of pyproject.toml (pip >= 25.1 reads it)
 install-dev: $(BIN)/python
-	$(BIN)/pip install --quiet -e . pytest hypothesis "oxigraph>=0.5,<0.6" ruff playwright
+	$(BIN)/pip install --quiet -e . --group dev
 
 run: install
 	$(BIN)/kg build examples/news --out $(OUT)
@@ -31,7 +32,7 @@ test: install-dev browser
 	$(BIN)/python -m pytest -q
 
 bench: install-dev
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/run_all.py --quick
 
 clean:
 	rm -rf $(VENV) $(OUT)/* .pytest_cache
