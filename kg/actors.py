@@ -69,10 +69,12 @@ def link_actors(
 
 
 def _base_key(entity: LocalEntity) -> tuple[str, ...]:
-    if entity.qid:
-        return ("qid", entity.qid)
+    # a country told only as a location is a place in that story: keep it out of the actor
+    # that shares its QID (issue #3)
     if entity.type == PLACE:
         return (PLACE, fold(entity.label), fold(entity.country or ""))
+    if entity.qid:
+        return ("qid", entity.qid)
     return (entity.type, fold(entity.label))
 
 

@@ -21,7 +21,14 @@ from spacy.tokens import Doc, Span
 from kg.entity_component import COMPONENT, doc_is_title, is_headline, split_lines
 from kg.gazetteer import Gazetteer
 from kg.local_entities import DESCRIPTION, ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
-from kg.person_context import POSSESSIVE, read_person_context, roles_from_words
+from kg.person_context import (
+    POSSESSIVE,
+    acts,
+    is_locative,
+    outlet_cue,
+    read_person_context,
+    roles_from_words,
+)
 from kg.records import Article, LocalEntity, Mention
 from kg.text import fold
 
@@ -85,8 +92,37 @@ def extract_entities(
         if c.role in (ENTRY, ORG, PERSON) and context.is_credit(span):
             c.role = NONE
     _link_acronyms(doc, cands, spans, by_token)
+    _mark_outlets(cands, spans, gazetteer)
     cands.extend(context.descriptions(by_token))
     return resolve(cands, gazetteer)
+
+
+def _mark_outlets(
+    cands: list[Candidate], spans: dict[int, Span | None], gazetteer: Gazetteer
+) -> None:
+    """Retype names cited the way news outlets are ("told X", "X reported", "X newspaper").
+
+    A "person" becomes an outlet on any cue when nothing marks it as a person: no title, no
+    affiliation, no later surname-only mention. An organisation needs a noun cue ("X daily", a
+    "Source: X" line), since firms "report" results too.
+    """
+    by_name: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.role in (PERSON, ORG) and spans[i] is not None and c.alias_of is None:
+            by_name.setdefault(fold(c.name), []).append(i)
+    people = {name for name, idx in by_name.items() if cands[idx[0]].role == PERSON}
+    for name, idx in by_name.items():
+        cues = {outlet_cue(spans[i], gazetteer) for i in idx}  # type: ignore[arg-type]
+        if cands[idx[0]].role == ORG:
+            outlet = "noun" in cues
+        else:
+            words = name.split()
+            surname = any(o != name and o.split() == words[-len(o.split()) :] for o in people)
+            marked = any(cands[i].roles or cands[i].affiliation is not None for i in idx)
+            outlet = bool(cues - {None}) and not marked and not surname
+        if outlet:
+            for i in idx:
+                cands[i].role, cands[i].outlet = ORG, True
 
 
 def _link_acronyms(
@@ -242,21 +278,26 @@ class _Context:
         base = dict(start=span.start_char, end=span.end_char, text=text, label=span.label_)
         if hit is not None:
             entry, how = hit
-            if how == "metonym" and not self._actor_use(span):
+            if how == "metonym" and not acts(span, self.gaz):
                 return Candidate(
                     **base, role=ENTRY, name=_bare(text), entry_id=entry.id, as_place=True
                 )
-            return Candidate(**base, role=ENTRY, name=entry.label, entry_id=entry.id)
+            locative = how == "name" and entry.type == "Country" and is_locative(span, self.gaz)
+            return Candidate(
+                **base, role=ENTRY, name=entry.label, entry_id=entry.id, locative=locative
+            )
+        if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
+            return Candidate(**base, role=PLACE_ROLE, name=name)
         if span.label_ == "PERSON":
             return self._person(span, base)
         if len(span) == 1 and fold(span.text) in self.gaz.title_words:
             return None  # "Defense" cut out of "Deputy Defense Minister X"
-        if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
-            return Candidate(**base, role=PLACE_ROLE, name=name)
-        if span.label_ == "ORG" and self._expands_common_words(span):
-            return Candidate(**base, role=NONE, name=name)
+        if span.label_ == "ORG" and (
+            self._expands_common_words(span) or fold(span[-1].text) in self.gaz.document_heads
+        ):
+            return Candidate(**base, role=NONE, name=name)  # "LNG", "the Paris Agreement"
         if span.label_ == "ORG":
-            return Candidate(**base, role=ORG, name=name)
+            return Candidate(**base, role=ORG, name=_unpossess(span, name))
         if span.label_ in ("GPE", "LOC", "FAC"):
             return Candidate(**base, role=PLACE_ROLE, name=name)
         return Candidate(**base, role=NONE, name=name)
@@ -275,13 +316,23 @@ class _Context:
         )
 
     def _names_a_facility(self, span: Span) -> bool:
-        """Tell a name that modifies a facility noun ("the X air base"): it is a place."""
+        """Tell a name that modifies a place noun ("X crossing", "the X air base"): a place.
+
+        Facility nouns that an owner may modify ("the X plant") need "the" before the name.
+        """
         root = span.root
+        if root.dep_ not in ("compound", "nmod", "amod"):
+            return False
+        head = root.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        words = fold(self.doc[root.i + 1 : head.i + 1].text)
+        if words in self.gaz.place_heads or fold(head.text) in self.gaz.place_heads:
+            return True
         return (
-            root.dep_ in ("compound", "nmod", "amod")
-            and span.start > 0
+            span.start > 0
             and (span[0].lower_ == "the" or self.doc[span.start - 1].lower_ == "the")
-            and fold(root.head.text) in self.gaz.facility_nouns
+            and fold(head.text) in self.gaz.facility_nouns
         )
 
     def _person(self, span: Span, base: dict) -> Candidate | None:  # type: ignore[type-arg]
@@ -299,6 +350,8 @@ class _Context:
         name = self.doc[start : span.end]
         if len(name) == 1 and (not doc_is_title(name[0]) or fold(name.text) in gaz.title_words):
             return None
+        if len(name) == 1 and name[0].is_sent_start and _stem(name[0].lower_) in self.common:
+            return None  # "Arrest warrants were issued": a common word of the story
         return Candidate(
             start=span.start_char,
             end=span.end_char,
@@ -308,17 +361,6 @@ class _Context:
             name=name.text,
             roles=roles_from_words(roles, gaz),
         )
-
-    def _actor_use(self, span: Span) -> bool:
-        """A capital acts when it is the subject of a non-stative verb, a possessor or an agent."""
-        root = span.root
-        while root.dep_ == "conj" and root.head is not root:
-            root = root.head
-        if root.dep_ == "nsubj":
-            return root.head.lemma_.lower() not in self.gaz.stative_verbs
-        if root.dep_ == "poss":
-            return fold(root.head.text) not in self.gaz.place_nouns
-        return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
     def is_credit(self, span: Span) -> bool:
         """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
@@ -383,6 +425,20 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def _unpossess(span: Span, name: str) -> str:
+    """Name "X's Health Ministry" as "X Health Ministry" (how news names it without the 's).
+
+    Only the first word group before the possessive is kept with the rest of the name.
+    """
+    cut = next((t.i for t in span if t.text in POSSESSIVE and t.i > span.start), None)
+    if cut is None or cut + 1 >= span.end:
+        return name
+    before = span.doc[span.start : cut]
+    if before[0].lower_ == "the":
+        before = before[1:]
+    return f"{before.text} {span.doc[cut + 1 : span.end].text}" if len(before) else name
 
 
 def _bare(text: str) -> str:

@@ -5,6 +5,12 @@ with a `PhraseMatcher` and merges the matches into ``doc.ents``: a reference mat
 overlapping statistical entity, except where the statistical entity is a longer name that
 contains it ("Qatar Airways", "New Mexico") or a person whose first name is a country
 ("Israel Katz" outside a headline). The entry id is kept as the span's ``kb_id_``.
+
+It then repairs the recognizer's span errors with the parse (issue #3): a person name runs on
+over the capitalised words it is a compound of ("Ana Maria" + "Ruiz" + "Montero"), an
+organisation name runs on over "of/for the Capitalised ..." and "&", over an "and" that joins
+words inside it ("Center for Media and Freedom of Expression"), and over a lowercase head noun
+it modifies ("Open Justice initiative").
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.gazetteer import Gazetteer
+from kg.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -39,9 +46,11 @@ class GazetteerComponent:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
         self.matcher: PhraseMatcher | None = None
+        self.gazetteer: Gazetteer | None = None
 
     def set_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Build the phrase patterns: names in written and capital form, acronyms as written."""
+        self.gazetteer = gazetteer
         matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         patterns: dict[str, set[str]] = {}
         for entry in gazetteer.entries.values():
@@ -71,7 +80,10 @@ class GazetteerComponent:
         for match_id, start, end in self.matcher(doc):
             label, _, entry_id = self.nlp.vocab.strings[match_id].partition("|")
             found.append(Span(doc, start, end, label=label, kb_id=entry_id))
-        doc.ents = _reconcile(list(doc.ents), filter_spans(found))
+        ents = _reconcile(list(doc.ents), filter_spans(found))
+        if self.gazetteer is not None and doc.has_annotation("DEP"):
+            ents = repair_spans(ents, self.gazetteer)
+        doc.ents = ents
         return doc
 
 
@@ -107,6 +119,97 @@ def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
             keep.append(g)
     keep.extend(o for n, o in enumerate(model_ents) if n not in dropped)
     return filter_spans(keep)
+
+
+def repair_spans(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Fix person and organisation spans with the parse (see module docstring)."""
+    fixed: list[Span] = []
+    for ent in ents:
+        if ent.kb_id_ or ent.label_ not in ("PERSON", "ORG"):
+            fixed.append(ent)
+        elif ent.label_ == "PERSON":
+            fixed.append(_person_span(ent, gazetteer))
+        else:
+            fixed.append(_org_span(ent, gazetteer))
+    out: list[Span] = []
+    for ent in sorted(fixed, key=lambda e: (e.start, -len(e))):
+        if out and ent.start < out[-1].end:
+            continue  # swallowed by a repaired span before it
+        out.append(ent)
+    return out
+
+
+def _name_word(token: Token, gazetteer: Gazetteer) -> bool:
+    """A capitalised word that can continue a name (not a title, not a known country)."""
+    text = token.text
+    return (
+        (text[:1].isupper() or (text == "-" and not token.whitespace_))
+        and "\n" not in token.whitespace_
+        and fold(text) not in gazetteer.title_words
+        and (token.ent_type_ in ("", "PERSON") or text == "-")
+        and gazetteer.lookup(text) is None
+    )
+
+
+def _person_span(ent: Span, gazetteer: Gazetteer) -> Span:
+    """Run a name on over the capitalised words its last word is a compound of."""
+    doc, end = ent.doc, ent.end
+    while doc[end - 1].dep_ in ("compound", "flat") and doc[end - 1].head.i >= end:
+        head = doc[end - 1].head.i
+        if "\n" in doc[end - 1].whitespace_ or not all(
+            _name_word(t, gazetteer) for t in doc[end : head + 1]
+        ):
+            break
+        end = head + 1
+    while (
+        end < len(doc)
+        and doc[end].ent_type_ == "PERSON"
+        and doc[end].ent_iob_ == "B"
+        and doc[end - 1].whitespace_ == " "
+    ):
+        end += 1  # two name parts the recognizer cut apart
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+
+
+def _org_span(ent: Span, gazetteer: Gazetteer) -> Span:
+    """Run an organisation name on over "of the X", "& X", an inner "and", a lowercase head."""
+    doc, end = ent.doc, ent.end
+    inside = set(range(ent.start, ent.end))
+    while end + 1 < len(doc) and "\n" not in doc[end - 1].whitespace_:
+        word, last = doc[end], doc[end - 1]
+        if not last.text[:1].isupper():
+            break
+        nxt = end + 1
+        if word.lower_ in ("of", "for") and word.head.i in inside:
+            if doc[nxt].lower_ == "the" and nxt + 1 < len(doc):
+                nxt += 1
+        elif word.text == "&" or (
+            word.lower_ == "and" and doc[nxt].head.i in inside - {ent.root.i}
+        ):
+            pass
+        elif (
+            fold(word.text) in gazetteer.org_heads
+            and word.is_lower
+            and last.dep_ == "compound"
+            and last.head.i == end
+            and len(inside) >= 2
+        ):
+            end += 1
+            break
+        else:
+            break
+        run = nxt
+        while run < len(doc) and doc[run].text[:1].isupper() and doc[run].is_alpha:
+            run += 1
+            if "\n" in doc[run - 1].whitespace_:
+                break
+        if run == nxt:
+            break
+        inside.update(range(end, run))
+        end = run
+    return ent if end == ent.end else Span(doc, ent.start, end, label="ORG")
 
 
 def is_headline(doc: Doc, char: int) -> bool:

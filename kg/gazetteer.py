@@ -65,6 +65,12 @@ class Gazetteer:
     place_nouns: frozenset[str]
     facility_nouns: frozenset[str]
     credit_words: frozenset[str]
+    place_heads: frozenset[str] = frozenset()  # "X crossing": the name before it is a place
+    org_heads: frozenset[str] = frozenset()  # "X initiative": a lowercase end of an org name
+    document_heads: frozenset[str] = frozenset()  # "X Agreement": a document, not an actor
+    outlet_heads: frozenset[str] = frozenset()  # "X news", "X newspaper": a news outlet
+    outlet_verbs: frozenset[str] = frozenset()  # "X reported": the subject is cited as an outlet
+    outlet_object_verbs: frozenset[str] = frozenset()  # "told X", "reported X"
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""
@@ -279,6 +285,12 @@ class _Builder:
             place_nouns=_folded(titles.get("place_nouns", ())),
             facility_nouns=_folded(titles.get("facility_nouns", ())),
             credit_words=_folded(titles.get("credit_words", ())),
+            place_heads=_folded(titles.get("place_heads", ())),
+            org_heads=_folded(titles.get("org_heads", ())),
+            document_heads=_folded(titles.get("document_heads", ())),
+            outlet_heads=_folded(titles.get("outlet_heads", ())),
+            outlet_verbs=_folded(titles.get("outlet_verbs", ())),
+            outlet_object_verbs=_folded(titles.get("outlet_object_verbs", ())),
         )
 
 

@@ -38,6 +38,8 @@ class Candidate:
     name: str = ""
     entry_id: str | None = None
     as_place: bool = False  # a capital or seat of government used as a location
+    locative: bool = False  # a country named as a location ("from X"): a place if always so
+    outlet: bool = False  # cited the way news outlets are ("told X", "X newspaper")
     roles: tuple[str, ...] = ()
     affiliation: int | None = None  # index of the candidate this one acts for
     affiliation_kinds: tuple[str, ...] = ()  # "the bloc's chief": resolved like a description
@@ -102,6 +104,12 @@ def resolve(
             join(i, ("org", fold(name)), group)
         elif c.role == PLACE_ROLE:
             join(i, ("place", fold(c.name)), _Group(PLACE, c.start, c.name))
+    for key, group in groups.items():
+        if key[0] == "entry" and group.type == "Country":
+            if all(cands[m].locative for m in group.members):
+                group.type = PLACE  # only ever a location in this story (issue #3)
+        elif key[0] == "org" and any(cands[m].outlet for m in group.members):
+            group.type = "NewsOrganization"
     for i, key in person_keys.items():
         join(i, key, _Group("Person", cands[i].start))
     for i, c in enumerate(cands):

@@ -1,12 +1,18 @@
-"""Titles, roles and affiliations read from the words around a person's name.
+"""What the words around a name say about it.
 
-"Jordan's Foreign Minister X", "Russian President X", "LNA commander X" (a title run before the
-name, with the entity it follows as affiliation), "US special envoy to Libya X" (an entity after
-"to"/"in" is a destination, not the affiliation), and "X, the Dutch foreign minister," or
-"X, the bloc's foreign policy chief" (an apposition after the name).
+People: "Jordan's Foreign Minister X", "Russian President X", "LNA commander X" (a title run
+before the name, with the entity it follows as affiliation), "US special envoy to Libya X" (an
+entity after "to"/"in" is a destination, not the affiliation), and "X, the Dutch foreign
+minister," or "X, the bloc's foreign policy chief" (an apposition after the name).
+
+Uses (issue #3): whether a country or capital is only a location here ("from X", "in Oslo, X"),
+or acts ("X said", "X's army"); and whether a name is cited the way news outlets are ("told X",
+"X reported", "according to X", "X newspaper", a "Source: X" line).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -16,6 +22,17 @@ from kg.text import fold
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
+#: Prepositions whose object is a location ("to" and "into" are left out: "aid to X" and
+#: "strikes into X" make X a recipient).
+LOCATIVE_PREPS = frozenset(
+    {
+        "in", "at", "from", "across", "near", "inside", "outside", "within", "throughout",
+        "around", "via", "through", "off", "along", "beyond", "towards", "toward", "of",
+    }
+)
+#: Verbs that a source is spoken "to" ("denied to X"), outlet cues with "to".
+_SOURCE_LINE = re.compile(r"\s*(?:source|sources|via)\s*:\s*", re.IGNORECASE)
+_SPEECH_TO = frozenset({"tell", "deny", "confirm", "speak", "say", "explain", "reveal"})
 #: Words that qualify a title without being part of the role ("the current ... minister").
 _ROLE_NOISE = frozenset(
     {
@@ -154,3 +171,78 @@ def roles_from_words(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
         heads = [n for n, w in enumerate(words) if w in gaz.title_heads]
         spans = [(heads[-1], heads[-1] + 1)] if heads else []
     return tuple(" ".join(words[a:b]) for a, b in sorted(spans))
+
+
+def is_locative(span: Span, gaz: Gazetteer) -> bool:
+    """True when a place name is used as a location only: "from X", "in X", "in Oslo, X".
+
+    "of" counts only after a place noun ("the capital of X"), never in "the people of X".
+    """
+    doc, root = span.doc, span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS:
+        owner = prep.head
+        place = fold(owner.text) in gaz.place_nouns or fold(owner.text) in gaz.place_heads
+        if prep.lower_ == "of" or (prep.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN")):
+            return place  # "the capital of X" but "the people of X", "envoys from X"
+        return owner.lower_ not in ("according", "because")
+    start = span.start
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC"):
+        before = doc[start - 2]
+        name = doc[before.i : before.i + 1]
+        while name.start > 0 and doc[name.start - 1].ent_iob_ == "I" and before.ent_iob_ == "I":
+            name = doc[name.start - 1 : name.end]
+        hit = gaz.lookup(name.text)
+        return hit is None or hit[0].type != "Country" or hit[1] == "metonym"  # "Oslo, X"
+    return False
+
+
+def acts(span: Span, gaz: Gazetteer) -> bool:
+    """A capital acts when it is the subject of a non-stative verb, a possessor or an agent."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "nsubj":
+        return root.head.lemma_.lower() not in gaz.stative_verbs
+    if root.dep_ == "poss":
+        return fold(root.head.text) not in gaz.place_nouns
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
+    """How a name is cited the way a news outlet is, if it is.
+
+    "verb": "told X", "X reported", "reported X", "denied to X", "according to X" (people are
+    cited so too); "noun": "X newspaper", "X, the daily", a "Source: X" line.
+    """
+    doc, root = span.doc, span.root
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    if _SOURCE_LINE.fullmatch(doc.text[line_start : span.start_char]) is not None:
+        return "noun"
+    if span.end < len(doc) and _outlet_head(doc, span.end, gaz):
+        return "noun"
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        k = span.end + 1
+        k += doc[k].lower_ in ("the", "a", "an")
+        while k < len(doc) and doc[k].is_lower and not _outlet_head(doc, k, gaz):
+            k += 1
+        if k < len(doc) and _outlet_head(doc, k, gaz):
+            return "noun"
+    head = root.head
+    verb = head.lemma_.lower()
+    if root.dep_ == "nsubj" and verb in gaz.outlet_verbs:
+        return "verb"
+    if root.dep_ in ("dobj", "dative") and verb in gaz.outlet_object_verbs:
+        return "verb"
+    if root.dep_ == "pobj" and head.lower_ == "to":
+        verb = head.head
+        if verb.lower_ == "according" or verb.lemma_.lower() in _SPEECH_TO:
+            return "verb"
+    return None
+
+
+def _outlet_head(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    two = fold(doc[i : i + 2].text) if i + 1 < len(doc) else ""
+    return fold(doc[i].text) in gaz.outlet_heads or two in gaz.outlet_heads
