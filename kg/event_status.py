@@ -25,6 +25,7 @@ _QUOTE = re.compile(r"[\"“”«»]")
 _OPENING = "“«"
 _CLOSING = "”»"
 _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
+_CONTENT_PREPS = ("of", "about", "on", "for", "to")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +70,16 @@ class StatusFinder:
         *,
         noun: Token | None,
         participants: Sequence[str],
+        actors: Sequence[str] = (),
         light_intent: bool = False,
     ) -> Status | None:
-        """Status of the event whose clause head is `clause` (None: negated or blocked)."""
+        """Status of the event whose clause head is `clause` (None: negated or blocked).
+
+        A speaker telling of their own side's action ("we will help X", said the minister of
+        one of the `actors`) is its source, not a third party: the event keeps the status its
+        clause gives (asserted or intended) and is attributed to the speaker. An intention
+        told by someone on either side (`participants`) is intended too.
+        """
         lex = self.lexicon
         if noun is not None and any(
             c.dep_ in ("det", "neg") and lex.is_cue("negate", c.lower_) for c in noun.children
@@ -98,6 +106,11 @@ class StatusFinder:
             complement = dep in _COMPLEMENTS or (
                 dep == "prep" and any(c.dep_ == "pcomp" for c in node.children)
             )
+            # what is said or denied is a clause or an "of/about" phrase, never a time adjunct:
+            # "said after meeting X" asserts the meeting
+            content = dep in ("ccomp", "xcomp") or (
+                complement and dep == "prep" and node.lower_ in _CONTENT_PREPS
+            )
             if control and complement:
                 if lex.is_cue("block", lemma):
                     return None
@@ -106,9 +119,9 @@ class StatusFinder:
             elif control and dep == "dobj" and noun is not None and node.i == noun.i:
                 if lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma):
                     cues.append(f"intend:{lemma}")
-            if lex.is_cue("deny", lemma) and (complement or self._denied_object(node, dep)):
+            if lex.is_cue("deny", lemma) and (content or self._denied_object(node, dep)):
                 return Status("denied", *self._source(head), (*cues, f"deny:{lemma}"))
-            if speaker is None and complement and lex.is_cue("report", lemma):
+            if speaker is None and content and lex.is_cue("report", lemma):
                 speaker = Status("reported", *self._source(head), (f"report:{lemma}",))
             if dep not in (*_COMPLEMENTS, "prep", "conj", "dobj", "pobj"):
                 control = False
@@ -121,6 +134,8 @@ class StatusFinder:
         cues.extend(speaker.cues)
         if intended and self._is_party(speaker.attributed_to, participants):
             return Status("intended", speaker.attributed_to, speaker.source_text, tuple(cues))
+        if not intended and self._is_party(speaker.attributed_to, actors):
+            return Status("asserted", speaker.attributed_to, speaker.source_text, tuple(cues))
         return Status("reported", speaker.attributed_to, speaker.source_text, tuple(cues))
 
     def _denied_object(self, node: Token, dep: str) -> bool:

@@ -71,6 +71,7 @@ def extract_events(
                 candidate.clause,
                 noun=candidate.token if candidate.nominal else None,
                 participants=[*candidate.actors, *candidate.recipients],
+                actors=candidate.actors,
                 light_intent=candidate.light_intent,
             )
             if status is None:
