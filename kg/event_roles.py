@@ -108,6 +108,19 @@ class Participants:
                 how = way
         return keys, how
 
+    def targets(self, token: Token) -> list[str]:
+        """Recipient keys of a phrase: actors, or the country of a named place ("visited
+        Moscow", "strikes on Kharkiv"), when the article names that country."""
+        keys = []
+        for head in [token, *conjuncts(token)]:
+            found, _ = self._one(head)
+            key = self.entity(head)
+            if not found and key is not None and self.is_place_key(key):
+                country = self.country_of(key)
+                found = [country] if country else []
+            keys.extend(k for k in found if k not in keys)
+        return keys
+
     def _one(self, token: Token) -> tuple[list[str], str]:
         key = self.entity(token)
         if key is not None:
@@ -330,6 +343,11 @@ def _inherited_subject(verb: Token) -> list[Token]:
         return subject_tokens(head.head)[0] if head.dep_ == "acomp" else [head.head]
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head)[0]
+    if verb.dep_ in ("pcomp", "pobj") and head.lower_ in ("of", "for") and head.dep_ == "prep":
+        # "accused X of carrying out", "praised X for helping": X does it
+        objects = [c for c in head.head.children if c.dep_ == "dobj"]
+        if objects and head.head.pos_ == "VERB":
+            return objects[:1]
     if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
         governor = head.head if head.dep_ == "prep" else head
         if verb.dep_ == "advcl":

@@ -138,18 +138,29 @@ class _Coder:
     def verbal(self, verb: Token, trigger: Trigger) -> _Candidate | None:
         subjects, inherited = subject_tokens(verb)
         actors, how = self._actors_of(subjects)
+        if not actors and subjects and self.is_trigger_noun(subjects[0]):
+            # "an offensive that killed X": the offensive's actor did the killing
+            event = self.nominal(subjects[0])
+            actors, how = (list(event.actors), "proxy") if event else ([], "")
         if not actors:
             log.debug("%r at %d: no actor among %s", verb.text, verb.idx, subjects)
             return None
         preps = trigger.preps or self.lexicon.default_preps(trigger.type)
         recipients: list[str] = []
         for obj in object_tokens(verb):
-            keys, _ = self.parts.actors(obj)
+            keys = self.parts.targets(obj)
             if not keys and obj.pos_ in ("NOUN", "PROPN"):
                 keys = self._inner_recipients(obj, preps)
             recipients.extend(keys)
         for obj in prep_objects(verb, preps):
-            recipients.extend(self.parts.actors(obj)[0])
+            recipients.extend(self.parts.targets(obj))
+        if not recipients:
+            # "X alleged that Y infiltrated ...", "X demanded that Y withdraw": Y is the target
+            for comp in verb.children:
+                if comp.dep_ == "ccomp":
+                    for subject in comp.children:
+                        if subject.dep_ in ("nsubj", "nsubjpass"):
+                            recipients.extend(self.parts.actors(subject)[0])
         lemma = verb.lemma_.lower()
         if self.lexicon.is_cue("deny", lemma) or self.lexicon.is_cue("block", lemma):
             for comp in verb.children:
@@ -210,7 +221,8 @@ class _Coder:
         trigger, first = found
         preps = trigger.preps or self.lexicon.default_preps(trigger.type)
         event_type = trigger.type
-        governor = self._light_verb(noun)
+        anchor = self._anchor(noun)
+        governor = self._light_verb(anchor)
         actors: list[str] = []
         how = ""
         inherited = False
@@ -228,13 +240,15 @@ class _Coder:
             for obj in prep_objects(governor, preps) + [
                 c for c in governor.children if c.dep_ == "dative"
             ]:
-                recipients.extend(self.parts.actors(obj)[0])
-            if noun.head.i == governor.i:
+                recipients.extend(self.parts.targets(obj))
+            if anchor.head.i == governor.i or anchor.head.head.i == governor.i:
                 clause = governor
         elif noun.dep_ == "dobj" and self.verb_trigger(noun.head) is not None:
             return None  # the verb is the event; this noun only says what it was about
         if not actors:
             modifier = self.parts.modifier_actor(noun, allow_of=False)
+            if modifier is None and anchor.i != noun.i:
+                modifier = self.parts.modifier_actor(anchor, allow_of=False)
             if modifier is not None:
                 actors, how = [modifier], "proxy"
         if not actors:
@@ -247,21 +261,34 @@ class _Coder:
         if not actors:
             log.debug("%r at %d: nominal trigger without actor", noun.text, noun.idx)
             return None
-        for obj in prep_objects(noun, preps):
-            recipients.extend(self.parts.actors(obj)[0])
+        for holder in {noun.i: noun, anchor.i: anchor}.values():
+            for obj in prep_objects(holder, preps):
+                recipients.extend(self.parts.targets(obj))
         recipients.extend(between)
         return _Candidate(
             trigger, event_type, noun, first, clause, actors, how, inherited,
             _without(recipients, actors), light_intent, True,
         )  # fmt: skip
 
+    def _anchor(self, noun: Token) -> Token:
+        """The noun standing in the clause for a trigger inside a partitive phrase:
+        "a package of sanctions", "a new round of talks" -> package, round."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+            if self.lexicon.is_cue("partitive", head.head.lemma_.lower()):
+                return head.head
+        return noun
+
     def _light_verb(self, noun: Token) -> Token | None:
         """The support verb of a nominal trigger: "held talks", "talks were held by", "a deal
-        forged by"."""
+        forged by", "responded with an offensive"."""
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             if self.lexicon.is_cue("light", head.lemma_.lower()):
                 return head
+        if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
+            if self.lexicon.is_cue("instrument", head.head.lemma_.lower()):
+                return head.head
         for child in noun.children:
             if (
                 child.dep_ == "acl"

@@ -38,6 +38,8 @@ CUE_CATEGORIES = (
     "unnamed",
     "location",
     "pronoun",
+    "partitive",
+    "instrument",
 )
 _NEED_KINDS = ("prt", "obj", "prep", "dobj")
 
