@@ -34,8 +34,8 @@ CONFLICTUAL = (
 )
 PEOPLE_MODES = ("fold", "show")
 #: Above this many nodes betweenness is estimated from a fixed, seeded sample of sources.
-BETWEENNESS_EXACT_LIMIT = 1000
-BETWEENNESS_SAMPLE = 300
+BETWEENNESS_EXACT_LIMIT = 500
+BETWEENNESS_SAMPLE = 100
 SEED = 7
 TOP = 10
 

@@ -166,6 +166,24 @@ def test_browser_untrusted_text_renders_as_text_and_never_runs(opened):
     assert opened.errors == []
 
 
+def test_browser_edge_tooltip_shows_the_evidence_as_plain_text(opened):
+    box = opened.page.locator("#kg-network").bounding_box()
+    ends = opened.js("['estmark', 'rf'].map(n => window.kgNetwork.canvasToDOM("
+                     "window.kgNetwork.getPosition(n)))")
+    x = box["x"] + (ends[0]["x"] + ends[1]["x"]) / 2
+    y = box["y"] + (ends[0]["y"] + ends[1]["y"]) / 2
+    opened.page.mouse.move(x - 3, y - 3)
+    opened.page.mouse.move(x, y)
+    tooltip = opened.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    # vis-network sets the title as innerText: line breaks become <br>, nothing else is markup
+    assert tooltip.evaluate("t => [...t.children].map(c => c.tagName)") == ["BR", "BR"]
+    text = tooltip.inner_text()
+    assert text.startswith("Estmark \u2192 Red Front: 1 event(s)\n\u2022 ACCUSE \u00b7 2024-04-02")
+    assert '"><img src=x onerror="window.pwned=2">' in text
+    assert opened.js("typeof window.pwned") == "undefined"
+
+
 def test_browser_neighbourhood_highlight_fades_the_rest(opened):
     opened.js("window.kgFocus('Norvia')")
     faded = opened.js("window.kgNodes.get('rf').color.background")

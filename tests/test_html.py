@@ -8,6 +8,8 @@ import json
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from network_corpus import PAYLOAD_SENTENCE, PAYLOAD_TITLE, network_corpus
 
 from kg.analytics import compute_stats
@@ -200,3 +202,10 @@ def test_html_render_page_hides_edges_on_zoom_only_for_big_graphs():
     assert network_options(1000)["interaction"]["hideEdgesOnZoom"] is False
     view = build_view(network_corpus())
     assert render_page(view) == render_page(view)
+
+
+@given(st.text())
+def test_html_script_json_never_lets_text_close_the_script(text):
+    encoded = script_json({"t": text})
+    assert "<" not in encoded and "\u2028" not in encoded
+    assert json.loads(encoded) == {"t": text}

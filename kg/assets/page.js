@@ -117,6 +117,7 @@
   function markStable() {
     network.setOptions({ physics: false });
     state.stable = true;
+    state.stableAt = Math.round(performance.now());
     document.body.setAttribute("data-stable", "true");
   }
   if (data.vis.nodes.length === 0) { markStable(); }
