@@ -12,7 +12,6 @@ descriptions ("the bloc"), and hands the candidates to `kg.local_entities.resolv
 from __future__ import annotations
 
 import logging
-import re
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
@@ -24,8 +23,9 @@ from kg.local_entities import DESCRIPTION, ENTRY, NONE, ORG, PERSON, PLACE_ROLE,
 from kg.person_context import (
     POSSESSIVE,
     acts,
+    is_credit,
     is_locative,
-    outlet_cue,
+    mark_outlets,
     read_person_context,
     roles_from_words,
 )
@@ -48,7 +48,6 @@ ENTITY_COMPONENTS = (
     "kg_gazetteer",
 )
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
@@ -89,40 +88,12 @@ def extract_entities(
             continue
         if c.role == PERSON:
             read_person_context(doc, gazetteer, span, c, cands, by_token)
-        if c.role in (ENTRY, ORG, PERSON) and context.is_credit(span):
+        if c.role in (ENTRY, ORG, PERSON) and is_credit(span, gazetteer):
             c.role = NONE
     _link_acronyms(doc, cands, spans, by_token)
-    _mark_outlets(cands, spans, gazetteer)
+    mark_outlets(cands, spans, gazetteer)
     cands.extend(context.descriptions(by_token))
     return resolve(cands, gazetteer)
-
-
-def _mark_outlets(
-    cands: list[Candidate], spans: dict[int, Span | None], gazetteer: Gazetteer
-) -> None:
-    """Retype names cited the way news outlets are ("told X", "X reported", "X newspaper").
-
-    A "person" becomes an outlet on any cue when nothing marks it as a person: no title, no
-    affiliation, no later surname-only mention. An organisation needs a noun cue ("X daily", a
-    "Source: X" line), since firms "report" results too.
-    """
-    by_name: dict[str, list[int]] = {}
-    for i, c in enumerate(cands):
-        if c.role in (PERSON, ORG) and spans[i] is not None and c.alias_of is None:
-            by_name.setdefault(fold(c.name), []).append(i)
-    people = {name for name, idx in by_name.items() if cands[idx[0]].role == PERSON}
-    for name, idx in by_name.items():
-        cues = {outlet_cue(spans[i], gazetteer) for i in idx}  # type: ignore[arg-type]
-        if cands[idx[0]].role == ORG:
-            outlet = "noun" in cues
-        else:
-            words = name.split()
-            surname = any(o != name and o.split() == words[-len(o.split()) :] for o in people)
-            marked = any(cands[i].roles or cands[i].affiliation is not None for i in idx)
-            outlet = bool(cues - {None}) and not marked and not surname
-        if outlet:
-            for i in idx:
-                cands[i].role, cands[i].outlet = ORG, True
 
 
 def _link_acronyms(
@@ -361,32 +332,6 @@ class _Context:
             name=name.text,
             roles=roles_from_words(roles, gaz),
         )
-
-    def is_credit(self, span: Span) -> bool:
-        """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
-        text = self.doc.text
-        line_start = text.rfind("\n", 0, span.start_char) + 1
-        line_end = text.find("\n", span.end_char)
-        tail_start = text.rfind(". ", line_start, span.start_char)
-        tail = text[
-            tail_start + 2 if tail_start >= 0 else line_start : line_end
-            if line_end >= 0
-            else len(text)
-        ]
-        if tail_start >= 0 and "/" in tail and len(tail) <= 80:
-            return True  # "... January 15, 2025. Jane Doe/Agency/via WIRE"
-        open_at = text.rfind("(", line_start, span.start_char)
-        close_at = text.find(")", span.end_char)
-        if open_at < 0 or close_at < 0 or "\n" in text[span.end_char : close_at]:
-            return False
-        rest = text[
-            close_at + 1 : text.find("\n", close_at) if "\n" in text[close_at:] else len(text)
-        ]
-        inner = text[open_at + 1 : close_at]
-        if rest.strip() or len(inner) > 60:
-            return False
-        words = {fold(w) for w in _WORD.findall(inner)}
-        return "/" in inner or bool(words & self.gaz.credit_words) or inner.strip() == span.text
 
     def descriptions(self, by_token: dict[int, int]) -> list[Candidate]:
         """Definite descriptions heading their own noun phrase: "the army said", "the bloc's"."""

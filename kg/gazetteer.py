@@ -71,6 +71,8 @@ class Gazetteer:
     outlet_heads: frozenset[str] = frozenset()  # "X news", "X newspaper": a news outlet
     outlet_verbs: frozenset[str] = frozenset()  # "X reported": the subject is cited as an outlet
     outlet_object_verbs: frozenset[str] = frozenset()  # "told X", "reported X"
+    #: "from X", "in X": X is a location ("to"/"into" stay out: "aid to X", "strikes into X")
+    locative_prepositions: frozenset[str] = frozenset()
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""
@@ -291,6 +293,7 @@ class _Builder:
             outlet_heads=_folded(titles.get("outlet_heads", ())),
             outlet_verbs=_folded(titles.get("outlet_verbs", ())),
             outlet_object_verbs=_folded(titles.get("outlet_object_verbs", ())),
+            locative_prepositions=_folded(titles.get("locative_prepositions", ())),
         )
 
 

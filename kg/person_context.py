@@ -17,20 +17,13 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer
-from kg.local_entities import ENTRY, ORG, PERSON, Candidate
+from kg.local_entities import ENTRY, ORG, PERSON, PLACE_ROLE, Candidate
 from kg.text import fold
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
-#: Prepositions whose object is a location ("to" and "into" are left out: "aid to X" and
-#: "strikes into X" make X a recipient).
-LOCATIVE_PREPS = frozenset(
-    {
-        "in", "at", "from", "across", "near", "inside", "outside", "within", "throughout",
-        "around", "via", "through", "off", "along", "beyond", "towards", "toward", "of",
-    }
-)
 #: Verbs that a source is spoken "to" ("denied to X"), outlet cues with "to".
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SOURCE_LINE = re.compile(r"\s*(?:source|sources|via)\s*:\s*", re.IGNORECASE)
 _SPEECH_TO = frozenset({"tell", "deny", "confirm", "speak", "say", "explain", "reveal"})
 #: Words that qualify a title without being part of the role ("the current ... minister").
@@ -182,7 +175,7 @@ def is_locative(span: Span, gaz: Gazetteer) -> bool:
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
     prep = root.head
-    if root.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS:
+    if root.dep_ == "pobj" and prep.lower_ in gaz.locative_prepositions:
         owner = prep.head
         place = fold(owner.text) in gaz.place_nouns or fold(owner.text) in gaz.place_heads
         if prep.lower_ == "of" or (prep.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN")):
@@ -226,7 +219,8 @@ def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
         k = span.end + 1
         k += doc[k].lower_ in ("the", "a", "an")
-        while k < len(doc) and doc[k].is_lower and not _outlet_head(doc, k, gaz):
+        stop = min(k + 3, len(doc))  # "X, the pan-Arab daily": a short apposition only
+        while k < stop and doc[k].is_lower and not _outlet_head(doc, k, gaz):
             k += 1
         if k < len(doc) and _outlet_head(doc, k, gaz):
             return "noun"
@@ -246,3 +240,62 @@ def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
 def _outlet_head(doc: Doc, i: int, gaz: Gazetteer) -> bool:
     two = fold(doc[i : i + 2].text) if i + 1 < len(doc) else ""
     return fold(doc[i].text) in gaz.outlet_heads or two in gaz.outlet_heads
+
+
+def is_credit(span: Span, gaz: Gazetteer) -> bool:
+    """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    tail_start = text.rfind(". ", line_start, span.start_char)
+    tail = text[
+        tail_start + 2 if tail_start >= 0 else line_start : line_end if line_end >= 0 else len(text)
+    ]
+    if tail_start >= 0 and "/" in tail and len(tail) <= 80:
+        return True  # "... January 15, 2025. Jane Doe/Agency/via WIRE"
+    open_at = text.rfind("(", line_start, span.start_char)
+    close_at = text.find(")", span.end_char)
+    if open_at < 0 or close_at < 0 or "\n" in text[span.end_char : close_at]:
+        return False
+    rest = text[close_at + 1 : text.find("\n", close_at) if "\n" in text[close_at:] else len(text)]
+    inner = text[open_at + 1 : close_at]
+    if rest.strip() or len(inner) > 60:
+        return False
+    words = {fold(w) for w in _WORD.findall(inner)}
+    return "/" in inner or bool(words & gaz.credit_words) or inner.strip() == span.text
+
+
+def mark_outlets(
+    cands: list[Candidate], spans: dict[int, Span | None], gazetteer: Gazetteer
+) -> None:
+    """Retype names cited the way news outlets are ("told X", "X reported", "X newspaper").
+
+    A "person" becomes an outlet on any cue when nothing marks it as a person: no title, no
+    affiliation, no later surname-only mention. An organisation or a "place" needs a noun cue
+    ("the X newspaper", "X, the daily", a "Source: X" line).
+    """
+    by_name: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.role in (PERSON, ORG, PLACE_ROLE) and spans[i] is not None and c.alias_of is None:
+            by_name.setdefault(fold(c.name), []).append(i)
+    people = {name for name, idx in by_name.items() if cands[idx[0]].role == PERSON}
+    for name, idx in by_name.items():
+        cues = [outlet_cue(spans[i], gazetteer) for i in idx]  # type: ignore[arg-type]
+        if cands[idx[0]].role != PERSON:
+            outlet = "noun" in cues  # firms "report" results too; "the X newspaper" is clear
+        else:
+            words = name.split()
+            surname = any(o != name and o.split() == words[-len(o.split()) :] for o in people)
+            marked = any(cands[i].roles or cands[i].affiliation is not None for i in idx)
+            speaks = any(_speaks(spans[i], gazetteer) for i in idx)  # type: ignore[arg-type]
+            verbs = cues.count("verb") >= 2 and not speaks  # one "told X" may be a person
+            outlet = ("noun" in cues or verbs) and not marked and not surname
+        if outlet:
+            for i in idx:
+                cands[i].role, cands[i].outlet = ORG, True
+
+
+def _speaks(span: Span, gaz: Gazetteer) -> bool:
+    """The subject of a verb other than an outlet's ("X said", "X met"): a person's use."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() not in gaz.outlet_verbs

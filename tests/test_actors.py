@@ -150,3 +150,12 @@ def test_actors_output_is_deterministic():
     second = link_actors([article("b"), article("a")], [b, a])
     assert first == second
     assert [x.id for x in first[0]] == ["newsorganization-reuters", "organization-world-bank"]
+
+
+def test_actors_country_told_as_a_location_stays_a_place_beside_the_actor():
+    a = analysis("a", [LocalEntity("e0", "Chile", PLACE, qid="Q298", country="Chile")])
+    b = analysis("b", [LocalEntity("e0", "Chile", "Country", qid="Q298", country="Chile")])
+    actors, places, links = link_actors([article("a"), article("b")], [a, b])
+    assert [(x.id, x.type, x.articles) for x in actors] == [("Q298", "Country", ("b",))]
+    assert [(p.id, p.qid) for p in places] == [("place-chile-chile", "Q298")]
+    assert links == {("a", "e0"): "place-chile-chile", ("b", "e0"): "Q298"}

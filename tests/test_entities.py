@@ -155,3 +155,97 @@ def test_entities_demonym_before_title_gives_country(model, gaz):
     person = by_label(entities, "Ivan Petrovsky")
     assert entities[person.affiliation].label == "Russia"
     assert person.roles == ("president",)
+
+
+def types_of(entities):
+    return {(e.label, e.type) for e in entities.values()}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ministers met in Valletta on Monday. Officials flew in from Norway and Chile.",
+            {("Valletta", "Place"), ("Norway", "Place"), ("Chile", "Place")},
+        ),
+        (
+            "The summit was held in Tampere, Finland, on Monday.",
+            {("Tampere", "Place"), ("Finland", "Place")},
+        ),
+        (
+            "Chile said it would send aid. Officials later flew in from Chile.",
+            {("Chile", "Country")},
+        ),
+        ("Donors pledged to help Peru rebuild after the floods.", {("Peru", "Country")}),
+    ],
+)
+def test_entities_country_named_only_as_a_location_is_a_place(model, gaz, text, expected):
+    _, entities = run(model, gaz, text)
+    assert types_of(entities) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Spain's Foreign Minister Luis Alberto Ramos Vega said the talks would resume.",
+            ("Luis Alberto Ramos Vega", "Person"),
+        ),
+        (
+            "Marek Nowak, senior adviser at Baltic Water Rights initiative, said it mattered.",
+            ("Baltic Water Rights initiative", "Organization"),
+        ),
+        (
+            "said Anna Berg, head of the Nordic Center for Film & Freedom of the Press.",
+            ("Nordic Center for Film & Freedom of the Press", "Organization"),
+        ),
+        ("Trucks waited for hours at Sandy Ridge crossing on Tuesday.", ("Sandy Ridge", "Place")),
+    ],
+)
+def test_entities_spans_repaired_from_the_parse(model, gaz, text, expected):
+    _, entities = run(model, gaz, text)
+    assert expected in types_of(entities)
+
+
+@pytest.mark.slow
+def test_entities_named_document_is_no_actor(model, gaz):
+    _, entities = run(model, gaz, "Diplomats said the Blue River Agreement review had worked.")
+    assert types_of(entities) == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A military source told Rayan Al-Khabar that the army was ready. "
+            "An aide later told Rayan Al-Khabar the talks failed.",
+            {("Rayan Al-Khabar", "NewsOrganization")},
+        ),
+        (
+            "Meanwhile, the Al-Khabar newspaper reported that the talks failed.",
+            {("Al-Khabar", "NewsOrganization")},
+        ),
+        ("Talks stalled.\nSource: Nova Gazeta", {("Nova Gazeta", "NewsOrganization")}),
+        (
+            "Dana Whitfield told reporters the vote was close. Whitfield told Omar Reyes so.",
+            {("Dana Whitfield", "Person"), ("Omar Reyes", "Person")},
+        ),
+    ],
+)
+def test_entities_news_outlet_told_by_context(model, gaz, text, expected):
+    _, entities = run(model, gaz, text)
+    assert types_of(entities) == expected
+
+
+def test_entities_sentence_initial_common_word_is_no_person(gaz):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": "Arrest"}])
+    nlp = configure_nlp(nlp, gaz)
+    _, entities = run(nlp, gaz, "Arrest warrants are rare. The arrest was delayed.")
+    assert types_of(entities) == set()
+    _, entities = run(nlp, gaz, "Arrest warrants are rare, officials said.")
+    assert types_of(entities) == {("Arrest", "Person")}

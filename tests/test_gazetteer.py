@@ -121,3 +121,21 @@ def test_gazetteer_unknown_country_code_is_reported(tmp_path):
 def test_gazetteer_is_immutable(gaz):
     with pytest.raises(TypeError):
         gaz.names["atlantis"] = "country:XX"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("table", "word"),
+    [
+        ("place_heads", "crossing"),
+        ("place_heads", "air base"),
+        ("org_heads", "initiative"),
+        ("document_heads", "agreement"),
+        ("outlet_heads", "newspaper"),
+        ("outlet_verbs", "report"),
+        ("outlet_object_verbs", "tell"),
+        ("locative_prepositions", "from"),
+    ],
+)
+def test_gazetteer_reads_span_and_use_tables(gaz, table, word):
+    assert word in getattr(gaz, table)
+    assert "to" not in gaz.locative_prepositions  # "aid to X" keeps X a recipient
