@@ -109,15 +109,20 @@ class Participants:
         return keys, how
 
     def targets(self, token: Token) -> list[str]:
-        """Recipient keys of a phrase: actors, or the country of a named place ("visited
-        Moscow", "strikes on Kharkiv"), when the article names that country."""
-        keys = []
+        """Recipient keys of a phrase: actors, the country of a named place ("visited
+        Moscow", "strikes on Kharkiv") when the article names that country, or the owner of
+        a thing ("invest in X's energy sector", "a ban on its operations")."""
+        keys: list[str] = []
         for head in [token, *conjuncts(token)]:
             found, _ = self._one(head)
             key = self.entity(head)
             if not found and key is not None and self.is_place_key(key):
                 country = self.country_of(key)
                 found = [country] if country else []
+            if not found and key is None and head.pos_ == "NOUN":
+                for child in head.children:
+                    if child.dep_ == "poss":
+                        found = [k for k in self._one(child)[0] if k not in found]
             keys.extend(k for k in found if k not in keys)
         return keys
 
@@ -136,6 +141,10 @@ class Participants:
             self.lexicon.is_cue("proxy", lemma) or self.lexicon.noun_triggers(lemma)
         ):
             is_proxy = self.lexicon.is_cue("proxy", lemma)
+            for child in token.children if is_proxy else ():
+                key = self.entity(child) if child.dep_ in ("appos", "compound") else None
+                if key is not None and self.is_actor_key(key):
+                    return [key], "direct"  # "his ally Iran": Iran, not him
             named = self._named_persons(token) if is_proxy else []
             if named:
                 return named, "proxy"
@@ -211,6 +220,8 @@ class Participants:
             kind = self.lexicon.cue_value("pronoun", pronoun.lower_)
         if kind in ("former", "latter"):
             return self._former_latter(pronoun, kind)
+        if kind in ("speaker", "speaker_side"):
+            return self._speaker(pronoun, side=kind == "speaker_side")
         if kind is None:
             return []
         sent = pronoun.sent
@@ -240,6 +251,30 @@ class Participants:
             break
         if kind == "group" and pronoun.lower_ in ("they", "them", "their") and previous:
             return self._coordinated_people(previous)
+        return []
+
+    def _speaker(self, pronoun: Token, *, side: bool) -> list[str]:
+        """"I"/"we" in a quote: the subject of the reporting verb that frames it, and for
+        "we"/"our" the group that speaker acts for."""
+        node = pronoun
+        while node.head.i != node.i:
+            frame = node.head
+            for child in frame.children:
+                if child.dep_ == "parataxis" and self.lexicon.is_cue("report", child.lemma_):
+                    frame = child
+                    break
+            else:
+                if not (node.dep_ == "ccomp" and self.lexicon.is_cue("report", frame.lemma_)):
+                    node = frame
+                    continue
+            subjects = [c for c in frame.children if c.dep_ in SUBJECTS]
+            key = self.entity(subjects[0]) if subjects else None
+            if key is None or not self.is_actor_key(key):
+                return []
+            affiliation = self.entities[key].affiliation
+            if side and affiliation is not None and self.is_actor_key(affiliation):
+                return [affiliation]
+            return [key]
         return []
 
     def _coordinated_people(self, sent: Span) -> list[str]:
@@ -306,9 +341,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     if is_passive(verb):
         return [pobj for agent in verb.children if agent.dep_ == "agent"
                 for pobj in agent.children if pobj.dep_ == "pobj"], False
-    direct = [c for c in verb.children if c.dep_ in SUBJECTS]
+    # a subject never crosses a colon: "23 May, Paris, France: A meets B" is a dateline
+    direct = [c for c in verb.children if c.dep_ in SUBJECTS and not _colon_between(c, verb)]
     if direct:
-        subject = direct[0]
+        # several subjects is a misparse; the one nearest before the verb is the likeliest
+        before = [c for c in direct if c.i < verb.i]
+        subject = before[-1] if before else direct[0]
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return [_predicate_subject(verb.head)], True
         return [subject], False
@@ -342,6 +380,12 @@ def _inherited_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
         return subject_tokens(head.head)[0] if head.dep_ == "acomp" else [head.head]
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        # "I focused on X and Jordan will provide aid": the noun before the auxiliaries was
+        # misparsed as a conjunct of X; it is this clause's subject
+        first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))])
+        before = verb.doc[first.i - 1] if first.i > 0 else None
+        if before is not None and before.dep_ == "conj" and before.pos_ == "PROPN":
+            return [before]
         return subject_tokens(head)[0]
     if verb.dep_ in ("pcomp", "pobj") and head.lower_ in ("of", "for") and head.dep_ == "prep":
         # "accused X of carrying out", "praised X for helping": X does it
@@ -352,6 +396,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
         governor = head.head if head.dep_ == "prep" else head
         if verb.dep_ == "advcl":
             governor = head
+        # '"...," she said, before calling for X': the adjunct belongs to the speaker
+        frames = [c for c in governor.children if c.dep_ == "parataxis" and c.i < verb.i]
+        if frames:
+            governor = frames[-1]
         if governor.pos_ in ("VERB", "AUX"):
             return subject_tokens(governor)[0]
     return []
@@ -403,3 +451,8 @@ def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
             for form in forms:
                 found.setdefault(form, set()).add(entity.key)
     return {form: next(iter(keys)) for form, keys in found.items() if len(keys) == 1}
+
+
+def _colon_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ":" for t in a.doc[low + 1 : high])
