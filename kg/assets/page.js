@@ -144,11 +144,15 @@
     });
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
+    showCounts(shownNodes, shownEdges);
+    if (state.selected) { highlight(state.selected); }
+  }
+
+  function showCounts(shownNodes, shownEdges) {
     state.visibleNodes = shownNodes;
     state.visibleEdges = shownEdges;
     $("kg-filter-status-line").textContent = shownNodes + " of " + data.vis.nodes.length +
       " actors, " + shownEdges + " of " + Object.keys(data.ties).length + " ties shown";
-    if (state.selected) { highlight(state.selected); }
   }
 
   /* ---- neighbourhood highlight ---------------------------------------------------------- */
@@ -385,5 +389,6 @@
   legendBox.appendChild(faded);
   legendBox.appendChild(el("p", "Node size: number of events. Edge: actor \u2192 recipient, colour of the most frequent event type, width: number of events.", "kg-muted"));
 
-  applyFilters();
+  // Everything starts visible and already styled: no update while the layout settles.
+  showCounts(data.vis.nodes.length, Object.keys(data.ties).length);
 }());
