@@ -195,10 +195,14 @@ def _person_keys(cands: list[Candidate], particles: frozenset[str]) -> dict[int,
     short_forms = (
         set().union(*(surname_keys(n, particles) for n in long_forms)) if long_forms else set()
     )
+    orgs = {fold(c.name) for c in cands if c.role == ORG and c.alias_of is None}
     for i, c in enumerate(cands):
         if c.role == ORG and c.alias_of is None and fold(c.name) in short_forms:
             c.role = PERSON  # "Sharaa's HTS": the recognizer took a known surname for an org
             people.append(i)
+        elif c.role == PERSON and " " not in c.name and fold(c.name) in orgs - short_forms:
+            c.role = ORG  # "Ford" is an organisation elsewhere in the story and no one's surname
+            people.remove(i)
     full: dict[str, list[int]] = {}
     for i in people:
         full.setdefault(fold(cands[i].name), []).append(i)
