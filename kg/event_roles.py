@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 SUBJECTS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = ("which", "who", "that", "whom")
 MODIFIERS = ("poss", "amod", "nmod", "compound")
+#: Phrases inside a title phrase that do not name its holder ("X's government" is not X).
+_NOT_NAMING = ("agent", "relcl", "acl", "poss")
 
 
 def is_passive(verb: Token) -> bool:
@@ -137,8 +139,11 @@ class Participants:
             return self.antecedents(token), "pronoun"
         if token.pos_ == "PRON" and self.lexicon.is_cue("pronoun", lemma):
             return self.antecedents(token), "pronoun"
+        # an event noun stands for its actor ("the Israeli ban"), but not a noun that is an
+        # event only with a condition ("opposition to X"; "the Syrian opposition" is a group)
         if token.pos_ in ("NOUN", "PROPN") and (
-            self.lexicon.is_cue("proxy", lemma) or self.lexicon.noun_triggers(lemma)
+            self.lexicon.is_cue("proxy", lemma)
+            or any(t.need is None for t in self.lexicon.noun_triggers(lemma))
         ):
             is_proxy = self.lexicon.is_cue("proxy", lemma)
             for child in token.children if is_proxy else ():
@@ -168,7 +173,7 @@ class Participants:
         stack = [c for c in token.children]
         while stack:
             inner = stack.pop(0)
-            if inner.pos_ in ("VERB", "AUX", "ADJ") or inner.dep_ in ("agent", "relcl", "acl"):
+            if inner.pos_ in ("VERB", "AUX", "ADJ") or inner.dep_ in _NOT_NAMING:
                 continue
             key = self.entity(inner)
             if key is not None and self.entities[key].type == "Person" and key not in found:

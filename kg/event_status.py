@@ -116,9 +116,11 @@ class StatusFinder:
                     return None
                 if lex.is_cue("intend", lemma) and not lex.is_cue("report", lemma):
                     cues.append(f"intend:{lemma}")
-            elif control and dep == "dobj" and noun is not None and node.i == noun.i:
-                if lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma):
-                    cues.append(f"intend:{lemma}")
+            elif (
+                control and dep == "dobj" and noun is not None and node.i == noun.i
+                and lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma)
+            ):  # fmt: skip
+                cues.append(f"intend:{lemma}")
             if lex.is_cue("deny", lemma) and (content or self._denied_object(node, dep)):
                 return Status("denied", *self._source(head), (*cues, f"deny:{lemma}"))
             if speaker is None and content and lex.is_cue("report", lemma):

@@ -9,8 +9,9 @@ DEBUG with the reason).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -61,12 +62,20 @@ def extract_events(
     anchor = parse_anchor(article.date, article.date_precision)
     coder = _Coder(participants, lexicon)
     events: dict[tuple[object, ...], EventMention] = {}
+    told = coder.told
     for sent in doc.sents:
         dates = _sentence_dates(sent, coder)
         for token in sent:
             candidate = coder.candidate(token)
             if candidate is None:
                 continue
+            lemma = candidate.token.lemma_.lower()
+            if candidate.recipients:
+                told[lemma] = candidate.recipients
+            elif candidate.nominal and _definite(candidate.token) and lemma in told:
+                # "The warrant issued by French judges" is the warrant for X told before
+                inherited = _without(told[lemma], candidate.actors)
+                candidate = dataclasses.replace(candidate, recipients=inherited)
             status = finder.find(
                 candidate.clause,
                 noun=candidate.token if candidate.nominal else None,
@@ -81,7 +90,22 @@ def extract_events(
             key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
             if key not in events or events[key].confidence < event.confidence:
                 events[key] = event
-    return sorted(events.values(), key=lambda e: (e.trigger_start, e.type, e.actors))
+    return sorted(_unsubsumed(events.values()), key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
+    """Drop an event without recipients when the same sentence tells the same act of the same
+    actors with recipients ("an offensive that killed X": the offensive is the killing)."""
+    events = list(events)
+    full = {(e.sentence_start, e.type, e.actors, e.status) for e in events if e.recipients}
+    return [
+        e for e in events
+        if e.recipients or (e.sentence_start, e.type, e.actors, e.status) not in full
+    ]  # fmt: skip
 
 
 class _Coder:
@@ -90,6 +114,8 @@ class _Coder:
     def __init__(self, participants: Participants, lexicon: Lexicon) -> None:
         self.parts = participants
         self.lexicon = lexicon
+        #: trigger lemma -> the recipients it was last told with, for "the warrant" later on
+        self.told: dict[str, list[str]] = {}
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and bool(
@@ -151,6 +177,8 @@ class _Coder:
             keys = self.parts.targets(obj)
             if not keys and obj.pos_ in ("NOUN", "PROPN"):
                 keys = self._inner_recipients(obj, preps)
+                if keys:
+                    self.told[obj.lemma_.lower()] = keys
             recipients.extend(keys)
         for obj in prep_objects(verb, preps):
             recipients.extend(self.parts.targets(obj))
@@ -274,21 +302,27 @@ class _Coder:
         """The noun standing in the clause for a trigger inside a partitive phrase:
         "a package of sanctions", "a new round of talks" -> package, round."""
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-            if self.lexicon.is_cue("partitive", head.head.lemma_.lower()):
-                return head.head
+        if (
+            noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and self.lexicon.is_cue("partitive", head.head.lemma_.lower())
+        ):  # fmt: skip
+            return head.head
         return noun
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The support verb of a nominal trigger: "held talks", "talks were held by", "a deal
         forged by", "responded with an offensive"."""
         head = noun.head
-        if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            if self.lexicon.is_cue("light", head.lemma_.lower()):
-                return head
-        if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB":
-            if self.lexicon.is_cue("instrument", head.head.lemma_.lower()):
-                return head.head
+        if (
+            noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+            and self.lexicon.is_cue("light", head.lemma_.lower())
+        ):  # fmt: skip
+            return head
+        if (
+            noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB"
+            and self.lexicon.is_cue("instrument", head.head.lemma_.lower())
+        ):  # fmt: skip
+            return head.head
         for child in noun.children:
             if (
                 child.dep_ == "acl"
