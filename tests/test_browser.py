@@ -22,6 +22,7 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 STABLE = "window.kgState && window.kgState.stable === true"
+OPACITIES = "['norvia>estmark', 'rf>unx'].map(e => window.kgEdges.get(e).color.opacity)"
 
 
 def chromium_path() -> str | None:
@@ -189,6 +190,17 @@ def test_browser_neighbourhood_highlight_fades_the_rest(opened):
     faded = opened.js("window.kgNodes.get('rf').color.background")
     near = opened.js("window.kgNodes.get('estmark').color.background")
     assert (faded, near) == ("#e8e8e8", "#4e79a7")
+    opacities = opened.js(OPACITIES)
+    assert opacities == [0.9, 0.12]
+    opened.page.mouse.click(*_empty_spot(opened))
+    opacities = opened.js(OPACITIES)
+    assert opacities == [0.9, 0.45]
+    assert opened.js("window.kgNodes.get('rf').color.background") == NODE_STYLE["ArmedGroup"][1]
+
+
+def _empty_spot(opened) -> tuple[float, float]:
+    box = opened.page.locator("#kg-network").bounding_box()
+    return box["x"] + 5, box["y"] + box["height"] - 5
 
 
 @pytest.mark.slow

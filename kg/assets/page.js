@@ -62,11 +62,10 @@
   data.vis.edges.forEach(function (e) { edgeById[e.id] = e; });
 
   function edgeStyle(edgeId, evIdx) {
-    var counts = {}, asserted = false, i, ev, t;
+    var counts = {}, asserted = anyAsserted(evIdx), i, ev, t;
     for (i = 0; i < evIdx.length; i++) {
       ev = data.events[evIdx[i]];
       counts[ev.type] = (counts[ev.type] || 0) + 1;
-      if (legend.faded.indexOf(ev.status) < 0) { asserted = true; }
     }
     var types = Object.keys(counts).sort(function (a, b) {
       return (counts[b] - counts[a]) || (rank(a) - rank(b)) || (a < b ? -1 : 1);
@@ -74,7 +73,7 @@
     var parts = types.slice(0, 2).map(function (ty) { return counts[ty] > 1 ? ty + " \u00d7" + counts[ty] : ty; });
     if (types.length > 2) { parts.push("+" + (types.length - 2)); }
     var color = typeColor(types[0]);
-    var opacity = asserted ? 0.9 : 0.45;
+    var opacity = tieOpacity(evIdx);
     var edge = edgeById[edgeId];
     var lines = [label(edge.from) + " \u2192 " + label(edge.to) + ": " + evIdx.length + " event(s)"];
     for (i = 0; i < Math.min(evIdx.length, 6); i++) {
@@ -95,6 +94,12 @@
       kgEvents: evIdx
     };
   }
+
+  // A tie told only as reported, intended or denied is drawn dashed and faded.
+  function anyAsserted(evIdx) {
+    return evIdx.some(function (i) { return legend.faded.indexOf(data.events[i].status) < 0; });
+  }
+  function tieOpacity(evIdx) { return anyAsserted(evIdx) ? 0.9 : 0.45; }
 
   function rank(type) { var i = typeOrder.indexOf(type); return i < 0 ? typeOrder.length : i; }
   function label(nodeId) { return data.actors[nodeId] ? data.actors[nodeId].label : nodeId; }
@@ -165,13 +170,24 @@
       return near[n.id] ? { id: n.id, color: n.color, font: { color: "#222222" } }
         : { id: n.id, color: FADED, font: { color: "#c4c4c4" } };
     }));
+    edges.update(data.vis.edges.map(function (e) {
+      var color = edges.get(e.id).color, touching = e.from === nodeId || e.to === nodeId;
+      return { id: e.id, color: Object.assign({}, color, { opacity: touching ? baseOpacity(e.id) : 0.12 }) };
+    }));
     state.selected = nodeId;
   }
 
   function clearHighlight() {
     if (!state.selected) { return; }
     nodes.update(data.vis.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
+    edges.update(data.vis.edges.map(function (e) {
+      return { id: e.id, color: Object.assign({}, edges.get(e.id).color, { opacity: baseOpacity(e.id) }) };
+    }));
     state.selected = null;
+  }
+
+  function baseOpacity(edgeId) {
+    return data.ties[edgeId] ? tieOpacity(edges.get(edgeId).kgEvents) : edgeById[edgeId].color.opacity;
   }
 
   /* ---- side panel (DOM + textContent only) --------------------------------------------- */
