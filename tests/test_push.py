@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 import subprocess
 import time
 import urllib.error
@@ -19,7 +21,9 @@ from kg.errors import StoreError
 from kg.push import push
 from kg.store import write_outputs_rdf
 
-OXIGRAPH = shutil.which("oxigraph")
+# the server CLI is installed into the virtualenv, which need not be on PATH (`make test`)
+OXIGRAPH = shutil.which("oxigraph", path=f"{Path(sys.executable).parent}{os.pathsep}"
+                        f"{os.environ.get('PATH', '')}")
 pytestmark = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server CLI is not "
                                 "installed (pip install 'oxigraph>=0.5,<0.6')")
 
