@@ -424,14 +424,18 @@ def object_tokens(verb: Token) -> list[Token]:
 
 
 def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
-    """Objects of the prepositions `preps` attached to `token` ("talks with X")."""
-    return [
-        obj
-        for prep in token.children
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in preps
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    """Objects of the prepositions `preps` attached to `token` ("talks with X"); in a
+    relative clause, "X, with which Y clashed" gives X."""
+    found = []
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            relative = obj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl"
+            found.append(token.head if relative else obj)
+    return found
 
 
 def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:

@@ -102,6 +102,10 @@ class StatusFinder:
             if head.i == node.i:
                 break
             dep = node.dep_
+            if dep in ("prep", "advcl") and any(
+                c.dep_ == "parataxis" and node.i > c.i > head.i for c in head.children
+            ):
+                break  # '"...," she said, before calling for X': the speaker's own act
             lemma = head.lemma_.lower()
             complement = dep in _COMPLEMENTS or (
                 dep == "prep" and any(c.dep_ == "pcomp" for c in node.children)

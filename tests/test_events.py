@@ -165,3 +165,108 @@ def test_events_evidence_offsets_point_into_the_text(nlp, lexicon):
     assert (event.sentence_start, event.sentence_end) == (11, 41)
     assert (event.trigger, text[event.trigger_start : event.trigger_end]) == ("talks", "talks")
     assert 0.0 <= event.confidence <= 1.0
+
+
+# One made-up sentence per construction added for issue #4 (real news recall).
+CONSTRUCTIONS = [
+    ("the former's visit",
+     "Justin Trudeau met Andres Lopez on Monday. The former's visit to Brazil ended on Friday.",
+     [("CONSULT", ("Justin Trudeau",), ("Andres Lopez",), "asserted", None, None, None),
+      ("CONSULT", ("Justin Trudeau",), ("Brazil",), "asserted", None, None, None)]),
+    ("they/him and two recipients",
+     "Pedro Alvarez met with Maria Lopez and John Carter. They pressed him to release the "
+     "prisoners.",
+     [("CONSULT", ("Pedro Alvarez",), ("Maria Lopez", "John Carter"), "asserted", None, None,
+       None),
+      ("DEMAND", ("Maria Lopez", "John Carter"), ("Pedro Alvarez",), "asserted", None, None,
+       None),
+      ("CONCEDE", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    ("his talks with", "Before his talks with Vladimir Putin, John Carter flew home.",
+     [("CONSULT", ("John Carter",), ("Vladimir Putin",), "asserted", None, None, None)]),
+    ("caption meets with", "Justin Trudeau meets with Andres Lopez in Ottawa.",
+     [("CONSULT", ("Justin Trudeau",), ("Andres Lopez",), "asserted", None, None, None)]),
+    ("said after meeting is asserted",
+     "Justin Trudeau said after meeting Andres Lopez that trade was strong.",
+     [("CONSULT", ("Justin Trudeau",), ("Andres Lopez",), "asserted", None, None, None)]),
+    ("with which ... clashed", "Germany, with which France clashed in 1870, is a neighbour.",
+     [("ASSAULT", ("France",), ("Germany",), "asserted", None, "1870", None)]),
+    ("severed ties with", "Qatar severed ties with Iran in 2017.",
+     [("REJECT", ("Qatar",), ("Iran",), "asserted", None, "2017", None)]),
+    ("pledged support to", "Canada pledged support to Ukraine.",
+     [("SUPPORT", ("Canada",), ("Ukraine",), "intended", None, None, None)]),
+    ("readying a package of sanctions",
+     "The European Union is readying a package of sanctions on Russia.",
+     [("SANCTION", ("The European Union",), ("Russia",), "intended", None, None, None)]),
+    ("said, before calling for",
+     '"We want peace," Justin Trudeau said, before calling for a ceasefire.',
+     [("DEMAND", ("Justin Trudeau",), (), "asserted", None, None, None)]),
+    ("alleges that", "Israel alleges Hamas infiltrated the agency.",
+     [("ACCUSE", ("Israel",), ("Hamas",), "asserted", None, None, None)]),
+    ("ban on its owner's operations", "Germany imposed a ban on Greenpeace's operations.",
+     [("COERCE", ("Germany",), ("Greenpeace",), "asserted", None, None, None)]),
+    ("offensive that killed", "Russia launched an offensive that killed 50 Ukrainians.",
+     [("ASSAULT", ("Russia",), ("Ukrainians",), "asserted", None, None, None)]),
+    ("reciprocal clash is one event", "Canada and Mexico clashed on Monday.",
+     [("ASSAULT", ("Canada", "Mexico"), (), "asserted", None, None, None)]),
+    ("accused X of carrying out", "Canada accused Mexico of carrying out the attack.",
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("ASSAULT", ("Mexico",), (), "reported", "Canada", None, None)]),
+]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    CONSTRUCTIONS,
+    ids=[c[0] for c in CONSTRUCTIONS],
+)
+def test_events_news_construction(nlp, lexicon, name, text, expected):
+    assert code(nlp, lexicon, text) == expected
+
+
+@pytest.mark.slow
+def test_events_speaker_for_own_side_is_asserted_and_attributed(nlp, lexicon):
+    text = "Canada asked Mexico for help, according to Justin Trudeau."
+    events = code(nlp, lexicon, text, affiliations={"Justin Trudeau": "Canada"})
+    assert events == [
+        ("REQUEST", ("Canada",), ("Mexico",), "asserted", "Justin Trudeau", None, None),
+    ]
+
+
+@pytest.mark.slow
+def test_events_surname_after_full_name_is_the_person(nlp, lexicon):
+    text = "Pedro Alvarez arrived on Monday. Alvarez met Canada."
+    doc = nlp(text)
+    entities = [
+        LocalEntity("e0", "Pedro Alvarez", "Person"),
+        LocalEntity("e1", "Canada", "Country"),
+    ]
+    mentions = [
+        Mention(0, 13, "Pedro Alvarez", "PERSON", "e0"),
+        Mention(45, 51, "Canada", "GPE", "e1"),
+    ]
+    article = Article(id="t", title="", text=text, sources=())
+    (event,) = extract_events(doc, article, mentions, entities, load_lexicon(ONTOLOGY))
+    assert (event.type, event.actors, event.recipients) == ("CONSULT", ("e0",), ("e1",))
+
+
+@pytest.mark.slow
+def test_events_visit_to_a_city_is_a_visit_to_its_country(nlp, lexicon):
+    text = "Pedro Alvarez visited Moscow. Russia is large."
+    doc = nlp(text)
+    entities = [LocalEntity("e0", "Pedro Alvarez", "Person"),
+                LocalEntity("e1", "Moscow", "Place", country="Russia"),
+                LocalEntity("e2", "Russia", "Country", country="Russia")]  # fmt: skip
+    mentions = [Mention(0, 13, "Pedro Alvarez", "PERSON", "e0"),
+                Mention(22, 28, "Moscow", "GPE", "e1"),
+                Mention(30, 36, "Russia", "GPE", "e2")]  # fmt: skip
+    article = Article(id="t", title="", text=text, sources=())
+    events = extract_events(doc, article, mentions, entities, lexicon)
+    assert [(e.type, e.actors, e.recipients) for e in events] == [("CONSULT", ("e0",), ("e2",))]
+
+
+@pytest.mark.slow
+def test_events_definite_event_noun_keeps_the_target_told_before(nlp, lexicon):
+    text = "France upheld the warrant for Pedro Alvarez. The warrant issued by French judges holds."
+    events = code(nlp, lexicon, text)
+    assert ("COERCE", ("French",), ("Pedro Alvarez",), "asserted", None, None, None) in events

@@ -105,3 +105,14 @@ def test_lexicon_wrong_column_count_is_reported(tmp_path):
 def test_lexicon_missing_scheme_says_what_to_pass(tmp_path):
     with pytest.raises(OntologyError, match="PLOVER scheme not found"):
         load_lexicon(tmp_path)
+
+
+def test_lexicon_reads_partitive_instrument_and_speaker_cues():
+    lexicon = load_lexicon(ONTOLOGY)
+    assert (
+        lexicon.is_cue("partitive", "package"),
+        lexicon.is_cue("instrument", "retaliate"),
+        lexicon.cue_value("pronoun", "we"),
+        lexicon.cue_value("pronoun", "latter"),
+        lexicon.cue_value("proxy", "government"),
+    ) == (True, True, "speaker_side", "latter", "state")
