@@ -12,6 +12,14 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from kg.event_syntax import (  # noqa: F401 - re-exported for events and event_status
+    SUBJECTS,
+    conjuncts,
+    is_passive,
+    object_tokens,
+    prep_objects,
+    subject_tokens,
+)
 from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
 from kg.text import fold
 
@@ -22,18 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SUBJECTS = ("nsubj", "csubj")
-RELATIVE_PRONOUNS = ("which", "who", "that", "whom")
 MODIFIERS = ("poss", "amod", "nmod", "compound")
 #: Phrases inside a title phrase that do not name its holder ("X's government" is not X).
 _NOT_NAMING = ("agent", "relcl", "acl", "poss")
-
-
-def is_passive(verb: Token) -> bool:
-    """Whether a verb is passive: a passive subject or auxiliary, or a bare past participle."""
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-        return True
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 class Participants:
@@ -325,119 +324,6 @@ class Participants:
         return keys
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """Coordinated heads: "Qatar and Jordan" -> [Jordan] for Qatar."""
-    found: list[Token] = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
-    while stack:
-        conj = stack.pop(0)
-        found.append(conj)
-        stack.extend(c for c in conj.children if c.dep_ == "conj")
-    return found
-
-
-def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
-    """The logical subject of a verb (or predicative adjective); True when inherited.
-
-    Handles relative clauses ("Türkiye, which backed"), control ("ready to help",
-    "pressed him to remove" -> him), coordination ("met X and agreed") and gerund adjuncts
-    ("said after meeting"). For a passive verb the subject is the `by` agent.
-    """
-    if is_passive(verb):
-        return [pobj for agent in verb.children if agent.dep_ == "agent"
-                for pobj in agent.children if pobj.dep_ == "pobj"], False
-    # a subject never crosses a colon: "23 May, Paris, France: A meets B" is a dateline
-    direct = [c for c in verb.children if c.dep_ in SUBJECTS and not _colon_between(c, verb)]
-    if direct:
-        # several subjects is a misparse; the one nearest before the verb is the likeliest
-        before = [c for c in direct if c.i < verb.i]
-        subject = before[-1] if before else direct[0]
-        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return [_predicate_subject(verb.head)], True
-        return [subject], False
-    return _inherited_subject(verb), True
-
-
-def _predicate_subject(noun: Token) -> Token:
-    """"X was the first state to send ..." : the noun after a copula stands for X."""
-    head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ == "be":
-        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
-        if subjects:
-            return subjects[0]
-    return noun
-
-
-def _inherited_subject(verb: Token) -> list[Token]:
-    head = verb.head
-    if head.i == verb.i:
-        return []
-    # a finite verb parsed as a clause on a noun ("A source ..., denied that") has it as subject
-    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")):
-        return [_predicate_subject(head)]
-    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "attr":
-        return [_predicate_subject(head)]
-    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if verb.dep_ == "xcomp" and objects:
-            return objects[:1]
-        return subject_tokens(head)[0]
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
-        return subject_tokens(head.head)[0] if head.dep_ == "acomp" else [head.head]
-    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        # "I focused on X and Jordan will provide aid": the noun before the auxiliaries was
-        # misparsed as a conjunct of X; it is this clause's subject
-        first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))])
-        before = verb.doc[first.i - 1] if first.i > 0 else None
-        if before is not None and before.dep_ == "conj" and before.pos_ == "PROPN":
-            return [before]
-        return subject_tokens(head)[0]
-    if verb.dep_ in ("pcomp", "pobj") and head.lower_ in ("of", "for") and head.dep_ == "prep":
-        # "accused X of carrying out", "praised X for helping": X does it
-        objects = [c for c in head.head.children if c.dep_ == "dobj"]
-        if objects and head.head.pos_ == "VERB":
-            return objects[:1]
-    if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
-        governor = head.head if head.dep_ == "prep" else head
-        if verb.dep_ == "advcl":
-            governor = head
-        # '"...," she said, before calling for X': the adjunct belongs to the speaker
-        frames = [c for c in governor.children if c.dep_ == "parataxis" and c.i < verb.i]
-        if frames:
-            governor = frames[-1]
-        if governor.pos_ in ("VERB", "AUX"):
-            return subject_tokens(governor)[0]
-    return []
-
-
-def object_tokens(verb: Token) -> list[Token]:
-    """Direct objects: dobj, dative, the passive subject, the antecedent of a passive
-    relative clause, and the subject of an infinitive complement ("allow Russia to")."""
-    found = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
-    if is_passive(verb) and verb.dep_ in ("relcl", "acl"):
-        found.append(verb.head)
-    for comp in verb.children:
-        infinitive = comp.tag_ == "VB" or any(a.dep_ == "aux" for a in comp.children)
-        if comp.dep_ in ("ccomp", "xcomp") and infinitive:
-            found.extend(c for c in comp.children if c.dep_ == "nsubj")
-    return found
-
-
-def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
-    """Objects of the prepositions `preps` attached to `token` ("talks with X"); in a
-    relative clause, "X, with which Y clashed" gives X."""
-    found = []
-    for prep in token.children:
-        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in preps:
-            continue
-        for obj in prep.children:
-            if obj.dep_ != "pobj":
-                continue
-            relative = obj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl"
-            found.append(token.head if relative else obj)
-    return found
-
-
 def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
     """Folded last names of the people of an article, each naming exactly one person.
 
@@ -456,12 +342,7 @@ def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
             forms = [fold(last)]
             prefix, dash, rest = last.partition("-")
             if dash and prefix.islower() and rest:
-                forms.append(fold(rest))  # "al-Sharaa" is also "Sharaa"
+                forms.append(fold(rest))  # "al-Rashid" is also "Rashid"
             for form in forms:
                 found.setdefault(form, set()).add(entity.key)
     return {form: next(iter(keys)) for form, keys in found.items() if len(keys) == 1}
-
-
-def _colon_between(a: Token, b: Token) -> bool:
-    low, high = sorted((a.i, b.i))
-    return any(t.text == ":" for t in a.doc[low + 1 : high])

@@ -23,8 +23,8 @@ from kg.event_roles import (
     subject_tokens,
 )
 from kg.event_status import Status, StatusFinder
-from kg.records import PRECISIONS, Article, EventMention, LocalEntity, Mention
-from kg.timex import parse_anchor, resolve_date
+from kg.records import Article, EventMention, LocalEntity, Mention
+from kg.timex import best_date, parse_anchor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -357,24 +357,6 @@ def _sentence_dates(sent: Span, coder: _Coder) -> list[tuple[int, str]]:
     return found
 
 
-def _event_date(
-    candidate: _Candidate, dates: Sequence[tuple[int, str]], anchor: date | None, future: bool
-) -> tuple[str, str] | None:
-    heads = {candidate.token.i, candidate.clause.i}
-    texts = [text for index, text in dates if index in heads]
-    years = [t for t in texts if t.strip().isdigit() and len(t.strip()) == 4]
-    best: tuple[str, str] | None = None
-    for text in texts:
-        resolved = resolve_date(text, anchor, future=future)
-        if years and text not in years:
-            resolved = resolve_date(f"{text} {years[0]}", anchor, future=future) or resolved
-        if resolved and (
-            best is None or PRECISIONS.index(resolved[1]) < PRECISIONS.index(best[1])
-        ):
-            best = resolved
-    return best
-
-
 def _place(candidate: _Candidate, participants: Participants, lexicon: Lexicon) -> str | None:
     taken = {*candidate.actors, *candidate.recipients}
     for holder in (candidate.token, candidate.clause):
@@ -408,7 +390,9 @@ def _event(
     participants: Participants,
     lexicon: Lexicon,
 ) -> EventMention:
-    when = _event_date(candidate, dates, anchor, status.status == "intended")
+    heads = {candidate.token.i, candidate.clause.i}
+    texts = [text for index, text in dates if index in heads]
+    when = best_date(texts, anchor, future=status.status == "intended")
     start = candidate.first.idx
     end = candidate.token.idx + len(candidate.token.text)
     return EventMention(

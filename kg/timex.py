@@ -56,6 +56,7 @@ _RELATIVE = re.compile(
     r"^(?:earlier |later )?(?P<which>last|this|next|past) (?P<unit>week|month|year)$"
 )
 _WEEKDAY = re.compile(r"^(?:(?P<which>last|next|this|on) )?(?P<wd>" + "|".join(WEEKDAYS) + r")$")
+_PRECISION = {"day": 0, "month": 1, "year": 2}
 _STRIP = re.compile(r"^(?:on|in|at|since|by|during|from|until|of|the|early|late|mid-?)\s+")
 
 
@@ -107,6 +108,26 @@ def resolve_date(
     if anchor is None:
         return None
     return _relative(words, anchor, future)
+
+
+def best_date(
+    texts: list[str], anchor: date | None, *, future: bool = False
+) -> tuple[str, str] | None:
+    """The most precise date the expressions on one event give; a bare year completes the
+    others ("in March" + "2019").
+
+    >>> best_date(["in March", "2019"], None)
+    ('2019-03', 'month')
+    """
+    years = [t for t in texts if t.strip().isdigit() and len(t.strip()) == 4]
+    best: tuple[str, str] | None = None
+    for text in texts:
+        resolved = resolve_date(text, anchor, future=future)
+        if years and text not in years:
+            resolved = resolve_date(f"{text} {years[0]}", anchor, future=future) or resolved
+        if resolved and (best is None or _PRECISION[resolved[1]] < _PRECISION[best[1]]):
+            best = resolved
+    return best
 
 
 def _absolute(
