@@ -7,7 +7,6 @@ workers; it needs the loaded pipeline and the reference data, nothing from other
 from __future__ import annotations
 
 import functools
-import importlib.util
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,23 +23,24 @@ log = logging.getLogger(__name__)
 
 #: Bump when extraction logic changes in a way that invalidates cached analyses.
 PIPELINE_VERSION = "2"
-#: Modules whose code decides what an analysis contains; their source is part of the cache key,
-#: so an upgrade of kg (or a local edit) never serves analyses made by older code.
-EXTRACTION_MODULES = (
-    "kg.analyse", "kg.nlp", "kg.gazetteer", "kg.entities", "kg.entity_component",
-    "kg.person_context", "kg.local_entities", "kg.lexicon", "kg.events", "kg.event_roles",
-    "kg.event_status", "kg.timex",
-)
+#: Modules that cannot change a per-article analysis: every other module of the package is
+#: part of the cache key (its source is hashed), so a new extraction module is covered by
+#: default and an upgrade of kg (or a local edit) never serves analyses made by older code.
+NOT_EXTRACTION = frozenset({
+    "__init__", "__main__", "actors", "analytics", "atomic", "cache", "clean", "cli", "dating",
+    "decode", "dedupe", "distributed", "event_merge", "export", "html", "html_data", "ingest",
+    "iris", "limits", "paths", "pipeline", "prepare", "push", "query", "rdf", "report",
+    "serve", "store", "stories", "workers",
+})
 
 
 @functools.cache
 def code_version() -> str:
     """Hash the source of the extraction modules (part of every cache key)."""
     parts = [PIPELINE_VERSION]
-    for name in EXTRACTION_MODULES:
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.origin is not None:
-            parts.append(Path(spec.origin).read_text(encoding="utf-8"))
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        if path.stem not in NOT_EXTRACTION:
+            parts.append(f"{path.name}\n{path.read_text(encoding='utf-8')}")
     return stable_hash("\x1f".join(parts))
 
 
