@@ -42,12 +42,19 @@ def mark_paragraphs(doc: Doc) -> Doc:
     >>> doc = mark_paragraphs(spacy.blank("en")("A HEADING\nThe text goes on. Here."))
     >>> [t.text for t in doc if t.is_sent_start]
     ['A', 'The']
+    >>> doc = mark_paragraphs(spacy.blank("en")('"We won."\nThey left.'))
+    >>> [t.is_sent_start for t in doc][:5]
+    [True, None, None, None, False]
     """
     for token in doc[1:]:
         previous = doc[token.i - 1]
         breaks = "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
         if breaks and not token.is_space:
             token.is_sent_start = True
+        elif (token.is_quote or token.is_right_punct) and not previous.whitespace_ \
+                and not previous.is_space:
+            # a closing quote or bracket glued to the previous word ends that sentence
+            token.is_sent_start = False
     if len(doc):
         doc[0].is_sent_start = True
     return doc
@@ -88,7 +95,7 @@ def load_nlp(model: str | None = None, *, gazetteer: Any | None = None) -> Langu
     if gazetteer is not None:
         from kg.entities import ENTITY_COMPONENTS, configure_nlp
 
-        disable_unused(nlp, {*EVENT_COMPONENTS, *ENTITY_COMPONENTS})
+        disable_unused(nlp, {PARAGRAPHS, *EVENT_COMPONENTS, *ENTITY_COMPONENTS})
         nlp = configure_nlp(nlp, gazetteer)
     log.debug("loaded %s with %s", name, nlp.pipe_names)
     return nlp
