@@ -187,23 +187,33 @@ def extract(ctx: click.Context, files: tuple[Path, ...], as_json: bool, model: s
 @cli.command()
 @click.argument("target", type=click.Path(exists=True, path_type=Path))
 @click.argument("sparql")
-@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv", "xml"]),
               default="table", show_default=True, help="Result format.")
+@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
+              help="Set a parameter of the query (its `VALUES ?NAME { ... }` block).")
 @reports_errors
-def query(target: Path, sparql: str, fmt: str) -> None:
+def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> None:
     """Run SPARQL against an output folder (its store) or an RDF file.
 
     SPARQL is a query text, a .rq file, or the name of a shipped query in
-    ontology/queries (e.g. actors-by-events).
+    ontology/queries: actor-timeline, actors-by-events, country-pairs,
+    denied-or-reported, events-in-place, who-met-whom.
 
     \b
     Example:
         kg query output actors-by-events
+        kg query output actor-timeline --var name=Türkiye
         kg query output 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
     """
-    from kg.query import format_result, resolve_query, run_query
+    from kg.query import bind_values, format_result, resolve_query, run_query
 
-    click.echo(format_result(run_query(target, resolve_query(sparql)), fmt))
+    values = {}
+    for item in variables:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--var")
+        values[name] = value
+    click.echo(format_result(run_query(target, bind_values(resolve_query(sparql), values)), fmt))
 
 
 @cli.command()

@@ -76,6 +76,28 @@ def resolve_query(text_or_name: str) -> str:
     return text_or_name
 
 
+_VALUES_BLOCK = r"VALUES\s+\?(\w+)\s*\{[^}]*\}"
+
+
+def bind_values(sparql: str, values: dict[str, str]) -> str:
+    """Set the ``VALUES ?name { ... }`` block of a parameterised query to one string each.
+
+    >>> print(bind_values('SELECT * WHERE { VALUES ?name { "Norway" } }', {"name": "Türkiye"}))
+    SELECT * WHERE { VALUES ?name { "Türkiye" } }
+    """
+    settable = [m.group(1) for m in re.finditer(_VALUES_BLOCK, sparql)]
+    for name, value in values.items():
+        if name not in settable:
+            raise QueryError(
+                f"the query has no `VALUES ?{name} {{ ... }}` block to set; variables that can "
+                f"be set: {', '.join(settable) or '(none)'}"
+            )
+        literal = json.dumps(value, ensure_ascii=False)
+        pattern = re.compile(_VALUES_BLOCK.replace(r"(\w+)", re.escape(name)))
+        sparql = pattern.sub(lambda _: f"VALUES ?{name} {{ {literal} }}", sparql, count=1)
+    return sparql
+
+
 def execute(
     store: ox.Store,
     sparql: str,

@@ -91,3 +91,19 @@ def test_cli_extract_json_shows_publisher_and_clean_body(runner: CliRunner, samp
     assert "North Africa Russia" not in article["text"]
     for mention in article["mentions"]:
         assert article["text"][mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_cli_query_var_sets_a_values_parameter(runner: CliRunner, tmp_path: Path) -> None:
+    data = tmp_path / "tiny.ttl"
+    data.write_text('<https://e.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "Chile" .\n'
+                    '<https://e.org/b> <http://www.w3.org/2000/01/rdf-schema#label> "Peru" .\n',
+                    encoding="utf-8")
+    sparql = ('SELECT ?s WHERE { VALUES ?name { "Peru" } '
+              '?s <http://www.w3.org/2000/01/rdf-schema#label> ?name }')
+    result = runner.invoke(cli, ["query", str(data), sparql, "--var", "name=Chile",
+                                 "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["s", "https://e.org/a", ""]
+    wrong = runner.invoke(cli, ["query", str(data), sparql, "--var", "country=Chile"])
+    assert wrong.exit_code == 1
+    assert "no `VALUES ?country { ... }` block to set; variables that can be set: name" in wrong.output
