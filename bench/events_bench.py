@@ -4,6 +4,7 @@
     python bench/events_bench.py --only seeds    # corpus/seeds.gold.json on examples/news
     python bench/events_bench.py --only ecb      # bench/reference/ecb_events.json on ECB+
     python bench/events_bench.py --only unseen   # bench/reference/ecb_unseen_events.json
+    python bench/events_bench.py --only dev      # bench/reference/dev_events.json (MEANTIME + ECB+)
 
 A reference event is found when some extracted event has its type (or a type the reference
 note calls acceptable), its source among the actors and its target among the recipients
@@ -165,28 +166,31 @@ def seeds() -> None:
     score("seeds.gold.json", gold_events, gold["actors"], events, names, affiliations)
 
 
-def reference(name: str, corpus: str) -> None:
-    """Score a bench/reference file whose articles are records of a shared JSONL corpus."""
+def reference(name: str, corpora: tuple[str, ...]) -> None:
+    """Score a bench/reference file whose articles are records of shared JSONL corpora."""
     reference = json.loads((ROOT / "bench/reference" / name).read_text(encoding="utf-8"))
     wanted = set(reference["articles"])
     with tempfile.TemporaryDirectory() as tmp:
         selected = Path(tmp) / "articles.jsonl"
-        with (SHARED / corpus).open(encoding="utf-8") as lines, selected.open("w") as out:
-            for line in lines:
-                record = json.loads(line)
-                if record["id"] in wanted:
-                    keep = {k: record.get(k) for k in ("id", "title", "text", "date", "url")}
-                    out.write(json.dumps(keep, ensure_ascii=False) + "\n")
+        with selected.open("w") as out:
+            for corpus in corpora:
+                with (SHARED / corpus).open(encoding="utf-8") as lines:
+                    for line in lines:
+                        record = json.loads(line)
+                        if record["id"] in wanted:
+                            keep = {k: record.get(k) for k in ("id", "title", "text", "date", "url")}
+                            out.write(json.dumps(keep, ensure_ascii=False) + "\n")
         start = time.perf_counter()
         events, names, affiliations = run_pipeline([selected])
-    print(f"\n{name}: {len(wanted)} articles of {corpus}, full pipeline, "
+    print(f"\n{name}: {len(wanted)} articles of {' + '.join(corpora)}, full pipeline, "
           f"{time.perf_counter() - start:.1f} s")  # fmt: skip
     score(name, reference["events"], reference["actors"], events, names, affiliations)
 
 
 REFERENCES = {
-    "ecb": ("ecb_events.json", "ecbplus.jsonl"),
-    "unseen": ("ecb_unseen_events.json", "ecbplus.jsonl"),
+    "dev": ("dev_events.json", ("meantime_en.jsonl", "ecbplus.jsonl")),
+    "ecb": ("ecb_events.json", ("ecbplus.jsonl",)),
+    "unseen": ("ecb_unseen_events.json", ("ecbplus.jsonl",)),
 }
 
 
@@ -196,9 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.only in (None, "seeds"):
         seeds()
-    for key, (name, corpus) in REFERENCES.items():
+    for key, (name, corpora) in REFERENCES.items():
         if args.only in (None, key):
-            reference(name, corpus)
+            reference(name, corpora)
     return 0
 
 
