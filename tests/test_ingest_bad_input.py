@@ -173,3 +173,14 @@ def test_ingest_without_handler_logs_a_warning(tmp_path: Path, caplog) -> None:
     with caplog.at_level("WARNING", logger=ingest.__name__):
         assert list(read_paths([missing])) == []
     assert f"skipped {missing}: path does not exist" in caplog.text
+
+
+def test_ingest_fifty_megabyte_file_is_read_whole(tmp_path: Path) -> None:
+    paragraph = "The minister of Peru met the minister of Chile in Lima on Monday.\n\n"
+    path = tmp_path / "huge.txt"
+    repeats = 50 * 1024 * 1024 // len(paragraph) + 1
+    path.write_text(paragraph * repeats, encoding="utf-8")
+    texts, skipped = read(path)
+    assert skipped == []
+    assert len(texts) == 1
+    assert len(texts[0]) == len(paragraph) * repeats
