@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.entity_component import COMPONENT, doc_is_title, is_headline, split_lines
+from kg.entity_component import COMPONENT, doc_is_title, doc_text, is_headline, split_lines
 from kg.gazetteer import Gazetteer
 from kg.local_entities import DESCRIPTION, ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
 from kg.person_context import (
@@ -66,7 +66,7 @@ def extract_entities(
     doc: Doc, article: Article, gazetteer: Gazetteer
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Find actor and place mentions in `doc` (the parse of `article.text`) and resolve them."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
     context = _Context(doc, gazetteer)
     cands: list[Candidate] = []
@@ -135,7 +135,7 @@ class _Context:
 
     def is_headline(self, char: int) -> bool:
         """True when the line holding `char` is a headline (cached per line)."""
-        start = self.doc.text.rfind("\n", 0, char) + 1
+        start = doc_text(self.doc).rfind("\n", 0, char) + 1
         if start not in self._headline:
             self._headline[start] = is_headline(self.doc, char)
         return self._headline[start]
@@ -162,7 +162,7 @@ class _Context:
 
         "Increase Gaza" -> "Gaza"; "Pledge" -> None.
         """
-        text = self.doc.text
+        text = doc_text(self.doc)
         for start in range(span.start, span.end):
             tail = self.doc[start : span.end]
             if self.gaz.lookup(tail.text) is not None:

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 COMPONENT = "kg_gazetteer"
+#: Where `doc_text` keeps the joined text of a doc.
+_TEXT_KEY = ("kg", "text")
 _CONTAINER_LABELS = frozenset(
     {"ORG", "FAC", "GPE", "LOC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 )
@@ -222,7 +224,7 @@ def is_headline(doc: Doc, char: int) -> bool:
     >>> is_headline(doc, 3), is_headline(doc, 40)
     (True, False)
     """
-    text = doc.text
+    text = doc_text(doc)
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
     span = doc.char_span(start, end if end >= 0 else len(text), alignment_mode="contract")
@@ -231,6 +233,24 @@ def is_headline(doc: Doc, char: int) -> bool:
     words = [t.text for t in span if t.is_alpha and len(t.text) > 3 and not t.ent_type_]
     capital = sum(1 for w in words if w[0].isupper())
     return len(words) >= 3 and capital >= 0.8 * len(words)
+
+
+def doc_text(doc: Doc) -> str:
+    """Return `doc.text`, joined once per doc and kept in ``doc.user_data``.
+
+    spaCy builds ``Doc.text`` by joining every token on each access; the per-line checks of
+    entity extraction read it for every span, which cost more than parsing the doc (issue #7).
+    A doc's text never changes once it is tokenized (retokenizing keeps it).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Two words")
+    >>> doc_text(doc), doc_text(doc) is doc_text(doc)
+    ('Two words', True)
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text  # type: ignore[no-any-return]
 
 
 def split_lines(ent: Span) -> list[Span]:

@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from kg.entity_component import doc_text
 from kg.gazetteer import Gazetteer
 from kg.local_entities import ENTRY, ORG, PERSON, PLACE_ROLE, Candidate
 from kg.text import fold
@@ -211,8 +212,9 @@ def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
     cited so too); "noun": "X newspaper", "X, the daily", a "Source: X" line.
     """
     doc, root = span.doc, span.root
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    if _SOURCE_LINE.fullmatch(doc.text[line_start : span.start_char]) is not None:
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if _SOURCE_LINE.fullmatch(text[line_start : span.start_char]) is not None:
         return "noun"
     if span.end < len(doc) and _outlet_head(doc, span.end, gaz):
         return "noun"
@@ -244,7 +246,7 @@ def _outlet_head(doc: Doc, i: int, gaz: Gazetteer) -> bool:
 
 def is_credit(span: Span, gaz: Gazetteer) -> bool:
     """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     tail_start = text.rfind(". ", line_start, span.start_char)
