@@ -75,6 +75,15 @@ def _inherited_subject(verb: Token) -> list[Token]:
         return [_predicate_subject(head)]
     if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "attr":
         return [_predicate_subject(head)]
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
+        # "X's decision to ban Y", "the decision of X to ban Y", "X made a decision to ban Y"
+        for child in head.children:
+            if child.dep_ == "poss":
+                return [child]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return [o for o in child.children if o.dep_ == "pobj"][:1]
+        if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return subject_tokens(head.head)[0]
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if verb.dep_ == "xcomp" and objects:

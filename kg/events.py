@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kg.event_agentless import AGENTLESS_TYPES, agentless_actors
 from kg.event_roles import (
     Participants,
+    is_passive,
     object_tokens,
     prep_objects,
     subject_tokens,
@@ -67,6 +69,8 @@ def extract_events(
         dates = _sentence_dates(sent, coder)
         for token in sent:
             candidate = coder.candidate(token)
+            if candidate is not None and candidate.how == "agentless":
+                candidate = _with_agentless_actor(candidate, finder, participants)
             if candidate is None:
                 continue
             lemma = candidate.token.lemma_.lower()
@@ -91,6 +95,20 @@ def extract_events(
             if key not in events or events[key].confidence < event.confidence:
                 events[key] = event
     return sorted(_unsubsumed(events.values()), key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+def _with_agentless_actor(
+    candidate: _Candidate, finder: StatusFinder, participants: Participants
+) -> _Candidate | None:
+    """"X was arrested, police said": the actor is the enforcing body the sentence or its
+    source names; None when there is none."""
+    status = finder.find(candidate.clause, noun=None, participants=candidate.recipients, actors=[])
+    speaker = status.attributed_to if status is not None else None
+    actors = agentless_actors(candidate.token, participants, speaker)
+    recipients = _without(candidate.recipients, actors)
+    if not actors or not recipients:
+        return None
+    return dataclasses.replace(candidate, actors=actors, recipients=recipients, how="proxy")
 
 
 def _definite(noun: Token) -> bool:
@@ -145,7 +163,9 @@ class _Coder:
         if trigger.need == "prt":
             return any(c.dep_ == "prt" and c.lower_ in trigger.values for c in children)
         if trigger.need == "prep":
-            preps = [c for c in children if c.dep_ in ("prep", "dative")]
+            # "settled its dispute with X": the phrase often hangs on the object
+            holders = [verb, *(c for c in children if c.dep_ == "dobj")]
+            preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")]
             return any(c.lower_ in trigger.values for c in preps)
         objects = object_tokens(verb)
         if trigger.need == "dobj":
@@ -168,7 +188,11 @@ class _Coder:
             # "an offensive that killed X": the offensive's actor did the killing
             event = self.nominal(subjects[0])
             actors, how = (list(event.actors), "proxy") if event else ([], "")
-        if not actors:
+        agentless = (
+            not actors and trigger.type in AGENTLESS_TYPES and is_passive(verb)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )  # fmt: skip
+        if not actors and not agentless:
             log.debug("%r at %d: no actor among %s", verb.text, verb.idx, subjects)
             return None
         preps = trigger.preps or self.lexicon.default_preps(trigger.type)
@@ -197,12 +221,13 @@ class _Coder:
                 ):
                     recipients.extend(self.parts.keys_in(comp.subtree))
         return _Candidate(
-            trigger, trigger.type, verb, verb, verb, actors, how, inherited,
-            _without(recipients, actors), False, False,
+            trigger, trigger.type, verb, verb, verb, actors, "agentless" if agentless else how,
+            inherited, _without(recipients, actors), False, False,
         )  # fmt: skip
 
     def _inner_recipients(self, noun: Token, preps: Sequence[str]) -> list[str]:
-        """"rejected cooperation with X", "a warrant issued for X" -> X."""
+        """"rejected cooperation with X", "a warrant issued for X" -> X; the verb's own
+        recipient phrase misattached to its object ("requested aid for the search from X")."""
         rows = self.lexicon.noun_triggers(noun.lemma_.lower())
         inner = rows[0].preps if rows and rows[0].preps else preps
         holders = [noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))]
@@ -210,6 +235,11 @@ class _Coder:
         for holder in holders:
             for obj in prep_objects(holder, inner):
                 keys.extend(self.parts.actors(obj)[0])
+        if not keys:
+            nested = [o for o in prep_objects(noun, ("for", "of", "in")) if o.pos_ == "NOUN"]
+            for holder in [noun, *nested]:
+                for obj in prep_objects(holder, preps):
+                    keys.extend(self.parts.actors(obj)[0])
         return keys
 
     def _actors_of(self, tokens: Sequence[Token]) -> tuple[list[str], str]:
@@ -227,11 +257,14 @@ class _Coder:
         """The trigger row for a noun; a compound modifier can name a more specific event
         ("hunger strike"), and a row with an object condition only fires that way."""
         lemma = noun.lemma_.lower()
+        partitive = self.lexicon.is_cue("partitive", lemma)
         for child in noun.children:
             if child.dep_ != "compound":
                 continue
             for trigger in self.lexicon.noun_triggers(child.lemma_.lower()):
-                if trigger.need == "obj" and lemma in trigger.values:
+                if (trigger.need == "obj" and lemma in trigger.values) or (
+                    partitive and trigger.need is None  # "an aid package", "a bailout package"
+                ):
                     return trigger, child
         for trigger in self.lexicon.noun_triggers(lemma):
             if trigger.need is None:
@@ -257,7 +290,17 @@ class _Coder:
         light_intent = False
         recipients: list[str] = []
         clause = noun
-        if governor is not None:
+        if governor is not None and self.lexicon.cue_value(
+            "light", governor.lemma_.lower()
+        ) == "recipient":
+            # "X received loans from Y": Y is the actor, X the recipient
+            for holder in (governor, anchor):
+                for obj in prep_objects(holder, ("from",)):
+                    actors.extend(k for k in self.parts.actors(obj)[0] if k not in actors)
+            how = "direct"
+            recipients = self._actors_of(subject_tokens(governor)[0])[0]
+            clause = governor
+        elif governor is not None:
             value = self.lexicon.cue_value("light", governor.lemma_.lower())
             light_intent = value == "intend"
             if value and ">" in value:
@@ -271,6 +314,11 @@ class _Coder:
                 recipients.extend(self.parts.targets(obj))
             if anchor.head.i == governor.i or anchor.head.head.i == governor.i:
                 clause = governor
+            if anchor.dep_ == "pobj" and anchor.head.lower_ == "with":
+                # "provided X with a package": X receives it
+                for obj in governor.children:
+                    if obj.dep_ == "dobj":
+                        recipients.extend(self.parts.targets(obj))
         elif noun.dep_ == "dobj" and self.verb_trigger(noun.head) is not None:
             return None  # the verb is the event; this noun only says what it was about
         if not actors:
@@ -320,7 +368,8 @@ class _Coder:
             return head
         if (
             noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB"
-            and self.lexicon.is_cue("instrument", head.head.lemma_.lower())
+            and (self.lexicon.is_cue("instrument", head.head.lemma_.lower())
+                 or ">" in (self.lexicon.cue_value("light", head.head.lemma_.lower()) or ""))
         ):  # fmt: skip
             return head.head
         for child in noun.children:

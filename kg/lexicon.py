@@ -40,6 +40,7 @@ CUE_CATEGORIES = (
     "pronoun",
     "partitive",
     "instrument",
+    "enforcer",
 )
 _NEED_KINDS = ("prt", "obj", "prep", "dobj")
 
