@@ -94,7 +94,12 @@ def extract_events(
             key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
             if key not in events or events[key].confidence < event.confidence:
                 events[key] = event
-    return sorted(_unsubsumed(events.values()), key=lambda e: (e.trigger_start, e.type, e.actors))
+    kept = [
+        e for e in _unsubsumed(events.values())
+        if e.recipients or e.type in lexicon.open_types
+        or (len(e.actors) > 1 and e.type in lexicon.reciprocal_types)
+    ]  # fmt: skip
+    return sorted(kept, key=lambda e: (e.trigger_start, e.type, e.actors))
 
 
 def _with_agentless_actor(

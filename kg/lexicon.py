@@ -73,6 +73,10 @@ class Lexicon:
     type_preps: tuple[tuple[str, str], ...]
     triggers: tuple[Trigger, ...]
     cue_rows: tuple[tuple[str, str, str], ...]
+    #: Types whose events stand without a named recipient (kg:recipientOptional in plover.ttl)
+    open_types: tuple[str, ...] = ()
+    #: Types told of two actors together ("X and Y signed a deal"; kg:reciprocal in plover.ttl)
+    reciprocal_types: tuple[str, ...] = ()
     _verbs: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _nouns: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _cues: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
@@ -95,7 +99,8 @@ class Lexicon:
         # The lookup tables are derived; ship only the fields to worker processes.
         return (
             Lexicon,
-            (self.version, self.types, self.modes, self.type_preps, self.triggers, self.cue_rows),
+            (self.version, self.types, self.modes, self.type_preps, self.triggers, self.cue_rows,
+             self.open_types, self.reciprocal_types),
         )
 
     def verb_triggers(self, lemma: str) -> tuple[Trigger, ...]:
@@ -140,7 +145,7 @@ def load_lexicon(ontology_dir: Path) -> Lexicon:
     malformed, and `UnknownTermError` when a row uses a type or mode plover.ttl lacks.
     """
     scheme_path = Path(ontology_dir) / PLOVER_FILE
-    types, modes, preps, tables = _read_scheme(scheme_path)
+    types, modes, preps, tables, flags = _read_scheme(scheme_path)
     trigger_path = scheme_path.parent / tables["triggerTable"]
     cue_path = scheme_path.parent / tables["cueTable"]
     triggers = tuple(_read_triggers(trigger_path, types, modes))
@@ -150,13 +155,14 @@ def load_lexicon(ontology_dir: Path) -> Lexicon:
     )
     log.debug("lexicon %s: %d triggers, %d cue rows", digest, len(triggers), len(cue_rows))
     return Lexicon(
-        digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), triggers, cue_rows
-    )
+        digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), triggers,
+        cue_rows, tuple(sorted(flags["recipientOptional"])), tuple(sorted(flags["reciprocal"])),
+    )  # fmt: skip
 
 
 def _read_scheme(
     path: Path,
-) -> tuple[set[str], set[tuple[str, str]], set[tuple[str, str]], dict[str, str]]:
+) -> tuple[set[str], set[tuple[str, str]], set[tuple[str, str]], dict[str, str], dict[str, set[str]]]:
     import rdflib
     from rdflib.namespace import SKOS
 
@@ -172,9 +178,13 @@ def _read_scheme(
     types: set[str] = set()
     modes: set[tuple[str, str]] = set()
     preps: set[tuple[str, str]] = set()
+    flags: dict[str, set[str]] = {"recipientOptional": set(), "reciprocal": set()}
     for concept in graph.subjects(SKOS.topConceptOf, scheme):
         code = str(concept).removeprefix(PLOVER_NS)
         types.add(code)
+        for flag, codes in flags.items():
+            if graph.value(concept, kg[flag]) == rdflib.Literal(True):
+                codes.add(code)
         for prep in graph.objects(concept, kg.recipientPreposition):
             preps.add((code, str(prep)))
         for narrower in graph.objects(concept, SKOS.narrower):
@@ -188,7 +198,7 @@ def _read_scheme(
         tables[name] = str(value)
     if not types:
         raise OntologyError(f"{path}: no skos:topConceptOf plover: concepts; is this plover.ttl?")
-    return types, modes, preps, tables
+    return types, modes, preps, tables, flags
 
 
 def _rows(path: Path, width: int) -> list[tuple[int, list[str]]]:
