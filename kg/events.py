@@ -203,7 +203,7 @@ class _Coder:
         preps = trigger.preps or self.lexicon.default_preps(trigger.type)
         recipients: list[str] = []
         for obj in object_tokens(verb):
-            keys = self.parts.targets(obj)
+            keys = [k for k in self.parts.targets(obj) if k not in actors]  # not "its dispute"
             if not keys and obj.pos_ in ("NOUN", "PROPN"):
                 keys = self._inner_recipients(obj, preps)
                 if keys:

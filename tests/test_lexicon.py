@@ -116,3 +116,17 @@ def test_lexicon_reads_partitive_instrument_and_speaker_cues():
         lexicon.cue_value("pronoun", "latter"),
         lexicon.cue_value("proxy", "government"),
     ) == (True, True, "speaker_side", "latter", "state")
+
+
+def test_lexicon_reads_type_flags_and_receiving_light_verbs(lexicon):
+    assert (
+        lexicon.open_types,
+        lexicon.reciprocal_types,
+        lexicon.cue_value("light", "receive"),
+        lexicon.is_cue("enforcer", "police"),
+    ) == (
+        ("CONCEDE", "DEMAND", "MOBILIZE", "PROTEST", "REJECT", "RETREAT"),
+        ("AGREE", "ASSAULT", "CONSULT", "COOPERATE"),
+        "recipient",
+        True,
+    )
