@@ -17,6 +17,7 @@ Flow::
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -246,12 +247,19 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     ...                     "sources": [{"path": "a", "start": 0, "end": 1}]}).sources
     (SourceSpan(path='a', start=0, end=1),)
     """
-    hints = typing.get_type_hints(cls)
+    hints = _type_hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:
             kwargs[f.name] = _coerce(hints[f.name], data[f.name])
     return cls(**kwargs)
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    # resolved once per class: get_type_hints re-evaluates every annotation on each call,
+    # which dominated reading a cached build back (issue #7)
+    return typing.get_type_hints(cls)
 
 
 def _coerce(hint: Any, value: Any) -> Any:
