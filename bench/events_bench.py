@@ -178,7 +178,8 @@ def reference(name: str, corpora: tuple[str, ...]) -> None:
                     for line in lines:
                         record = json.loads(line)
                         if record["id"] in wanted:
-                            keep = {k: record.get(k) for k in ("id", "title", "text", "date", "url")}
+                            fields = ("id", "title", "text", "date", "url")
+                            keep = {k: record.get(k) for k in fields}
                             out.write(json.dumps(keep, ensure_ascii=False) + "\n")
         start = time.perf_counter()
         events, names, affiliations = run_pipeline([selected])

@@ -11,12 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kg.event_agentless import AGENTLESS_TYPES, agentless_actors
+from kg.event_candidate import (
+    Candidate,
+    build_event,
+    definite,
+    sentence_dates,
+    unsubsumed,
+    without,
+)
 from kg.event_roles import (
     Participants,
     is_passive,
@@ -24,31 +30,16 @@ from kg.event_roles import (
     prep_objects,
     subject_tokens,
 )
-from kg.event_status import Status, StatusFinder
+from kg.event_status import StatusFinder
 from kg.records import Article, EventMention, LocalEntity, Mention
-from kg.timex import best_date, parse_anchor
+from kg.timex import parse_anchor
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from kg.lexicon import Lexicon, Trigger
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    trigger: Trigger
-    event_type: str
-    token: Token  # the trigger head
-    first: Token  # first token of the trigger text (a compound modifier, or the head)
-    clause: Token  # the token whose ancestors decide the status
-    actors: list[str]
-    how: str
-    inherited: bool
-    recipients: list[str]
-    light_intent: bool
-    nominal: bool
 
 
 def extract_events(
@@ -66,7 +57,7 @@ def extract_events(
     events: dict[tuple[object, ...], EventMention] = {}
     told = coder.told
     for sent in doc.sents:
-        dates = _sentence_dates(sent, coder)
+        dates = sentence_dates(sent, coder.is_trigger_noun)
         for token in sent:
             candidate = coder.candidate(token)
             if candidate is not None and candidate.how == "agentless":
@@ -76,9 +67,9 @@ def extract_events(
             lemma = candidate.token.lemma_.lower()
             if candidate.recipients:
                 told[lemma] = candidate.recipients
-            elif candidate.nominal and _definite(candidate.token) and lemma in told:
+            elif candidate.nominal and definite(candidate.token) and lemma in told:
                 # "The warrant issued by French judges" is the warrant for X told before
-                inherited = _without(told[lemma], candidate.actors)
+                inherited = without(told[lemma], candidate.actors)
                 candidate = dataclasses.replace(candidate, recipients=inherited)
             status = finder.find(
                 candidate.clause,
@@ -90,12 +81,12 @@ def extract_events(
             if status is None:
                 log.debug("%r at %d: negated or blocked", token.text, token.idx)
                 continue
-            event = _event(candidate, status, sent, dates, anchor, participants, lexicon)
+            event = build_event(candidate, status, sent, dates, anchor, participants, lexicon)
             key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
             if key not in events or events[key].confidence < event.confidence:
                 events[key] = event
     kept = [
-        e for e in _unsubsumed(events.values())
+        e for e in unsubsumed(events.values())
         if e.recipients or e.type in lexicon.open_types
         or (len(e.actors) > 1 and e.type in lexicon.reciprocal_types)
     ]  # fmt: skip
@@ -103,32 +94,17 @@ def extract_events(
 
 
 def _with_agentless_actor(
-    candidate: _Candidate, finder: StatusFinder, participants: Participants
-) -> _Candidate | None:
+    candidate: Candidate, finder: StatusFinder, participants: Participants
+) -> Candidate | None:
     """"X was arrested, police said": the actor is the enforcing body the sentence or its
     source names; None when there is none."""
     status = finder.find(candidate.clause, noun=None, participants=candidate.recipients, actors=[])
     speaker = status.attributed_to if status is not None else None
     actors = agentless_actors(candidate.token, participants, speaker)
-    recipients = _without(candidate.recipients, actors)
+    recipients = without(candidate.recipients, actors)
     if not actors or not recipients:
         return None
     return dataclasses.replace(candidate, actors=actors, recipients=recipients, how="proxy")
-
-
-def _definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
-
-
-def _unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
-    """Drop an event without recipients when the same sentence tells the same act of the same
-    actors with recipients ("an offensive that killed X": the offensive is the killing)."""
-    events = list(events)
-    full = {(e.sentence_start, e.type, e.actors, e.status) for e in events if e.recipients}
-    return [
-        e for e in events
-        if e.recipients or (e.sentence_start, e.type, e.actors, e.status) not in full
-    ]  # fmt: skip
 
 
 class _Coder:
@@ -145,7 +121,7 @@ class _Coder:
             self.lexicon.noun_triggers(token.lemma_.lower())
         )
 
-    def candidate(self, token: Token) -> _Candidate | None:
+    def candidate(self, token: Token) -> Candidate | None:
         if token.pos_ == "VERB":
             trigger = self.verb_trigger(token)
             return self.verbal(token, trigger) if trigger else None
@@ -186,7 +162,7 @@ class _Coder:
                     return True
         return False
 
-    def verbal(self, verb: Token, trigger: Trigger) -> _Candidate | None:
+    def verbal(self, verb: Token, trigger: Trigger) -> Candidate | None:
         subjects, inherited = subject_tokens(verb)
         actors, how = self._actors_of(subjects)
         if not actors and subjects and self.is_trigger_noun(subjects[0]):
@@ -225,9 +201,9 @@ class _Coder:
                     comp.dep_ == "dobj" and self.lexicon.is_cue("deny_object", comp.lemma_.lower())
                 ):
                     recipients.extend(self.parts.keys_in(comp.subtree))
-        return _Candidate(
+        return Candidate(
             trigger, trigger.type, verb, verb, verb, actors, "agentless" if agentless else how,
-            inherited, _without(recipients, actors), False, False,
+            inherited, without(recipients, actors), False, False,
         )  # fmt: skip
 
     def _inner_recipients(self, noun: Token, preps: Sequence[str]) -> list[str]:
@@ -280,7 +256,7 @@ class _Coder:
                 return trigger, noun
         return None
 
-    def nominal(self, noun: Token) -> _Candidate | None:
+    def nominal(self, noun: Token) -> Candidate | None:
         found = self.noun_trigger(noun)
         if found is None:
             return None
@@ -346,9 +322,9 @@ class _Coder:
             for obj in prep_objects(holder, preps):
                 recipients.extend(self.parts.targets(obj))
         recipients.extend(between)
-        return _Candidate(
+        return Candidate(
             trigger, event_type, noun, first, clause, actors, how, inherited,
-            _without(recipients, actors), light_intent, True,
+            without(recipients, actors), light_intent, True,
         )  # fmt: skip
 
     def _anchor(self, noun: Token) -> Token:
@@ -386,84 +362,3 @@ class _Coder:
             ):
                 return child
         return None
-
-
-def _without(keys: Sequence[str], exclude: Sequence[str]) -> list[str]:
-    out: list[str] = []
-    for key in keys:
-        if key not in exclude and key not in out:
-            out.append(key)
-    return out
-
-
-def _sentence_dates(sent: Span, coder: _Coder) -> list[tuple[int, str]]:
-    """DATE entities of a sentence with the index of the verb or event noun they modify."""
-    found = []
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
-        node = ent.root
-        while node.head.i != node.i and not (
-            node.pos_ in ("VERB", "AUX") or (node is not ent.root and coder.is_trigger_noun(node))
-        ):
-            node = node.head
-        found.append((node.i, ent.text))
-    return found
-
-
-def _place(candidate: _Candidate, participants: Participants, lexicon: Lexicon) -> str | None:
-    taken = {*candidate.actors, *candidate.recipients}
-    for holder in (candidate.token, candidate.clause):
-        for prep in holder.children:
-            if prep.dep_ != "prep" or not lexicon.is_cue("location", prep.lower_):
-                continue
-            for obj in prep.children:
-                key = participants.place(obj) if obj.dep_ == "pobj" else None
-                if key is not None and key not in taken:
-                    return key
-    return None
-
-
-def _confidence(candidate: _Candidate, status: Status) -> float:
-    score = 0.5
-    score += {"direct": 0.2, "proxy": 0.1}.get(candidate.how, 0.0)
-    score += 0.15 if candidate.recipients else 0.0
-    score += 0.05 if candidate.trigger.need else 0.0
-    score -= 0.05 if candidate.inherited else 0.0
-    score -= 0.05 if candidate.nominal else 0.0
-    score -= 0.05 if status.status == "reported" and status.attributed_to is None else 0.0
-    return round(min(0.95, max(0.05, score)), 2)
-
-
-def _event(
-    candidate: _Candidate,
-    status: Status,
-    sent: Span,
-    dates: Sequence[tuple[int, str]],
-    anchor: date | None,
-    participants: Participants,
-    lexicon: Lexicon,
-) -> EventMention:
-    heads = {candidate.token.i, candidate.clause.i}
-    texts = [text for index, text in dates if index in heads]
-    when = best_date(texts, anchor, future=status.status == "intended")
-    start = candidate.first.idx
-    end = candidate.token.idx + len(candidate.token.text)
-    return EventMention(
-        type=candidate.event_type,
-        actors=tuple(candidate.actors),
-        recipients=tuple(candidate.recipients),
-        status=status.status,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        trigger=sent.doc.text[start:end],
-        trigger_start=start,
-        trigger_end=end,
-        confidence=_confidence(candidate, status),
-        mode=candidate.trigger.mode if candidate.event_type == candidate.trigger.type else None,
-        attributed_to=status.attributed_to,
-        source_text=status.source_text,
-        date=when[0] if when else None,
-        date_precision=when[1] if when else None,
-        place=_place(candidate, participants, lexicon),
-    )

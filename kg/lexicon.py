@@ -160,9 +160,13 @@ def load_lexicon(ontology_dir: Path) -> Lexicon:
     )  # fmt: skip
 
 
-def _read_scheme(
-    path: Path,
-) -> tuple[set[str], set[tuple[str, str]], set[tuple[str, str]], dict[str, str], dict[str, set[str]]]:
+_Scheme = tuple[
+    set[str], set[tuple[str, str]], set[tuple[str, str]], dict[str, str], dict[str, set[str]]
+]
+
+
+def _read_scheme(path: Path) -> _Scheme:
+    """Types, modes, recipient prepositions, table names and type flags of plover.ttl."""
     import rdflib
     from rdflib.namespace import SKOS
 
