@@ -121,7 +121,7 @@ def read_articles(
 def build(
     paths: Iterable[str | os.PathLike[str]],
     *,
-    out_dir: Path | None = None,
+    out_dir: str | os.PathLike[str] | None = None,
     model: str | None = None,
     ontology_dir: Path | None = None,
     n_process: int = 1,
@@ -139,6 +139,8 @@ def build(
     ("tcp://host:8786" or "local") sends batches to a Dask cluster instead.
     Raises `InputError` when no article at all could be read.
     """
+    paths = list(paths)
+    out_dir = Path(out_dir) if out_dir is not None else None
     articles, report = read_articles(paths, on_skip=on_skip)
     if not articles:
         reasons = "; ".join(f"{p}: {r}" for p, r in report.skipped[:5]) or "no input files"
@@ -363,8 +365,9 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
     }
 
 
-def read_corpus(out_dir: Path) -> Corpus:
+def read_corpus(out_dir: str | os.PathLike[str]) -> Corpus:
     """Read a built output folder back into a `Corpus` (no NLP)."""
+    out_dir = Path(out_dir)
     if not (out_dir / ARTICLES).is_file():
         raise StoreError(
             f"{out_dir}: no {ARTICLES} here; run `kg build INPUT --out {out_dir}` first"
@@ -407,7 +410,7 @@ def read_corpus(out_dir: Path) -> Corpus:
 
 def write_outputs(
     corpus: Corpus,
-    out_dir: Path,
+    out_dir: str | os.PathLike[str],
     *,
     base: str | None = None,
     limits: Limits | None = None,
@@ -415,6 +418,7 @@ def write_outputs(
     people: str = "fold",
 ) -> dict[str, Any]:
     """Write every output of a build into `out_dir`; return what was written, for the report."""
+    out_dir = Path(out_dir)
     from kg.analytics import compute_stats, write_graphml
     from kg.atomic import atomic_write_text
     from kg.html import write_html

@@ -22,3 +22,14 @@ def test_docs_two_commands_are_make_targets() -> None:
     assert "make run" in README and "make test" in README
     assert "\nrun: " in makefile and "\ntest: " in makefile
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_docs_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import doctest
+    import shutil
+
+    shutil.copytree(ROOT / "examples" / "news", tmp_path / "examples" / "news")
+    monkeypatch.chdir(tmp_path)
+    failures, tried = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
+    assert (failures, tried) == (0, 7)
