@@ -68,7 +68,8 @@ def describe_articles(corpus: Corpus) -> str:
             whom = ", ".join(a["label"] for a in event["recipients"])
             source = (event["attributed_to"] or {}).get("label") or event["source_text"]
             lines.append(f"  {event['type']:<9} {who} -> {whom} [{event['status']}]"
-                         + (f" according to {source}" if source else "")
+                         + (f" {'by' if event['status'] == 'denied' else 'according to'} {source}"
+                            if source else "")
                          + (f" {event['date']}" if event["date"] else ""))
         lines.append("")
     return "\n".join(lines)
