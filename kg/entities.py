@@ -129,8 +129,14 @@ class _Context:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gazetteer
-        self.common = {_stem(t.lower_) for t in doc if t.is_lower and t.is_alpha}
-        self.common |= {_stem(t.lemma_.lower()) for t in doc if t.is_lower and t.lemma_}
+        self.common: set[str] = set()
+        for t in doc:  # one pass: every token attribute read builds a Token object
+            if t.is_lower:
+                if t.is_alpha:
+                    self.common.add(_stem(t.lower_))
+                lemma = t.lemma_
+                if lemma:
+                    self.common.add(_stem(lemma.lower()))
         self._headline: dict[int, bool] = {}
 
     def is_headline(self, char: int) -> bool:
@@ -336,9 +342,11 @@ class _Context:
     def descriptions(self, by_token: dict[int, int]) -> list[Candidate]:
         """Definite descriptions heading their own noun phrase: "the army said", "the bloc's"."""
         doc, found = self.doc, []
-        for tok in doc:
+        for tok in doc[1:]:
+            if tok.i in by_token:
+                continue
             word = fold(tok.text)
-            if word not in self.gaz.descriptions or tok.i == 0 or tok.i in by_token:
+            if word not in self.gaz.descriptions:
                 continue
             det = doc[tok.i - 1]
             if det.lower_ != "the" or tok.pos_ not in ("NOUN", "PROPN", ""):

@@ -17,6 +17,10 @@ def fold(text: str) -> str:
     >>> fold("José Luis RODRÍGUEZ")
     'jose luis rodriguez'
     """
+    if text.isascii():
+        # the common case, and NFKD, mark stripping and casefold are identities or `lower`
+        # on ASCII: fold runs for every token of every article (issue #7)
+        return _SPACE.sub(" ", text).strip().lower()
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
