@@ -5,6 +5,7 @@
     python bench/events_bench.py --only ecb      # bench/reference/ecb_events.json on ECB+
     python bench/events_bench.py --only unseen   # bench/reference/ecb_unseen_events.json
     python bench/events_bench.py --only dev      # bench/reference/dev_events.json (MEANTIME + ECB+)
+    python bench/events_bench.py --only dev2     # bench/reference/dev2_events.json (a second set)
 
 A reference event is found when some extracted event has its type (or a type the reference
 note calls acceptable), its source among the actors and its target among the recipients
@@ -190,6 +191,7 @@ def reference(name: str, corpora: tuple[str, ...]) -> None:
 
 REFERENCES = {
     "dev": ("dev_events.json", ("meantime_en.jsonl", "ecbplus.jsonl")),
+    "dev2": ("dev2_events.json", ("meantime_en.jsonl", "ecbplus.jsonl")),
     "ecb": ("ecb_events.json", ("ecbplus.jsonl",)),
     "unseen": ("ecb_unseen_events.json", ("ecbplus.jsonl",)),
 }
