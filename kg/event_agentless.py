@@ -49,7 +49,7 @@ def agentless_actors(verb: Token, parts: Participants, speaker: str | None) -> l
         key = parts.entity(token)
         if key is not None and parts.is_actor_key(key):
             return [key]
-        found = parts.modifier_actor(token, allow_of=True)
+        found = parts.modifier_actor(token, allow_of=True) or _body_named(parts, token)
         if found is not None:
             return [found]
     if speaker is not None and parts.is_actor_key(speaker):
@@ -59,12 +59,33 @@ def agentless_actors(verb: Token, parts: Participants, speaker: str | None) -> l
     return []
 
 
+def _body_named(parts: Participants, token: Token) -> str | None:
+    """"Staunton Police Chief X" -> the article's "Staunton Police Department": the one
+    organisation whose name starts with the words that lead up to the enforcing noun."""
+    start = token.i
+    while start > token.sent.start and token.doc[start - 1].dep_ == "compound" and (
+        token.doc[start - 1].pos_ == "PROPN"
+    ):
+        start -= 1
+    if start == token.i:
+        return None
+    phrase = fold(token.doc[start : token.i + 1].text)
+    found = [
+        key for key, entity in parts.entities.items()
+        if entity.type == "Organization"
+        and (fold(entity.label) == phrase or fold(entity.label).startswith(phrase + " "))
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
+
+
 def is_enforcer(parts: Participants, key: str) -> bool:
     """Whether an entity is an enforcing body by its name or roles ("Staunton Police
     Department", an actor with the role "police chief")."""
     entity = parts.entities[key]
     if entity.type not in ("Organization", "Country") and not entity.roles:
         return False
+    if any(parts.lexicon.is_cue("enforcer", fold(role)) for role in entity.roles):
+        return True  # "attorney general", "district attorney"
     words = fold(" ".join((entity.label, *entity.roles))).split()
     return any(
         parts.lexicon.is_cue("enforcer", word) or parts.lexicon.is_cue("enforcer", word.rstrip("s"))

@@ -20,6 +20,7 @@ from kg.event_syntax import (  # noqa: F401 - re-exported for events and event_s
     prep_objects,
     subject_tokens,
 )
+from kg.event_reference import own_state, titled_person
 from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
 from kg.text import fold
 
@@ -57,11 +58,6 @@ class Participants:
                 continue
             for token in span:
                 self.key_of.setdefault(token.i, mention.entity)
-        self.covered = {
-            token.i
-            for mention in mentions
-            for token in doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()
-        }
         self.surnames = _surnames(entities)
         self.countries = {e.label: e.key for e in entities if e.type == "Country"}
 
@@ -75,8 +71,10 @@ class Participants:
         misses many repeated surnames at the start of a sentence.
         """
         key = self.key_of.get(token.i)
-        if key is not None or token.i in self.covered:
+        if key is not None:
             return key
+        # a covered token whose mention resolved to nothing ("Blackmore" tagged NORP) may
+        # still be a known surname
         if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
             return self.surnames.get(fold(token.text))
         return None
@@ -120,10 +118,16 @@ class Participants:
             if not found and key is not None and self.is_place_key(key):
                 country = self.country_of(key)
                 found = [country] if country else []
-            if not found and key is None and head.pos_ == "NOUN":
+            if not found and key is None and head.pos_ == "NOUN" and not (
+                self.lexicon.noun_triggers(head.lemma_.lower())
+            ):  # an event noun's modifier is its actor ("the Syrian opposition")
+                # the owner: "X's energy sector", "Indonesian air traffic", "Boeing aircraft"
                 for child in head.children:
                     if child.dep_ == "poss":
                         found = [k for k in self._one(child)[0] if k not in found]
+                    elif child.dep_ in ("amod", "compound", "nmod") and not found:
+                        owner = self.entity(child)
+                        found = [owner] if owner and self.is_actor_key(owner) else []
             keys.extend(k for k in found if k not in keys)
         return keys
 
@@ -155,6 +159,13 @@ class Participants:
             found = self.modifier_actor(token, allow_of=is_proxy)
             if found:
                 return [found], "proxy"
+            found = own_state(self, token) if is_proxy else None
+            if found:
+                return [found], "pronoun"
+        if token.pos_ == "NOUN":
+            found = titled_person(self, token)
+            if found:
+                return [found], "pronoun"
         for child in token.children:
             if child.dep_ == "appos":
                 key = self.entity(child)

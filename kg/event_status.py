@@ -25,7 +25,7 @@ _QUOTE = re.compile(r"[\"“”«»]")
 _OPENING = "“«"
 _CLOSING = "”»"
 _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
-_CONTENT_PREPS = ("of", "about", "on", "for", "to")
+_CONTENT_PREPS = ("of", "about", "on", "for", "to", "with")  # "charged with killing"
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,6 +104,15 @@ def _inherited_subject(verb: Token) -> list[Token]:
         objects = [c for c in head.head.children if c.dep_ == "dobj"]
         if objects and head.head.pos_ == "VERB":
             return objects[:1]
+    if (
+        verb.dep_ in ("pcomp", "pobj") and verb.tag_ == "VBG" and head.dep_ == "prep"
+        and head.lower_ in ("of", "for", "with")
+        and (is_passive(head.head) or head.head.tag_ == "VBN")
+    ):  # fmt: skip
+        # "X was charged with killing Y", "X, convicted of killing Y": X did it
+        patient = _passive_subject(head.head)
+        if patient is not None:
+            return [patient]
     if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
         governor = head.head if head.dep_ == "prep" else head
         if verb.dep_ == "advcl":
@@ -117,12 +126,31 @@ def _inherited_subject(verb: Token) -> list[Token]:
     return []
 
 
+def _passive_subject(verb: Token) -> Token | None:
+    """Who undergoes a passive verb, through coordination and participle clauses: "X was
+    arrested and charged", "X, charged with ...", "a man charged with ..."."""
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects[0]
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in ("conj", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def object_tokens(verb: Token) -> list[Token]:
     """Direct objects: dobj, dative, the passive subject, the antecedent of a passive
     relative clause, and the subject of an infinitive complement ("allow Russia to")."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     if is_passive(verb) and verb.dep_ in ("relcl", "acl"):
         found.append(verb.head)
+    if verb.dep_ == "relcl":
+        # "the governments of A and B, which he thanked": the antecedent is the object
+        found = [verb.head if c.lower_ in RELATIVE_PRONOUNS else c for c in found]
     for comp in verb.children:
         infinitive = comp.tag_ == "VB" or any(a.dep_ == "aux" for a in comp.children)
         if comp.dep_ in ("ccomp", "xcomp") and infinitive:

@@ -23,6 +23,7 @@ from kg.event_candidate import (
     unsubsumed,
     without,
 )
+from kg.event_reference import referred_parties
 from kg.event_roles import (
     Participants,
     is_passive,
@@ -82,6 +83,7 @@ def extract_events(
                 log.debug("%r at %d: negated or blocked", token.text, token.idx)
                 continue
             event = build_event(candidate, status, sent, dates, anchor, participants, lexicon)
+            coder.makers[event.type] = candidate.actors
             key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
             if key not in events or events[key].confidence < event.confidence:
                 events[key] = event
@@ -115,6 +117,8 @@ class _Coder:
         self.lexicon = lexicon
         #: trigger lemma -> the recipients it was last told with, for "the warrant" later on
         self.told: dict[str, list[str]] = {}
+        #: event type -> the actors of its last event, for "refused the demands" later on
+        self.makers: dict[str, list[str]] = {}
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and bool(
@@ -169,6 +173,11 @@ class _Coder:
             # "an offensive that killed X": the offensive's actor did the killing
             event = self.nominal(subjects[0])
             actors, how = (list(event.actors), "proxy") if event else ([], "")
+        if not actors and is_passive(verb):
+            # "the bill was rejected in the Senate": an organisation as the scene is the doer
+            bodies = [k for o in prep_objects(verb, ("in",)) for k in self.parts.actors(o)[0]]
+            actors = [k for k in bodies if self.parts.entities[k].type == "Organization"]
+            how = "proxy" if actors else how
         agentless = (
             not actors and trigger.type in AGENTLESS_TYPES and is_passive(verb)
             and not any(c.dep_ == "agent" for c in verb.children)
@@ -184,6 +193,8 @@ class _Coder:
                 keys = self._inner_recipients(obj, preps)
                 if keys:
                     self.told[obj.lemma_.lower()] = keys
+            if not keys and obj.pos_ == "NOUN":
+                keys = referred_parties(obj, self.lexicon, self.told, self.makers, actors)
             recipients.extend(keys)
         for obj in prep_objects(verb, preps):
             recipients.extend(self.parts.targets(obj))
@@ -197,6 +208,11 @@ class _Coder:
         lemma = verb.lemma_.lower()
         if self.lexicon.is_cue("deny", lemma) or self.lexicon.is_cue("block", lemma):
             for comp in verb.children:
+                if comp.dep_ == "xcomp" and not recipients:
+                    # "refused to meet the demands": the demands told before
+                    for obj in (c for c in comp.children if c.dep_ == "dobj"):
+                        recipients.extend(referred_parties(
+                            obj, self.lexicon, self.told, self.makers, actors))
                 if comp.dep_ in ("ccomp", "xcomp") or (
                     comp.dep_ == "dobj" and self.lexicon.is_cue("deny_object", comp.lemma_.lower())
                 ):
@@ -221,6 +237,9 @@ class _Coder:
             for holder in [noun, *nested]:
                 for obj in prep_objects(holder, preps):
                     keys.extend(self.parts.actors(obj)[0])
+        if not keys:
+            # "rejected a bailout deal for X": who it was for
+            keys = [k for o in prep_objects(noun, ("for",)) for k in self.parts.targets(o)]
         return keys
 
     def _actors_of(self, tokens: Sequence[Token]) -> tuple[list[str], str]:
@@ -293,9 +312,10 @@ class _Coder:
                 c for c in governor.children if c.dep_ == "dative"
             ]:
                 recipients.extend(self.parts.targets(obj))
-            if anchor.head.i == governor.i or anchor.head.head.i == governor.i:
+            slot = anchor.head if anchor.dep_ == "appos" else anchor
+            if slot.head.i == governor.i or slot.head.head.i == governor.i:
                 clause = governor
-            if anchor.dep_ == "pobj" and anchor.head.lower_ == "with":
+            if slot.dep_ == "pobj" and slot.head.lower_ == "with":
                 # "provided X with a package": X receives it
                 for obj in governor.children:
                     if obj.dep_ == "dobj":
@@ -317,11 +337,19 @@ class _Coder:
             actors, how, between = between, "direct", []
         if not actors:
             log.debug("%r at %d: nominal trigger without actor", noun.text, noun.idx)
+            told = [k for o in prep_objects(noun, preps) for k in self.parts.targets(o)]
+            if told:
+                self.told[noun.lemma_.lower()] = told  # "a deal with X" ... "the deal"
             return None
         for holder in {noun.i: noun, anchor.i: anchor}.values():
             for obj in prep_objects(holder, preps):
                 recipients.extend(self.parts.targets(obj))
         recipients.extend(between)
+        if not recipients:
+            # "a recommendation that X re-open", "allegations that X infiltrated": X
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    recipients.extend(self.parts.actors(subject)[0])
         return Candidate(
             trigger, event_type, noun, first, clause, actors, how, inherited,
             without(recipients, actors), light_intent, True,
@@ -341,6 +369,8 @@ class _Coder:
     def _light_verb(self, noun: Token) -> Token | None:
         """The support verb of a nominal trigger: "held talks", "talks were held by", "a deal
         forged by", "responded with an offensive"."""
+        if noun.dep_ == "appos":
+            noun = noun.head  # "provided X with $52 million, a financial assistance package"
         head = noun.head
         if (
             noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
