@@ -112,7 +112,8 @@ def _identity(value: int) -> int:
 
 def _merge(members: list[Candidate]) -> Article:
     """One article from its copies: the longest body (then smallest id), metadata from any."""
-    ranked = sorted(members, key=lambda c: (
+    # nearly every article has one copy: the ranking key counts every letter (issue #7)
+    ranked = members if len(members) == 1 else sorted(members, key=lambda c: (
         -len(c.article.text), c.article.id, not c.title_found,
         -sum(ch.islower() for ch in c.article.title + c.article.text), c.article.title,
         [(s.path, s.start, s.end) for s in c.article.sources]))
