@@ -38,10 +38,6 @@ class Candidate:
     nominal: bool
 
 
-def definite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
-
-
 def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
     """Drop an event without recipients when the same sentence tells the same act of the same
     actors with recipients ("an offensive that killed X": the offensive is the killing)."""

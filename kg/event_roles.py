@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from kg.event_reference import own_state, titled_person
 from kg.event_syntax import (  # noqa: F401 - re-exported for events and event_status
     SUBJECTS,
     conjuncts,
@@ -20,7 +21,6 @@ from kg.event_syntax import (  # noqa: F401 - re-exported for events and event_s
     prep_objects,
     subject_tokens,
 )
-from kg.event_reference import own_state, titled_person
 from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
 from kg.text import fold
 

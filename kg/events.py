@@ -18,12 +18,11 @@ from kg.event_agentless import AGENTLESS_TYPES, agentless_actors
 from kg.event_candidate import (
     Candidate,
     build_event,
-    definite,
     sentence_dates,
     unsubsumed,
     without,
 )
-from kg.event_reference import referred_parties
+from kg.event_reference import is_definite, referred_parties
 from kg.event_roles import (
     Participants,
     is_passive,
@@ -68,7 +67,7 @@ def extract_events(
             lemma = candidate.token.lemma_.lower()
             if candidate.recipients:
                 told[lemma] = candidate.recipients
-            elif candidate.nominal and definite(candidate.token) and lemma in told:
+            elif candidate.nominal and is_definite(candidate.token) and lemma in told:
                 # "The warrant issued by French judges" is the warrant for X told before
                 inherited = without(told[lemma], candidate.actors)
                 candidate = dataclasses.replace(candidate, recipients=inherited)

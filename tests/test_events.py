@@ -239,6 +239,29 @@ CONSTRUCTIONS = [
      [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
+    ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",
+     [("COERCE", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
+    ("charged with killing Y is reported", "Juan Perez was charged with killing Maria Lopez.",
+     [("ASSAULT", ("Juan Perez",), ("Maria Lopez",), "reported", None, None, None)]),
+    ("refused the demands told before",
+     "Canada demanded that Mexico withdraw its troops. Mexico refused to meet the demands.",
+     [("DEMAND", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("RETREAT", ("Mexico",), (), "intended", None, None, None),
+      ("REJECT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("killed the deal told before",
+     "Canada signed a deal with Acme Corp. Mexico later killed the deal.",
+     [("AGREE", ("Canada",), ("Acme Corp.",), "asserted", None, None, None),
+      ("REJECT", ("Mexico",), ("Acme Corp.",), "asserted", None, None, None)]),
+    ("passive rejected in an organisation, a deal for X",
+     "The bailout deal for General Motors was rejected in the Senate.",
+     [("REJECT", ("Senate",), ("General Motors",), "asserted", None, None, None)]),
+    ("a recommendation that X", "Germany issued a recommendation that Canada reopen the contest.",
+     [("DEMAND", ("Germany",), ("Canada",), "asserted", None, None, None)]),
+    ("bare 'the government' of a one-country story",
+     "Mexico faces a debt crisis. The government asked the World Bank for loans.",
+     [("REQUEST", ("Mexico",), ("the World Bank",), "asserted", None, None, None)]),
+    ("relative pronoun object", "Pedro Alvarez praised Mexico, which he thanked for its help.",
+     [("SUPPORT", ("Pedro Alvarez",), ("Mexico",), "asserted", None, None, None)]),
 ]  # fmt: skip
 
 
@@ -298,3 +321,48 @@ def test_events_definite_event_noun_keeps_the_target_told_before(nlp, lexicon):
     text = "France upheld the warrant for Pedro Alvarez. The warrant issued by French judges holds."
     events = code(nlp, lexicon, text)
     assert ("COERCE", ("French",), ("Pedro Alvarez",), "asserted", None, None, None) in events
+
+
+@pytest.mark.slow
+def test_events_federal_government_is_the_speakers_country(nlp, lexicon):
+    text = (
+        "Canadian Prime Minister Pedro Alvarez announced that the federal government would "
+        "provide Mexico with loans."
+    )
+    events = code(nlp, lexicon, text, affiliations={"Pedro Alvarez": "Canadian"})
+    assert events == [("AID", ("Canadian",), ("Mexico",), "intended", "Pedro Alvarez", None, None)]
+
+
+def _with_roles(nlp, text, people):
+    """Parse `text` with hand-made Person entities {name: roles} found by their first match."""
+    doc = nlp(text)
+    entities, mentions = [], []
+    for number, (name, roles) in enumerate(people.items()):
+        start = text.index(name)
+        entities.append(LocalEntity(f"e{number}", name, "Person", roles=roles))
+        mentions.append(Mention(start, start + len(name), name, "PERSON", f"e{number}"))
+    return doc, Article(id="t", title="", text=text, sources=()), mentions, entities
+
+
+@pytest.mark.slow
+def test_events_the_title_is_its_one_holder(nlp, lexicon):
+    text = "Judge Anna Weber heard the case. The judge sentenced Juan Perez to ten years."
+    doc, article, mentions, entities = _with_roles(
+        nlp, text, {"Anna Weber": ("judge",), "Juan Perez": ()}
+    )
+    events = extract_events(doc, article, mentions, entities, lexicon)
+    assert [(e.type, e.actors, e.recipients, e.status) for e in events] == [
+        ("COERCE", ("e0",), ("e1",), "asserted")
+    ]
+
+
+@pytest.mark.slow
+def test_events_agentless_arrest_told_by_the_attorney_general(nlp, lexicon):
+    text = "Juan Perez was arrested on Friday, Attorney General Anna Weber said."
+    doc, article, mentions, entities = _with_roles(
+        nlp, text, {"Juan Perez": (), "Anna Weber": ("attorney general",)}
+    )
+    events = extract_events(doc, article, mentions, entities, lexicon)
+    assert [(e.type, e.actors, e.recipients, e.status) for e in events] == [
+        ("COERCE", ("e1",), ("e0",), "asserted")
+    ]
