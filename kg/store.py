@@ -3,21 +3,28 @@
 ``store`` in the output folder is a relative symbolic link to a ``.store-<token>`` folder. A new
 store is bulk-loaded beside the old one and the link is swapped with one atomic rename, so a
 reader (``kg query``, ``kg serve``) sees either the old store or the new one, never half of one.
+
+The store and graph.ttl are functions of graph.nq and the prefixes. A re-run whose graph.nq
+comes out byte-identical keeps them as they are (issue #7): ``.kg-cache/rdf.json``, written
+last, records the N-Quads digest, the store folder and graph.ttl's size and time, and any
+mismatch (an interrupted build, a deleted or edited file) rebuilds both.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import secrets
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 
-from kg.atomic import atomic_write
+from kg.atomic import atomic_write, atomic_write_text
 from kg.errors import StoreError
 from kg.iris import DEFAULT_BASE, KINDS, PREFIXES
 from kg.limits import Limits
@@ -27,6 +34,8 @@ from kg.records import Corpus
 log = logging.getLogger(__name__)
 
 TURTLE, NQUADS, STORE = "graph.ttl", "graph.nq", "store"
+#: Where the record of the last RDF write lives (inside the build's cache folder).
+STAMP = Path(".kg-cache") / "rdf.json"
 
 
 def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE,
@@ -50,8 +59,16 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
             yield quad
 
     with atomic_write(out_dir / NQUADS, "wb") as fh:
-        ox.serialize(counted(), fh, ox.RdfFormat.N_QUADS)
+        hashing = _HashingWriter(fh)
+        ox.serialize(counted(), hashing, ox.RdfFormat.N_QUADS)
         limits.check_triples(count)
+    fingerprint = _fingerprint(hashing.digest.hexdigest(), base)
+    report = {"quads": count, "graphs": len(graphs), "files": [NQUADS, TURTLE, STORE]}
+    kept = _unchanged(out_dir, fingerprint)
+    if kept is not None:
+        remove_stale(out_dir)
+        log.info("RDF: %d quads unchanged; kept %s and %s", count, STORE, TURTLE)
+        return {**report, "triples": kept}
     store_dir = replace_store(out_dir, out_dir / NQUADS)
     remove_stale(out_dir)
     store = ox.Store.read_only(str(store_dir))
@@ -59,9 +76,64 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
     with atomic_write(out_dir / TURTLE, "wb") as fh:
         ox.serialize(union_triples(store), fh, ox.RdfFormat.TURTLE, prefixes=prefixes(base))
     del store
+    _write_stamp(out_dir, fingerprint, triples)
     log.info("RDF: %d quads in %d graphs -> %s", count, len(graphs), out_dir)
-    return {"quads": count, "triples": triples, "graphs": len(graphs),
-            "files": [NQUADS, TURTLE, STORE]}
+    return {**report, "triples": triples}
+
+
+class _HashingWriter:
+    """A binary file wrapper that hashes what goes through it (for `ox.serialize`)."""
+
+    def __init__(self, fh: IO[bytes]) -> None:
+        self.fh = fh
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.fh.write(data)
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+
+def _fingerprint(nquads_digest: str, base: str) -> str:
+    """What graph.ttl and the store are a function of: the quads, prefixes, serializer."""
+    parts = [nquads_digest, json.dumps(prefixes(base), sort_keys=True), ox.__version__]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _file_state(path: Path) -> list[int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return [stat.st_size, stat.st_mtime_ns]
+
+
+def _unchanged(out_dir: Path, fingerprint: str) -> int | None:
+    """The triple count of the last write when it had this fingerprint and is intact, else None."""
+    try:
+        stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    link = out_dir / STORE
+    intact = (
+        isinstance(stamp, dict)
+        and stamp.get("fingerprint") == fingerprint
+        and link.is_symlink()
+        and os.readlink(link) == stamp.get("store")
+        and link.is_dir()
+        and _file_state(out_dir / TURTLE) == stamp.get("turtle")
+        and isinstance(stamp.get("triples"), int)
+    )
+    return stamp["triples"] if intact else None
+
+
+def _write_stamp(out_dir: Path, fingerprint: str, triples: int) -> None:
+    link = out_dir / STORE
+    stamp = {"fingerprint": fingerprint, "store": os.readlink(link), "triples": triples,
+             "turtle": _file_state(out_dir / TURTLE)}
+    atomic_write_text(out_dir / STAMP, json.dumps(stamp))
 
 
 def prefixes(base: str) -> dict[str, str]:

@@ -39,7 +39,7 @@ def test_store_turtle_uses_readable_prefixes(out: Path) -> None:
 
 def test_store_rebuild_swaps_the_store_and_leaves_no_stale_copy(out: Path) -> None:
     first = os.readlink(out / "store")
-    write_outputs_rdf(make_corpus(), out, base="https://example.org/id/")
+    write_outputs_rdf(make_corpus(), out, base="https://example.org/other/")
     second = os.readlink(out / "store")
     assert first != second
     assert sorted(p.name for p in out.glob(".store-*")) == [second]
@@ -67,3 +67,26 @@ def test_store_open_target_explains_an_empty_folder(tmp_path: Path) -> None:
 
 def test_store_open_target_reads_an_rdf_file(out: Path) -> None:
     assert len(open_target(out / "graph.ttl")) == len(open_store(out))
+
+
+def test_store_unchanged_rebuild_keeps_the_store_and_turtle(out: Path) -> None:
+    store, turtle = os.readlink(out / "store"), (out / "graph.ttl").stat().st_mtime_ns
+    counts = write_outputs_rdf(make_corpus(), out, base="https://example.org/id/")
+    assert os.readlink(out / "store") == store
+    assert (out / "graph.ttl").stat().st_mtime_ns == turtle
+    assert counts["triples"] == len(open_store(out))
+
+
+@pytest.mark.parametrize("damage", ["delete turtle", "edit turtle", "delete stamp"])
+def test_store_unchanged_rebuild_repairs_a_damaged_output(out: Path, damage: str) -> None:
+    expected = (out / "graph.ttl").read_bytes()
+    store = os.readlink(out / "store")
+    if damage == "delete turtle":
+        (out / "graph.ttl").unlink()
+    elif damage == "edit turtle":
+        (out / "graph.ttl").write_text("# edited\n", encoding="utf-8")
+    else:
+        (out / ".kg-cache" / "rdf.json").unlink()
+    write_outputs_rdf(make_corpus(), out, base="https://example.org/id/")
+    assert (out / "graph.ttl").read_bytes() == expected
+    assert os.readlink(out / "store") != store
