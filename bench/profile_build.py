@@ -43,12 +43,13 @@ class Timer:
         self.rows: dict[str, dict[str, float]] = {}
         self.profiler = profiler
 
-    def run(self, name: str, func: Callable[[], T], *, profile: bool = False) -> T:
+    def run(self, name: str, func: Callable[..., T], *args: Any, profile: bool = False) -> T:
+        """Return `func(*args)`, adding its wall and CPU seconds to step `name`."""
         wall, cpu = time.perf_counter(), time.process_time()
         if profile and self.profiler is not None:
             self.profiler.enable()
         try:
-            return func()
+            return func(*args)
         finally:
             if profile and self.profiler is not None:
                 self.profiler.disable()
@@ -59,16 +60,21 @@ class Timer:
 
 def parse_by_component(nlp: Any, texts: Sequence[str], timer: Timer, batch_size: int) -> list[Any]:
     """Run the enabled pipeline one component at a time over every text; time each."""
+
+    def run_component(proc: Any, docs: list[Any]) -> list[Any]:
+        if hasattr(proc, "pipe"):
+            return list(proc.pipe(docs, batch_size=batch_size))
+        return [proc(doc) for doc in docs]
+
     docs = timer.run("spacy:tokenizer", lambda: [nlp.make_doc(t) for t in texts])
     for name, proc in nlp.pipeline:
-        if hasattr(proc, "pipe"):
-            docs = timer.run(f"spacy:{name}", lambda p=proc: list(p.pipe(docs, batch_size=batch_size)))
-        else:
-            docs = timer.run(f"spacy:{name}", lambda p=proc: [p(d) for d in docs])
+        docs = timer.run(f"spacy:{name}", run_component, proc, docs)
     return docs
 
 
-def profile(corpus: Path, *, limit: int | None, batch_size: int, use_profiler: bool) -> dict[str, Any]:
+def profile(
+    corpus: Path, *, limit: int | None, batch_size: int, use_profiler: bool
+) -> dict[str, Any]:
     """Measure every stage of a build of `corpus`; return the figures."""
     profiler = cProfile.Profile() if use_profiler else None
     timer = Timer(profiler)
@@ -90,17 +96,13 @@ def profile(corpus: Path, *, limit: int | None, batch_size: int, use_profiler: b
 
     for doc, article in zip(docs, articles, strict=True):
         mentions, entities = timer.run(
-            "extract_entities", lambda: extract_entities(doc, article, resources.gazetteer),
-            profile=True,
+            "extract_entities", extract_entities, doc, article, resources.gazetteer, profile=True
         )
         events = timer.run(
-            "extract_events",
-            lambda: extract_events(doc, article, mentions, entities, resources.lexicon),
-            profile=True,
+            "extract_events", extract_events, doc, article, mentions, entities,
+            resources.lexicon, profile=True,
         )
-        sentences = timer.run(
-            "sentences", lambda: tuple((s.start_char, s.end_char) for s in doc.sents), profile=True
-        )
+        sentences = timer.run("sentences", _sentences, doc, profile=True)
         analyses.append(ArticleAnalysis(article.id, sentences, tuple(mentions), tuple(entities),
                                         tuple(events)))
     del docs
@@ -122,6 +124,10 @@ def profile(corpus: Path, *, limit: int | None, batch_size: int, use_profiler: b
         pstats.Stats(profiler, stream=text).sort_stats("tottime").print_stats(35)
         result["top"] = text.getvalue()
     return result
+
+
+def _sentences(doc: Any) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start_char, s.end_char) for s in doc.sents)
 
 
 def profile_rerun(corpus: Path, out: Path, *, use_profiler: bool) -> dict[str, Any]:
@@ -149,8 +155,8 @@ def profile_rerun(corpus: Path, out: Path, *, use_profiler: bool) -> dict[str, A
                          profile=True)
     if report.new:
         raise SystemExit(f"{out}: {report.new} article(s) were not cached; build it first")
-    corpus_obj = timer.run("link_corpus", lambda: link_corpus(articles, [analyses[a.id] for a in articles]),
-                           profile=True)
+    ordered = [analyses[a.id] for a in articles]
+    corpus_obj = timer.run("link_corpus", link_corpus, articles, ordered, profile=True)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         timer.run("write_jsonl", lambda: write_jsonl(corpus_obj, folder), profile=True)
@@ -173,7 +179,8 @@ def profile_rerun(corpus: Path, out: Path, *, use_profiler: bool) -> dict[str, A
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, help="a corpus `kg build` reads (e.g. corpus_gen.py output)")
+    parser.add_argument("corpus", type=Path,
+                        help="a corpus `kg build` reads (e.g. corpus_gen.py output)")
     parser.add_argument("--limit", type=int, default=None, help="profile only the first N articles")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--profile", action="store_true",

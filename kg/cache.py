@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import StoreError
-from kg.records import ArticleAnalysis, from_dict, to_dict
+from kg.records import Article, ArticleAnalysis, from_dict, to_dict
 
 CACHE_DIR = ".kg-cache"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+#: The articles the last build prepared, under `kg.prepare.prepare_key` (one row is kept).
+_PREPARED = "CREATE TABLE IF NOT EXISTS prepared (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
 
 
 class AnalysisCache:
@@ -38,6 +40,7 @@ class AnalysisCache:
             self._db = sqlite3.connect(path)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(_SCHEMA)
+            self._db.execute(_PREPARED)
         except (OSError, sqlite3.Error) as err:
             raise StoreError(
                 f"{path}: cannot open the analysis cache ({err}); delete {path.parent} "
@@ -66,6 +69,31 @@ class AnalysisCache:
         rows = [(key, json.dumps(to_dict(a), ensure_ascii=False)) for key, a in items]
         with self._db:
             self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?)", rows)
+
+    def get_prepared(self, key: str) -> list[Article] | None:
+        """Return the articles stored under `key`, or None (also for an unreadable entry).
+
+        >>> import tempfile, pathlib
+        >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
+        >>> cache.put_prepared("k", [Article("a", "T", "Body.", ())])
+        >>> [a.id for a in cache.get_prepared("k")], cache.get_prepared("other")
+        (['a'], None)
+        >>> cache.close()
+        """
+        row = self._db.execute("SELECT data FROM prepared WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
+        try:
+            return [from_dict(Article, a) for a in json.loads(row[0])]
+        except (ValueError, TypeError, KeyError):
+            return None  # written by an incompatible version: prepare again
+
+    def put_prepared(self, key: str, articles: Iterable[Article]) -> None:
+        """Store the prepared articles under `key`, replacing those of any earlier input."""
+        data = json.dumps([to_dict(a) for a in articles], ensure_ascii=False)
+        with self._db:
+            self._db.execute("DELETE FROM prepared")
+            self._db.execute("INSERT INTO prepared VALUES (?, ?)", (key, data))
 
     def close(self) -> None:
         """Close the database."""

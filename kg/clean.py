@@ -17,6 +17,7 @@ from pathlib import Path
 from kg.dating import Dated, only_date, parse_date
 from kg.errors import OntologyError
 from kg.paths import default_ontology_dir
+from kg.text import stable_hash
 
 CLEANING_FILE = "cleaning.json"
 #: What `date_line` returns for a date line whose date cannot be read (dropped, not dated).
@@ -48,13 +49,16 @@ class CleaningRules:
     photo_words: frozenset[str]
     breadcrumb: re.Pattern[str]
     breadcrumb_split: re.Pattern[str]
+    #: Hash of the file the rules were read from (part of the prepared-articles cache key).
+    version: str = ""
 
 
 def load_cleaning_rules(ontology_dir: Path | None = None) -> CleaningRules:
     """Read the cleaning vocabulary; raise `OntologyError` naming the file when it is broken."""
     path = (ontology_dir or default_ontology_dir()) / CLEANING_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text)
         roots = "|".join(re.escape(r) for r in data["breadcrumb_roots"])
         seps = "|".join(re.escape(s) for s in data["breadcrumb_separators"])
         labels = "|".join(re.escape(s) for s in data["source_line_labels"])
@@ -69,6 +73,7 @@ def load_cleaning_rules(ontology_dir: Path | None = None) -> CleaningRules:
             photo_words=frozenset(_key(s) for s in data["photo_words"]),
             breadcrumb=re.compile(rf"^(?:{roots})\s*(?:{seps})\s*\S", re.IGNORECASE),
             breadcrumb_split=re.compile(rf"\s(?:{seps})\s"),
+            version=stable_hash(text),
         )
     except (OSError, ValueError, KeyError, TypeError, re.error) as err:
         raise OntologyError(

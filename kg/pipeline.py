@@ -91,9 +91,16 @@ class BuildResult:
 
 
 def read_articles(
-    paths: Iterable[str | os.PathLike[str]], *, on_skip: SkipHandler | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    on_skip: SkipHandler | None = None,
+    cache_dir: Path | None = None,
 ) -> tuple[list[Article], BuildReport]:
-    """Ingest, clean, split and de-duplicate; report files read and inputs skipped."""
+    """Ingest, clean, split and de-duplicate; report files read and inputs skipped.
+
+    With `cache_dir` (a build's output folder), inputs identical to the last build's reuse its
+    prepared articles from the cache there instead of being cleaned and de-duplicated again.
+    """
     from kg.ingest import read_paths
     from kg.prepare import prepare
 
@@ -111,11 +118,30 @@ def read_articles(
             files.add(raw.path)
             yield raw
 
-    articles = prepare(counted(read_paths([Path(p) for p in paths], on_skip=skip)))
+    raws = counted(read_paths([Path(p) for p in paths], on_skip=skip))
+    articles = prepare(raws) if cache_dir is None else _prepare_cached(list(raws), cache_dir)
     report.files = len(files)
     report.articles = len(articles)
     report.duplicates = sum(len(a.sources) for a in articles) - len(articles)
     return articles, report
+
+
+def _prepare_cached(raws: list[Any], cache_dir: Path) -> list[Article]:
+    """`prepare(raws)`, or the articles the cache in `cache_dir` holds for the same input."""
+    from kg.prepare import prepare, prepare_key
+
+    key = prepare_key(raws)
+    cache = AnalysisCache(cache_dir)
+    try:
+        articles = cache.get_prepared(key)
+        if articles is None:
+            articles = prepare(raws)
+            cache.put_prepared(key, articles)
+        else:
+            log.info("inputs unchanged: %d prepared article(s) read from the cache", len(articles))
+    finally:
+        cache.close()
+    return articles
 
 
 def build(
@@ -141,7 +167,9 @@ def build(
     """
     paths = list(paths)
     out_dir = Path(out_dir) if out_dir is not None else None
-    articles, report = read_articles(paths, on_skip=on_skip)
+    articles, report = read_articles(
+        paths, on_skip=on_skip, cache_dir=out_dir if use_cache else None
+    )
     if not articles:
         reasons = "; ".join(f"{p}: {r}" for p, r in report.skipped[:5]) or "no input files"
         raise InputError(

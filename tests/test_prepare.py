@@ -281,3 +281,40 @@ def test_prepare_keeps_body_sentence_that_starts_like_a_date_line() -> None:
     line = "Published reports say the army moved on 3 May 2024."
     article = only(story("Valdora Reopens Border", [line, BODY[0]]))
     assert (article.text, article.date) == (line + "\n\n" + BODY[0], None)
+
+
+def test_prepare_key_follows_every_raw_field_and_the_rules() -> None:
+    from dataclasses import replace
+
+    from kg.clean import default_rules
+    from kg.prepare import prepare_key
+
+    raws = [RawDocument("a.txt", story("Border Talks Resume", BODY))]
+    key = prepare_key(raws)
+    assert prepare_key([RawDocument("a.txt", story("Border Talks Resume", BODY))]) == key
+    assert prepare_key([replace(raws[0], date="2024-05-01")]) != key
+    assert prepare_key([replace(raws[0], text=raws[0].text + " More.")]) != key
+    assert prepare_key(raws, replace(default_rules(), version="edited")) != key
+
+
+def test_read_articles_reuses_prepared_articles_of_unchanged_inputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kg.pipeline import read_articles
+
+    source = tmp_path / "in" / "talks.txt"
+    source.parent.mkdir()
+    source.write_text(story("Border Talks Resume", BODY), encoding="utf-8")
+    out = tmp_path / "out"
+    first, _ = read_articles([source], cache_dir=out)
+
+    def refuse(raws: object) -> None:
+        raise AssertionError("prepared again although the input did not change")
+
+    monkeypatch.setattr("kg.prepare.prepare", refuse)
+    again, report = read_articles([source], cache_dir=out)
+    assert again == first
+    assert (report.files, report.articles) == (1, 1)
+    source.write_text(story("Border Talks Resume", BODY[:2]), encoding="utf-8")
+    with pytest.raises(AssertionError, match="prepared again"):
+        read_articles([source], cache_dir=out)
