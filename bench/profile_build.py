@@ -9,7 +9,8 @@ time are printed (and the raw stats saved next to the JSON figures).
 
 With ``--rerun OUT`` it times instead the steps of a cached re-run of a build already made into
 OUT (imports, reading and de-duplicating, cache look-up, linking, each writer), which is the
-fixed cost a re-run pays however few articles are new. Outputs go to a scratch folder.
+fixed cost a re-run pays however few articles are new. It rewrites OUT just as ``kg build``
+does (same files, same bytes).
 
 Example::
 
@@ -147,7 +148,9 @@ def profile_rerun(corpus: Path, out: Path, *, use_profiler: bool) -> dict[str, A
     from kg.pipeline import analyse_articles, link_corpus, read_articles, write_jsonl
     from kg.store import write_outputs_rdf
 
-    articles, report = timer.run("read_articles", lambda: read_articles([corpus]), profile=True)
+    articles, report = timer.run(
+        "read_articles", lambda: read_articles([corpus], cache_dir=out), profile=True
+    )
     resources = timer.run("load_resources", lambda: load_resources(default_ontology_dir()),
                           profile=True)
     analyses = timer.run("analyse_articles (cache)",
@@ -157,15 +160,12 @@ def profile_rerun(corpus: Path, out: Path, *, use_profiler: bool) -> dict[str, A
         raise SystemExit(f"{out}: {report.new} article(s) were not cached; build it first")
     ordered = [analyses[a.id] for a in articles]
     corpus_obj = timer.run("link_corpus", link_corpus, articles, ordered, profile=True)
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch)
-        timer.run("write_jsonl", lambda: write_jsonl(corpus_obj, folder), profile=True)
-        timer.run("write_outputs_rdf", lambda: write_outputs_rdf(corpus_obj, folder), profile=True)
-        stats = timer.run("compute_stats", lambda: compute_stats(corpus_obj), profile=True)
-        timer.run("write_graphml", lambda: write_graphml(corpus_obj, folder / "graph.graphml"),
-                  profile=True)
-        timer.run("write_html", lambda: write_html(corpus_obj, folder / "graph.html", stats=stats),
-                  profile=True)
+    timer.run("write_jsonl", write_jsonl, corpus_obj, out, profile=True)
+    timer.run("write_outputs_rdf", write_outputs_rdf, corpus_obj, out, profile=True)
+    stats = timer.run("compute_stats", compute_stats, corpus_obj, profile=True)
+    timer.run("write_graphml", write_graphml, corpus_obj, out / "graph.graphml", profile=True)
+    timer.run("write_html", lambda: write_html(corpus_obj, out / "graph.html", stats=stats),
+              profile=True)
     result: dict[str, Any] = {
         "corpus": str(corpus), "rerun": str(out), "articles": len(articles),
         "steps": {n: {k: round(v, 3) for k, v in r.items()} for n, r in timer.rows.items()},
