@@ -88,6 +88,7 @@ def default_rules() -> CleaningRules:
     return load_cleaning_rules()
 
 
+@lru_cache(maxsize=4096)  # a line is keyed again as the next line's predecessor (issue #7)
 def _key(text: str) -> str:
     """Fold case, quote styles, dashes and spacing: the form lines are compared in.
 
