@@ -14,6 +14,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from unicodedata import unidata_version
 
 from kg.clean import CleaningRules, default_rules
 from kg.dating import parse_date
@@ -56,9 +57,10 @@ _PREPARE_MODULES = ("prepare", "clean", "stories", "dating", "dedupe", "records"
 
 
 def prepare_key(raws: Sequence[RawDocument], rules: CleaningRules | None = None) -> str:
-    """Key what `prepare(raws, rules=rules)` returns: the raw documents, the rules, the code.
+    """Key what `prepare(raws, rules=rules)` returns: the raw documents, rules and code.
 
-    A re-run over unchanged inputs can then reuse the prepared articles instead of cleaning,
+    The code includes the libraries it leans on (datasketch's MinHash, Python's Unicode
+    tables). A re-run over unchanged inputs can then reuse the prepared articles instead of cleaning,
     splitting and de-duplicating again (issue #7).
 
     >>> raws = [RawDocument("a.txt", "Some text.")]
@@ -69,7 +71,7 @@ def prepare_key(raws: Sequence[RawDocument], rules: CleaningRules | None = None)
 
     rules = rules or default_rules()
     digest = hashlib.sha256()
-    for part in (_code_version(), rules.version, version("datasketch")):
+    for part in (_code_version(), rules.version, version("datasketch"), unidata_version):
         digest.update(part.encode("utf-8") + b"\x1e")
     for raw in raws:
         digest.update(repr(raw).encode("utf-8") + b"\x1e")  # every field, quoted
