@@ -60,8 +60,8 @@ def prepare_key(raws: Sequence[RawDocument], rules: CleaningRules | None = None)
     """Key what `prepare(raws, rules=rules)` returns: the raw documents, rules and code.
 
     The code includes the libraries it leans on (datasketch's MinHash, Python's Unicode
-    tables). A re-run over unchanged inputs can then reuse the prepared articles instead of cleaning,
-    splitting and de-duplicating again (issue #7).
+    tables). A re-run over unchanged inputs can then reuse the prepared articles instead of
+    cleaning, splitting and de-duplicating again (issue #7).
 
     >>> raws = [RawDocument("a.txt", "Some text.")]
     >>> prepare_key(raws) == prepare_key(list(raws)), prepare_key(raws) == prepare_key([])
