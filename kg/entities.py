@@ -11,6 +11,7 @@ descriptions ("the bloc"), and hands the candidates to `kg.local_entities.resolv
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import TYPE_CHECKING
 
@@ -129,15 +130,20 @@ class _Context:
     def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gaz = gazetteer
-        self.common: set[str] = set()
-        for t in doc:  # one pass: every token attribute read builds a Token object
+        self._headline: dict[int, bool] = {}
+
+    @functools.cached_property
+    def common(self) -> set[str]:
+        """Stems of the words the story writes in lower case (built only when asked, #7)."""
+        common: set[str] = set()
+        for t in self.doc:  # one pass: every token attribute read builds a Token object
             if t.is_lower:
                 if t.is_alpha:
-                    self.common.add(_stem(t.lower_))
+                    common.add(_stem(t.lower_))
                 lemma = t.lemma_
                 if lemma:
-                    self.common.add(_stem(lemma.lower()))
-        self._headline: dict[int, bool] = {}
+                    common.add(_stem(lemma.lower()))
+        return common
 
     def is_headline(self, char: int) -> bool:
         """True when the line holding `char` is a headline (cached per line)."""
