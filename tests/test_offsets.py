@@ -73,4 +73,4 @@ def test_offsets_hold_on_the_sample_build(sample_build) -> None:
             assert text[evidence.sentence_start:evidence.sentence_end] == evidence.sentence
             assert text[evidence.trigger_start:evidence.trigger_end] == evidence.trigger
             checked += 1
-    assert checked > 300
+    assert checked > 200  # the five articles hold a few hundred mentions and evidence spans
