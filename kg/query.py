@@ -92,9 +92,9 @@ def bind_values(sparql: str, values: dict[str, str]) -> str:
                 f"the query has no `VALUES ?{name} {{ ... }}` block to set; variables that can "
                 f"be set: {', '.join(settable) or '(none)'}"
             )
-        literal = json.dumps(value, ensure_ascii=False)
+        block = f"VALUES ?{name} {{ {json.dumps(value, ensure_ascii=False)} }}"
         pattern = re.compile(_VALUES_BLOCK.replace(r"(\w+)", re.escape(name)))
-        sparql = pattern.sub(lambda _: f"VALUES ?{name} {{ {literal} }}", sparql, count=1)
+        sparql = pattern.sub(lambda _, block=block: block, sparql, count=1)
     return sparql
 
 
