@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 
 from kg.entity_component import COMPONENT, doc_is_title, doc_text, is_headline, split_lines
 from kg.gazetteer import Gazetteer
-from kg.local_entities import DESCRIPTION, ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
+from kg.group_context import find_descriptions, find_institutions, link_acronyms
+from kg.local_entities import ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
 from kg.person_context import (
     POSSESSIVE,
     acts,
@@ -29,6 +30,7 @@ from kg.person_context import (
     mark_outlets,
     read_person_context,
     roles_from_words,
+    title_of_start,
 )
 from kg.records import Article, LocalEntity, Mention
 from kg.text import fold
@@ -82,6 +84,7 @@ def extract_entities(
             for t in range(piece.start, piece.end):
                 by_token[t] = len(cands)
             cands.append(cand)
+    find_institutions(doc, gazetteer, cands, by_token, context.common_word)
     spans = {i: doc.char_span(c.start, c.end, alignment_mode="expand") for i, c in enumerate(cands)}
     for i, c in enumerate(cands):
         span = spans[i]
@@ -91,37 +94,10 @@ def extract_entities(
             read_person_context(doc, gazetteer, span, c, cands, by_token)
         if c.role in (ENTRY, ORG, PERSON) and is_credit(span, gazetteer):
             c.role = NONE
-    _link_acronyms(doc, cands, spans, by_token)
+    link_acronyms(doc, cands, spans, by_token)
     mark_outlets(cands, spans, gazetteer)
-    cands.extend(context.descriptions(by_token))
+    cands.extend(find_descriptions(doc, gazetteer, by_token))
     return resolve(cands, gazetteer)
-
-
-def _link_acronyms(
-    doc: Doc, cands: list[Candidate], spans: dict[int, Span | None], by_token: dict[int, int]
-) -> None:
-    """Link "Syrian Center for Media (SCM)": the acronym names the same organisation."""
-    for i, c in enumerate(cands):
-        span = spans[i]
-        if span is None or c.role != ORG or span.end + 2 >= len(doc):
-            continue
-        if doc[span.end].text != "(" or doc[span.end + 2].text != ")":
-            continue
-        token = doc[span.end + 1]
-        if not (token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 6):
-            continue
-        j = by_token.get(token.i)
-        if j is None:
-            j = len(cands)
-            by_token[token.i] = j
-            cands.append(
-                Candidate(
-                    token.idx, token.idx + len(token.text), token.text, "ORG", ORG, name=token.text
-                )
-            )
-            spans[j] = doc[token.i : token.i + 1]
-        if cands[j].role == ORG:
-            cands[j].alias_of = i
 
 
 class _Context:
@@ -158,7 +134,7 @@ class _Context:
         if len(parts) == 1 and not ent.kb_id_ and self.is_headline(ent.start_char):
             parts, run = [], []
             for tok in ent:
-                if self._common_word(tok):
+                if self.common_word(tok):
                     if run:
                         parts.append(self.doc[run[0] : run[-1] + 1])
                     run = []
@@ -186,7 +162,8 @@ class _Context:
                 at = text.find(tail.text, at + len(tail.text))
         return None
 
-    def _common_word(self, tok: Token) -> bool:
+    def common_word(self, tok: Token) -> bool:
+        """A word the story also uses in lower case, or a stop word (not a name)."""
         if tok.is_stop or not tok.is_alpha:
             return tok.is_alpha
         if self.gaz.lookup(tok.text) is not None:
@@ -201,11 +178,26 @@ class _Context:
             return None
         while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
             end -= 1
+        label = span.label_ or label
+        if label in ("PERSON", "ORG") and end < len(self.doc) and end - start > 1:
+            cut = self._drop_rank(start, end)
+            if cut != end:
+                end, label = cut, "ORG"  # the words before a rank name its unit
         if label == "PERSON":
             start, end = self._extend_name(start, end)
         if start >= end:
             return None
-        return Span(self.doc, start, end, label=span.label_ or label, kb_id=span.kb_id_)
+        return Span(self.doc, start, end, label=label, kb_id=span.kb_id_)
+
+    def _drop_rank(self, start: int, end: int) -> int:
+        """Cut a rank before a name off a unit's name: "Philadelphia Homicide Capt. X"."""
+        doc, cut = self.doc, end
+        while cut - 1 > start and fold(doc[cut - 1].text) in self.gaz.title_words:
+            cut -= 1
+        if cut == end:
+            return end
+        nxt = end + (doc[end].text == "." and end + 1 < len(doc))
+        return cut if doc[nxt].ent_type_ == "PERSON" else end
 
     def _extend_name(self, start: int, end: int) -> tuple[int, int]:
         """Take in attached particles and hyphenated parts ("al-" + "Assad", "bin Hamad")."""
@@ -231,6 +223,7 @@ class _Context:
                 and (len(word) > 1 or not word[0].is_sent_start)
                 and not any(fold(t.text) in self.gaz.title_words for t in word)
                 and self.gaz.lookup(word.text) is None
+                and title_of_start(doc, start - 1, self.gaz) is None  # "Chief of Detectives X"
             ):
                 break
             start = k  # a first name the recognizer left out ("Yunus-bek")
@@ -271,6 +264,8 @@ class _Context:
             )
         if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
             return Candidate(**base, role=PLACE_ROLE, name=name)
+        if span.label_ == "PERSON" and self._acronym_unit(span):
+            return Candidate(**base, role=ORG, name=name)  # "Creston RCMP": a local unit
         if span.label_ == "PERSON":
             return self._person(span, base)
         if len(span) == 1 and fold(span.text) in self.gaz.title_words:
@@ -282,8 +277,34 @@ class _Context:
         if span.label_ == "ORG":
             return Candidate(**base, role=ORG, name=_unpossess(span, name))
         if span.label_ in ("GPE", "LOC", "FAC"):
-            return Candidate(**base, role=PLACE_ROLE, name=name)
+            acting = span.label_ == "GPE" and self._subject_acts(span)
+            locative = is_locative(span, self.gaz)
+            return Candidate(**base, role=PLACE_ROLE, name=name, locative=locative, acting=acting)
+        if span.label_ == "NORP" and span[-1].tag_ == "NNPS" and acts(span, self.gaz):
+            return Candidate(**base, role=ORG, name=name)  # "Social Democrats said": a group
         return Candidate(**base, role=NONE, name=name)
+
+    def _subject_acts(self, span: Span) -> bool:
+        """An unknown place name that does something ("X sued Y", "filed by X")."""
+        if fold(span[-1].text) in self.gaz.place_heads:
+            return False  # "X County", "X City": a place by its very name
+        root = span.root
+        if root.dep_ == "nsubj":
+            return (
+                root.head.pos_ == "VERB" and root.head.lemma_.lower() not in self.gaz.stative_verbs
+            )
+        return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+    def _acronym_unit(self, span: Span) -> bool:
+        """A "name" ending in an organisation's acronym: the acronym's local unit."""
+        last = span[-1].text
+        if not (last.isupper() and last.isalpha() and 2 <= len(last) <= 6) or len(span) < 2:
+            return False
+        if set(last) <= set("IVXLC"):
+            return False  # "Anthony Smith III"
+        return last in self.gaz.acronyms or any(
+            e.label_ == "ORG" and e.text == last for e in self.doc.ents
+        )
 
     def _expands_common_words(self, span: Span) -> bool:
         """Tell "liquefied natural gas (LNG)": an acronym of common words is no organisation."""
@@ -323,7 +344,11 @@ class _Context:
         start, roles = span.start, []
         while start < span.end - 1:
             word = fold(self.doc[start].text)
-            if word in gaz.courtesy_titles:
+            if word in gaz.courtesy_titles or (
+                word == "."
+                and start > span.start
+                and gaz.abbreviation(self.doc[start - 1].text, dotted=True)
+            ):
                 start += 1
             elif word in gaz.honorifics or word in gaz.title_words:
                 roles.append(word.rstrip("."))
@@ -344,39 +369,6 @@ class _Context:
             name=name.text,
             roles=roles_from_words(roles, gaz),
         )
-
-    def descriptions(self, by_token: dict[int, int]) -> list[Candidate]:
-        """Definite descriptions heading their own noun phrase: "the army said", "the bloc's"."""
-        doc, found = self.doc, []
-        for tok in doc[1:]:
-            if tok.i in by_token:
-                continue
-            word = fold(tok.text)
-            if word not in self.gaz.descriptions:
-                continue
-            det = doc[tok.i - 1]
-            if det.lower_ != "the" or tok.pos_ not in ("NOUN", "PROPN", ""):
-                continue
-            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-            if nxt is not None and not (
-                nxt.is_punct
-                or nxt.text in POSSESSIVE
-                or nxt.pos_
-                in ("VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PRON", "DET")
-            ):
-                continue
-            found.append(
-                Candidate(
-                    det.idx,
-                    tok.idx + len(tok.text),
-                    doc[det.i : tok.i + 1].text,
-                    "DESC",
-                    DESCRIPTION,
-                    name=doc[det.i : tok.i + 1].text,
-                    kinds=self.gaz.descriptions[word],
-                )
-            )
-        return found
 
 
 def _stem(word: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 DATA_FILES = ("countries.json", "organizations.json", "armed_groups.json", "titles.json")
 
 
+def _empty_mapping() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
 @dataclass(frozen=True, slots=True)
 class GazEntry:
     """One known actor: a country, an organisation or an armed group."""
@@ -37,7 +41,7 @@ class GazEntry:
     country: str | None = None  # label of the country it belongs to
     names: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
-    demonyms: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()  # a country's people, or a party's members ("Democrats")
     capitals: tuple[str, ...] = ()
     seats: tuple[str, ...] = ()
 
@@ -50,7 +54,7 @@ class Gazetteer:
     entries: Mapping[str, GazEntry]
     names: Mapping[str, str]  # folded name -> entry id
     acronyms: Mapping[str, str]  # exact-case acronym -> entry id
-    demonyms: Mapping[str, str]  # folded demonym -> country entry id
+    demonyms: Mapping[str, str]  # folded demonym or party member noun -> entry id
     metonyms: Mapping[str, str]  # folded capital or seat of government -> country entry id
     titles: frozenset[str]
     title_heads: frozenset[str]
@@ -73,6 +77,11 @@ class Gazetteer:
     outlet_object_verbs: frozenset[str] = frozenset()  # "told X", "reported X"
     #: "from X", "in X": X is a location ("to"/"into" stay out: "aid to X", "strikes into X")
     locative_prepositions: frozenset[str] = frozenset()
+    #: "capt" -> "captain": abbreviated ranks before a name; "sen." only with its period
+    abbreviations: Mapping[str, str] = field(default_factory=_empty_mapping)
+    #: "the Troy police", "the state government": nouns of a place's own institutions
+    institution_heads: frozenset[str] = frozenset()
+    institution_modifiers: frozenset[str] = frozenset()  # "state" in "the state government"
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""
@@ -94,6 +103,18 @@ class Gazetteer:
         if key in self.metonyms:
             return self.entries[self.metonyms[key]], "metonym"
         return None
+
+    def abbreviation(self, word: str, *, dotted: bool = False) -> str | None:
+        """The title an abbreviated rank stands for; `dotted` when a period follows the word.
+
+        >>> gaz = load_gazetteer(Path(__file__).resolve().parent.parent / "ontology")
+        >>> gaz.abbreviation("Capt"), gaz.abbreviation("Sen"), gaz.abbreviation("Sen", dotted=True)
+        ('captain', None, 'senator')
+        """
+        key = fold(word)
+        return self.abbreviations.get(key) or (
+            self.abbreviations.get(key + ".") if dotted and not key.endswith(".") else None
+        )
 
     def entry_kinds(self, entry_id: str) -> tuple[str, ...]:
         """Kinds an entry answers to in definite descriptions ("the bloc")."""
@@ -235,6 +256,7 @@ class _Builder:
             country=self.country_labels.get(country) if country else None,
             names=tuple(row.get("names", ())),
             acronyms=tuple(row.get("acronyms", ())),
+            demonyms=tuple(row.get("members", ())),  # "Democrats": a party's members
         )
         self._add(entry)
 
@@ -266,7 +288,11 @@ class _Builder:
                 f"{ontology_dir / 'titles.json'}: needs a non-empty 'titles' list and a "
                 "'descriptions' object"
             )
+        abbreviations = {fold(k): fold(v) for k, v in titles.get("title_abbreviations", {}).items()}
         words = {w for t in title_list for w in t.replace("-", " ").split()}
+        short = {k for k in abbreviations if " " not in k}
+        short |= {k + "." for k in short if not k.endswith(".")}
+        words |= short
         return Gazetteer(
             version=version,
             entries=MappingProxyType(dict(self.entries)),
@@ -275,7 +301,7 @@ class _Builder:
             demonyms=MappingProxyType(dict(self.demonyms)),
             metonyms=MappingProxyType(dict(self.metonyms)),
             titles=title_list,
-            title_heads=frozenset(t.split()[-1] for t in title_list),
+            title_heads=frozenset(t.split()[-1] for t in title_list) | short,
             title_words=frozenset(words | modifiers | domains | title_list),
             title_modifiers=modifiers,
             title_connectors=_folded(titles.get("title_connectors", ())),
@@ -294,6 +320,9 @@ class _Builder:
             outlet_verbs=_folded(titles.get("outlet_verbs", ())),
             outlet_object_verbs=_folded(titles.get("outlet_object_verbs", ())),
             locative_prepositions=_folded(titles.get("locative_prepositions", ())),
+            abbreviations=MappingProxyType(abbreviations),
+            institution_heads=_folded(titles.get("institution_heads", ())),
+            institution_modifiers=_folded(titles.get("institution_modifiers", ())),
         )
 
 

@@ -40,6 +40,7 @@ class Candidate:
     as_place: bool = False  # a capital or seat of government used as a location
     locative: bool = False  # a country named as a location ("from X"): a place if always so
     outlet: bool = False  # cited the way news outlets are ("told X", "X newspaper")
+    acting: bool = False  # an unknown place name that acts ("X sued Y"): an organisation
     roles: tuple[str, ...] = ()
     affiliation: int | None = None  # index of the candidate this one acts for
     affiliation_kinds: tuple[str, ...] = ()  # "the bloc's chief": resolved like a description
@@ -110,6 +111,15 @@ def resolve(
                 group.type = PLACE  # only ever a location in this story (issue #3)
         elif key[0] == "org" and any(cands[m].outlet for m in group.members):
             group.type = "NewsOrganization"
+        elif (
+            key[0] == "place"
+            and group.country is None
+            and sum(cands[m].acting for m in group.members) >= 2
+            and not any(cands[m].locative for m in group.members)
+        ):
+            group.type = "Organization"  # "X sued Y ... X said": a company the recognizer
+            # took for a place, acting twice and never told as a location (one act may be a
+            # misparse: "in Gaza and the West Bank after a ban takes effect") (issue #3)
     for i, key in person_keys.items():
         join(i, key, _Group("Person", cands[i].start))
     for i, c in enumerate(cands):
@@ -197,9 +207,10 @@ def _person_keys(cands: list[Candidate], particles: frozenset[str]) -> dict[int,
     )
     orgs = {fold(c.name) for c in cands if c.role == ORG and c.alias_of is None}
     for i, c in enumerate(cands):
-        if c.role == ORG and c.alias_of is None and fold(c.name) in short_forms:
-            c.role = PERSON  # "Sharaa's HTS": the recognizer took a known surname for an org
-            people.append(i)
+        named = c.role in (ORG, PLACE_ROLE) or (c.role == NONE and c.label == "NORP")
+        if named and c.alias_of is None and fold(c.name) in short_forms:
+            c.role = PERSON  # "Sharaa's HTS", "Bratton said": a known surname taken for a
+            people.append(i)  # organisation or a place
         elif c.role == PERSON and " " not in c.name and fold(c.name) in orgs - short_forms:
             c.role = ORG  # "Ford" is an organisation elsewhere in the story and no one's surname
             people.remove(i)

@@ -26,6 +26,8 @@ _DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
 #: Verbs that a source is spoken "to" ("denied to X"), outlet cues with "to".
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SOURCE_LINE = re.compile(r"\s*(?:source|sources|via)\s*:\s*", re.IGNORECASE)
+#: "head of the Y", "officer at Y", "spokesman for Y": the office belongs to Y.
+_OF_PREPS = frozenset({"of", "at", "for", "with"})
 _SPEECH_TO = frozenset({"tell", "deny", "confirm", "speak", "say", "explain", "reveal"})
 #: Words that qualify a title without being part of the role ("the current ... minister").
 _ROLE_NOISE = frozenset(
@@ -84,8 +86,13 @@ def read_person_context(
             break
         elif possessive:
             break
+        elif doc[i].text == "." and i > 0 and gaz.abbreviation(doc[i - 1].text, dotted=True):
+            pass  # "Capt. X": the period of an abbreviated rank
         elif word in gaz.title_words or (words and word in gaz.title_connectors):
             words.insert(0, word)
+        elif (k := title_of_start(doc, i, gaz)) is not None:
+            words[0:0] = [fold(t.text) for t in doc[k : i + 1]]  # "Chief of Detectives X"
+            i = k
         else:
             break
         i -= 1
@@ -97,6 +104,22 @@ def read_person_context(
         words, aff, kinds = _apposition(doc, gaz, span, cands, by_token)
     cand.roles = tuple(dict.fromkeys([*cand.roles, *roles_from_words(words, gaz)]))
     cand.affiliation, cand.affiliation_kinds = aff, kinds
+
+
+def title_of_start(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
+    """Where "Chief of Detectives" starts when `i` is the last word of its capitalised tail.
+
+    A title head, "of" or "for", then up to three capitalised words that name the office's
+    field ("Chief of Detectives", "Secretary of Homeland Security"): all of it is the title.
+    """
+    k = i
+    while k >= 0 and i - k < 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        if doc[k].ent_type_ and doc[k].ent_type_ not in ("PERSON", "ORG"):
+            return None
+        k -= 1
+    if k == i or k < 1 or doc[k].lower_ not in ("of", "for"):
+        return None
+    return k - 1 if fold(doc[k - 1].text) in gaz.title_heads else None
 
 
 def _apposition(
@@ -122,6 +145,17 @@ def _apposition(
             if i < len(doc) and doc[i].text in POSSESSIVE:
                 i += 1
             continue
+        if j is not None and aff is None and words and words[-1] in _OF_PREPS:
+            if cands[j].role in (ENTRY, ORG) and not cands[j].as_place:
+                aff = j  # "X, head of the Y", "X, an officer at Y"
+            break
+        if words and words[-1] in _OF_PREPS and word in ("the", "a", "an"):
+            i += 1
+            continue
+        if words and word in _OF_PREPS and words[-1] in gaz.title_heads:
+            words.append(word)
+            i += 1
+            continue
         if (
             not words
             and word in gaz.descriptions
@@ -135,6 +169,8 @@ def _apposition(
             i += 1
             continue
         break
+    while words and words[-1] in _OF_PREPS:
+        words.pop()
     if not any(w in gaz.title_heads for w in words):
         return [], None, ()
     return words, aff, kinds
@@ -151,7 +187,7 @@ def roles_from_words(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
     >>> roles_from_words(["emir", "sheikh"], gaz)
     ('emir', 'sheikh')
     """
-    words = [w for w in words if w]
+    words = [gaz.abbreviations.get(w.rstrip("."), gaz.abbreviations.get(w, w)) for w in words if w]
     while words and words[0] in _ROLE_NOISE:
         words = words[1:]
     spans: list[tuple[int, int]] = []
@@ -164,7 +200,12 @@ def roles_from_words(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
     if not spans:
         heads = [n for n, w in enumerate(words) if w in gaz.title_heads]
         spans = [(heads[-1], heads[-1] + 1)] if heads else []
-    return tuple(" ".join(words[a:b]) for a, b in sorted(spans))
+    spans.sort()
+    for n, (a, b) in enumerate(spans):
+        following = spans[n + 1][0] if n + 1 < len(spans) else len(words)
+        if b + 1 < following and words[b] in ("of", "for"):
+            spans[n] = (a, following)  # "chief of detectives": the office's field
+    return tuple(" ".join(words[a:b]) for a, b in spans)
 
 
 def is_locative(span: Span, gaz: Gazetteer) -> bool:

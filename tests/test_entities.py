@@ -249,3 +249,111 @@ def test_entities_sentence_initial_common_word_is_no_person(gaz):
     assert types_of(entities) == set()
     _, entities = run(nlp, gaz, "Arrest warrants are rare, officials said.")
     assert types_of(entities) == {("Arrest", "Person")}
+
+
+def roles_of(entities):
+    return {
+        e.label: (e.roles, entities[e.affiliation].label if e.affiliation else None)
+        for e in entities.values()
+        if e.type == "Person"
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "roles", "affiliation"),
+    [
+        (  # a rank abbreviation with its period, after a city's police (issue #3)
+            "On Monday, Brookvale police Sgt. Rowan Pelletier said the suspect fled on foot.",
+            "Rowan Pelletier",
+            ("sergeant",),
+            "Brookvale police",
+        ),
+        (  # "Title of Field" before a name is a role, not a first name
+            "The suspects were held overnight, said Chief of Detectives Mara Quist.",
+            "Mara Quist",
+            ("chief of detectives",),
+            None,
+        ),
+        (  # "X, head of the Y": the apposition names the organisation X acts for
+            "Maria Jensen, executive director of the Harbour Workers Federation, said it was over.",
+            "Maria Jensen",
+            ("executive director",),
+            "Harbour Workers Federation",
+        ),
+    ],
+)
+def test_entities_titles_ranks_and_offices_of(model, gaz, text, name, roles, affiliation):
+    _, entities = run(model, gaz, text)
+    assert roles_of(entities)[name] == (roles, affiliation)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a party's members: the party, with its country
+            "Democrats blocked the measure in the Senate on Thursday.",
+            ("Democratic Party", "Organization"),
+        ),
+        (  # a place's own institution is an organisation tied to the place
+            "Extra funding will be provided by the Tasmanian state government.",
+            ("Tasmanian state government", "Organization"),
+        ),
+        (  # an acronym after a place name is the acronym's local unit, not a person
+            "The RCMP said on Monday that Brandon RCMP opened an inquiry into the fire.",
+            ("Brandon RCMP", "Organization"),
+        ),
+    ],
+)
+def test_entities_groups_and_institutions_are_organisations(model, gaz, text, expected):
+    _, entities = run(model, gaz, text)
+    assert expected in types_of(entities)
+
+
+@pytest.mark.slow
+def test_entities_rank_abbreviation_is_cut_off_an_organisation(model, gaz):
+    text = "The gunman fled, Riverton Robbery Capt. Owen Marsh said."
+    _, entities = run(model, gaz, text)
+    assert "Riverton Robbery Capt" not in {e.label for e in entities.values()}
+    assert roles_of(entities)["Owen Marsh"][0] == ("captain",)
+
+
+def test_entities_unknown_place_that_acts_is_an_organisation(gaz):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "GPE", "pattern": "Zentrix"}])
+    nlp = configure_nlp(nlp, gaz)
+    doc = nlp.make_doc("Zentrix sued its rival. Zentrix won.")
+    parse = [
+        ("nsubj", 1, "PROPN"),
+        ("ROOT", 1, "VERB"),
+        ("poss", 3, "PRON"),
+        ("dobj", 1, "NOUN"),
+        ("punct", 1, "PUNCT"),
+        ("nsubj", 6, "PROPN"),
+        ("ROOT", 6, "VERB"),
+        ("punct", 6, "PUNCT"),
+    ]
+    for token, (dep, head, pos) in zip(doc, parse, strict=True):
+        token.dep_, token.head, token.pos_ = dep, doc[head], pos
+    doc = nlp.get_pipe("entity_ruler")(doc)
+    article = Article(id="a1", title="", text=doc.text, sources=())
+    _, entities = extract_entities(nlp.get_pipe("kg_gazetteer")(doc), article, gaz)
+    assert [(e.label, e.type) for e in entities] == [("Zentrix", "Organization")]
+
+
+def test_entities_surname_taken_for_a_place_joins_the_person(gaz):
+    from kg.local_entities import PERSON, PLACE_ROLE, Candidate, resolve
+
+    text = "Owen Marsh spoke. Marsh left."
+    cands = [
+        Candidate(0, 10, "Owen Marsh", "PERSON", PERSON, name="Owen Marsh"),
+        Candidate(18, 23, "Marsh", "GPE", PLACE_ROLE, name="Marsh"),
+    ]
+    mentions, entities = resolve(cands, gaz)
+    assert [(e.label, e.type, e.aliases) for e in entities] == [
+        ("Owen Marsh", "Person", ("Marsh",))
+    ]
+    assert {m.entity for m in mentions} == {"e0"}
+    assert text[18:23] == "Marsh"
