@@ -10,7 +10,8 @@ It then repairs the recognizer's span errors with the parse (issue #3): a person
 over the capitalised words it is a compound of ("Ana Maria" + "Ruiz" + "Montero"), an
 organisation name runs on over "of/for the Capitalised ..." and "&", over an "and" that joins
 words inside it ("Center for Media and Freedom of Expression"), and over a lowercase head noun
-it modifies ("Open Justice initiative").
+it modifies ("Open Justice initiative"), and over a capitalised head it is a compound of
+("[The US] Chamber of Commerce").
 """
 
 from __future__ import annotations
@@ -176,9 +177,24 @@ def _person_span(ent: Span, gazetteer: Gazetteer) -> Span:
 
 
 def _org_span(ent: Span, gazetteer: Gazetteer) -> Span:
-    """Run an organisation name on over "of the X", "& X", an inner "and", a lowercase head."""
+    """Run an organisation name on over its capitalised head, "of the X", "& X", an inner
+    "and", a lowercase head."""
     doc, end = ent.doc, ent.end
-    inside = set(range(ent.start, ent.end))
+    while doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
+        head = doc[end - 1].head.i  # "[The US] Chamber": the name modifies a capitalised head
+        if (
+            "\n" in doc[end - 1].whitespace_
+            or not all(
+                t.is_alpha
+                and t.text[:1].isupper()
+                and t.ent_type_ in ("", "ORG")
+                and fold(t.text) not in gazetteer.title_words  # "[Russia's] Defense Minister X"
+                for t in doc[end : head + 1]
+            )
+        ):
+            break
+        end = head + 1
+    inside = set(range(ent.start, end))
     while end + 1 < len(doc) and "\n" not in doc[end - 1].whitespace_:
         word, last = doc[end], doc[end - 1]
         if not last.text[:1].isupper():

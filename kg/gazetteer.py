@@ -112,8 +112,10 @@ class Gazetteer:
         ('captain', None, 'senator')
         """
         key = fold(word)
+        if key.endswith("."):  # "Capt." as one token
+            key, dotted = key[:-1], True
         return self.abbreviations.get(key) or (
-            self.abbreviations.get(key + ".") if dotted and not key.endswith(".") else None
+            self.abbreviations.get(key + ".") if dotted else None
         )
 
     def entry_kinds(self, entry_id: str) -> tuple[str, ...]:

@@ -357,3 +357,16 @@ def test_entities_surname_taken_for_a_place_joins_the_person(gaz):
     ]
     assert {m.entity for m in mentions} == {"e0"}
     assert text[18:23] == "Marsh"
+
+
+def test_entities_org_name_runs_on_over_the_capitalised_head_it_modifies(gaz):
+    from spacy.tokens import Doc, Span
+
+    from kg.entity_component import repair_spans
+
+    words = ["The", "Vexa", "Chamber", "of", "Trade", "welcomed", "it", "."]
+    heads = [2, 2, 5, 2, 3, 5, 5, 5]
+    deps = ["det", "compound", "nsubj", "prep", "pobj", "ROOT", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    fixed = repair_spans([Span(doc, 0, 2, label="ORG")], gaz)
+    assert [(e.text, e.label_) for e in fixed] == [("The Vexa Chamber of Trade", "ORG")]

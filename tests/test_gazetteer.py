@@ -139,3 +139,32 @@ def test_gazetteer_is_immutable(gaz):
 def test_gazetteer_reads_span_and_use_tables(gaz, table, word):
     assert word in getattr(gaz, table)
     assert "to" not in gaz.locative_prepositions  # "aid to X" keeps X a recipient
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "how", "country"),
+    [
+        ("Democrats", "Democratic Party", "demonym", "United States"),
+        ("Republican", "Republican Party", "demonym", "United States"),
+        ("GOP", "Republican Party", "name", "United States"),
+        ("Tories", "Conservative Party", "demonym", "United Kingdom"),
+    ],
+)
+def test_gazetteer_party_members_name_the_party(gaz, surface, label, how, country):
+    entry, found = gaz.lookup(surface)
+    assert (entry.label, found, entry.country, entry.type) == (label, how, country, "Organization")
+
+
+@pytest.mark.parametrize(
+    ("word", "dotted", "title"),
+    [
+        ("Sgt", False, "sergeant"),
+        ("Capt.", False, "captain"),
+        ("Sen", False, None),
+        ("Sen", True, "senator"),
+        ("Lt", True, "lieutenant"),
+    ],
+)
+def test_gazetteer_rank_abbreviations(gaz, word, dotted, title):
+    assert gaz.abbreviation(word, dotted=dotted) == title
+    assert ("sgt" in gaz.title_heads, "police" in gaz.institution_heads) == (True, True)
