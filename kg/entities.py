@@ -190,7 +190,7 @@ class _Context:
         return Span(self.doc, start, end, label=label, kb_id=span.kb_id_)
 
     def _drop_rank(self, start: int, end: int) -> int:
-        """Cut a rank before a name off a unit's name: "Philadelphia Homicide Capt. X"."""
+        """Cut a rank before a name off a unit's name: "Dover Homicide Capt. X"."""
         doc, cut = self.doc, end
         while cut - 1 > start and fold(doc[cut - 1].text) in self.gaz.title_words:
             cut -= 1
@@ -265,7 +265,7 @@ class _Context:
         if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
             return Candidate(**base, role=PLACE_ROLE, name=name)
         if span.label_ == "PERSON" and self._acronym_unit(span):
-            return Candidate(**base, role=ORG, name=name)  # "Creston RCMP": a local unit
+            return Candidate(**base, role=ORG, name=name)  # "Kelso RCMP": a local unit
         if span.label_ == "PERSON":
             return self._person(span, base)
         if len(span) == 1 and fold(span.text) in self.gaz.title_words:

@@ -79,7 +79,7 @@ class Gazetteer:
     locative_prepositions: frozenset[str] = frozenset()
     #: "capt" -> "captain": abbreviated ranks before a name; "sen." only with its period
     abbreviations: Mapping[str, str] = field(default_factory=_empty_mapping)
-    #: "the Troy police", "the state government": nouns of a place's own institutions
+    #: "the Dover police", "the state government": nouns of a place's own institutions
     institution_heads: frozenset[str] = frozenset()
     institution_modifiers: frozenset[str] = frozenset()  # "state" in "the state government"
 

@@ -1,10 +1,10 @@
 """Actors named by a common noun or an acronym: descriptions, institutions, acronyms.
 
 "the bloc said", "the army's": a definite description heading its own noun phrase, resolved
-later to the one organisation of a matching kind the story named before it. "the Troy police",
-"the Victorian state government", "Kurdish forces" (issue #3): a place or group name followed
+later to the one organisation of a matching kind the story named before it. "the Dover police",
+"the Tasmanian state government", "Kurdish forces" (issue #3): a place or group name followed
 by an institution noun is an organisation of that place, not the place itself; the name may be
-one the recognizer missed ("Troy" tagged as a common noun), as long as it is capitalised, not
+one the recognizer missed ("Dover" tagged as a common noun), as long as it is capitalised, not
 a common word of the story, and not a title or a country (a country's own army stays the
 country, which is how the events name it). "Syrian Center for Media (SCM)": the acronym in
 brackets names the organisation before it.
@@ -24,7 +24,7 @@ from kg.text import fold
 
 #: Parts of speech after a description's head that end its noun phrase ("the bloc said").
 _PHRASE_END = frozenset({"VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PRON", "DET"})
-#: Tags a sentence-initial capitalised word needs to be taken for a name ("Troy police").
+#: Tags a sentence-initial capitalised word needs to be taken for a name ("Dover police").
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN"})
 
 
@@ -134,7 +134,7 @@ def _grow(
 
 
 def _name_part(tok: Token, gaz: Gazetteer, common: Callable[[Token], bool]) -> bool:
-    """A capitalised word that may name the place of an institution ("Troy" in "Troy police")."""
+    """A capitalised word that may name the place of an institution ("Dover" in "Dover police")."""
     if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_stop:
         return False
     word = fold(tok.text)

@@ -119,7 +119,7 @@ def resolve(
         ):
             group.type = "Organization"  # "X sued Y ... X said": a company the recognizer
             # took for a place, acting twice and never told as a location (one act may be a
-            # misparse: "in Gaza and the West Bank after a ban takes effect") (issue #3)
+            # misparse: "in the north and the X valley after a ban takes effect") (issue #3)
     for i, key in person_keys.items():
         join(i, key, _Group("Person", cands[i].start))
     for i, c in enumerate(cands):
