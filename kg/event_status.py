@@ -5,6 +5,12 @@ The status comes from the predicates above the event's clause in the dependency 
 "according to X", from a parenthetical "..., they said", and from quotation marks around the
 event with a reporting verb outside them. A negated or blocked event ("did not meet",
 "refused to meet") gets no status at all: it did not happen.
+
+Reported is kept for what the story keeps apart from: distancing verbs ("claimed", "alleged"),
+unnamed sources, news outlets, "according to", quotations, and any party telling what was
+done to its own side. A named official or state body telling an event with a plain reporting
+verb ("X was arrested, the attorney general said") is news on the record: asserted, and
+attributed to them (see `ontology/cues.tsv`, the "distance" value of report verbs).
 """
 
 from __future__ import annotations
@@ -21,9 +27,9 @@ if TYPE_CHECKING:
 
     from kg.lexicon import Lexicon
 
-_QUOTE = re.compile(r"[\"“”«»]")
-_OPENING = "“«"
-_CLOSING = "”»"
+_QUOTE = re.compile(r"``|''|[\"“”«»]")  # `` and '' open and close quotes in PTB-style text
+_OPENING = ("“", "«", "``")
+_CLOSING = ("”", "»", "''")
 _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
 _CONTENT_PREPS = ("of", "about", "on", "for", "to", "with")  # "charged with killing"
 
@@ -43,6 +49,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     >>> quote_spans('He said "we will go" and “left”.')
     [(8, 20), (25, 31)]
+    >>> quote_spans("He said, ``we left.''")
+    [(9, 21)]
     """
     spans = []
     start: int | None = None
@@ -140,9 +148,30 @@ class StatusFinder:
         cues.extend(speaker.cues)
         if intended and self._is_party(speaker.attributed_to, participants):
             return Status("intended", speaker.attributed_to, speaker.source_text, tuple(cues))
-        if not intended and self._is_party(speaker.attributed_to, actors):
+        if not intended and (
+            self._is_party(speaker.attributed_to, actors)
+            or self._on_record(speaker, [p for p in participants if p not in actors])
+        ):
             return Status("asserted", speaker.attributed_to, speaker.source_text, tuple(cues))
         return Status("reported", speaker.attributed_to, speaker.source_text, tuple(cues))
+
+    def _on_record(self, speaker: Status, recipients: Sequence[str]) -> bool:
+        """Whether a named official or state body tells the event with a plain reporting verb
+        ("X was arrested, the attorney general said"): news on the record, not a claim the
+        story keeps apart from, unless the speaker is on the side the event was done to."""
+        key = speaker.attributed_to
+        if key is None or len(speaker.cues) != 1 or not speaker.cues[0].startswith("report:"):
+            return False
+        verb = speaker.cues[0].split(":", 1)[1].lower()
+        if self.lexicon.cue_value("report", verb) == "distance":
+            return False
+        entity = self.participants.entities[key]
+        words = entity.label.lower().split()
+        if entity.type == "Person":
+            official = bool(entity.roles)
+        else:
+            official = any(self.lexicon.is_cue("enforcer", word) for word in words)
+        return official and not self._is_party(key, recipients)
 
     def _denied_object(self, node: Token, dep: str) -> bool:
         """"rejected reports that ..." : the path enters a deny verb through such a noun."""

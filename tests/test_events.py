@@ -366,3 +366,55 @@ def test_events_agentless_arrest_told_by_the_attorney_general(nlp, lexicon):
     assert [(e.type, e.actors, e.recipients, e.status) for e in events] == [
         ("COERCE", ("e1",), ("e0",), "asserted")
     ]
+
+
+def _statuses(nlp, lexicon, text, people):
+    doc, article, mentions, entities = _with_roles(nlp, text, people)
+    events = extract_events(doc, article, mentions, entities, lexicon)
+    return [(e.type, e.actors, e.recipients, e.status, e.attributed_to) for e in events]
+
+
+@pytest.mark.slow
+def test_events_official_telling_with_a_plain_verb_is_on_the_record(nlp, lexicon):
+    text = "John Carter attacked Juan Perez, Attorney General Anna Weber said."
+    people = {"John Carter": (), "Juan Perez": (), "Anna Weber": ("attorney general",)}
+    assert _statuses(nlp, lexicon, text, people) == [
+        ("ASSAULT", ("e0",), ("e1",), "asserted", "e2")
+    ]
+
+
+@pytest.mark.slow
+def test_events_official_with_a_distancing_verb_is_reported(nlp, lexicon):
+    text = "John Carter attacked Juan Perez, Attorney General Anna Weber claimed."
+    people = {"John Carter": (), "Juan Perez": (), "Anna Weber": ("attorney general",)}
+    assert _statuses(nlp, lexicon, text, people) == [
+        ("ASSAULT", ("e0",), ("e1",), "reported", "e2")
+    ]
+
+
+@pytest.mark.slow
+def test_events_official_of_the_side_attacked_is_reported(nlp, lexicon):
+    text = "Canada attacked Mexico, Foreign Minister Anna Weber said."
+    doc, article, _, _ = _with_roles(nlp, text, {})
+    entities = [
+        LocalEntity("e0", "Canada", "Country"),
+        LocalEntity("e1", "Mexico", "Country"),
+        LocalEntity("e2", "Anna Weber", "Person", affiliation="e1", roles=("foreign minister",)),
+    ]
+    mentions = [
+        Mention(text.index(e.label), text.index(e.label) + len(e.label), e.label, "X", e.key)
+        for e in entities
+    ]
+    events = extract_events(doc, article, mentions, entities, lexicon)
+    assert [(e.type, e.actors, e.recipients, e.status, e.attributed_to) for e in events] == [
+        ("ASSAULT", ("e0",), ("e1",), "reported", "e2")
+    ]
+
+
+@pytest.mark.slow
+def test_events_ptb_style_quotes_are_the_speakers(nlp, lexicon):
+    text = "Anna Weber said: ``John Carter attacked Juan Perez.''"
+    people = {"John Carter": (), "Juan Perez": (), "Anna Weber": ()}
+    assert _statuses(nlp, lexicon, text, people) == [
+        ("ASSAULT", ("e0",), ("e1",), "reported", "e2")
+    ]
