@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.event_roles import Participants, subject_tokens
+from kg.event_syntax import is_mandated
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -128,6 +129,8 @@ class StatusFinder:
                     return None
                 if lex.is_cue("intend", lemma) and not lex.is_cue("report", lemma):
                     cues.append(f"intend:{lemma}")
+                elif self._mandates(head, node):
+                    cues.append(f"mandate:{lemma}")  # "insisted that X withdraw"
             elif (
                 control and dep == "dobj" and noun is not None and node.i == noun.i
                 and lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma)
@@ -135,14 +138,16 @@ class StatusFinder:
                 cues.append(f"intend:{lemma}")
             if lex.is_cue("deny", lemma) and (content or self._denied_object(node, dep)):
                 return Status("denied", *self._source(head), (*cues, f"deny:{lemma}"))
-            if speaker is None and content and lex.is_cue("report", lemma):
+            if speaker is None and content and lex.is_cue("report", lemma) and not (
+                cues and cues[-1] == f"mandate:{lemma}"
+            ):
                 speaker = Status("reported", *self._source(head), (f"report:{lemma}",))
             if dep not in (*_COMPLEMENTS, "prep", "conj", "dobj", "pobj"):
                 control = False
             node = head
         if speaker is None:
             speaker = self._quoted(clause if noun is None else noun)
-        intended = any(c.startswith("intend") for c in cues)
+        intended = any(c.startswith(("intend", "mandate")) for c in cues)
         if speaker is None:
             return Status("intended" if intended else "asserted", cues=tuple(cues))
         cues.extend(speaker.cues)
@@ -154,6 +159,14 @@ class StatusFinder:
         ):
             return Status("asserted", speaker.attributed_to, speaker.source_text, tuple(cues))
         return Status("reported", speaker.attributed_to, speaker.source_text, tuple(cues))
+
+    def _mandates(self, verb: Token, comp: Token) -> bool:
+        """Whether `verb` asks for what its complement says ("insisted that X withdraw"): a
+        trigger row of the verb with a "mandate" condition that the complement meets."""
+        return any(
+            t.need == "mandate" and is_mandated(comp, t.values)
+            for t in self.lexicon.verb_triggers(verb.lemma_.lower())
+        )
 
     def _on_record(self, speaker: Status, recipients: Sequence[str]) -> bool:
         """Whether a named official or state body tells the event with a plain reporting verb

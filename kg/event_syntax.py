@@ -23,6 +23,29 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
+def caused_passive(verb: Token) -> bool:
+    """Whether a bare past participle is the complement of a verb that brings it about
+    ("ordered him held", "ordered X detained"): the governing verb's subject is its doer."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )  # fmt: skip
+
+
+def is_mandated(comp: Token, auxiliaries: Sequence[str]) -> bool:
+    """Whether a clausal complement is in the mandative subjunctive: its verb is a bare
+    infinitive, alone or after one of `auxiliaries` ("insisted that X agree", "...that X
+    should pay"), not a finite statement ("insisted that X agrees", "...that X will pay")."""
+    if comp.dep_ != "ccomp" or any(
+        c.dep_ == "aux" and c.lower_ not in auxiliaries for c in comp.children
+    ):
+        return False
+    # a plain form with a singular noun subject cannot be a finite present ("X agree")
+    singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in comp.children)
+    return comp.tag_ == "VB" or (comp.tag_ == "VBP" and singular)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """Coordinated heads: "Qatar and Jordan" -> [Jordan] for Qatar."""
     found: list[Token] = []
@@ -41,6 +64,8 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     "pressed him to remove" -> him), coordination ("met X and agreed") and gerund adjuncts
     ("said after meeting"). For a passive verb the subject is the `by` agent.
     """
+    if caused_passive(verb):
+        return subject_tokens(verb.head)[0], True
     if is_passive(verb):
         return [pobj for agent in verb.children if agent.dep_ == "agent"
                 for pobj in agent.children if pobj.dep_ == "pobj"], False
@@ -146,6 +171,10 @@ def object_tokens(verb: Token) -> list[Token]:
     """Direct objects: dobj, dative, the passive subject, the antecedent of a passive
     relative clause, and the subject of an infinitive complement ("allow Russia to")."""
     found = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    if caused_passive(verb):
+        # "ordered him held": him; "ordered [X] held" parsed with X as the order's object
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        found = found or [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
     if is_passive(verb) and verb.dep_ in ("relcl", "acl"):
         found.append(verb.head)
     if verb.dep_ == "relcl":

@@ -31,6 +31,7 @@ from kg.event_roles import (
     subject_tokens,
 )
 from kg.event_status import StatusFinder
+from kg.event_syntax import is_mandated
 from kg.records import Article, EventMention, LocalEntity, Mention
 from kg.timex import parse_anchor
 
@@ -154,6 +155,8 @@ class _Coder:
         objects = object_tokens(verb)
         if trigger.need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
+        if trigger.need == "mandate":
+            return any(is_mandated(c, trigger.values) for c in children)
         for obj in objects:
             for value in trigger.values:
                 if value.startswith("*"):
@@ -328,7 +331,9 @@ class _Coder:
             if modifier is not None:
                 actors, how = [modifier], "proxy"
         if not actors:
-            actors, how = self._actors_of(prep_objects(noun, ("by",)))
+            # "the arrest of X by Y": the parser often hangs "by Y" on X
+            holders = [noun, *prep_objects(noun, ("of",))]
+            actors, how = self._actors_of([o for h in holders for o in prep_objects(h, ("by",))])
         between: list[str] = []
         for obj in prep_objects(noun, ("between", "among")):
             between.extend(self.parts.actors(obj)[0])

@@ -42,15 +42,16 @@ CUE_CATEGORIES = (
     "instrument",
     "enforcer",
 )
-_NEED_KINDS = ("prt", "obj", "prep", "dobj")
+_NEED_KINDS = ("prt", "obj", "prep", "dobj", "mandate")
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """One row of the trigger table.
 
-    `need` is the extra condition kind ("prt", "obj", "prep", "dobj" or None) and `values`
-    its allowed lemmas; an object value starting with "*" asks for an entity ("*person",
+    `need` is the extra condition kind ("prt", "obj", "prep", "dobj", "mandate" or None) and
+    `values` its allowed lemmas (for "mandate": the auxiliaries a mandated clause may have);
+    an object value starting with "*" asks for an entity ("*person",
     "*actor"). `preps` introduce the recipient.
     """
 
