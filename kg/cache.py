@@ -4,15 +4,21 @@ SQLite gives atomic, crash-safe commits: a build killed with SIGKILL loses at mo
 flight, and the next run resumes from everything committed before it. Keys come from
 `kg.analyse.cache_key` (text, date, pipeline version, model, reference-data version), so a
 change of model or reference data misses exactly the analyses it invalidates.
+
+The same database keeps what ingestion worked out (`kg.prepare`): the articles of the last
+build's whole input, what each input document split into, and each article's MinHash signature.
+A build over a grown corpus therefore splits and shingles only the new documents.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
+from kg.dedupe import Candidate
 from kg.errors import StoreError
 from kg.records import Article, ArticleAnalysis, from_dict, to_dict
 
@@ -20,6 +26,10 @@ CACHE_DIR = ".kg-cache"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
 #: The articles the last build prepared, under `kg.prepare.prepare_key` (one row is kept).
 _PREPARED = "CREATE TABLE IF NOT EXISTS prepared (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+#: What each input document split into, under `kg.prepare.story_key`.
+_STORIES = "CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+#: MinHash signatures of article texts, under `kg.dedupe.signature_key`.
+_SIGNATURES = "CREATE TABLE IF NOT EXISTS signatures (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
 
 
 class AnalysisCache:
@@ -40,7 +50,8 @@ class AnalysisCache:
             self._db = sqlite3.connect(path)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(_SCHEMA)
-            self._db.execute(_PREPARED)
+            for schema in (_PREPARED, _STORIES, _SIGNATURES):
+                self._db.execute(schema)
         except (OSError, sqlite3.Error) as err:
             raise StoreError(
                 f"{path}: cannot open the analysis cache ({err}); delete {path.parent} "
@@ -50,25 +61,66 @@ class AnalysisCache:
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleAnalysis]:
         """Return the cached analyses among `keys`; unreadable entries count as missing."""
         found: dict[str, ArticleAnalysis] = {}
+        for key, data in self._rows("analyses", keys):
+            try:
+                found[key] = from_dict(ArticleAnalysis, json.loads(data))
+            except (ValueError, TypeError, KeyError):
+                continue  # an entry from an incompatible version is recomputed
+        return found
+
+    def _rows(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, Any]]:
+        """Yield (key, data) for the `keys` present in `table`, 500 lookups per statement."""
         keys = list(keys)
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            rows = self._db.execute(
-                f"SELECT key, data FROM analyses WHERE key IN ({marks})", chunk
+            yield from self._db.execute(
+                f"SELECT key, data FROM {table} WHERE key IN ({marks})", chunk
             )
-            for key, data in rows:
-                try:
-                    found[key] = from_dict(ArticleAnalysis, json.loads(data))
-                except (ValueError, TypeError, KeyError):
-                    continue  # an entry from an incompatible version is recomputed
+
+    def _put(self, table: str, rows: Iterable[tuple[str, Any]]) -> None:
+        with self._db:
+            self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
+
+    def get_stories(self, keys: Sequence[str]) -> dict[str, list[Candidate]]:
+        """Return what the documents under `keys` split into, for those seen before.
+
+        >>> import tempfile, pathlib
+        >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
+        >>> cache.put_stories([("k", [Candidate(Article("a", "T", "Body.", ()), False)])])
+        >>> [(c.article.id, c.title_found) for c in cache.get_stories(["k", "x"])["k"]]
+        [('a', False)]
+        >>> cache.close()
+        """
+        found: dict[str, list[Candidate]] = {}
+        for key, data in self._rows("stories", keys):
+            try:
+                found[key] = [Candidate(from_dict(Article, item["article"]), item["title_found"])
+                              for item in json.loads(data)]
+            except (ValueError, TypeError, KeyError):
+                continue  # written by an incompatible version: split again
         return found
+
+    def put_stories(self, items: Iterable[tuple[str, list[Candidate]]]) -> None:
+        """Store what documents split into, and commit."""
+        self._put("stories", (
+            (key, json.dumps([{"article": to_dict(c.article), "title_found": c.title_found}
+                              for c in found], ensure_ascii=False))
+            for key, found in items
+        ))
+
+    def get_signatures(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """Return the stored MinHash signatures among `keys`."""
+        return dict(self._rows("signatures", keys))
+
+    def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Store MinHash signatures, and commit."""
+        self._put("signatures", items)
 
     def put_many(self, items: Iterable[tuple[str, ArticleAnalysis]]) -> None:
         """Store analyses and commit, so a crash after this call keeps them."""
-        rows = [(key, json.dumps(to_dict(a), ensure_ascii=False)) for key, a in items]
-        with self._db:
-            self._db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?)", rows)
+        self._put("analyses", [(key, json.dumps(to_dict(a), ensure_ascii=False))
+                               for key, a in items])
 
     def get_prepared(self, key: str) -> list[Article] | None:
         """Return the articles stored under `key`, or None (also for an unreadable entry).

@@ -8,16 +8,25 @@ articles, never on their order.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import re
+import sys
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
+from unicodedata import unidata_version
+
+import numpy
 
 from kg.clean import line_key
 from kg.records import Article, SourceSpan
+from kg.text import stable_hash
 
 SHINGLE = 5
 NUM_PERM = 128
+SEED = 1
 #: Pairs at or above this Jaccard similarity are the same story.
 SAME_STORY = 0.8
 #: ...and so are pairs where one copy holds nearly all of the other (an extra caption, a
@@ -68,10 +77,21 @@ def similar(left: frozenset[int], right: frozenset[int]) -> bool:
     return jaccard >= SAME_STORY or (contained >= CONTAINED and jaccard >= CONTAINED_JACCARD)
 
 
-def deduplicate(candidates: Sequence[Candidate]) -> list[Article]:
-    """Merge copies of a story into one article listing every source; order-independent."""
-    from datasketch import MinHash, MinHashLSH
+class SignatureMemo(Protocol):
+    """Where MinHash signatures are kept between builds, by `signature_key` (`kg.cache`)."""
 
+    def get_signatures(self, keys: Sequence[str]) -> dict[str, bytes]: ...
+    def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None: ...
+
+
+def deduplicate(
+    candidates: Sequence[Candidate], *, memo: SignatureMemo | None = None
+) -> list[Article]:
+    """Merge copies of a story into one article listing every source; order-independent.
+
+    Only MinHash signatures are held for every article; shingle sets are rebuilt for the few
+    pairs the index proposes. With `memo`, signatures computed by an earlier build are reused.
+    """
     groups: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         groups.setdefault(candidate.article.id, []).append(candidate)
@@ -85,25 +105,75 @@ def deduplicate(candidates: Sequence[Candidate]) -> list[Article]:
         return key
 
     if len(ids) > 1:
-        lsh = MinHashLSH(threshold=CONTAINED_JACCARD, num_perm=NUM_PERM)
-        sets = {}
-        # Permutations are drawn once (datasketch would redraw them for every signature).
-        template = MinHash(num_perm=NUM_PERM, seed=1)
-        for key in ids:
-            sets[key] = shingles(groups[key][0].article.text)
-            signature = MinHash(num_perm=NUM_PERM, hashfunc=_identity,
-                                permutations=template.permutations, scheme=template.scheme)
-            signature.update_batch(sorted(sets[key]))
-            for other in lsh.query(signature):
-                if similar(sets[key], sets[other]):
-                    low, high = sorted((find(key), find(other)))
-                    parent[high] = low
-            lsh.insert(key, signature)
+        texts = {key: groups[key][0].article.text for key in ids}
+        for key, other in _candidate_pairs(texts, memo):
+            low, high = sorted((find(key), find(other)))
+            parent[high] = low
     components: dict[str, list[Candidate]] = {}
     for key in ids:
         components.setdefault(find(key), []).extend(groups[key])
     merged = [_merge(members) for members in components.values()]
     return sorted(merged, key=lambda a: (a.sources[0].path, a.sources[0].start, a.id))
+
+
+def signature_key(article_id: str) -> str:
+    """The memo key of an article's signature: its id and everything the signature depends on.
+
+    >>> signature_key("abc").endswith(":abc")
+    True
+    """
+    return f"{_signature_version()}:{article_id}"
+
+
+@functools.cache
+def _signature_version() -> str:
+    from importlib.metadata import version
+
+    from kg import clean
+
+    # the code of this module and of the folding it calls decides the shingles
+    code = inspect.getsource(sys.modules[__name__]) + inspect.getsource(clean)
+    return stable_hash(f"{NUM_PERM}/{SEED}/{version('datasketch')}/{unidata_version}/{code}")
+
+
+def _candidate_pairs(
+    texts: dict[str, str], memo: SignatureMemo | None
+) -> Iterator[tuple[str, str]]:
+    """Yield the pairs of article ids whose texts are copies (by MinHash LSH, then verified)."""
+    from datasketch import MinHash, MinHashLSH
+
+    # Permutations are drawn once (datasketch would redraw them for every signature).
+    template = MinHash(num_perm=NUM_PERM, seed=SEED)
+    keys = {key: signature_key(key) for key in texts}
+    stored = memo.get_signatures(list(keys.values())) if memo is not None else {}
+    fresh: list[tuple[str, bytes]] = []
+    lsh = MinHashLSH(threshold=CONTAINED_JACCARD, num_perm=NUM_PERM)
+    sets: dict[str, frozenset[int]] = {}
+
+    def shingled(key: str) -> frozenset[int]:
+        if key not in sets:
+            sets[key] = shingles(texts[key])
+        return sets[key]
+
+    for key in texts:
+        blob = stored.get(keys[key])
+        if blob is not None and len(blob) == NUM_PERM * 8:
+            values = numpy.frombuffer(blob, dtype=numpy.uint64)
+        else:
+            signature = MinHash(num_perm=NUM_PERM, hashfunc=_identity,
+                                permutations=template.permutations, scheme=template.scheme)
+            signature.update_batch(sorted(shingled(key)))
+            values = signature.hashvalues
+            fresh.append((keys[key], values.astype(numpy.uint64).tobytes()))
+        signature = MinHash(hashvalues=values, permutations=template.permutations,
+                            scheme=template.scheme, hashfunc=_identity)
+        for other in lsh.query(signature):
+            if similar(shingled(key), shingled(other)):
+                yield key, other
+        lsh.insert(key, signature)
+        sets.pop(key, None)  # keep shingle sets only while a pair may still need them
+    if memo is not None and fresh:
+        memo.put_signatures(fresh)
 
 
 def _identity(value: int) -> int:

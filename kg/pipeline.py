@@ -135,7 +135,7 @@ def _prepare_cached(raws: list[Any], cache_dir: Path) -> list[Article]:
     try:
         articles = cache.get_prepared(key)
         if articles is None:
-            articles = prepare(raws)
+            articles = prepare(raws, memo=cache)
             cache.put_prepared(key, articles)
         else:
             log.info("inputs unchanged: %d prepared article(s) read from the cache", len(articles))

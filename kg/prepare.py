@@ -12,8 +12,9 @@ import functools
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Protocol
 from unicodedata import unidata_version
 
 from kg.clean import CleaningRules, default_rules
@@ -30,8 +31,33 @@ MAX_DERIVED_TITLE = 100
 _SENTENCE_END = re.compile(r"(?<=[a-z\d)\"”’])[.!?](?=\s|$)")
 
 
-def prepare(raws: Iterable[RawDocument], *, rules: CleaningRules | None = None) -> list[Article]:
+class PrepareMemo(Protocol):
+    """Where `prepare` keeps what it worked out per document and per article (`kg.cache`).
+
+    Both are pure functions of their key, so a build over a grown corpus only splits the new
+    documents and only shingles the new articles (issue #7).
+    """
+
+    def get_stories(self, keys: Sequence[str]) -> dict[str, list[Candidate]]: ...
+    def put_stories(self, items: Iterable[tuple[str, list[Candidate]]]) -> None: ...
+    def get_signatures(self, keys: Sequence[str]) -> dict[str, bytes]: ...
+    def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None: ...
+
+
+#: Raw documents looked up in the memo at a time.
+MEMO_CHUNK = 500
+
+
+def prepare(
+    raws: Iterable[RawDocument],
+    *,
+    rules: CleaningRules | None = None,
+    memo: PrepareMemo | None = None,
+) -> list[Article]:
     """Clean, split, date and de-duplicate; return articles sorted by their first source.
+
+    With `memo`, a document split before (same text, metadata, rules and code) is not split
+    again, and an article shingled before is not shingled again; the result is the same.
 
     >>> from kg.records import RawDocument
     >>> story = "Talks Resume in Geneva\\n\\nDelegates met on 3 May 2024 in Geneva.\\n"
@@ -40,16 +66,57 @@ def prepare(raws: Iterable[RawDocument], *, rules: CleaningRules | None = None) 
     [('Talks Resume in Geneva', 2)]
     """
     rules = rules or default_rules()
-    candidates = []
-    documents = 0
-    for raw in raws:
-        documents += 1
-        stories = split_stories(raw.text, rules, split=raw.extent is None, known_title=raw.title)
-        candidates.extend(_candidate(raw, story) for story in stories)
-    articles = deduplicate(candidates)
-    logger.info("prepared %d article(s) from %d story copies in %d document(s)",
-                len(articles), len(candidates), documents)
+    candidates: list[Candidate] = []
+    documents = reused = 0
+    for chunk in _chunks(raws, MEMO_CHUNK):
+        documents += len(chunk)
+        keys = [story_key(raw, rules) for raw in chunk] if memo is not None else []
+        known = memo.get_stories(keys) if memo is not None else {}
+        fresh = []
+        for index, raw in enumerate(chunk):
+            if memo is not None and keys[index] in known:
+                candidates.extend(known[keys[index]])
+                reused += 1
+                continue
+            stories = split_stories(raw.text, rules, split=raw.extent is None,
+                                    known_title=raw.title)
+            found = [_candidate(raw, story) for story in stories]
+            candidates.extend(found)
+            if memo is not None:
+                fresh.append((keys[index], found))
+        if memo is not None and fresh:
+            memo.put_stories(fresh)
+    articles = deduplicate(candidates, memo=memo)
+    logger.info("prepared %d article(s) from %d story copies in %d document(s) (%d split "
+                "before)", len(articles), len(candidates), documents, reused)
     return articles
+
+
+def story_key(raw: RawDocument, rules: CleaningRules) -> str:
+    """Key what one document splits into: the document (every field), rules and code.
+
+    >>> rules = default_rules()
+    >>> key = story_key(RawDocument("a.txt", "Text."), rules)
+    >>> key == story_key(RawDocument("a.txt", "Text."), rules)
+    True
+    >>> key == story_key(RawDocument("b.txt", "Text."), rules)
+    False
+    """
+    digest = hashlib.sha256()
+    for part in (_code_version(), rules.version, unidata_version, repr(raw)):
+        digest.update(part.encode("utf-8") + b"\x1e")
+    return digest.hexdigest()[:32]
+
+
+def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    chunk: list[RawDocument] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 #: The modules whose code decides what `prepare` returns (hashed into `prepare_key`).

@@ -308,7 +308,7 @@ def test_read_articles_reuses_prepared_articles_of_unchanged_inputs(
     out = tmp_path / "out"
     first, _ = read_articles([source], cache_dir=out)
 
-    def refuse(raws: object) -> None:
+    def refuse(raws: object, **options: object) -> None:
         raise AssertionError("prepared again although the input did not change")
 
     monkeypatch.setattr("kg.prepare.prepare", refuse)
@@ -318,3 +318,42 @@ def test_read_articles_reuses_prepared_articles_of_unchanged_inputs(
     source.write_text(story("Border Talks Resume", BODY[:2]), encoding="utf-8")
     with pytest.raises(AssertionError, match="prepared again"):
         read_articles([source], cache_dir=out)
+
+
+def test_prepare_with_a_memo_splits_and_shingles_only_new_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kg.dedupe
+    import kg.prepare
+    from kg.cache import AnalysisCache
+
+    talks = story("Border Talks Resume", BODY)
+    raws = [
+        RawDocument("a.txt", talks),
+        RawDocument("b.txt", talks + "\n\n" + CAPTION),  # a copy with a caption
+        RawDocument("c.txt", story("Harbour Strike Ends", ["Dock workers in Valdora voted "
+                                   "on Monday to end a strike that had closed the port."])),
+    ]
+    new = RawDocument("d.txt", story("Drought Plan Agreed", ["Kestria and Valdora agreed on "
+                                     "Tuesday to share water from the upper river."]))
+    expected = prepare([*raws, new])
+    assert [len(a.sources) for a in expected] == [2, 1, 1]
+    cache = AnalysisCache(tmp_path)
+    try:
+        assert prepare(raws, memo=cache) == prepare(raws)
+        calls = {"split": 0, "shingles": 0}
+
+        def counting(name, real):
+            def wrapper(*args, **kwargs):
+                calls[name] += 1
+                return real(*args, **kwargs)
+            return wrapper
+
+        monkeypatch.setattr(kg.prepare, "split_stories",
+                            counting("split", kg.prepare.split_stories))
+        monkeypatch.setattr(kg.dedupe, "shingles", counting("shingles", kg.dedupe.shingles))
+        assert prepare([*raws, new], memo=cache) == expected
+        # the new document is split and shingled; the copy pair a/b is verified again
+        assert calls == {"split": 1, "shingles": 3}
+    finally:
+        cache.close()
