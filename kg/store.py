@@ -1,13 +1,27 @@
 """Write the RDF outputs of a build: graph.nq, graph.ttl and a persistent pyoxigraph store.
 
 ``store`` in the output folder is a relative symbolic link to a ``.store-<token>`` folder. A new
-store is bulk-loaded beside the old one and the link is swapped with one atomic rename, so a
-reader (``kg query``, ``kg serve``) sees either the old store or the new one, never half of one.
+store is made beside the old one and the link is swapped with one atomic rename, so a reader
+(``kg query``, ``kg serve``) sees either the old store or the new one, never half of one.
 
-The store and graph.ttl are functions of graph.nq and the prefixes. A re-run whose graph.nq
-comes out byte-identical keeps them as they are (issue #7): ``.kg-cache/rdf.json``, written
-last, records the N-Quads digest, the store folder and graph.ttl's size and time, and any
-mismatch (an interrupted build, a deleted or edited file) rebuilds both.
+The store and graph.ttl are functions of graph.nq and the prefixes (issue #7, incremental
+builds). ``.kg-cache/rdf.json``, written last, records the N-Quads digest, a digest per named
+graph, the store folder, the prefixes and pyoxigraph version, and graph.ttl's size and time.
+The next write then takes one of three paths, and logs at INFO which one and why:
+
+* *unchanged*: graph.nq came out byte-identical and nothing is damaged, so store and graph.ttl
+  stay as they are;
+* *incremental*: the stamp matches the live store but some graphs differ (new articles, a
+  changed corpus graph). The live store is copied with a RocksDB checkpoint (hard links), the
+  copy is brought up to date graph by graph (`kg.store_update`), the link is swapped to it and
+  graph.ttl is written again from it;
+* *full*: anything else (no or damaged stamp, the link pointing elsewhere, other prefixes or
+  pyoxigraph version, a graph whose quads were not contiguous, more than half of the graphs
+  changed, a copy that does not hold the quads the stamp says, an error while updating): the
+  whole graph.nq is bulk-loaded into a fresh store, in pieces to bound memory.
+
+An interrupted build leaves the old link, store and stamp, or a new link with the old stamp,
+which no longer matches and so leads to a full rebuild; stale ``.store-*`` folders are removed.
 """
 
 from __future__ import annotations
@@ -18,6 +32,7 @@ import logging
 import os
 import secrets
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -30,12 +45,15 @@ from kg.iris import DEFAULT_BASE, KINDS, PREFIXES
 from kg.limits import Limits
 from kg.rdf import iter_quads
 from kg.records import Corpus
+from kg.store_update import Written, bulk_load_lines, swap_in, update_store, write_nquads
 
 log = logging.getLogger(__name__)
 
 TURTLE, NQUADS, STORE = "graph.ttl", "graph.nq", "store"
 #: Where the record of the last RDF write lives (inside the build's cache folder).
 STAMP = Path(".kg-cache") / "rdf.json"
+#: Above this share of changed graphs a fresh bulk load is cheaper than an update.
+MAX_CHANGED_SHARE = 0.5
 
 
 def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE,
@@ -43,63 +61,90 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
     """Write graph.nq, store/ and graph.ttl into `out_dir`; return counts for the build report.
 
     Past `limits.max_triples` quads, `LimitError` is raised and the old files stay in place.
+    The report's ``"store"`` says how the store was made: unchanged, incremental or full.
     """
     limits = limits or Limits()
     out_dir.mkdir(parents=True, exist_ok=True)
-    graphs: set[str] = set()
-    count = 0
+    settings = _settings(base)
+    stamp = _read_stamp(out_dir)
+    known = _known_graphs(out_dir, stamp, settings)
 
     def counted() -> Iterator[ox.Quad]:
-        nonlocal count
-        for quad in iter_quads(corpus, base=base):
-            count += 1
+        for count, quad in enumerate(iter_quads(corpus, base=base), 1):
             if count % 100_000 == 0:
                 limits.check_triples(count)
-            graphs.add(quad.graph_name.value)
             yield quad
 
-    with atomic_write(out_dir / NQUADS, "wb") as fh:
-        hashing = _HashingWriter(fh)
-        ox.serialize(counted(), hashing, ox.RdfFormat.N_QUADS)
-        limits.check_triples(count)
-    fingerprint = _fingerprint(hashing.digest.hexdigest(), base)
-    report = {"quads": count, "graphs": len(graphs), "files": [NQUADS, TURTLE, STORE]}
-    kept = _unchanged(out_dir, fingerprint)
-    if kept is not None:
-        remove_stale(out_dir)
-        log.info("RDF: %d quads unchanged; kept %s and %s", count, STORE, TURTLE)
-        return {**report, "triples": kept}
-    store_dir = replace_store(out_dir, out_dir / NQUADS)
+    with tempfile.TemporaryFile(dir=out_dir) as delta:
+        with atomic_write(out_dir / NQUADS, "wb") as fh:
+            written = write_nquads(counted(), fh, known=known,
+                                   delta=delta if known is not None else None)
+            limits.check_triples(written.quads)
+        fingerprint = _fingerprint(written.digest, settings)
+        report = {"quads": written.quads, "graphs": len(written.graphs),
+                  "files": [NQUADS, TURTLE, STORE]}
+        kept = _unchanged(out_dir, stamp, fingerprint)
+        if kept is not None:
+            remove_stale(out_dir)
+            log.info("RDF: %d quads unchanged; kept %s and %s", written.quads, STORE, TURTLE)
+            return {**report, "triples": kept, "store": "unchanged"}
+        why = _why_not_incremental(known, written)
+        triples = None
+        if why is None and known is not None and stamp is not None:
+            triples, why = _update(out_dir, known, written, delta, stamp["triples"])
+    if triples is None:
+        log.info("RDF: full rebuild of %s (%s)", STORE, why)
+        replace_store(out_dir, out_dir / NQUADS)
     remove_stale(out_dir)
-    store = ox.Store.read_only(str(store_dir))
+    store = ox.Store.read_only(str(out_dir / STORE))
     triples = len(store)
     with atomic_write(out_dir / TURTLE, "wb") as fh:
         ox.serialize(union_triples(store), fh, ox.RdfFormat.TURTLE, prefixes=prefixes(base))
     del store
-    _write_stamp(out_dir, fingerprint, triples)
-    log.info("RDF: %d quads in %d graphs -> %s", count, len(graphs), out_dir)
-    return {**report, "triples": triples}
+    _write_stamp(out_dir, fingerprint, settings, triples, written)
+    log.info("RDF: %d quads in %d graphs -> %s", written.quads, len(written.graphs), out_dir)
+    return {**report, "triples": triples, "store": "full" if why else "incremental"}
 
 
-class _HashingWriter:
-    """A binary file wrapper that hashes what goes through it (for `ox.serialize`)."""
+def _update(out_dir: Path, known: dict[str, str], written: Written, delta: IO[bytes],
+            expected: int) -> tuple[int | None, str | None]:
+    """Update a copy of the live store and swap it in; return (quads, None) or (None, why not)."""
+    link = out_dir / STORE
+    target = out_dir / f".store-{secrets.token_hex(6)}"
+    gone = len(known.keys() - written.graphs.keys())
+    try:
+        count = update_store(link.resolve(), target, known=known, written=written,
+                             delta=delta, expected=expected)
+    except (OSError, SyntaxError) as err:
+        return None, f"updating a copy of the store failed: {err}"
+    if count is None:
+        return None, f"the store does not hold the {expected} quads its stamp records"
+    swap_in(link, target)
+    log.info("RDF: incremental update of %s: %d new or changed graph(s), %d removed",
+             STORE, len(written.segments), gone)
+    return count, None
 
-    def __init__(self, fh: IO[bytes]) -> None:
-        self.fh = fh
-        self.digest = hashlib.sha256()
 
-    def write(self, data: bytes) -> int:
-        self.digest.update(data)
-        return self.fh.write(data)
+def _why_not_incremental(known: dict[str, str] | None, written: Written) -> str | None:
+    """Why the store cannot be updated in place of a rebuild, or None when it can."""
+    if known is None:
+        return "no stamp of an intact earlier store with these prefixes and pyoxigraph version"
+    if not written.contiguous:
+        return "a named graph's quads were not contiguous"
+    changed = len(written.segments) + len(known.keys() - written.graphs.keys())
+    if changed > MAX_CHANGED_SHARE * max(len(known), 1):
+        return f"{changed} graph(s) new, changed or gone, against {len(known)} in the store"
+    return None
 
-    def flush(self) -> None:
-        self.fh.flush()
 
-
-def _fingerprint(nquads_digest: str, base: str) -> str:
-    """What graph.ttl and the store are a function of: the quads, prefixes, serializer."""
-    parts = [nquads_digest, json.dumps(prefixes(base), sort_keys=True), ox.__version__]
+def _settings(base: str) -> str:
+    """What else graph.ttl and the store are a function of: the prefixes and the serializer."""
+    parts = [json.dumps(prefixes(base), sort_keys=True), ox.__version__]
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _fingerprint(nquads_digest: str, settings: str) -> str:
+    return hashlib.sha256(f"{nquads_digest}\x1f{settings}".encode()).hexdigest()
 
 
 def _file_state(path: Path) -> list[int] | None:
@@ -110,30 +155,50 @@ def _file_state(path: Path) -> list[int] | None:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def _unchanged(out_dir: Path, fingerprint: str) -> int | None:
-    """The triple count of the last write when it had this fingerprint and is intact, else None."""
+def _read_stamp(out_dir: Path) -> dict[str, Any] | None:
     try:
         stamp = json.loads((out_dir / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    return stamp if isinstance(stamp, dict) else None
+
+
+def _store_intact(out_dir: Path, stamp: dict[str, Any] | None) -> bool:
+    """Whether the store link still points at the folder the stamp was written for."""
     link = out_dir / STORE
+    return (stamp is not None and link.is_symlink() and os.readlink(link) == stamp.get("store")
+            and link.is_dir() and isinstance(stamp.get("triples"), int))
+
+
+def _known_graphs(out_dir: Path, stamp: dict[str, Any] | None,
+                  settings: str) -> dict[str, str] | None:
+    """The per-graph digests of the live store, when the stamp vouches for it, else None."""
+    if not _store_intact(out_dir, stamp) or stamp is None or stamp.get("settings") != settings:
+        return None
+    graphs = stamp.get("graphs")
+    if not isinstance(graphs, dict) or not graphs:
+        return None
+    return graphs
+
+
+def _unchanged(out_dir: Path, stamp: dict[str, Any] | None, fingerprint: str) -> int | None:
+    """The triple count of the last write when it had this fingerprint and is intact, else None."""
     intact = (
-        isinstance(stamp, dict)
+        _store_intact(out_dir, stamp)
+        and stamp is not None
         and stamp.get("fingerprint") == fingerprint
-        and link.is_symlink()
-        and os.readlink(link) == stamp.get("store")
-        and link.is_dir()
         and _file_state(out_dir / TURTLE) == stamp.get("turtle")
-        and isinstance(stamp.get("triples"), int)
     )
-    return stamp["triples"] if intact else None
+    return stamp["triples"] if intact and stamp is not None else None
 
 
-def _write_stamp(out_dir: Path, fingerprint: str, triples: int) -> None:
-    link = out_dir / STORE
-    stamp = {"fingerprint": fingerprint, "store": os.readlink(link), "triples": triples,
-             "turtle": _file_state(out_dir / TURTLE)}
-    atomic_write_text(out_dir / STAMP, json.dumps(stamp))
+def _write_stamp(out_dir: Path, fingerprint: str, settings: str, triples: int,
+                 written: Written) -> None:
+    stamp = {"fingerprint": fingerprint, "settings": settings,
+             "store": os.readlink(out_dir / STORE), "triples": triples,
+             "turtle": _file_state(out_dir / TURTLE),
+             "graphs": written.graphs if written.contiguous else {}}
+    atomic_write_text(out_dir / STAMP, json.dumps(stamp, separators=(",", ":")))
 
 
 def prefixes(base: str) -> dict[str, str]:
@@ -153,23 +218,15 @@ def replace_store(out_dir: Path, nquads: Path) -> Path:
     target = out_dir / f".store-{secrets.token_hex(6)}"
     try:
         store = ox.Store(str(target))
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        with nquads.open("rb") as fh:
+            bulk_load_lines(store, fh)
         store.flush()
         del store
     except (OSError, SyntaxError) as err:
         shutil.rmtree(target, ignore_errors=True)
         raise StoreError(f"{target}: could not build the RDF store ({err}); check free disk "
                          f"space and that {nquads} is valid N-Quads") from err
-    old = link.resolve() if link.is_symlink() else None
-    if link.exists() and not link.is_symlink():
-        # a store folder from an older layout: move it aside, then link
-        old = out_dir / f".store-old-{secrets.token_hex(6)}"
-        os.replace(link, old)
-    tmp_link = out_dir / f".store-link-{secrets.token_hex(6)}"
-    os.symlink(target.name, tmp_link)
-    os.replace(tmp_link, link)
-    if old is not None and old != target.resolve():
-        shutil.rmtree(old, ignore_errors=True)
+    swap_in(link, target)
     return link
 
 
