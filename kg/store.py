@@ -26,6 +26,7 @@ which no longer matches and so leads to a full rebuild; stale ``.store-*`` folde
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -45,7 +46,15 @@ from kg.iris import DEFAULT_BASE, KINDS, PREFIXES
 from kg.limits import Limits
 from kg.rdf import iter_quads
 from kg.records import Corpus
-from kg.store_update import Written, bulk_load_lines, swap_in, update_store, write_nquads
+from kg.store_update import (
+    Span,
+    StaleStampError,
+    Written,
+    bulk_load_lines,
+    swap_in,
+    update_store,
+    write_nquads,
+)
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +76,6 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
     out_dir.mkdir(parents=True, exist_ok=True)
     settings = _settings(base)
     stamp = _read_stamp(out_dir)
-    known = _known_graphs(out_dir, stamp, settings)
 
     def counted() -> Iterator[ox.Quad]:
         for count, quad in enumerate(iter_quads(corpus, base=base), 1):
@@ -75,10 +83,13 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
                 limits.check_triples(count)
             yield quad
 
-    with tempfile.TemporaryFile(dir=out_dir) as delta:
+    with contextlib.ExitStack() as stack:
+        # the previous graph.nq stays readable through this handle after it is replaced
+        previous = _open_previous(out_dir, stamp, settings, stack)
+        known = _known_graphs(stamp) if previous is not None else None
+        delta = stack.enter_context(tempfile.TemporaryFile(dir=out_dir)) if known else None
         with atomic_write(out_dir / NQUADS, "wb") as fh:
-            written = write_nquads(counted(), fh, known=known,
-                                   delta=delta if known is not None else None)
+            written = write_nquads(counted(), fh, known=known, delta=delta)
             limits.check_triples(written.quads)
         fingerprint = _fingerprint(written.digest, settings)
         report = {"quads": written.quads, "graphs": len(written.graphs),
@@ -89,10 +100,9 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
             log.info("RDF: %d quads unchanged; kept %s and %s", written.quads, STORE, TURTLE)
             return {**report, "triples": kept, "store": "unchanged"}
         why = _why_not_incremental(known, written)
-        triples = None
-        if why is None and known is not None and stamp is not None:
-            triples, why = _update(out_dir, known, written, delta, stamp["triples"])
-    if triples is None:
+        if why is None and known and delta and previous and stamp:
+            why = _update(out_dir, known, written, delta, previous, stamp["triples"])
+    if why is not None:
         log.info("RDF: full rebuild of %s (%s)", STORE, why)
         replace_store(out_dir, out_dir / NQUADS)
     remove_stale(out_dir)
@@ -106,33 +116,33 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
     return {**report, "triples": triples, "store": "full" if why else "incremental"}
 
 
-def _update(out_dir: Path, known: dict[str, str], written: Written, delta: IO[bytes],
-            expected: int) -> tuple[int | None, str | None]:
-    """Update a copy of the live store and swap it in; return (quads, None) or (None, why not)."""
+def _update(out_dir: Path, known: dict[str, Span], written: Written, delta: IO[bytes],
+            previous: IO[bytes], expected: int) -> str | None:
+    """Update a copy of the live store and swap it in; return None, or why it could not."""
     link = out_dir / STORE
     target = out_dir / f".store-{secrets.token_hex(6)}"
-    gone = len(known.keys() - written.graphs.keys())
     try:
-        count = update_store(link.resolve(), target, known=known, written=written,
-                             delta=delta, expected=expected)
+        update_store(link.resolve(), target, known=known, written=written, delta=delta,
+                     previous=previous, expected=expected)
+    except StaleStampError as err:
+        return str(err)
     except (OSError, SyntaxError) as err:
-        return None, f"updating a copy of the store failed: {err}"
-    if count is None:
-        return None, f"the store does not hold the {expected} quads its stamp records"
+        return f"updating a copy of the store failed: {err}"
     swap_in(link, target)
     log.info("RDF: incremental update of %s: %d new or changed graph(s), %d removed",
-             STORE, len(written.segments), gone)
-    return count, None
+             STORE, len(written.segments), len(known.keys() - written.graphs.keys()))
+    return None
 
 
-def _why_not_incremental(known: dict[str, str] | None, written: Written) -> str | None:
-    """Why the store cannot be updated in place of a rebuild, or None when it can."""
-    if known is None:
-        return "no stamp of an intact earlier store with these prefixes and pyoxigraph version"
+def _why_not_incremental(known: dict[str, Span] | None, written: Written) -> str | None:
+    """Why the store cannot be updated instead of rebuilt, or None when it can."""
+    if not known:
+        return ("no stamp of an intact earlier store and graph.nq with these prefixes and "
+                "pyoxigraph version")
     if not written.contiguous:
         return "a named graph's quads were not contiguous"
     changed = len(written.segments) + len(known.keys() - written.graphs.keys())
-    if changed > MAX_CHANGED_SHARE * max(len(known), 1):
+    if changed > MAX_CHANGED_SHARE * len(known):
         return f"{changed} graph(s) new, changed or gone, against {len(known)} in the store"
     return None
 
@@ -170,15 +180,29 @@ def _store_intact(out_dir: Path, stamp: dict[str, Any] | None) -> bool:
             and link.is_dir() and isinstance(stamp.get("triples"), int))
 
 
-def _known_graphs(out_dir: Path, stamp: dict[str, Any] | None,
-                  settings: str) -> dict[str, str] | None:
-    """The per-graph digests of the live store, when the stamp vouches for it, else None."""
+def _open_previous(out_dir: Path, stamp: dict[str, Any] | None, settings: str,
+                   stack: contextlib.ExitStack) -> IO[bytes] | None:
+    """Open the graph.nq the live store was loaded from, when the stamp vouches for both."""
     if not _store_intact(out_dir, stamp) or stamp is None or stamp.get("settings") != settings:
         return None
-    graphs = stamp.get("graphs")
+    try:
+        return stack.enter_context((out_dir / NQUADS).open("rb"))
+    except OSError:
+        return None
+
+
+def _known_graphs(stamp: dict[str, Any] | None) -> dict[str, Span] | None:
+    """The stamp's record of each graph (digest, offset, length), or None if it has none."""
+    graphs = stamp.get("graphs") if stamp is not None else None
     if not isinstance(graphs, dict) or not graphs:
         return None
-    return graphs
+    known: dict[str, Span] = {}
+    for name, span in graphs.items():
+        if not (isinstance(span, list) and len(span) == 3 and isinstance(span[0], str)
+                and isinstance(span[1], int) and isinstance(span[2], int)):
+            return None
+        known[name] = (span[0], span[1], span[2])
+    return known
 
 
 def _unchanged(out_dir: Path, stamp: dict[str, Any] | None, fingerprint: str) -> int | None:

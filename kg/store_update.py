@@ -1,15 +1,18 @@
 """Low-level pieces of the RDF store write: N-Quads with per-graph digests, and store updates.
 
-`write_nquads` streams quads to graph.nq and hashes each named graph on the way (a graph's quads
-must be contiguous, as `kg.rdf.iter_quads` emits them). Given the digests of the previous build,
-it also copies the N-Quads of every new or changed graph into a side file, the *delta*.
+`write_nquads` streams quads to graph.nq and records, for each named graph, a digest of its
+N-Quads and where they sit in the file (a graph's quads must be contiguous, as
+`kg.rdf.iter_quads` emits them). Given the previous build's record, it also copies the lines
+of every new or changed graph into a side file, the *delta*.
 
 `update_store` applies a delta to a copy of the live store: a RocksDB checkpoint made with
-`pyoxigraph.Store.backup` (hard links, so it is cheap), in which the disappeared graphs are
-removed and each changed graph is diffed quad by quad against its new N-Quads lines. A diff
-rather than drop-and-reload because the corpus graph (actors, places, events; about 40 % of the
-quads at 20k articles) changes on nearly every build but only by a few quads: dropping it took
-5 s and +430 MiB of RSS, more than the full reload it is meant to avoid.
+`pyoxigraph.Store.backup` (hard links, so it is cheap). Graphs that disappeared are removed; a
+changed graph is diffed line by line against its lines in the previous graph.nq, which are
+found by the recorded offset and checked against the recorded digest before they are trusted.
+A diff rather than drop-and-reload because the corpus graph (actors, places, events; about
+40 % of the quads at 20k articles) changes on nearly every build but only by a few quads:
+dropping it took 5 s and +430 MiB of RSS, more than the full reload it is meant to avoid, and
+reading it back from the store to diff took 2.5 s, against well under a second from the file.
 
 Quads are loaded with `Store.bulk_load` in pieces of `PIECE` lines: at 20k articles (822k
 quads) one bulk_load of the whole graph.nq peaked at 745 MiB of RSS, pieces of 100k lines at
@@ -30,11 +33,20 @@ from typing import IO
 
 import pyoxigraph as ox
 
+from kg.errors import StoreError
+
 NQ = ox.RdfFormat.N_QUADS
 #: Quads per `ox.serialize` call while streaming graph.nq.
 CHUNK = 4096
 #: N-Quads lines per `Store.bulk_load` call (peak RSS grows with it; see the module docstring).
 PIECE = 100_000
+
+#: Where one graph's lines are: (16 hex digits of their digest, offset, length in bytes).
+Span = tuple[str, int, int]
+
+
+class StaleStampError(StoreError):
+    """The store or the previous graph.nq is not what the stamp of the last build describes."""
 
 
 @dataclass
@@ -43,8 +55,8 @@ class Written:
 
     quads: int = 0
     digest: str = ""
-    #: graph IRI -> 16 hex digits of the graph's N-Quads
-    graphs: dict[str, str] = field(default_factory=dict)
+    #: graph IRI -> where its lines are in the N-Quads file, with their digest
+    graphs: dict[str, Span] = field(default_factory=dict)
     #: False when a graph's quads were split up or a quad was outside a named graph: then the
     #: per-graph digests do not describe the file and only a full rebuild is safe
     contiguous: bool = True
@@ -52,7 +64,7 @@ class Written:
     segments: list[tuple[str, int, int]] = field(default_factory=list)
 
 
-def write_nquads(quads: Iterable[ox.Quad], fh: IO[bytes], *, known: dict[str, str] | None = None,
+def write_nquads(quads: Iterable[ox.Quad], fh: IO[bytes], *, known: dict[str, Span] | None = None,
                  delta: IO[bytes] | None = None) -> Written:
     """Serialize `quads` to `fh` as N-Quads, hashing the whole and each graph.
 
@@ -63,19 +75,23 @@ def write_nquads(quads: Iterable[ox.Quad], fh: IO[bytes], *, known: dict[str, st
     >>> g, p = ox.NamedNode("http://example.org/g"), ox.NamedNode("http://example.org/p")
     >>> quad = ox.Quad(g, p, ox.Literal("x"), g)
     >>> written = write_nquads([quad], io.BytesIO())
-    >>> written.quads, list(written.graphs), len(written.graphs["http://example.org/g"])
-    (1, ['http://example.org/g'], 16)
+    >>> digest, offset, length = written.graphs["http://example.org/g"]
+    >>> written.quads, len(digest), offset, length
+    (1, 16, 0, 75)
     """
     known = known or {}
     written = Written()
     whole = hashlib.sha256()
     graph_hash = hashlib.blake2b(digest_size=8)
     chunk: list[ox.Quad] = []
+    first = 0
     name: str | None = None
-    start = 0
+    start = position = 0
 
     def flush() -> None:
+        nonlocal position
         data = ox.serialize(chunk, None, NQ)
+        position += len(data)
         chunk.clear()
         whole.update(data)
         graph_hash.update(data)
@@ -83,17 +99,17 @@ def write_nquads(quads: Iterable[ox.Quad], fh: IO[bytes], *, known: dict[str, st
         if delta is not None:
             delta.write(data)
 
-    def close(name: str) -> None:
+    def close(name: str, first: int) -> None:
         nonlocal graph_hash, start
         flush()
         digest = graph_hash.hexdigest()
         graph_hash = hashlib.blake2b(digest_size=8)
         if name in written.graphs:
             written.contiguous = False
-        written.graphs[name] = digest
+        written.graphs[name] = (digest, first, position - first)
         if delta is not None:
             end = delta.tell()
-            if known.get(name) == digest:
+            if name in known and known[name][0] == digest:
                 delta.seek(start)
                 delta.truncate()
             else:
@@ -107,14 +123,14 @@ def write_nquads(quads: Iterable[ox.Quad], fh: IO[bytes], *, known: dict[str, st
         key = str(graph) if not isinstance(graph, ox.NamedNode) else graph.value
         if key != name:
             if name is not None:
-                close(name)
-            name = key
+                close(name, first)
+            name, first = key, position
         chunk.append(quad)
         written.quads += 1
         if len(chunk) >= CHUNK:
             flush()
     if name is not None:
-        close(name)
+        close(name, first)
     written.digest = whole.hexdigest()
     return written
 
@@ -126,85 +142,90 @@ def bulk_load_lines(store: ox.Store, lines: Iterable[bytes]) -> None:
         store.bulk_load(input=piece, format=NQ)
 
 
-def update_store(live: Path, target: Path, *, known: dict[str, str], written: Written,
-                 delta: IO[bytes], expected: int) -> int | None:
+def update_store(live: Path, target: Path, *, known: dict[str, Span], written: Written,
+                 delta: IO[bytes], previous: IO[bytes], expected: int) -> int:
     """Copy the store at `live` to `target` and apply the delta; return its quad count.
 
-    `known` maps the graphs of the live store to their digests. Return None, leaving no
-    `target`, when the copy does not hold the `expected` number of quads (the store is not the
-    one the stamp describes). OSError and SyntaxError propagate, with `target` removed.
+    `known` is the stamp's record of the live store's graphs in `previous`, the graph.nq it
+    was loaded from. Raise `StaleStampError` when the copy does not hold the `expected` number
+    of quads or a changed graph's old lines do not match their digest. On any error `target`
+    is removed and the live store is untouched.
     """
     try:
         ox.Store.read_only(str(live)).backup(str(target))
         store = ox.Store(str(target))
         if len(store) != expected:
-            del store
-            shutil.rmtree(target, ignore_errors=True)
-            return None
+            raise StaleStampError(f"{live}: the store does not hold the {expected} quads its "
+                                  "stamp records")
         for name in known.keys() - written.graphs.keys():
             store.remove_graph(ox.NamedNode(name))
-        bulk_load_lines(store, _lines_to_add(store, delta, written.segments, known))
+        bulk_load_lines(store, _lines_to_add(store, known, written.segments, delta, previous))
         store.flush()
         count = len(store)
         del store
-    except (OSError, SyntaxError):
+    except (OSError, SyntaxError, StaleStampError):
         shutil.rmtree(target, ignore_errors=True)
         raise
     return count
 
 
-def _lines_to_add(store: ox.Store, delta: IO[bytes], segments: list[tuple[str, int, int]],
-                  known: dict[str, str]) -> Iterator[bytes]:
+def _lines_to_add(store: ox.Store, known: dict[str, Span], segments: list[tuple[str, int, int]],
+                  delta: IO[bytes], previous: IO[bytes]) -> Iterator[bytes]:
     """Yield the delta lines that `store` lacks, removing each changed graph's stale quads first.
 
-    A new graph's lines are all yielded; a changed graph is diffed line by line against its
-    stored quads, so a big graph that changed by a few quads costs a few writes.
+    A new graph's lines are all yielded; a changed graph's are diffed against its old lines by
+    a 128-bit digest of each line, so memory holds two sets of 16-byte keys rather than quads
+    (a set of the corpus graph's 318k `Quad` objects took 220 MiB).
     """
     for name, offset, length in segments:
-        if name in known:
-            stored = _remove_stale(store, ox.NamedNode(name), _segment(delta, offset, length))
-            yield from (line for line in _segment(delta, offset, length)
-                        if _key(line) not in stored)
-        else:
-            yield from _segment(delta, offset, length)
+        if name not in known:
+            yield from _lines(delta, offset, length)
+            continue
+        new = set(map(_key, _lines(delta, offset, length)))
+        old = _remove_stale(store, name, known[name], previous, new)
+        yield from (line for line in _lines(delta, offset, length) if _key(line) not in old)
 
 
-def _segment(delta: IO[bytes], offset: int, length: int) -> Iterator[bytes]:
-    """Yield the lines of one graph in the delta file."""
-    delta.seek(offset)
-    left = length
-    while left > 0:
-        line = delta.readline()
-        if not line:
-            return
-        left -= len(line)
-        yield line
+def _remove_stale(store: ox.Store, name: str, span: Span, previous: IO[bytes],
+                  new: set[bytes]) -> set[bytes]:
+    """Remove the quads of graph `name` that are not among the `new` lines; return old keys.
+
+    A quad whose stored form serializes differently from its new line is removed here and
+    loaded again afterwards, which leaves it right.
+    """
+    digest, offset, length = span
+    check = hashlib.blake2b(digest_size=8)
+    old: set[bytes] = set()
+    stale: list[bytes] = []
+    for line in _lines(previous, offset, length):
+        check.update(line)
+        key = _key(line)
+        old.add(key)
+        if key not in new:
+            stale.append(line)
+    if check.hexdigest() != digest:
+        raise StaleStampError(f"the previous graph.nq does not hold the graph <{name}> its "
+                              "stamp records")
+    for quad in ox.parse(b"".join(stale), NQ):
+        store.remove(quad)
+    return old
+
+
+def _lines(fh: IO[bytes], offset: int, length: int) -> Iterator[bytes]:
+    """Yield the lines (with their newline) of `length` bytes from `offset` in `fh`."""
+    fh.seek(offset)
+    left, tail = length, b""
+    while left > 0 and (block := fh.read(min(left, 1 << 20))):
+        left -= len(block)
+        lines = (tail + block).splitlines(keepends=True)
+        tail = b"" if lines[-1].endswith(b"\n") else lines.pop()
+        yield from lines
+    if tail:
+        yield tail
 
 
 def _key(line: bytes) -> bytes:
-    return hashlib.blake2b(line.rstrip(b"\r\n"), digest_size=16).digest()
-
-
-def _remove_stale(store: ox.Store, graph: ox.NamedNode, lines: Iterator[bytes]) -> set[bytes]:
-    """Remove the quads of `graph` that `lines` lack; return the keys of the stored ones.
-
-    Lines are compared by a 128-bit digest, so memory holds sets of 16-byte keys rather than
-    quads (a set of the corpus graph's 318k `Quad` objects took 220 MiB). A quad whose stored
-    form serializes differently from its new line is removed here and loaded again after.
-    """
-    new = {_key(line) for line in lines}
-    stored: set[bytes] = set()
-    stale: list[ox.Quad] = []
-    quads = store.quads_for_pattern(None, None, None, graph)
-    while batch := list(itertools.islice(quads, CHUNK)):
-        for line, quad in zip(ox.serialize(batch, None, NQ).splitlines(), batch, strict=True):
-            key = _key(line)
-            stored.add(key)
-            if key not in new:
-                stale.append(quad)
-    for quad in stale:
-        store.remove(quad)
-    return stored
+    return hashlib.blake2b(line, digest_size=16).digest()
 
 
 def swap_in(link: Path, target: Path) -> None:

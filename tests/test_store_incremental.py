@@ -127,7 +127,20 @@ def _store_edited(out: Path) -> None:
     del store
 
 
+def _delete_nquads(out: Path) -> None:
+    (out / "graph.nq").unlink()
+
+
+def _edit_nquads(out: Path) -> None:
+    path = out / "graph.nq"
+    text = path.read_text(encoding="utf-8")
+    assert '"Chile"' in text
+    path.write_text(text.replace('"Chile"', '"Chila"'), encoding="utf-8")
+
+
 FALLBACKS = {
+    "graph.nq deleted": (_delete_nquads, "no stamp of an intact earlier store and graph.nq"),
+    "graph.nq edited": (_edit_nquads, "the previous graph.nq does not hold the graph <"),
     "corrupted stamp": (_corrupt_stamp, "no stamp of an intact earlier store"),
     "missing stamp": (_delete_stamp, "no stamp of an intact earlier store"),
     "stamp without graph digests": (_old_stamp_format, "no stamp of an intact earlier store"),
@@ -141,7 +154,7 @@ def test_store_falls_back_to_a_full_rebuild(out: Path, tmp_path: Path, damage: s
                                             caplog: pytest.LogCaptureFixture) -> None:
     spoil, reason = FALLBACKS[damage]
     spoil(out)
-    corpus = _corpus(range(1, 10))
+    corpus = _corpus(range(1, 10), actors=_renamed_actor(_corpus()))
     with caplog.at_level(logging.INFO, logger="kg.store"):
         report = write_outputs_rdf(corpus, out, base=BASE)
     assert report["store"] == "full"
@@ -168,12 +181,17 @@ def test_store_rebuilds_when_the_base_changes(out: Path, caplog: pytest.LogCaptu
     assert "with these prefixes and pyoxigraph version" in caplog.text
 
 
-def test_store_stamp_holds_a_short_digest_per_graph(out: Path) -> None:
+def test_store_stamp_locates_each_graph_in_graph_nq(out: Path) -> None:
     stamp = json.loads((out / ".kg-cache" / "rdf.json").read_text(encoding="utf-8"))
+    nquads = (out / "graph.nq").read_bytes()
     assert sorted(stamp["graphs"])[:3] == [f"{BASE}graph/a1", f"{BASE}graph/a2",
                                            f"{BASE}graph/corpus"]
     assert len(stamp["graphs"]) == 11
-    assert {len(digest) for digest in stamp["graphs"].values()} == {16}
+    assert {len(digest) for digest, _, _ in stamp["graphs"].values()} == {16}
+    for name, (_, offset, length) in stamp["graphs"].items():
+        lines = nquads[offset:offset + length].decode("utf-8").splitlines()
+        assert {line.rsplit(" ", 2)[1] for line in lines} == {f"<{name}>"}
+    assert sum(length for _, _, length in stamp["graphs"].values()) == len(nquads)
 
 
 def _quad(graph: str, value: str) -> ox.Quad:
