@@ -18,7 +18,7 @@ The next write then takes one of three paths, and logs at INFO which one and why
 * *full*: anything else (no or damaged stamp, the link pointing elsewhere, other prefixes or
   pyoxigraph version, a graph whose quads were not contiguous, more than half of the graphs
   changed, a copy that does not hold the quads the stamp says, an error while updating): the
-  whole graph.nq is bulk-loaded into a fresh store, in pieces to bound memory.
+  whole graph.nq is bulk-loaded into a fresh store, in pieces to bound memory, and compacted.
 
 An interrupted build leaves the old link, store and stamp, or a new link with the old stamp,
 which no longer matches and so leads to a full rebuild; stale ``.store-*`` folders are removed.
