@@ -190,8 +190,8 @@ def _remove_stale(store: ox.Store, name: str, span: Span, previous: IO[bytes],
                   new: set[bytes]) -> set[bytes]:
     """Remove the quads of graph `name` that are not among the `new` lines; return old keys.
 
-    A quad whose stored form serializes differently from its new line is removed here and
-    loaded again afterwards, which leaves it right.
+    Stale quads go before the graph's new lines are loaded, so a quad whose line changed but
+    whose stored value did not (a number written another way) is removed, then loaded again.
     """
     digest, offset, length = span
     check = hashlib.blake2b(digest_size=8)
