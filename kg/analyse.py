@@ -30,7 +30,7 @@ NOT_EXTRACTION = frozenset({
     "__init__", "__main__", "actors", "analytics", "atomic", "cache", "clean", "cli", "dating",
     "decode", "dedupe", "distributed", "event_merge", "export", "html", "html_data", "ingest",
     "iris", "limits", "paths", "pipeline", "prepare", "push", "query", "rdf", "report",
-    "serve", "store", "stories", "workers",
+    "serve", "store", "store_update", "stories", "workers",
 })
 
 

@@ -38,7 +38,7 @@ class AnalysisCache:
     >>> import tempfile, pathlib
     >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
     >>> cache.put_many([("k", ArticleAnalysis("a", ((0, 1),), (), (), ()))])
-    >>> cache.get_many(["k", "missing"])["k"].sentences
+    >>> from_dict(ArticleAnalysis, cache.get_json(["k", "missing"])["k"]).sentences
     ((0, 1),)
     >>> cache.close()
     """
@@ -58,14 +58,32 @@ class AnalysisCache:
                 "to start afresh or pass --no-cache"
             ) from err
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleAnalysis]:
-        """Return the cached analyses among `keys`; unreadable entries count as missing."""
-        found: dict[str, ArticleAnalysis] = {}
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """Return which of `keys` have a cached analysis (without reading them)."""
+        found: set[str] = set()
+        for i in range(0, len(keys := list(keys)), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(key for (key,) in self._db.execute(
+                f"SELECT key FROM analyses WHERE key IN ({marks})", chunk))
+        return found
+
+    def get_json(self, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Return the cached analyses among `keys` as JSON objects (unreadable ones missing).
+
+        >>> import tempfile, pathlib
+        >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
+        >>> cache.put_many([("k", ArticleAnalysis("a", ((0, 1),), (), (), ()))])
+        >>> cache.present(["k", "x"]), cache.get_json(["k"])["k"]["sentences"]
+        ({'k'}, [[0, 1]])
+        >>> cache.close()
+        """
+        found: dict[str, dict[str, Any]] = {}
         for key, data in self._rows("analyses", keys):
             try:
-                found[key] = from_dict(ArticleAnalysis, json.loads(data))
-            except (ValueError, TypeError, KeyError):
-                continue  # an entry from an incompatible version is recomputed
+                found[key] = json.loads(data)
+            except ValueError:
+                continue
         return found
 
     def _rows(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, Any]]:

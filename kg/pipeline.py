@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -192,12 +192,20 @@ def build(
         limits=limits,
     )
     ok = [a for a in articles if a.id in analyses]
-    corpus = link_corpus(ok, [analyses[a.id] for a in ok])
+    ordered: Sequence[ArticleAnalysis] = (
+        analyses.ordered([a.id for a in ok]) if isinstance(analyses, CachedAnalyses)
+        else [analyses[a.id] for a in ok]
+    )
+    corpus = link_corpus(ok, ordered)
     return BuildResult(corpus, report)
 
 
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
-    """Run the cross-article stages on per-article results (cached or fresh)."""
+    """Run the cross-article stages on per-article results (cached or fresh).
+
+    `analyses` is iterated twice (actor linking, then event merging), one article at a time:
+    a `CachedAnalyses` stream keeps no more than a chunk of them in memory.
+    """
     from kg.actors import link_actors
     from kg.event_merge import merge_events
 
@@ -208,7 +216,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         actors=tuple(actors),
         events=tuple(events),
         places=tuple(places),
-        analyses=tuple(analyses),
+        analyses=analyses if isinstance(analyses, AnalysisStream) else tuple(analyses),
         links=dict(links),
     )
 
@@ -226,12 +234,14 @@ def analyse_articles(
     progress: ProgressHandler | None = None,
     on_skip: SkipHandler | None = None,
     limits: Limits | None = None,
-) -> dict[str, ArticleAnalysis]:
+) -> Mapping[str, ArticleAnalysis]:
     """Analyse every article, from the cache where possible; return analyses by article id.
 
     Work streams batch by batch: each batch is parsed, analysed, its docs dropped and its
     analyses committed to the cache before the next is read back, so a killed build resumes
     from the last committed batch. spaCy is loaded only when some article is not cached.
+    With `out_dir`, the answer is a `CachedAnalyses` that reads analyses back from the cache
+    on demand: memory does not grow with the corpus (issue #7).
     """
     limits = limits or Limits()
     limits.check_articles(len(articles))
@@ -248,14 +258,15 @@ def analyse_articles(
         if on_skip:
             on_skip(_article_where(article), reason)
 
+    cached: set[str] = set()
     try:
         if cache is not None:
-            hits = cache.get_many(keys.values())
-            done = {a.id: hits[keys[a.id]] for a in articles if keys[a.id] in hits}
-        report.cached = len(done)
+            hits = cache.present(keys.values())
+            cached = {a.id for a in articles if keys[a.id] in hits}
+        report.cached = len(cached)
         todo = []
         for article in articles:
-            if article.id in done:
+            if article.id in cached:
                 continue
             problem = limits.article_problem(article)
             if problem is None:
@@ -263,7 +274,7 @@ def analyse_articles(
             else:
                 fail(article, problem)
         if progress:
-            progress(len(done) + report.failed, total)
+            progress(len(cached) + report.failed, total)
         batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
         for batch, results in _run_batches(
             batches, None, resources, model_name, n_process, batch_size, scheduler
@@ -277,17 +288,90 @@ def analyse_articles(
                 if problem is not None:
                     fail(article, problem)
                     continue
-                done[article.id] = result
+                if cache is None:
+                    done[article.id] = result
+                else:
+                    cached.add(article.id)
                 fresh.append((keys[article.id], result))
                 report.new += 1
             if cache is not None and fresh:
                 cache.put_many(fresh)
             if progress:
-                progress(len(done) + report.failed, total)
+                progress(len(done) + len(cached) + report.failed, total)
     finally:
         if cache is not None:
             cache.close()
-    return done
+    if out_dir is None:
+        return done
+    return CachedAnalyses(out_dir, {article_id: keys[article_id] for article_id in sorted(cached)})
+
+
+class CachedAnalyses(Mapping[str, ArticleAnalysis]):
+    """Analyses by article id, read from a build's cache when asked for, never all held."""
+
+    def __init__(self, out_dir: Path, keys: dict[str, str]) -> None:
+        self.out_dir = out_dir
+        self.keys = keys  # article id -> cache key
+
+    def __getitem__(self, article_id: str) -> ArticleAnalysis:
+        (analysis,) = self.ordered([article_id])
+        return analysis
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def ordered(self, article_ids: Sequence[str]) -> AnalysisStream:
+        """The analyses of `article_ids`, in that order, as a re-iterable stream."""
+        return AnalysisStream(self.out_dir, [self.keys[i] for i in article_ids])
+
+
+class AnalysisStream(Sequence[ArticleAnalysis]):
+    """A sequence of cached analyses that reads them in chunks each time it is iterated."""
+
+    CHUNK = 500
+
+    def __init__(self, out_dir: Path, keys: list[str]) -> None:
+        self.out_dir = out_dir
+        self.keys = keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [from_dict(ArticleAnalysis, d) for d in self._dicts(self.keys[index])]
+        return from_dict(ArticleAnalysis, next(self._dicts([self.keys[index]])))
+
+    def __iter__(self) -> Iterator[ArticleAnalysis]:
+        for data in self.dicts():
+            yield from_dict(ArticleAnalysis, data)
+
+    def dicts(self) -> Iterator[dict[str, Any]]:
+        """The analyses as the JSON objects the cache holds (what `to_dict` gives)."""
+        return self._dicts(self.keys)
+
+    def _dicts(self, keys: list[str]) -> Iterator[dict[str, Any]]:
+        cache = AnalysisCache(self.out_dir)
+        try:
+            for i in range(0, len(keys), self.CHUNK):
+                chunk = keys[i : i + self.CHUNK]
+                found = cache.get_json(chunk)
+                for key in chunk:
+                    if key not in found:
+                        raise StoreError(
+                            f"{self.out_dir / '.kg-cache'}: the cached analysis {key} is gone "
+                            "or unreadable; rebuild with `kg build --no-cache` or delete that "
+                            "folder"
+                        )
+                    yield found[key]
+        finally:
+            cache.close()
 
 
 def _article_where(article: Article) -> str:
@@ -378,18 +462,20 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
     for (article_id, key), target in corpus.links.items():
         by_article.setdefault(article_id, {})[key] = target
 
-    def analysis_line(analysis: ArticleAnalysis) -> str:
-        data = to_dict(analysis)
-        data["links"] = dict(sorted(by_article.get(analysis.article_id, {}).items()))
+    def analysis_line(data: dict[str, Any]) -> str:
+        data["links"] = dict(sorted(by_article.get(data["article_id"], {}).items()))
         return _dumps(data)
 
+    analyses = (corpus.analyses.dicts() if isinstance(corpus.analyses, AnalysisStream)
+                else (to_dict(a) for a in corpus.analyses))
+
     out_dir.mkdir(parents=True, exist_ok=True)
+    plain = {ARTICLES: corpus.articles, ACTORS: corpus.actors, PLACES: corpus.places}
     return {
-        ARTICLES: atomic_write_lines(out_dir / ARTICLES, (_dumps(to_dict(a)) for a in corpus.articles)),
-        ACTORS: atomic_write_lines(out_dir / ACTORS, (_dumps(to_dict(a)) for a in corpus.actors)),
+        **{name: atomic_write_lines(out_dir / name, (_dumps(to_dict(r)) for r in records))
+           for name, records in plain.items()},
         EVENTS: atomic_write_lines(out_dir / EVENTS, (event_line(e) for e in corpus.events)),
-        PLACES: atomic_write_lines(out_dir / PLACES, (_dumps(to_dict(p)) for p in corpus.places)),
-        ANALYSES: atomic_write_lines(out_dir / ANALYSES, (analysis_line(a) for a in corpus.analyses)),
+        ANALYSES: atomic_write_lines(out_dir / ANALYSES, (analysis_line(a) for a in analyses)),
     }
 
 

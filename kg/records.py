@@ -21,7 +21,7 @@ import dataclasses
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -223,7 +223,8 @@ class Corpus:
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
     places: tuple[Place, ...] = ()
-    analyses: tuple[ArticleAnalysis, ...] = field(default=(), repr=False)
+    #: a tuple, or (after a build with an output folder) a stream read from its cache
+    analyses: Sequence[ArticleAnalysis] = field(default=(), repr=False, compare=False)
     #: (article id, local entity key) -> Actor or Place id
     links: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, hash=False)
 

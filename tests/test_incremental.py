@@ -93,3 +93,24 @@ def test_incremental_model_change_invalidates_the_cache(corpus, tmp_path: Path) 
     analyse_articles(articles[:4], load_resources(default_ontology_dir()), report,
                      model=str(tmp_path / "model"), out_dir=corpus["out"])
     assert (report.new, report.cached) == (4, 0)
+
+
+def test_incremental_build_streams_analyses_from_the_cache(corpus) -> None:
+    from kg.pipeline import AnalysisStream, write_jsonl
+
+    result = build([corpus["first"]], out_dir=corpus["out"])
+    in_memory = build([corpus["first"]])
+    streamed = result.corpus.analyses
+    # with an output folder, analyses are read back chunk by chunk, never all held
+    assert isinstance(streamed, AnalysisStream)
+    assert isinstance(in_memory.corpus.analyses, tuple)
+    assert len(streamed) == FIRST
+    assert list(streamed) == list(in_memory.corpus.analyses)
+    assert streamed[3] == in_memory.corpus.analyses[3]
+    assert (result.corpus.actors, result.corpus.events, result.corpus.links) == (
+        in_memory.corpus.actors, in_memory.corpus.events, in_memory.corpus.links
+    )
+    write_jsonl(result.corpus, corpus["out"] / "streamed")
+    write_jsonl(in_memory.corpus, corpus["out"] / "held")
+    assert ((corpus["out"] / "streamed" / "analyses.jsonl").read_bytes()
+            == (corpus["out"] / "held" / "analyses.jsonl").read_bytes())
