@@ -203,14 +203,24 @@ def build(
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
     """Run the cross-article stages on per-article results (cached or fresh).
 
-    `analyses` is iterated twice (actor linking, then event merging), one article at a time:
-    a `CachedAnalyses` stream keeps no more than a chunk of them in memory.
+    `analyses` is iterated once, one article at a time (only event mentions are kept for
+    event merging): an `AnalysisStream` holds no more than a chunk of them in memory.
     """
     from kg.actors import link_actors
     from kg.event_merge import merge_events
 
-    actors, places, links = link_actors(articles, analyses)
-    events = merge_events(articles, analyses, links)
+    # one pass over the analyses: event merging needs only their event mentions, kept aside
+    with_events: list[ArticleAnalysis] = []
+
+    def keeping_events(stream: Iterable[ArticleAnalysis]) -> Iterator[ArticleAnalysis]:
+        for analysis in stream:
+            if analysis.events:
+                with_events.append(ArticleAnalysis(analysis.article_id, (), (), (),
+                                                   analysis.events))
+            yield analysis
+
+    actors, places, links = link_actors(articles, keeping_events(analyses))
+    events = merge_events(articles, with_events, links)
     return Corpus(
         articles=tuple(articles),
         actors=tuple(actors),
@@ -328,7 +338,7 @@ class CachedAnalyses(Mapping[str, ArticleAnalysis]):
 
     def ordered(self, article_ids: Sequence[str]) -> AnalysisStream:
         """The analyses of `article_ids`, in that order, as a re-iterable stream."""
-        return AnalysisStream(self.out_dir, [self.keys[i] for i in article_ids])
+        return AnalysisStream(self.out_dir, list(article_ids), [self.keys[i] for i in article_ids])
 
 
 class AnalysisStream(Sequence[ArticleAnalysis]):
@@ -336,8 +346,9 @@ class AnalysisStream(Sequence[ArticleAnalysis]):
 
     CHUNK = 500
 
-    def __init__(self, out_dir: Path, keys: list[str]) -> None:
+    def __init__(self, out_dir: Path, article_ids: list[str], keys: list[str]) -> None:
         self.out_dir = out_dir
+        self.article_ids = article_ids
         self.keys = keys
 
     def __len__(self) -> int:
@@ -345,30 +356,36 @@ class AnalysisStream(Sequence[ArticleAnalysis]):
 
     def __getitem__(self, index: Any) -> Any:
         if isinstance(index, slice):
-            return [from_dict(ArticleAnalysis, d) for d in self._dicts(self.keys[index])]
-        return from_dict(ArticleAnalysis, next(self._dicts([self.keys[index]])))
+            return [self._decode(text) for text in self._texts(self.keys[index])]
+        return self._decode(next(self._texts([self.keys[index]])))
 
     def __iter__(self) -> Iterator[ArticleAnalysis]:
-        for data in self.dicts():
-            yield from_dict(ArticleAnalysis, data)
+        for text in self._texts(self.keys):
+            yield self._decode(text)
 
-    def dicts(self) -> Iterator[dict[str, Any]]:
-        """The analyses as the JSON objects the cache holds (what `to_dict` gives)."""
-        return self._dicts(self.keys)
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """(article id, the analysis as the JSON text the cache holds: `to_dict`, dumped)."""
+        return zip(self.article_ids, self._texts(self.keys), strict=True)
 
-    def _dicts(self, keys: list[str]) -> Iterator[dict[str, Any]]:
+    def _decode(self, text: str) -> ArticleAnalysis:
+        try:
+            return from_dict(ArticleAnalysis, json.loads(text))
+        except (ValueError, TypeError, KeyError) as err:
+            raise self._gone(f"unreadable ({err})") from err
+
+    def _gone(self, why: str) -> StoreError:
+        return StoreError(f"{self.out_dir / '.kg-cache'}: a cached analysis is {why}; rebuild "
+                          "with `kg build --no-cache` or delete that folder")
+
+    def _texts(self, keys: list[str]) -> Iterator[str]:
         cache = AnalysisCache(self.out_dir)
         try:
             for i in range(0, len(keys), self.CHUNK):
                 chunk = keys[i : i + self.CHUNK]
-                found = cache.get_json(chunk)
+                found = cache.get_text(chunk)
                 for key in chunk:
                     if key not in found:
-                        raise StoreError(
-                            f"{self.out_dir / '.kg-cache'}: the cached analysis {key} is gone "
-                            "or unreadable; rebuild with `kg build --no-cache` or delete that "
-                            "folder"
-                        )
+                        raise self._gone(f"gone ({key})")
                     yield found[key]
         finally:
             cache.close()
@@ -462,12 +479,13 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
     for (article_id, key), target in corpus.links.items():
         by_article.setdefault(article_id, {})[key] = target
 
-    def analysis_line(data: dict[str, Any]) -> str:
-        data["links"] = dict(sorted(by_article.get(data["article_id"], {}).items()))
-        return _dumps(data)
+    def analysis_line(article_id: str, text: str) -> str:
+        # `text` is a dumped JSON object: "links" is appended without decoding it
+        links = _dumps(dict(sorted(by_article.get(article_id, {}).items())))
+        return f'{text[:-1]}, "links": {links}}}'
 
-    analyses = (corpus.analyses.dicts() if isinstance(corpus.analyses, AnalysisStream)
-                else (to_dict(a) for a in corpus.analyses))
+    analyses = (corpus.analyses.texts() if isinstance(corpus.analyses, AnalysisStream)
+                else ((a.article_id, _dumps(to_dict(a))) for a in corpus.analyses))
 
     out_dir.mkdir(parents=True, exist_ok=True)
     plain = {ARTICLES: corpus.articles, ACTORS: corpus.actors, PLACES: corpus.places}
@@ -475,7 +493,7 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
         **{name: atomic_write_lines(out_dir / name, (_dumps(to_dict(r)) for r in records))
            for name, records in plain.items()},
         EVENTS: atomic_write_lines(out_dir / EVENTS, (event_line(e) for e in corpus.events)),
-        ANALYSES: atomic_write_lines(out_dir / ANALYSES, (analysis_line(a) for a in analyses)),
+        ANALYSES: atomic_write_lines(out_dir / ANALYSES, (analysis_line(*a) for a in analyses)),
     }
 
 
