@@ -60,13 +60,7 @@ class AnalysisCache:
 
     def present(self, keys: Iterable[str]) -> set[str]:
         """Return which of `keys` have a cached analysis (without reading them)."""
-        found: set[str] = set()
-        for i in range(0, len(keys := list(keys)), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(key for (key,) in self._db.execute(
-                f"SELECT key FROM analyses WHERE key IN ({marks})", chunk))
-        return found
+        return {key for (key,) in self._rows("analyses", keys, columns="key")}
 
     def get_text(self, keys: Iterable[str]) -> dict[str, str]:
         """Return the cached analyses among `keys` as the JSON texts stored (not decoded).
@@ -80,14 +74,15 @@ class AnalysisCache:
         """
         return dict(self._rows("analyses", keys))
 
-    def _rows(self, table: str, keys: Iterable[str]) -> Iterator[tuple[str, Any]]:
-        """Yield (key, data) for the `keys` present in `table`, 500 lookups per statement."""
+    def _rows(self, table: str, keys: Iterable[str], *, columns: str = "key, data"
+              ) -> Iterator[tuple[Any, ...]]:
+        """Yield `columns` of the rows of `table` among `keys`, 500 lookups per statement."""
         keys = list(keys)
         for i in range(0, len(keys), 500):
             chunk = keys[i : i + 500]
             marks = ",".join("?" * len(chunk))
             yield from self._db.execute(
-                f"SELECT key, data FROM {table} WHERE key IN ({marks})", chunk
+                f"SELECT {columns} FROM {table} WHERE key IN ({marks})", chunk
             )
 
     def _put(self, table: str, rows: Iterable[tuple[str, Any]]) -> None:

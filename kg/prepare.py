@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 from unicodedata import unidata_version
@@ -68,7 +69,8 @@ def prepare(
     rules = rules or default_rules()
     candidates: list[Candidate] = []
     documents = reused = 0
-    for chunk in _chunks(raws, MEMO_CHUNK):
+    pending = iter(raws)
+    while chunk := list(itertools.islice(pending, MEMO_CHUNK)):
         documents += len(chunk)
         keys = [story_key(raw, rules) for raw in chunk] if memo is not None else []
         known = memo.get_stories(keys) if memo is not None else {}
@@ -106,17 +108,6 @@ def story_key(raw: RawDocument, rules: CleaningRules) -> str:
     for part in (_code_version(), rules.version, unidata_version, repr(raw)):
         digest.update(part.encode("utf-8") + b"\x1e")
     return digest.hexdigest()[:32]
-
-
-def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
-    chunk: list[RawDocument] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 #: The modules whose code decides what `prepare` returns (hashed into `prepare_key`).
