@@ -61,7 +61,7 @@ def seeds_table(nlp, gazetteer, shared: Path) -> None:
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
         mentions, entities = extract_entities(doc, article, gazetteer)
         analyses.append(ArticleAnalysis(article.id, (), tuple(mentions), tuple(entities), ()))
-    actors, _, _ = link_actors(articles, analyses)
+    actors, _, _ = link_actors(analyses)
     names = {a: {fold(a), *(fold(x) for x in v["aliases"])} for a, v in gold["actors"].items()}
     every_name = set().union(*names.values())
     print("(a) seeds: key actors per story")

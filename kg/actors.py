@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.records import PLACE, Actor, Article, ArticleAnalysis, LocalEntity, Place
+from kg.records import PLACE, Actor, ArticleAnalysis, LocalEntity, Place
 from kg.text import fold, slug
 
 log = logging.getLogger(__name__)
@@ -30,11 +30,12 @@ class _Cluster:
 
 
 def link_actors(
-    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
+    analyses: Iterable[ArticleAnalysis],
 ) -> tuple[list[Actor], list[Place], dict[Ref, str]]:
-    """Merge local entities across articles into `Actor`s and `Place`s.
+    """Merge the local entities of per-article analyses into `Actor`s and `Place`s.
 
-    Returns actors and places sorted by id, and the map (article id, local key) -> id.
+    `analyses` is iterated once. Returns actors and places sorted by id, and the map
+    (article id, local key) -> id.
     """
     local: dict[Ref, LocalEntity] = {}
     mention_counts: Counter[Ref] = Counter()
@@ -61,10 +62,6 @@ def link_actors(
             places.append(_place(ids[key], cluster))
         else:
             actors.append(_actor(ids[key], cluster, links, mention_counts))
-    known_articles = {a.id for a in articles}
-    unknown = {ref[0] for ref in local} - known_articles
-    if unknown:
-        log.debug("%d analyses have no matching article record", len(unknown))
     return sorted(actors, key=lambda a: a.id), sorted(places, key=lambda p: p.id), links
 
 

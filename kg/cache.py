@@ -16,7 +16,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from kg.dedupe import Candidate
 from kg.errors import StoreError
@@ -24,8 +24,11 @@ from kg.records import Article, ArticleAnalysis, from_dict, to_dict
 
 CACHE_DIR = ".kg-cache"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
-#: The articles the last build prepared, under `kg.prepare.prepare_key` (one row is kept).
+#: The ids of the articles the last build prepared, in order, under `kg.prepare.prepare_key`
+#: (one row is kept)...
 _PREPARED = "CREATE TABLE IF NOT EXISTS prepared (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
+#: ...and those articles, by id: later stages read them a chunk at a time (`StoredArticles`).
+_ARTICLES = "CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
 #: What each input document split into, under `kg.prepare.story_key`.
 _STORIES = "CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
 #: MinHash signatures of article texts, under `kg.dedupe.signature_key`.
@@ -50,7 +53,7 @@ class AnalysisCache:
             self._db = sqlite3.connect(path)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute(_SCHEMA)
-            for schema in (_PREPARED, _STORIES, _SIGNATURES):
+            for schema in (_PREPARED, _ARTICLES, _STORIES, _SIGNATURES):
                 self._db.execute(schema)
         except (OSError, sqlite3.Error) as err:
             raise StoreError(
@@ -129,13 +132,16 @@ class AnalysisCache:
         self._put("analyses", [(key, json.dumps(to_dict(a), ensure_ascii=False))
                                for key, a in items])
 
-    def get_prepared(self, key: str) -> list[Article] | None:
-        """Return the articles stored under `key`, or None (also for an unreadable entry).
+    def get_prepared(self, key: str) -> list[str] | None:
+        """Return the ids of the articles stored under `key`, in order, or None.
+
+        None also when the entry is unreadable or its articles are not all there.
 
         >>> import tempfile, pathlib
         >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
         >>> cache.put_prepared("k", [Article("a", "T", "Body.", ())])
-        >>> [a.id for a in cache.get_prepared("k")], cache.get_prepared("other")
+        ['a']
+        >>> cache.get_prepared("k"), cache.get_prepared("other")
         (['a'], None)
         >>> cache.close()
         """
@@ -143,17 +149,150 @@ class AnalysisCache:
         if row is None:
             return None
         try:
-            return [from_dict(Article, a) for a in json.loads(row[0])]
-        except (ValueError, TypeError, KeyError):
+            ids = json.loads(row[0])
+        except ValueError:
+            return None
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             return None  # written by an incompatible version: prepare again
+        (stored,) = self._db.execute("SELECT count(*) FROM articles").fetchone()
+        return ids if stored == len(set(ids)) else None
 
-    def put_prepared(self, key: str, articles: Iterable[Article]) -> None:
-        """Store the prepared articles under `key`, replacing those of any earlier input."""
-        data = json.dumps([to_dict(a) for a in articles], ensure_ascii=False)
+    def put_prepared(self, key: str, articles: Iterable[Article]) -> list[str]:
+        """Store prepared articles under `key` (replacing any earlier input's); return their ids.
+
+        `articles` is consumed as it comes, in one transaction: a crash keeps the old entry.
+        """
+        ids: list[str] = []
+
+        def rows() -> Iterator[tuple[str, str]]:
+            for article in articles:
+                ids.append(article.id)
+                yield article.id, json.dumps(to_dict(article), ensure_ascii=False)
+
         with self._db:
             self._db.execute("DELETE FROM prepared")
-            self._db.execute("INSERT INTO prepared VALUES (?, ?)", (key, data))
+            self._db.execute("DELETE FROM articles")
+            self._db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", rows())
+            self._db.execute("INSERT INTO prepared VALUES (?, ?)", (key, json.dumps(ids)))
+        return ids
+
+    def get_article_text(self, ids: Iterable[str]) -> dict[str, str]:
+        """Return the stored articles among `ids` as JSON texts (`to_dict`, dumped)."""
+        return dict(self._rows("articles", ids))
 
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+R = TypeVar("R")
+
+
+class CachedRecords(Sequence[R], Generic[R]):
+    """Records a cache table holds, in the order of `keys`, read a chunk at a time.
+
+    Each iteration opens the cache, reads `CHUNK` rows per query and decodes them one by one,
+    so memory does not grow with the corpus (issue #7). Indexing reads one row.
+    """
+
+    CHUNK = 500
+    table = ""
+    record: type[Any] = object
+
+    def __init__(self, out_dir: Path, keys: Sequence[str]) -> None:
+        self.out_dir = out_dir
+        self.keys = list(keys)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._decode(text) for text in self._texts(self.keys[index])]
+        return self._decode(next(self._texts([self.keys[index]])))
+
+    def __iter__(self) -> Iterator[R]:
+        for text in self._texts(self.keys):
+            yield self._decode(text)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists and tuples, like them unhashable
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} from {self.out_dir / CACHE_DIR})"
+
+    def _decode(self, text: str) -> R:
+        try:
+            return from_dict(self.record, json.loads(text))  # type: ignore[no-any-return]
+        except (ValueError, TypeError, KeyError) as err:
+            raise self._gone(f"unreadable ({err})") from err
+
+    def _gone(self, why: str) -> StoreError:
+        return StoreError(f"{self.out_dir / CACHE_DIR}: a cached {self.table} row is {why}; "
+                          "rebuild with `kg build --no-cache` or delete that folder")
+
+    def _texts(self, keys: list[str]) -> Iterator[str]:
+        cache = AnalysisCache(self.out_dir)
+        try:
+            for i in range(0, len(keys), self.CHUNK):
+                chunk = keys[i : i + self.CHUNK]
+                found = dict(cache._rows(self.table, chunk))
+                for key in chunk:
+                    if key not in found:
+                        raise self._gone(f"gone ({key})")
+                    yield found[key]
+        finally:
+            cache.close()
+
+
+class StoredArticles(CachedRecords[Article]):
+    """A build's prepared articles, in order, read from its cache: never all held.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> cache = AnalysisCache(out)
+    >>> ids = cache.put_prepared("k", [Article("b", "T", "B.", ()), Article("a", "U", "A.", ())])
+    >>> cache.close()
+    >>> stored = StoredArticles(out, ids)
+    >>> [a.title for a in stored], stored[1].id, [a.id for a in stored.sorted_by_id()]
+    (['T', 'U'], 'a', ['a', 'b'])
+    >>> stored == [Article("b", "T", "B.", ()), Article("a", "U", "A.", ())]
+    True
+    """
+
+    table = "articles"
+    record = Article
+
+    @property
+    def ids(self) -> list[str]:
+        return self.keys
+
+    def select(self, ids: Iterable[str]) -> StoredArticles:
+        """The articles of `ids` (all stored), in that order."""
+        return StoredArticles(self.out_dir, list(ids))
+
+    def sorted_by_id(self) -> StoredArticles:
+        return self.select(sorted(self.keys))
+
+    def texts(self) -> Iterator[str]:
+        """Each article as the JSON text the cache holds (`to_dict`, dumped), in order."""
+        return self._texts(self.keys)
+
+
+class AnalysisStream(CachedRecords[ArticleAnalysis]):
+    """A sequence of cached analyses (by cache key) of the articles `article_ids`."""
+
+    table = "analyses"
+    record = ArticleAnalysis
+
+    def __init__(self, out_dir: Path, article_ids: list[str], keys: list[str]) -> None:
+        super().__init__(out_dir, keys)
+        self.article_ids = article_ids
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """(article id, the analysis as the JSON text the cache holds: `to_dict`, dumped)."""
+        return zip(self.article_ids, self._texts(self.keys), strict=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,8 @@ def default_workers() -> int:
 
 
 def run_on_dask(
-    batches: list[list[Article]],
+    batches: Iterable[list[Article]],
+    count: int,
     *,
     scheduler: str,
     model: str | None,
@@ -51,7 +52,9 @@ def run_on_dask(
     n_workers: int | None = None,
     max_in_flight: int | None = None,
 ) -> Iterator[tuple[list[Article], list[ArticleAnalysis | str]]]:
-    """Analyse `batches` on Dask; yield ``(batch, results)`` in the order of `batches`.
+    """Analyse `count` `batches` on Dask; yield ``(batch, results)`` in the order of `batches`.
+
+    Batches are drawn from `batches` only as the work in flight drains.
 
     A result is an `ArticleAnalysis`, or a string saying why that article failed. A batch
     whose worker died (twice, Dask's ``KilledWorker``) fails as a whole with that reason and
@@ -66,7 +69,7 @@ def run_on_dask(
         threads = sum(client.nthreads().values()) or 1
         limit = max_in_flight or 2 * threads
         log.info("dask: %s with %d worker thread(s), %d batch(es), %d in flight",
-                 scheduler, threads, len(batches), limit)
+                 scheduler, threads, count, limit)
 
         def submit(batch: list[Article]) -> Any:
             return client.submit(analyse_batch, batch, batch_size, model, str(ontology_dir),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kg.records import Article, ArticleAnalysis, Event, EventMention, Evidence
@@ -23,13 +23,24 @@ log = logging.getLogger(__name__)
 _Key = tuple[str, tuple[str, ...], tuple[str, ...], str]
 
 
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """One linked mention: its article, the sentence it is in, its linked source and place."""
+
+    article_id: str
+    mention: EventMention
+    sentence: str
+    source: str | None
+    place: str | None
+
+
 @dataclass
 class _Group:
     """Mentions merged so far under one identity, with the most precise date among them."""
 
     date: str | None
     precision: str | None
-    items: list[tuple[Article, EventMention, str | None, str | None]] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -64,33 +75,46 @@ def event_id(
 
 
 def merge_events(
-    articles: Sequence[Article],
+    articles: Iterable[Article],
     analyses: Sequence[ArticleAnalysis],
     links: Mapping[tuple[str, str], str],
 ) -> list[Event]:
     """Link every event mention's participants and merge mentions of the same event.
 
-    A mention whose actors do not link to any corpus actor is dropped (logged at DEBUG);
-    unlinked recipients, sources and places are left out of the event.
+    `articles` is iterated once, for the evidence sentences (it may be streamed from a
+    cache); mentions of articles not among them are left out. A mention whose actors do not
+    link to any corpus actor is dropped (logged at DEBUG); unlinked recipients, sources and
+    places are left out of the event.
     """
-    by_id = {a.id: a for a in articles}
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for analysis in analyses:
+        for m in analysis.events:
+            spans.setdefault(analysis.article_id, set()).add((m.sentence_start, m.sentence_end))
+    sentences: dict[tuple[str, int, int], str] = {}
+    found = set()
+    for article in articles:
+        if article.id in spans:
+            found.add(article.id)
+            for start, end in spans[article.id]:
+                sentences[(article.id, start, end)] = article.text[start:end]
     groups: dict[_Key, list[_Group]] = {}
     dropped = 0
     for analysis in analyses:
-        article = by_id.get(analysis.article_id)
-        if article is None:
+        article_id = analysis.article_id
+        if article_id not in found:
             continue
         for mention in analysis.events:
-            actors = _linked(article.id, mention.actors, links)
+            actors = _linked(article_id, mention.actors, links)
             if not actors:
                 dropped += 1
                 continue
-            recipients = tuple(r for r in _linked(article.id, mention.recipients, links)
+            recipients = tuple(r for r in _linked(article_id, mention.recipients, links)
                                if r not in actors)  # fmt: skip
             key: _Key = (mention.type, actors, recipients, mention.status)
-            source = links.get((article.id, mention.attributed_to or ""))
-            place = links.get((article.id, mention.place or ""))
-            _add(groups.setdefault(key, []), article, mention, source, place)
+            source = links.get((article_id, mention.attributed_to or ""))
+            place = links.get((article_id, mention.place or ""))
+            sentence = sentences[(article_id, mention.sentence_start, mention.sentence_end)]
+            _add(groups.setdefault(key, []), _Item(article_id, mention, sentence, source, place))
     if dropped:
         log.debug("%d event mention(s) dropped: no actor linked", dropped)
     events = [_build(key, group) for key, found in groups.items() for group in found]
@@ -104,20 +128,15 @@ def _linked(
     return tuple(sorted(ids))
 
 
-def _add(
-    groups: list[_Group],
-    article: Article,
-    mention: EventMention,
-    source: str | None,
-    place: str | None,
-) -> None:
+def _add(groups: list[_Group], item: _Item) -> None:
+    mention = item.mention
     for group in groups:
         if dates_compatible(group.date, mention.date):
-            group.items.append((article, mention, source, place))
+            group.items.append(item)
             if mention.date and (group.date is None or len(mention.date) > len(group.date)):
                 group.date, group.precision = mention.date, mention.date_precision
             return
-    groups.append(_Group(mention.date, mention.date_precision, [(article, mention, source, place)]))
+    groups.append(_Group(mention.date, mention.date_precision, [item]))
 
 
 def _most_common(values: Sequence[str | None]) -> str | None:
@@ -128,29 +147,29 @@ def _most_common(values: Sequence[str | None]) -> str | None:
     return min(v for v, n in counted.items() if n == best)
 
 
+def _evidence(item: _Item) -> Evidence:
+    m = item.mention
+    return Evidence(
+        article_id=item.article_id,
+        sentence=item.sentence,
+        sentence_start=m.sentence_start,
+        sentence_end=m.sentence_end,
+        trigger=m.trigger,
+        trigger_start=m.trigger_start,
+        trigger_end=m.trigger_end,
+        confidence=m.confidence,
+    )
+
+
 def _build(key: _Key, group: _Group) -> Event:
     event_type, actors, recipients, status = key
-    evidence = sorted(
-        (
-            Evidence(
-                article_id=article.id,
-                sentence=article.text[m.sentence_start : m.sentence_end],
-                sentence_start=m.sentence_start,
-                sentence_end=m.sentence_end,
-                trigger=m.trigger,
-                trigger_start=m.trigger_start,
-                trigger_end=m.trigger_end,
-                confidence=m.confidence,
-            )
-            for article, m, _, _ in group.items
-        ),
-        key=lambda e: (e.article_id, e.trigger_start),
-    )
+    evidence = sorted((_evidence(item) for item in group.items),
+                      key=lambda e: (e.article_id, e.trigger_start))
     unique = {(e.article_id, e.trigger_start): e for e in evidence}
     miss = 1.0
     for item in unique.values():
         miss *= 1.0 - item.confidence
-    mentions = [m for _, m, _, _ in group.items]
+    mentions = [item.mention for item in group.items]
     return Event(
         id=event_id(event_type, actors, recipients, status, group.date),
         type=event_type,
@@ -161,9 +180,9 @@ def _build(key: _Key, group: _Group) -> Event:
         articles=tuple(sorted({e.article_id for e in evidence})),
         confidence=round(1.0 - miss, 3),
         mode=_most_common([m.mode for m in mentions]),
-        attributed_to=_most_common([s for _, _, s, _ in group.items]),
+        attributed_to=_most_common([item.source for item in group.items]),
         source_text=_most_common([m.source_text for m in mentions]),
         date=group.date,
         date_precision=group.precision,
-        place=_most_common([p for _, _, _, p in group.items]),
+        place=_most_common([item.place for item in group.items]),
     )

@@ -108,7 +108,8 @@ def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
     edges.extend(_affiliations(corpus.actors, drawn_set) if people == "show" else [])
 
     labels = {a.id: a.label for a in corpus.actors}
-    articles = {a.id: a for a in corpus.articles}
+    told = {ev.article_id for i in page_events for ev in corpus.events[i].evidence}
+    articles = {a.id: a for a in corpus.articles if a.id in told}
     data = {
         "meta": _meta(corpus, network, len(candidates), len(drawn), len(pairs), len(kept_pairs),
                       len(page_events), people, since, max_nodes),

@@ -8,6 +8,7 @@ folder; `read_corpus()` reads it back so `kg html`, `kg stats` and `kg export` n
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -20,7 +21,7 @@ from typing import Any
 
 from kg.analyse import Resources, cache_key, load_resources, parse_and_analyse
 from kg.atomic import atomic_write_lines
-from kg.cache import AnalysisCache
+from kg.cache import AnalysisCache, AnalysisStream, StoredArticles
 from kg.errors import InputError, StoreError
 from kg.limits import Limits
 from kg.nlp import load_nlp, model_ident, resolve_model_name
@@ -72,7 +73,7 @@ class BuildResult:
     report: BuildReport
 
     @property
-    def articles(self) -> tuple[Article, ...]:
+    def articles(self) -> Sequence[Article]:
         return self.corpus.articles
 
     @property
@@ -95,11 +96,12 @@ def read_articles(
     *,
     on_skip: SkipHandler | None = None,
     cache_dir: Path | None = None,
-) -> tuple[list[Article], BuildReport]:
+) -> tuple[Sequence[Article], BuildReport]:
     """Ingest, clean, split and de-duplicate; report files read and inputs skipped.
 
-    With `cache_dir` (a build's output folder), inputs identical to the last build's reuse its
-    prepared articles from the cache there instead of being cleaned and de-duplicated again.
+    With `cache_dir` (a build's output folder), the articles are kept in the cache there and
+    returned as `StoredArticles`, read back a chunk at a time; inputs identical to the last
+    build's reuse its prepared articles instead of being cleaned and de-duplicated again.
     """
     from kg.ingest import read_paths
     from kg.prepare import prepare
@@ -126,22 +128,21 @@ def read_articles(
     return articles, report
 
 
-def _prepare_cached(raws: list[Any], cache_dir: Path) -> list[Article]:
-    """`prepare(raws)`, or the articles the cache in `cache_dir` holds for the same input."""
+def _prepare_cached(raws: list[Any], cache_dir: Path) -> StoredArticles:
+    """`prepare(raws)`, kept in the cache in `cache_dir` (or found there for the same input)."""
     from kg.prepare import prepare, prepare_key
 
     key = prepare_key(raws)
     cache = AnalysisCache(cache_dir)
     try:
-        articles = cache.get_prepared(key)
-        if articles is None:
-            articles = prepare(raws, memo=cache)
-            cache.put_prepared(key, articles)
+        ids = cache.get_prepared(key)
+        if ids is None:
+            ids = cache.put_prepared(key, prepare(raws, memo=cache))
         else:
-            log.info("inputs unchanged: %d prepared article(s) read from the cache", len(articles))
+            log.info("inputs unchanged: %d prepared article(s) found in the cache", len(ids))
     finally:
         cache.close()
-    return articles
+    return StoredArticles(cache_dir, ids)
 
 
 def build(
@@ -191,10 +192,15 @@ def build(
         on_skip=on_skip,
         limits=limits,
     )
-    ok = [a for a in articles if a.id in analyses]
+    ok: Sequence[Article]
+    if isinstance(articles, StoredArticles):
+        ok = articles.select([i for i in articles.ids if i in analyses])
+    else:
+        ok = [a for a in articles if a.id in analyses]
+    ok_ids = ok.ids if isinstance(ok, StoredArticles) else [a.id for a in ok]
     ordered: Sequence[ArticleAnalysis] = (
-        analyses.ordered([a.id for a in ok]) if isinstance(analyses, CachedAnalyses)
-        else [analyses[a.id] for a in ok]
+        analyses.ordered(ok_ids) if isinstance(analyses, CachedAnalyses)
+        else [analyses[i] for i in ok_ids]
     )
     corpus = link_corpus(ok, ordered)
     return BuildResult(corpus, report)
@@ -219,10 +225,14 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
                                                    analysis.events))
             yield analysis
 
-    actors, places, links = link_actors(articles, keeping_events(analyses))
-    events = merge_events(articles, with_events, links)
+    actors, places, links = link_actors(keeping_events(analyses))
+    telling: Iterable[Article] = articles
+    if isinstance(articles, StoredArticles):  # read back only the articles that tell events
+        with_ids = {a.article_id for a in with_events}
+        telling = articles.select([i for i in articles.ids if i in with_ids])
+    events = merge_events(telling, with_events, links)
     return Corpus(
-        articles=tuple(articles),
+        articles=articles if isinstance(articles, StoredArticles) else tuple(articles),
         actors=tuple(actors),
         events=tuple(events),
         places=tuple(places),
@@ -274,20 +284,28 @@ def analyse_articles(
             hits = cache.present(keys.values())
             cached = {a.id for a in articles if keys[a.id] in hits}
         report.cached = len(cached)
-        todo = []
+        todo_ids = []
         for article in articles:
             if article.id in cached:
                 continue
             problem = limits.article_problem(article)
             if problem is None:
-                todo.append(article)
+                todo_ids.append(article.id)
             else:
                 fail(article, problem)
         if progress:
             progress(len(cached) + report.failed, total)
-        batches = [todo[i : i + batch_size] for i in range(0, len(todo), batch_size)]
+        todo: Sequence[Article]
+        if isinstance(articles, StoredArticles):  # read back a batch at a time
+            todo = articles.select(todo_ids)
+        else:
+            wanted = set(todo_ids)
+            todo = [a for a in articles if a.id in wanted]
+        pending = iter(todo)
+        batches = iter(lambda: list(itertools.islice(pending, batch_size)), [])
         for batch, results in _run_batches(
-            batches, None, resources, model_name, n_process, batch_size, scheduler
+            batches, -(-len(todo) // batch_size), resources, model_name, n_process, batch_size,
+            scheduler,
         ):
             fresh = []
             for article, result in zip(batch, results, strict=True):
@@ -341,56 +359,6 @@ class CachedAnalyses(Mapping[str, ArticleAnalysis]):
         return AnalysisStream(self.out_dir, list(article_ids), [self.keys[i] for i in article_ids])
 
 
-class AnalysisStream(Sequence[ArticleAnalysis]):
-    """A sequence of cached analyses that reads them in chunks each time it is iterated."""
-
-    CHUNK = 500
-
-    def __init__(self, out_dir: Path, article_ids: list[str], keys: list[str]) -> None:
-        self.out_dir = out_dir
-        self.article_ids = article_ids
-        self.keys = keys
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self._decode(text) for text in self._texts(self.keys[index])]
-        return self._decode(next(self._texts([self.keys[index]])))
-
-    def __iter__(self) -> Iterator[ArticleAnalysis]:
-        for text in self._texts(self.keys):
-            yield self._decode(text)
-
-    def texts(self) -> Iterator[tuple[str, str]]:
-        """(article id, the analysis as the JSON text the cache holds: `to_dict`, dumped)."""
-        return zip(self.article_ids, self._texts(self.keys), strict=True)
-
-    def _decode(self, text: str) -> ArticleAnalysis:
-        try:
-            return from_dict(ArticleAnalysis, json.loads(text))
-        except (ValueError, TypeError, KeyError) as err:
-            raise self._gone(f"unreadable ({err})") from err
-
-    def _gone(self, why: str) -> StoreError:
-        return StoreError(f"{self.out_dir / '.kg-cache'}: a cached analysis is {why}; rebuild "
-                          "with `kg build --no-cache` or delete that folder")
-
-    def _texts(self, keys: list[str]) -> Iterator[str]:
-        cache = AnalysisCache(self.out_dir)
-        try:
-            for i in range(0, len(keys), self.CHUNK):
-                chunk = keys[i : i + self.CHUNK]
-                found = cache.get_text(chunk)
-                for key in chunk:
-                    if key not in found:
-                        raise self._gone(f"gone ({key})")
-                    yield found[key]
-        finally:
-            cache.close()
-
-
 def _article_where(article: Article) -> str:
     src = article.sources[0] if article.sources else None
     where = f"{src.path}[{src.start}:{src.end}]" if src else article.id
@@ -398,31 +366,31 @@ def _article_where(article: Article) -> str:
 
 
 def _run_batches(
-    batches: list[list[Article]],
-    nlp: Any,
+    batches: Iterable[list[Article]],
+    count: int,
     resources: Resources,
     model_name: str,
     n_process: int,
     batch_size: int,
     scheduler: str | None,
 ) -> Iterator[tuple[list[Article], list[ArticleAnalysis | str]]]:
-    """Yield (batch, results) in order, locally, in a process pool, or on Dask.
+    """Yield (batch, results) for `count` batches in order: locally, in a pool, or on Dask.
 
-    `nlp` may be None: the pipeline is then loaded here, and only if there is work to do.
+    The batches are drawn as they are needed; spaCy is loaded only if `count` > 0.
     """
-    if not batches:
+    if not count:
         return
     if scheduler is not None:
         from kg.distributed import run_on_dask
 
         yield from run_on_dask(
-            batches, scheduler=scheduler, model=model_name,
+            batches, count, scheduler=scheduler, model=model_name,
             ontology_dir=resources.ontology_dir, batch_size=batch_size,
             resources_version=resources.version, n_workers=n_process if n_process > 1 else None,
         )
         return
     if n_process <= 1:
-        nlp = nlp or load_nlp(model_name, gazetteer=resources.gazetteer)
+        nlp = load_nlp(model_name, gazetteer=resources.gazetteer)
         for batch in batches:
             yield batch, parse_and_analyse(nlp, batch, resources, batch_size=batch_size)
         return
@@ -487,9 +455,13 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
     analyses = (corpus.analyses.texts() if isinstance(corpus.analyses, AnalysisStream)
                 else ((a.article_id, _dumps(to_dict(a))) for a in corpus.analyses))
 
+    articles = (corpus.articles.texts() if isinstance(corpus.articles, StoredArticles)
+                else (_dumps(to_dict(a)) for a in corpus.articles))
+
     out_dir.mkdir(parents=True, exist_ok=True)
-    plain = {ARTICLES: corpus.articles, ACTORS: corpus.actors, PLACES: corpus.places}
+    plain = {ACTORS: corpus.actors, PLACES: corpus.places}
     return {
+        ARTICLES: atomic_write_lines(out_dir / ARTICLES, articles),
         **{name: atomic_write_lines(out_dir / name, (_dumps(to_dict(r)) for r in records))
            for name, records in plain.items()},
         EVENTS: atomic_write_lines(out_dir / EVENTS, (event_line(e) for e in corpus.events)),

@@ -184,7 +184,11 @@ def iter_quads(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[ox.Quad]
     for actor in corpus.actors:
         for article_id in actor.articles:
             mentioned.setdefault(article_id, []).append(actor.id)
-    for article in sorted(corpus.articles, key=lambda a: a.id):
+    from kg.cache import StoredArticles
+
+    by_id = (corpus.articles.sorted_by_id() if isinstance(corpus.articles, StoredArticles)
+             else sorted(corpus.articles, key=lambda a: a.id))
+    for article in by_id:
         graph = ox.NamedNode(iris.graph_iri(base, article.id))
         triples = _article_triples(
             article, mint, sorted(set(mentioned.get(article.id, ()))),

@@ -219,7 +219,8 @@ class Place:
 class Corpus:
     """The result of a build: what `kg.build()` returns and what the exporters read."""
 
-    articles: tuple[Article, ...]
+    #: a tuple, or (after a build with an output folder) `StoredArticles` read from its cache
+    articles: Sequence[Article]
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
     places: tuple[Place, ...] = ()

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from kg.actors import link_actors
-from kg.records import PLACE, Article, ArticleAnalysis, LocalEntity, Mention
-
-
-def article(aid):
-    return Article(id=aid, title=aid, text="x" * 200, sources=())
+from kg.records import PLACE, ArticleAnalysis, LocalEntity, Mention
 
 
 def analysis(aid, entities, mentions=()):
@@ -38,7 +34,7 @@ def test_actors_same_country_from_two_stories_is_one_actor():
         ],
         [Mention(0, 6, "Ankara", "GPE", "e3")],
     )
-    actors, places, links = link_actors([article("a"), article("b")], [a, b])
+    actors, places, links = link_actors([a, b])
     assert places == []
     assert [(x.id, x.label, x.aliases, x.mentions, x.articles) for x in actors] == [
         ("Q43", "Türkiye", ("Ankara", "Turkey", "Turkish"), 3, ("a", "b"))
@@ -62,7 +58,7 @@ def test_actors_same_surname_in_two_stories_stays_apart():
         ],
     )
     c = analysis("c", [LocalEntity("e0", "Otieno", "Person")])
-    actors, _, links = link_actors([article("a"), article("b"), article("c")], [a, b, c])
+    actors, _, links = link_actors([a, b, c])
     people = [x for x in actors if x.type == "Person"]
     assert len(people) == 3
     assert {links[("a", "e1")], links[("b", "e1")], links[("c", "e0")]} == {p.id for p in people}
@@ -85,7 +81,7 @@ def test_actors_full_name_joins_across_stories_and_keeps_affiliation():
         ],
     )
     b = analysis("b", [LocalEntity("e0", "Marta Kowalczyk", "Person", aliases=("Kowalczyk",))])
-    actors, _, links = link_actors([article("a"), article("b")], [a, b])
+    actors, _, links = link_actors([a, b])
     marta = next(x for x in actors if x.type == "Person")
     assert marta.id == "person-marta-kowalczyk"
     assert links[("a", "e1")] == links[("b", "e0")] == marta.id
@@ -112,7 +108,7 @@ def test_actors_same_full_name_different_affiliations_stay_apart():
             LocalEntity("e1", "Ana Silva", "Person", affiliation="e0"),
         ],
     )
-    actors, _, links = link_actors([article("a"), article("b")], [a, b])
+    actors, _, links = link_actors([a, b])
     assert links[("a", "e1")] != links[("b", "e1")]
     assert sorted(x.id for x in actors if x.type == "Person") == [
         "person-ana-silva-q155",
@@ -129,7 +125,7 @@ def test_actors_places_are_kept_apart_and_sorted():
             LocalEntity("e2", "Austria", "Country", qid="Q40"),
         ],
     )
-    actors, places, links = link_actors([article("a")], [a])
+    actors, places, links = link_actors([a])
     assert [(p.id, p.label, p.country) for p in places] == [
         ("place-vienna-austria", "Vienna", "Austria")
     ]
@@ -146,8 +142,8 @@ def test_actors_output_is_deterministic():
         ],
     )
     b = analysis("b", [LocalEntity("e0", "Reuters", "NewsOrganization")])
-    first = link_actors([article("a"), article("b")], [a, b])
-    second = link_actors([article("b"), article("a")], [b, a])
+    first = link_actors([a, b])
+    second = link_actors([b, a])
     assert first == second
     assert [x.id for x in first[0]] == ["newsorganization-reuters", "organization-world-bank"]
 
@@ -155,7 +151,7 @@ def test_actors_output_is_deterministic():
 def test_actors_country_told_as_a_location_stays_a_place_beside_the_actor():
     a = analysis("a", [LocalEntity("e0", "Chile", PLACE, qid="Q298", country="Chile")])
     b = analysis("b", [LocalEntity("e0", "Chile", "Country", qid="Q298", country="Chile")])
-    actors, places, links = link_actors([article("a"), article("b")], [a, b])
+    actors, places, links = link_actors([a, b])
     assert [(x.id, x.type, x.articles) for x in actors] == [("Q298", "Country", ("b",))]
     assert [(p.id, p.qid) for p in places] == [("place-chile-chile", "Q298")]
     assert links == {("a", "e0"): "place-chile-chile", ("b", "e0"): "Q298"}

@@ -43,7 +43,7 @@ def test_distributed_unreachable_scheduler_says_how_to_fix(monkeypatch: pytest.M
     from kg.distributed import run_on_dask
 
     monkeypatch.setattr("kg.distributed.CONNECT_TIMEOUT", 1)
-    batches = run_on_dask([[]], scheduler="tcp://127.0.0.1:9", model=None,
+    batches = run_on_dask([[]], 1, scheduler="tcp://127.0.0.1:9", model=None,
                           ontology_dir=Path("ontology"), batch_size=4)
     with pytest.raises(SchedulerError, match=r"^tcp://127.0.0.1:9: cannot reach the Dask "
                                              r"scheduler .*--scheduler local"):
