@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -61,9 +62,13 @@ class AnalysisCache:
                 "to start afresh or pass --no-cache"
             ) from err
 
-    def present(self, keys: Iterable[str]) -> set[str]:
-        """Return which of `keys` have a cached analysis (without reading them)."""
-        return {key for (key,) in self._rows("analyses", keys, columns="key")}
+    def present(self, keys: Iterable[str], table: str = "analyses") -> set[str]:
+        """Return which of `keys` have a row in `table` (without reading them)."""
+        return {key for (key,) in self._rows(table, keys, columns="key")}
+
+    def has_stories(self, keys: Sequence[str]) -> set[str]:
+        """Return which documents of `keys` were split before."""
+        return self.present(keys, "stories")
 
     def get_text(self, keys: Iterable[str]) -> dict[str, str]:
         """Return the cached analyses among `keys` as the JSON texts stored (not decoded).
@@ -157,22 +162,28 @@ class AnalysisCache:
         (stored,) = self._db.execute("SELECT count(*) FROM articles").fetchone()
         return ids if stored == len(set(ids)) else None
 
-    def put_prepared(self, key: str, articles: Iterable[Article]) -> list[str]:
+    def put_prepared(
+        self, key: str, articles: Iterable[Article],
+        order: Callable[[Article], Any] | None = None,
+    ) -> list[str]:
         """Store prepared articles under `key` (replacing any earlier input's); return their ids.
 
-        `articles` is consumed as it comes, in one transaction: a crash keeps the old entry.
+        The ids are kept sorted by `order` when given, else in the order given. `articles` is
+        consumed as it comes, a chunk at a time, in one transaction: a crash keeps the old
+        entry.
         """
-        ids: list[str] = []
-
-        def rows() -> Iterator[tuple[str, str]]:
-            for article in articles:
-                ids.append(article.id)
-                yield article.id, json.dumps(to_dict(article), ensure_ascii=False)
-
+        ranked: list[tuple[Any, str]] = []
+        pending = iter(articles)
         with self._db:
             self._db.execute("DELETE FROM prepared")
             self._db.execute("DELETE FROM articles")
-            self._db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", rows())
+            while chunk := list(islice(pending, 500)):
+                self._db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?)", [
+                    (a.id, json.dumps(to_dict(a), ensure_ascii=False)) for a in chunk
+                ])
+                ranked.extend((order(a) if order else len(ranked) + i, a.id)
+                              for i, a in enumerate(chunk))
+            ids = [article_id for _, article_id in sorted(ranked)]
             self._db.execute("INSERT INTO prepared VALUES (?, ?)", (key, json.dumps(ids)))
         return ids
 

@@ -9,11 +9,13 @@ articles, never on their order.
 from __future__ import annotations
 
 import functools
+import hashlib
 import inspect
 import re
+import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 from unicodedata import unidata_version
@@ -84,18 +86,35 @@ class SignatureMemo(Protocol):
     def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None: ...
 
 
+class Copies(Protocol):
+    """Story copies by article id, wherever they are kept (in memory, or in `kg.cache`)."""
+
+    def ids(self) -> list[str]: ...  # every article id, sorted
+    def text(self, article_id: str) -> str: ...  # the text of the copies under that id
+    def copies(self, article_id: str) -> list[Candidate]: ...
+
+
 def deduplicate(
-    candidates: Sequence[Candidate], *, memo: SignatureMemo | None = None
+    candidates: Iterable[Candidate], *, memo: SignatureMemo | None = None
 ) -> list[Article]:
     """Merge copies of a story into one article listing every source; order-independent.
 
-    Only MinHash signatures are held for every article; shingle sets are rebuilt for the few
-    pairs the index proposes. With `memo`, signatures computed by an earlier build are reused.
+    Returns the articles sorted by `article_order`.
     """
     groups: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         groups.setdefault(candidate.article.id, []).append(candidate)
-    ids = sorted(groups)
+    return sorted(merge_copies(_HeldCopies(groups), memo=memo), key=article_order)
+
+
+def merge_copies(copies: Copies, *, memo: SignatureMemo | None = None) -> Iterator[Article]:
+    """Yield one article per story, each merged from all its copies (in no set order).
+
+    Only MinHash signatures are held for every article; texts are asked of `copies` when a
+    signature is not in `memo` and for the few pairs the index proposes, and copies are
+    asked for one story at a time, so they can stay on disk (issue #7).
+    """
+    ids = copies.ids()
     parent = {key: key for key in ids}
 
     def find(key: str) -> str:
@@ -105,15 +124,34 @@ def deduplicate(
         return key
 
     if len(ids) > 1:
-        texts = {key: groups[key][0].article.text for key in ids}
-        for key, other in _candidate_pairs(texts, memo):
+        for key, other in _candidate_pairs(ids, copies.text, memo):
             low, high = sorted((find(key), find(other)))
             parent[high] = low
-    components: dict[str, list[Candidate]] = {}
+    components: dict[str, list[str]] = {}
     for key in ids:
-        components.setdefault(find(key), []).extend(groups[key])
-    merged = [_merge(members) for members in components.values()]
-    return sorted(merged, key=lambda a: (a.sources[0].path, a.sources[0].start, a.id))
+        components.setdefault(find(key), []).append(key)
+    for members in components.values():
+        yield _merge([c for key in members for c in copies.copies(key)])
+
+
+def article_order(article: Article) -> tuple[str, int, str]:
+    """How prepared articles are ordered: by their first source, then id."""
+    first = article.sources[0]
+    return first.path, first.start, article.id
+
+
+@dataclass(frozen=True)
+class _HeldCopies:
+    groups: dict[str, list[Candidate]]
+
+    def ids(self) -> list[str]:
+        return sorted(self.groups)
+
+    def text(self, article_id: str) -> str:
+        return self.groups[article_id][0].article.text
+
+    def copies(self, article_id: str) -> list[Candidate]:
+        return self.groups[article_id]
 
 
 def signature_key(article_id: str) -> str:
@@ -136,44 +174,65 @@ def _signature_version() -> str:
     return stable_hash(f"{NUM_PERM}/{SEED}/{version('datasketch')}/{unidata_version}/{code}")
 
 
+#: Articles whose signatures are worked out (and banded) at a time.
+CHUNK = 500
+
+
 def _candidate_pairs(
-    texts: dict[str, str], memo: SignatureMemo | None
+    ids: Sequence[str], text: Callable[[str], str], memo: SignatureMemo | None
 ) -> Iterator[tuple[str, str]]:
-    """Yield the pairs of article ids whose texts are copies (by MinHash LSH, then verified)."""
+    """Yield the pairs of article ids whose texts are copies (by MinHash LSH, then verified).
+
+    The LSH bands are datasketch's (same banding for the same threshold), but the band index
+    is an SQLite table in a private temporary file, not datasketch's in-memory tables: those
+    take ~7 KiB per article, 150 MiB at 20k articles (issue #7). Signatures are worked out a
+    chunk at a time, and only their band hashes are kept.
+    """
     from datasketch import MinHash, MinHashLSH
 
     # Permutations are drawn once (datasketch would redraw them for every signature).
     template = MinHash(num_perm=NUM_PERM, seed=SEED)
-    keys = {key: signature_key(key) for key in texts}
-    stored = memo.get_signatures(list(keys.values())) if memo is not None else {}
-    fresh: list[tuple[str, bytes]] = []
-    lsh = MinHashLSH(threshold=CONTAINED_JACCARD, num_perm=NUM_PERM)
-    sets: dict[str, frozenset[int]] = {}
-
-    def shingled(key: str) -> frozenset[int]:
-        if key not in sets:
-            sets[key] = shingles(texts[key])
-        return sets[key]
-
-    for key in texts:
-        blob = stored.get(keys[key])
-        if blob is not None and len(blob) == NUM_PERM * 8:
-            values = numpy.frombuffer(blob, dtype=numpy.uint64)
-        else:
-            signature = MinHash(num_perm=NUM_PERM, hashfunc=_identity,
-                                permutations=template.permutations, scheme=template.scheme)
-            signature.update_batch(sorted(shingled(key)))
-            values = signature.hashvalues
-            fresh.append((keys[key], values.astype(numpy.uint64).tobytes()))
-        signature = MinHash(hashvalues=values, permutations=template.permutations,
-                            scheme=template.scheme, hashfunc=_identity)
-        for other in lsh.query(signature):
+    ranges = MinHashLSH(threshold=CONTAINED_JACCARD, num_perm=NUM_PERM).hashranges
+    index = sqlite3.connect("")  # a private temporary database, deleted on close
+    try:
+        index.execute("CREATE TABLE bands (band INTEGER, hash INTEGER, item INTEGER)")
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            keys = [signature_key(key) for key in chunk]
+            stored = memo.get_signatures(keys) if memo is not None else {}
+            fresh: list[tuple[str, bytes]] = []
+            rows = []
+            for item, (key, memo_key) in enumerate(zip(chunk, keys, strict=True), start):
+                blob = stored.get(memo_key)
+                if blob is None or len(blob) != NUM_PERM * 8:
+                    signature = MinHash(num_perm=NUM_PERM, hashfunc=_identity,
+                                        permutations=template.permutations,
+                                        scheme=template.scheme)
+                    signature.update_batch(sorted(shingles(text(key))))
+                    blob = signature.hashvalues.astype(numpy.uint64).tobytes()
+                    fresh.append((memo_key, blob))
+                rows.extend((band, _band_hash(blob[low * 8 : high * 8]), item)
+                            for band, (low, high) in enumerate(ranges))
+            index.executemany("INSERT INTO bands VALUES (?, ?, ?)", rows)
+            if memo is not None and fresh:
+                memo.put_signatures(fresh)
+        index.execute("CREATE INDEX bucket ON bands (band, hash)")
+        pairs = index.execute(
+            "SELECT DISTINCT a.item, b.item FROM bands a JOIN bands b "
+            "ON a.band = b.band AND a.hash = b.hash AND a.item < b.item ORDER BY 1, 2"
+        )
+        shingled = functools.lru_cache(maxsize=256)(lambda key: shingles(text(key)))
+        for low_item, high_item in pairs:
+            key, other = ids[high_item], ids[low_item]
             if similar(shingled(key), shingled(other)):
                 yield key, other
-        lsh.insert(key, signature)
-        sets.pop(key, None)  # keep shingle sets only while a pair may still need them
-    if memo is not None and fresh:
-        memo.put_signatures(fresh)
+    finally:
+        index.close()
+
+
+def _band_hash(values: bytes) -> int:
+    """A signed 64-bit hash of one band of a signature (an SQLite INTEGER)."""
+    return int.from_bytes(hashlib.blake2b(values, digest_size=8).digest(), "little", signed=True)
 
 
 def _identity(value: int) -> int:

@@ -167,6 +167,7 @@ def _read_file(path: Path, size: int, skip: SkipHandler, limits: _Limits) -> Ite
         skip(name, f"binary file ({kind}), not text; convert it to text first")
         return
     decoded = decode_bytes(data)
+    del data  # the text alone is held while the file's records stream out
     if decoded.replaced:
         logger.info("%s: %d undecodable byte(s) in %s text replaced with U+FFFD",
                     name, decoded.replaced, decoded.encoding)
@@ -259,10 +260,21 @@ def _epoch_to_iso(value: float) -> str | None:
     return datetime.fromtimestamp(seconds, tz=UTC).date().isoformat()
 
 
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (offset, line) for each line of `text`, one at a time (no list of all lines).
+
+    >>> list(_lines("a\\nbc\\n"))
+    [(0, 'a'), (2, 'bc'), (5, '')]
+    """
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield start, text[start:end]
+        start = end + 1
+    yield start, text[start:]
+
+
 def _read_jsonl(name: str, text: str, skip: SkipHandler, limits: _Limits) -> Iterator[RawDocument]:
-    position = 0
-    for number, line in enumerate(text.split("\n"), start=1):
-        start, position = position, position + len(line) + 1
+    for number, (start, line) in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         where = f"line {number}"

@@ -121,23 +121,32 @@ def read_articles(
             yield raw
 
     raws = counted(read_paths([Path(p) for p in paths], on_skip=skip))
-    articles = prepare(raws) if cache_dir is None else _prepare_cached(list(raws), cache_dir)
+    articles = prepare(raws) if cache_dir is None else _prepare_cached(raws, cache_dir)
     report.files = len(files)
     report.articles = len(articles)
-    report.duplicates = sum(len(a.sources) for a in articles) - len(articles)
+    report.duplicates = _duplicates(articles)
     return articles, report
 
 
-def _prepare_cached(raws: list[Any], cache_dir: Path) -> StoredArticles:
-    """`prepare(raws)`, kept in the cache in `cache_dir` (or found there for the same input)."""
-    from kg.prepare import prepare, prepare_key
+def _duplicates(articles: Sequence[Article]) -> int:
+    return sum(len(a.sources) - 1 for a in articles)
 
-    key = prepare_key(raws)
+
+def _prepare_cached(raws: Iterable[Any], cache_dir: Path) -> StoredArticles:
+    """`prepare(raws)`, kept in the cache in `cache_dir` (or found there for the same input).
+
+    The documents stream through: each new one is split into the cache as it is read, and
+    the articles de-duplicated from them are written there a chunk at a time (issue #7).
+    """
+    from kg.dedupe import article_order
+    from kg.prepare import merge_documents, split_documents
+
     cache = AnalysisCache(cache_dir)
     try:
-        ids = cache.get_prepared(key)
+        plan = split_documents(raws, cache)
+        ids = cache.get_prepared(plan.key)
         if ids is None:
-            ids = cache.put_prepared(key, prepare(raws, memo=cache))
+            ids = cache.put_prepared(plan.key, merge_documents(plan, cache), order=article_order)
         else:
             log.info("inputs unchanged: %d prepared article(s) found in the cache", len(ids))
     finally:

@@ -13,14 +13,16 @@ import hashlib
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 from unicodedata import unidata_version
 
 from kg.clean import CleaningRules, default_rules
 from kg.dating import parse_date
-from kg.dedupe import Candidate, deduplicate, fold_for_hash
+from kg.dedupe import Candidate, article_order, fold_for_hash, merge_copies
+from kg.errors import StoreError
 from kg.records import Article, RawDocument, SourceSpan
 from kg.stories import Story, split_stories
 from kg.text import stable_hash
@@ -39,13 +41,14 @@ class PrepareMemo(Protocol):
     documents and only shingles the new articles (issue #7).
     """
 
+    def has_stories(self, keys: Sequence[str]) -> set[str]: ...
     def get_stories(self, keys: Sequence[str]) -> dict[str, list[Candidate]]: ...
     def put_stories(self, items: Iterable[tuple[str, list[Candidate]]]) -> None: ...
     def get_signatures(self, keys: Sequence[str]) -> dict[str, bytes]: ...
     def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None: ...
 
 
-#: Raw documents looked up in the memo at a time.
+#: Raw documents (or their story lists) looked up in the memo at a time.
 MEMO_CHUNK = 500
 
 
@@ -66,32 +69,116 @@ def prepare(
     ...                                              RawDocument("b.txt", story.upper())])]
     [('Talks Resume in Geneva', 2)]
     """
+    memo = memo if memo is not None else HeldMemo()
+    plan = split_documents(raws, memo, rules=rules)
+    return sorted(merge_documents(plan, memo), key=article_order)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the first pass over the input found: its `prepare_key` and each document's key."""
+
+    key: str
+    story_keys: list[str]
+    reused: int
+
+
+def split_documents(
+    raws: Iterable[RawDocument], memo: PrepareMemo, *, rules: CleaningRules | None = None
+) -> Plan:
+    """Split every document not split before into `memo`, one chunk of documents at a time.
+
+    Nothing of the input is held but the keys: documents stream from the readers, and their
+    stories wait in `memo` for `merge_documents` (issue #7).
+    """
     rules = rules or default_rules()
-    candidates: list[Candidate] = []
-    documents = reused = 0
+    whole = _prepare_digest(rules)
+    story_keys: list[str] = []
+    reused = 0
     pending = iter(raws)
     while chunk := list(itertools.islice(pending, MEMO_CHUNK)):
-        documents += len(chunk)
-        keys = [story_key(raw, rules) for raw in chunk] if memo is not None else []
-        known = memo.get_stories(keys) if memo is not None else {}
-        fresh = []
-        for index, raw in enumerate(chunk):
-            if memo is not None and keys[index] in known:
-                candidates.extend(known[keys[index]])
-                reused += 1
-                continue
-            stories = split_stories(raw.text, rules, split=raw.extent is None,
-                                    known_title=raw.title)
-            found = [_candidate(raw, story) for story in stories]
-            candidates.extend(found)
-            if memo is not None:
-                fresh.append((keys[index], found))
-        if memo is not None and fresh:
-            memo.put_stories(fresh)
-    articles = deduplicate(candidates, memo=memo)
+        keys = [story_key(raw, rules) for raw in chunk]
+        _feed(whole, chunk)
+        known = memo.has_stories(keys)
+        reused += sum(key in known for key in keys)
+        memo.put_stories(
+            (key, [_candidate(raw, story) for story in split_stories(
+                raw.text, rules, split=raw.extent is None, known_title=raw.title)])
+            for key, raw in zip(keys, chunk, strict=True) if key not in known
+        )
+        story_keys.extend(keys)
+    return Plan(whole.hexdigest()[:32], story_keys, reused)
+
+
+def merge_documents(plan: Plan, memo: PrepareMemo) -> Iterator[Article]:
+    """De-duplicate the stories of the documents `plan` lists; yield articles in no set order."""
+    copies = _StoredCopies(plan.story_keys, memo)
+    count = 0
+    for article in merge_copies(copies, memo=memo):
+        count += 1
+        yield article
     logger.info("prepared %d article(s) from %d story copies in %d document(s) (%d split "
-                "before)", len(articles), len(candidates), documents, reused)
-    return articles
+                "before)", count, copies.count, len(plan.story_keys), plan.reused)
+
+
+class _StoredCopies:
+    """Story copies by article id, read back from the memo one document at a time."""
+
+    def __init__(self, story_keys: list[str], memo: PrepareMemo) -> None:
+        self.memo = memo
+        self.refs: dict[str, list[tuple[str, int]]] = {}
+        self.count = 0
+        for i in range(0, len(story_keys), MEMO_CHUNK):
+            chunk = story_keys[i : i + MEMO_CHUNK]
+            found = memo.get_stories(chunk)
+            for key in chunk:
+                for index, candidate in enumerate(self._found(found, key)):
+                    self.refs.setdefault(candidate.article.id, []).append((key, index))
+                    self.count += 1
+        self._load = functools.lru_cache(maxsize=64)(self._document)
+
+    def _document(self, key: str) -> list[Candidate]:
+        return self._found(self.memo.get_stories([key]), key)
+
+    @staticmethod
+    def _found(found: dict[str, list[Candidate]], key: str) -> list[Candidate]:
+        if key not in found:
+            raise StoreError("the stories of an input document are gone from the build cache; "
+                             "run `kg build` again, or with --no-cache")
+        return found[key]
+
+    def ids(self) -> list[str]:
+        return sorted(self.refs)
+
+    def text(self, article_id: str) -> str:
+        key, index = self.refs[article_id][0]
+        return self._load(key)[index].article.text
+
+    def copies(self, article_id: str) -> list[Candidate]:
+        return [self._load(key)[index] for key, index in self.refs[article_id]]
+
+
+class HeldMemo:
+    """A `PrepareMemo` in memory: what `prepare` uses when the build has no cache folder."""
+
+    def __init__(self) -> None:
+        self.stories: dict[str, list[Candidate]] = {}
+        self.signatures: dict[str, bytes] = {}
+
+    def has_stories(self, keys: Sequence[str]) -> set[str]:
+        return {key for key in keys if key in self.stories}
+
+    def get_stories(self, keys: Sequence[str]) -> dict[str, list[Candidate]]:
+        return {key: self.stories[key] for key in keys if key in self.stories}
+
+    def put_stories(self, items: Iterable[tuple[str, list[Candidate]]]) -> None:
+        self.stories.update(items)
+
+    def get_signatures(self, keys: Sequence[str]) -> dict[str, bytes]:
+        return {key: self.signatures[key] for key in keys if key in self.signatures}
+
+    def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None:
+        self.signatures.update(items)
 
 
 def story_key(raw: RawDocument, rules: CleaningRules) -> str:
@@ -114,26 +201,36 @@ def story_key(raw: RawDocument, rules: CleaningRules) -> str:
 _PREPARE_MODULES = ("prepare", "clean", "stories", "dating", "dedupe", "records", "text")
 
 
-def prepare_key(raws: Sequence[RawDocument], rules: CleaningRules | None = None) -> str:
+def prepare_key(raws: Iterable[RawDocument], rules: CleaningRules | None = None) -> str:
     """Key what `prepare(raws, rules=rules)` returns: the raw documents, rules and code.
 
     The code includes the libraries it leans on (datasketch's MinHash, Python's Unicode
     tables). A re-run over unchanged inputs can then reuse the prepared articles instead of
-    cleaning, splitting and de-duplicating again (issue #7).
+    de-duplicating again (issue #7). `split_documents` works out the same key as it goes.
 
     >>> raws = [RawDocument("a.txt", "Some text.")]
     >>> prepare_key(raws) == prepare_key(list(raws)), prepare_key(raws) == prepare_key([])
     (True, False)
+    >>> prepare_key(raws) == split_documents(raws, HeldMemo()).key
+    True
     """
+    digest = _prepare_digest(rules or default_rules())
+    _feed(digest, raws)
+    return digest.hexdigest()[:32]
+
+
+def _feed(digest: Any, raws: Iterable[RawDocument]) -> None:
+    for raw in raws:
+        digest.update(repr(raw).encode("utf-8") + b"\x1e")  # every field, quoted
+
+
+def _prepare_digest(rules: CleaningRules) -> Any:
     from importlib.metadata import version
 
-    rules = rules or default_rules()
     digest = hashlib.sha256()
     for part in (_code_version(), rules.version, version("datasketch"), unidata_version):
         digest.update(part.encode("utf-8") + b"\x1e")
-    for raw in raws:
-        digest.update(repr(raw).encode("utf-8") + b"\x1e")  # every field, quoted
-    return digest.hexdigest()[:32]
+    return digest
 
 
 @functools.cache

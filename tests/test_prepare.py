@@ -308,10 +308,10 @@ def test_read_articles_reuses_prepared_articles_of_unchanged_inputs(
     out = tmp_path / "out"
     first, _ = read_articles([source], cache_dir=out)
 
-    def refuse(raws: object, **options: object) -> None:
+    def refuse(*args: object, **options: object) -> None:
         raise AssertionError("prepared again although the input did not change")
 
-    monkeypatch.setattr("kg.prepare.prepare", refuse)
+    monkeypatch.setattr("kg.prepare.merge_documents", refuse)
     again, report = read_articles([source], cache_dir=out)
     assert again == first
     assert (report.files, report.articles) == (1, 1)
