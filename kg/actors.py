@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kg.records import PLACE, Actor, ArticleAnalysis, LocalEntity, Place
 from kg.text import fold, slug
@@ -24,44 +25,89 @@ Ref = tuple[str, str]  # (article id, local entity key)
 
 @dataclass
 class _Cluster:
+    """What the members of one corpus actor or place add up to, gathered as they stream by.
+
+    The head (the entity whose label names the cluster) is the first member, in (article id,
+    key) order, with the most frequent label, so it does not depend on the order of articles.
+    """
+
     key: tuple[str, ...]
-    members: list[Ref] = field(default_factory=list)
-    entities: list[LocalEntity] = field(default_factory=list)
+    labels: Counter[str] = field(default_factory=Counter)
+    first: dict[str, tuple[Ref, LocalEntity]] = field(default_factory=dict)  # label -> head
+    countries: dict[str, tuple[int, Ref]] = field(default_factory=dict)  # count, first ref
+    affiliations: Counter[tuple[str, ...]] = field(default_factory=Counter)  # cluster keys
+    aliases: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+    def add(self, ref: Ref, entity: LocalEntity, mentions: int,
+            affiliation: tuple[str, ...] | None) -> None:
+        label = entity.label
+        self.labels[label] += 1
+        if label not in self.first or ref < self.first[label][0]:
+            self.first[label] = (ref, entity)
+        if entity.country:
+            count, seen = self.countries.get(entity.country, (0, ref))
+            self.countries[entity.country] = (count + 1, min(seen, ref))
+        if affiliation is not None and affiliation != self.key:
+            self.affiliations[affiliation] += 1
+        self.aliases.update((label, *entity.aliases))
+        self.roles.update(entity.roles)
+        self.articles.add(ref[0])
+        self.mentions += mentions
+
+    def head(self) -> LocalEntity:
+        """The most frequent label, then the longest, then the greatest."""
+        best = max(self.labels, key=lambda label: (self.labels[label], len(label), label))
+        return self.first[best][1]
 
 
 def link_actors(
-    analyses: Iterable[ArticleAnalysis],
+    analyses: Sequence[ArticleAnalysis],
+    *,
+    seen: Callable[[ArticleAnalysis], None] | None = None,
 ) -> tuple[list[Actor], list[Place], dict[Ref, str]]:
     """Merge the local entities of per-article analyses into `Actor`s and `Place`s.
 
-    `analyses` is iterated once. Returns actors and places sorted by id, and the map
-    (article id, local key) -> id.
+    `analyses` is iterated twice (a list, or a stream read back from the cache) and no
+    entity is held between articles: the first pass learns which affiliations each person's
+    name comes with, the second adds every entity to its cluster's totals (issue #7).
+    `seen` is called with each analysis of the second pass. Returns actors and places sorted
+    by id, and the map (article id, local key) -> id.
     """
-    local: dict[Ref, LocalEntity] = {}
-    mention_counts: Counter[Ref] = Counter()
+    known: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # person name -> affiliations
     for analysis in analyses:
+        base = {e.key: _base_key(e) for e in analysis.entities}
         for entity in analysis.entities:
-            local[(analysis.article_id, entity.key)] = entity
-        for mention in analysis.mentions:
-            if mention.entity is not None:
-                mention_counts[(analysis.article_id, mention.entity)] += 1
-    base_key = {ref: _base_key(entity) for ref, entity in local.items()}
-    key_of = _person_keys(local, base_key)
+            affiliation = _affiliation_key(entity, base)
+            if entity.type == "Person" and affiliation is not None:
+                known[fold(entity.label)].add(affiliation)
     clusters: dict[tuple[str, ...], _Cluster] = {}
-    for ref in sorted(local):
-        key = key_of.get(ref, base_key[ref])
-        cluster = clusters.setdefault(key, _Cluster(key))
-        cluster.members.append(ref)
-        cluster.entities.append(local[ref])
+    links: dict[Ref, Any] = {}  # to the cluster key, then (in place) to the id
+    for analysis in analyses:
+        if seen is not None:
+            seen(analysis)
+        article_id = analysis.article_id
+        base = {e.key: _base_key(e) for e in analysis.entities}
+        keys = {e.key: _cluster_key(e, article_id, base, known) for e in analysis.entities}
+        counts = Counter(m.entity for m in analysis.mentions if m.entity is not None)
+        for entity in analysis.entities:
+            key = keys[entity.key]
+            cluster = clusters.get(key) or clusters.setdefault(key, _Cluster(key))
+            links[(article_id, entity.key)] = cluster.key
+            cluster.add((article_id, entity.key), entity, counts[entity.key],
+                        keys.get(entity.affiliation or ""))
     ids = _assign_ids(clusters)
-    links = {ref: ids[key] for key, c in clusters.items() for ref in c.members}
+    for ref, key in links.items():
+        links[ref] = ids[key]
     actors: list[Actor] = []
     places: list[Place] = []
     for key, cluster in clusters.items():
-        if cluster.entities[0].type == PLACE:
+        if cluster.head().type == PLACE:
             places.append(_place(ids[key], cluster))
         else:
-            actors.append(_actor(ids[key], cluster, links, mention_counts))
+            actors.append(_actor(ids[key], cluster, ids))
     return sorted(actors, key=lambda a: a.id), sorted(places, key=lambda p: p.id), links
 
 
@@ -75,40 +121,31 @@ def _base_key(entity: LocalEntity) -> tuple[str, ...]:
     return (entity.type, fold(entity.label))
 
 
-def _person_keys(
-    local: dict[Ref, LocalEntity], base_key: dict[Ref, tuple[str, ...]]
-) -> dict[Ref, tuple[str, ...]]:
-    """Split same-name people by affiliation; keep single-name people within their story."""
-    by_name: dict[str, list[Ref]] = defaultdict(list)
-    for ref, entity in local.items():
-        if entity.type == "Person":
-            by_name[fold(entity.label)].append(ref)
-    keys: dict[Ref, tuple[str, ...]] = {}
-    for name, refs in by_name.items():
-        affiliation = {ref: _affiliation_key(ref, local, base_key) for ref in refs}
-        known = sorted({a for a in affiliation.values() if a is not None})
-        single = len(name.split()) == 1
-        for ref in refs:
-            aff = affiliation[ref]
-            if aff is None and len(known) == 1 and not single:
-                aff = known[0]  # one story omits the affiliation another gives
-            if aff is None and (single or len(known) > 1):
-                keys[ref] = ("Person", name, "story", ref[0])
-            elif len(known) > 1 or single:
-                keys[ref] = ("Person", name, *(aff or ()))
-            else:
-                keys[ref] = ("Person", name)
-    return keys
-
-
 def _affiliation_key(
-    ref: Ref, local: dict[Ref, LocalEntity], base_key: dict[Ref, tuple[str, ...]]
+    entity: LocalEntity, base: dict[str, tuple[str, ...]]
 ) -> tuple[str, ...] | None:
-    entity = local[ref]
-    if entity.affiliation is None:
-        return None
-    target = (ref[0], entity.affiliation)
-    return base_key.get(target)
+    """The base key of the entity (of the same article) that `entity` acts for."""
+    return base.get(entity.affiliation) if entity.affiliation is not None else None
+
+
+def _cluster_key(
+    entity: LocalEntity, article_id: str, base: dict[str, tuple[str, ...]],
+    known: dict[str, set[tuple[str, ...]]],
+) -> tuple[str, ...]:
+    """Split same-name people by affiliation; keep single-name people within their story."""
+    if entity.type != "Person":
+        return base[entity.key]
+    name = fold(entity.label)
+    affiliations = sorted(known.get(name, ()))
+    single = len(name.split()) == 1
+    aff = _affiliation_key(entity, base)
+    if aff is None and len(affiliations) == 1 and not single:
+        aff = affiliations[0]  # one story omits the affiliation another gives
+    if aff is None and (single or len(affiliations) > 1):
+        return ("Person", name, "story", article_id)
+    if len(affiliations) > 1 or single:
+        return ("Person", name, *(aff or ()))
+    return ("Person", name)
 
 
 def _assign_ids(clusters: dict[tuple[str, ...], _Cluster]) -> dict[tuple[str, ...], str]:
@@ -117,7 +154,7 @@ def _assign_ids(clusters: dict[tuple[str, ...], _Cluster]) -> dict[tuple[str, ..
     taken: Counter[str] = Counter()
     for key in sorted(clusters):
         cluster = clusters[key]
-        first = _label_entity(cluster)
+        first = cluster.head()
         if key[0] == "qid":
             ids[key] = key[1]
             continue
@@ -132,42 +169,30 @@ def _assign_ids(clusters: dict[tuple[str, ...], _Cluster]) -> dict[tuple[str, ..
     return ids
 
 
-def _label_entity(cluster: _Cluster) -> LocalEntity:
-    """The entity whose label names the cluster: the most frequent, then the longest."""
-    counts = Counter(e.label for e in cluster.entities)
-    best = max(counts, key=lambda label: (counts[label], len(label), label))
-    return next(e for e in cluster.entities if e.label == best)
-
-
-def _actor(
-    actor_id: str, cluster: _Cluster, links: dict[Ref, str], mention_counts: Counter[Ref]
-) -> Actor:
-    head = _label_entity(cluster)
-    affiliations = Counter(
-        links[(ref[0], e.affiliation)]
-        for ref, e in zip(cluster.members, cluster.entities, strict=True)
-        if e.affiliation is not None
-        and (ref[0], e.affiliation) in links
-        and links[(ref[0], e.affiliation)] != actor_id
-    )
-    countries = Counter(e.country for e in cluster.entities if e.country)
-    aliases = {a for e in cluster.entities for a in (e.label, *e.aliases)} - {head.label}
+def _actor(actor_id: str, cluster: _Cluster, ids: dict[tuple[str, ...], str]) -> Actor:
+    head = cluster.head()
+    affiliations: Counter[str] = Counter()
+    for key, count in cluster.affiliations.items():
+        affiliations[ids[key]] += count
+    affiliations.pop(actor_id, None)
+    countries = cluster.countries
+    country = min(countries, key=lambda c: (-countries[c][0], countries[c][1]), default=None)
     return Actor(
         id=actor_id,
         label=head.label,
         type=head.type,
         qid=head.qid,
-        country=countries.most_common(1)[0][0] if countries else None,
+        country=country,
         affiliation=min(affiliations, key=lambda a: (-affiliations[a], a))
         if affiliations
         else None,
-        aliases=tuple(sorted(aliases)),
-        roles=tuple(sorted({r for e in cluster.entities for r in e.roles})),
-        mentions=sum(mention_counts[ref] for ref in cluster.members),
-        articles=tuple(sorted({ref[0] for ref in cluster.members})),
+        aliases=tuple(sorted(cluster.aliases - {head.label})),
+        roles=tuple(sorted(cluster.roles)),
+        mentions=cluster.mentions,
+        articles=tuple(sorted(cluster.articles)),
     )
 
 
 def _place(place_id: str, cluster: _Cluster) -> Place:
-    head = _label_entity(cluster)
+    head = cluster.head()
     return Place(id=place_id, label=head.label, qid=head.qid, country=head.country)

@@ -218,23 +218,21 @@ def build(
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
     """Run the cross-article stages on per-article results (cached or fresh).
 
-    `analyses` is iterated once, one article at a time (only event mentions are kept for
-    event merging): an `AnalysisStream` holds no more than a chunk of them in memory.
+    `analyses` is iterated twice (by actor linking), one article at a time, and only event
+    mentions are kept for event merging: an `AnalysisStream` holds no more than a chunk of
+    them in memory.
     """
     from kg.actors import link_actors
     from kg.event_merge import merge_events
 
-    # one pass over the analyses: event merging needs only their event mentions, kept aside
+    # event merging needs only the event mentions: kept aside during actor linking
     with_events: list[ArticleAnalysis] = []
 
-    def keeping_events(stream: Iterable[ArticleAnalysis]) -> Iterator[ArticleAnalysis]:
-        for analysis in stream:
-            if analysis.events:
-                with_events.append(ArticleAnalysis(analysis.article_id, (), (), (),
-                                                   analysis.events))
-            yield analysis
+    def keep_events(analysis: ArticleAnalysis) -> None:
+        if analysis.events:
+            with_events.append(ArticleAnalysis(analysis.article_id, (), (), (), analysis.events))
 
-    actors, places, links = link_actors(keeping_events(analyses))
+    actors, places, links = link_actors(analyses, seen=keep_events)
     telling: Iterable[Article] = articles
     if isinstance(articles, StoredArticles):  # read back only the articles that tell events
         with_ids = {a.article_id for a in with_events}
