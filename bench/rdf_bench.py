@@ -190,7 +190,8 @@ def bench_load(out: Path, seconds: float, clients: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--events", type=int, default=22000, help="events (~54 triples each, 22000 -> ~1.2M)")
+    parser.add_argument("--events", type=int, default=22000,
+                        help="events (~54 triples each, 22000 -> ~1.2M)")
     parser.add_argument("--rdflib-quads", type=int, default=200_000)
     parser.add_argument("--load", action="store_true", help="also run the endpoint load test")
     parser.add_argument("--seconds", type=float, default=30.0)

@@ -31,7 +31,8 @@ def main() -> int:
     failed = []
     for script, quick, full in BENCHES:
         print(f"\n=== {script}", flush=True)
-        code = subprocess.call([sys.executable, str(HERE / script), *(quick if args.quick else full)])
+        options = quick if args.quick else full
+        code = subprocess.call([sys.executable, str(HERE / script), *options])
         if code:
             failed.append(script)
     if failed:

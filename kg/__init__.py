@@ -61,8 +61,8 @@ def write_outputs(corpus, out_dir, **options):  # type: ignore[no-untyped-def]
 __all__ = [
     "Actor", "Article", "ArticleAnalysis", "BuildReport", "Corpus", "Event", "EventMention",
     "Evidence", "InputError", "KgError", "LimitError", "LocalEntity", "Mention", "ModelError",
-    "OntologyError", "Place", "QueryError", "SchedulerError", "SourceSpan", "StoreError", "__version__", "build", "read_corpus",
-    "write_outputs",
+    "OntologyError", "Place", "QueryError", "SchedulerError", "SourceSpan", "StoreError",
+    "__version__", "build", "read_corpus", "write_outputs",
 ]
 
 

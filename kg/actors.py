@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,20 +66,24 @@ class _Cluster:
 def link_actors(
     analyses: Sequence[ArticleAnalysis],
     *,
+    entities: Iterable[tuple[str, Sequence[LocalEntity]]] | None = None,
     seen: Callable[[ArticleAnalysis], None] | None = None,
 ) -> tuple[list[Actor], list[Place], dict[Ref, str]]:
     """Merge the local entities of per-article analyses into `Actor`s and `Place`s.
 
-    `analyses` is iterated twice (a list, or a stream read back from the cache) and no
-    entity is held between articles: the first pass learns which affiliations each person's
-    name comes with, the second adds every entity to its cluster's totals (issue #7).
-    `seen` is called with each analysis of the second pass. Returns actors and places sorted
-    by id, and the map (article id, local key) -> id.
+    Two passes, and no entity is held between articles (issue #7): the first learns which
+    affiliations each person's name comes with, from `entities` ((article id, its local
+    entities), by default taken from `analyses`); the second reads `analyses` (a list, or a
+    stream read back from the cache) and adds every entity to its cluster's totals. `seen`
+    is called with each analysis of the second pass. Returns actors and places sorted by id,
+    and the map (article id, local key) -> id.
     """
+    if entities is None:
+        entities = ((a.article_id, a.entities) for a in analyses)
     known: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # person name -> affiliations
-    for analysis in analyses:
-        base = {e.key: _base_key(e) for e in analysis.entities}
-        for entity in analysis.entities:
+    for _, told in entities:
+        base = {e.key: _base_key(e) for e in told}
+        for entity in told:
             affiliation = _affiliation_key(entity, base)
             if entity.type == "Person" and affiliation is not None:
                 known[fold(entity.label)].add(affiliation)

@@ -70,8 +70,10 @@ def cli(ctx: click.Context, quiet: bool, verbose: int) -> None:
         kg build examples/news --out output
         kg query output actors-by-events
     """
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    levels = (logging.WARNING, logging.INFO, logging.DEBUG)
+    level = logging.ERROR if quiet else levels[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
     ctx.obj = {"quiet": quiet}
 
 
@@ -155,7 +157,8 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
     _say(ctx, f"{len(corpus.actors)} actors, {len(corpus.events)} events, "
               f"{written['rdf'].get('triples', '?')} triples -> {out}/graph.ttl, {out}/graph.html")
     if strict and result.report.skipped:
-        raise click.ClickException(f"--strict: {len(result.report.skipped)} input(s) skipped or failed")
+        raise click.ClickException(
+            f"--strict: {len(result.report.skipped)} input(s) skipped or failed")
 
 
 @cli.command()
@@ -177,7 +180,8 @@ def extract(ctx: click.Context, files: tuple[Path, ...], as_json: bool, model: s
     from kg.pipeline import build as run_build
     from kg.report import describe_articles, extraction_json
 
-    result = run_build(files, model=model, on_skip=lambda p, r: click.echo(f"skipped {p}: {r}", err=True))
+    result = run_build(files, model=model,
+                       on_skip=lambda p, r: click.echo(f"skipped {p}: {r}", err=True))
     if as_json:
         click.echo(json.dumps(extraction_json(result.corpus), ensure_ascii=False, indent=2))
     else:

@@ -15,7 +15,8 @@ ONTOLOGY_ENV = "KG_ONTOLOGY_DIR"
 
 
 def default_ontology_dir() -> Path:
-    """Return the ontology folder: $KG_ONTOLOGY_DIR, the checkout's ``ontology/``, or package data."""
+    """Return the ontology folder: $KG_ONTOLOGY_DIR, the checkout's ``ontology/``, or package
+    data."""
     override = os.environ.get(ONTOLOGY_ENV)
     if override:
         return Path(override)

@@ -129,7 +129,9 @@ def read_articles(
 
 
 def _duplicates(articles: Sequence[Article]) -> int:
-    return sum(len(a.sources) - 1 for a in articles)
+    copies = (articles.copies() if isinstance(articles, StoredArticles)
+              else sum(len(a.sources) for a in articles))
+    return copies - len(articles)
 
 
 def _prepare_cached(raws: Iterable[Any], cache_dir: Path) -> StoredArticles:
@@ -218,9 +220,9 @@ def build(
 def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
     """Run the cross-article stages on per-article results (cached or fresh).
 
-    `analyses` is iterated twice (by actor linking), one article at a time, and only event
-    mentions are kept for event merging: an `AnalysisStream` holds no more than a chunk of
-    them in memory.
+    Actor linking reads the analyses twice (the first time only their entities), one article
+    at a time, and only event mentions are kept for event merging: an `AnalysisStream` holds
+    no more than a chunk of them in memory.
     """
     from kg.actors import link_actors
     from kg.event_merge import merge_events
@@ -232,7 +234,8 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         if analysis.events:
             with_events.append(ArticleAnalysis(analysis.article_id, (), (), (), analysis.events))
 
-    actors, places, links = link_actors(analyses, seen=keep_events)
+    entities = analyses.entities() if isinstance(analyses, AnalysisStream) else None
+    actors, places, links = link_actors(analyses, entities=entities, seen=keep_events)
     telling: Iterable[Article] = articles
     if isinstance(articles, StoredArticles):  # read back only the articles that tell events
         with_ids = {a.article_id for a in with_events}

@@ -29,7 +29,8 @@ def extraction_json(corpus: Corpus) -> list[dict[str, Any]]:
             data = to_dict(event)
             data["actors"] = [_label(actors, i) for i in event.actors]
             data["recipients"] = [_label(actors, i) for i in event.recipients]
-            data["attributed_to"] = _label(actors, event.attributed_to) if event.attributed_to else None
+            source = event.attributed_to
+            data["attributed_to"] = _label(actors, source) if source else None
             data["evidence"] = [e for e in data["evidence"] if e["article_id"] == article.id]
             events.append(data)
         out.append({

@@ -77,7 +77,9 @@ def test_cli_build_skips_binary_file_and_builds_the_rest(runner: CliRunner, tmp_
 
 
 @pytest.mark.slow
-def test_cli_extract_json_shows_publisher_and_clean_body(runner: CliRunner, sample_dir: Path) -> None:
+def test_cli_extract_json_shows_publisher_and_clean_body(
+    runner: CliRunner, sample_dir: Path
+) -> None:
     path = sample_dir / "001_cb1eed41c2725daf.txt"
     result = runner.invoke(cli, ["extract", str(path), "--json"])
     assert result.exit_code == 0, result.output
@@ -106,4 +108,5 @@ def test_cli_query_var_sets_a_values_parameter(runner: CliRunner, tmp_path: Path
     assert result.output.splitlines() == ["s", "https://e.org/a", ""]
     wrong = runner.invoke(cli, ["query", str(data), sparql, "--var", "country=Chile"])
     assert wrong.exit_code == 1
-    assert "no `VALUES ?country { ... }` block to set; variables that can be set: name" in wrong.output
+    assert ("no `VALUES ?country { ... }` block to set; variables that can be set: name"
+            in wrong.output)

@@ -14,7 +14,8 @@ def article(article_id, text):
 
 
 def mention(start, end, trigger_start, *, date=None, precision=None, status="asserted",
-            confidence=0.6, actors=("e0",), recipients=("e1",), place=None, source=None):  # fmt: skip
+            confidence=0.6, actors=("e0",), recipients=("e1",), place=None,
+            source=None):  # fmt: skip
     return EventMention(
         type="CONSULT", actors=actors, recipients=recipients, status=status,
         sentence_start=start, sentence_end=end, trigger="met", trigger_start=trigger_start,
@@ -51,8 +52,10 @@ def test_event_merge_same_event_from_two_articles_is_one_event():
 
 
 def test_event_merge_incompatible_dates_stay_apart():
-    analyses = [analysis("a", [mention(0, 18, 7, date="2024-03-11", precision="day"),
-                               mention(19, 50, 33, date="2024-03-12", precision="day")])]  # fmt: skip
+    analyses = [analysis("a", [
+        mention(0, 18, 7, date="2024-03-11", precision="day"),
+        mention(19, 50, 33, date="2024-03-12", precision="day"),
+    ])]
     events = merge_events([article("a", TEXT_A)], analyses, LINKS)
     assert [e.date for e in events] == ["2024-03-11", "2024-03-12"]
 

@@ -357,3 +357,41 @@ def test_prepare_with_a_memo_splits_and_shingles_only_new_documents(
         assert calls == {"split": 1, "shingles": 3}
     finally:
         cache.close()
+
+
+def test_read_articles_through_the_cache_gives_the_articles_prepare_gives(
+    tmp_path: Path, sample_dir: Path
+) -> None:
+    from kg.cache import StoredArticles
+    from kg.pipeline import read_articles
+
+    held, report = read_articles([sample_dir])
+    stored, again = read_articles([sample_dir], cache_dir=tmp_path)
+    assert isinstance(stored, StoredArticles)
+    assert stored == held
+    assert [len(a.sources) for a in stored] == [5, 1, 1, 1, 1]
+    assert (again.articles, again.duplicates) == (report.articles, report.duplicates) == (5, 4)
+    # the second read finds every document split before and the input unchanged
+    reread, _ = read_articles([sample_dir], cache_dir=tmp_path)
+    assert reread.ids == stored.ids
+
+
+def test_stored_copies_merge_across_documents_read_back_one_at_a_time(tmp_path: Path) -> None:
+    from kg.cache import AnalysisCache
+    from kg.prepare import merge_documents, split_documents
+
+    talks = story("Border Talks Resume", BODY)
+    raws = [RawDocument("a.txt", talks), RawDocument("b.txt", talks.replace('"', "“")),
+            RawDocument("c.txt", story("Harbour Strike Ends", ["Dock workers in Valdora voted "
+                                       "on Monday to end a strike that had closed the port."]))]
+    cache = AnalysisCache(tmp_path)
+    try:
+        plan = split_documents(raws, cache)
+        assert (len(plan.story_keys), plan.reused) == (3, 0)
+        merged = sorted(merge_documents(plan, cache), key=lambda a: a.title)
+        assert [(a.title, [s.path for s in a.sources]) for a in merged] == [
+            ("Border Talks Resume", ["a.txt", "b.txt"]), ("Harbour Strike Ends", ["c.txt"]),
+        ]
+        assert split_documents(raws, cache).reused == 3
+    finally:
+        cache.close()

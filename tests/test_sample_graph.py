@@ -96,7 +96,8 @@ def test_sample_query_events_in_place(sample_build) -> None:
 
 def test_sample_query_actor_timeline_finds_turkiye_by_any_alias(sample_build) -> None:
     _, out = sample_build
-    expected = [("CONSULT", "actor", "Syria", "asserted"), ("SUPPORT", "actor", "Libya", "reported")]
+    expected = [("CONSULT", "actor", "Syria", "asserted"),
+                ("SUPPORT", "actor", "Libya", "reported")]
     for name in ("Türkiye", "TÜRKIYE", "Turkish"):
         rows = _rows(out, "actor-timeline", ("type", "role", "other", "status"), name=name)
         assert rows == expected, name
