@@ -203,7 +203,18 @@ class AnalysisCache:
 R = TypeVar("R")
 
 
-class CachedRecords(Sequence[R], Generic[R]):
+class RecordSequence(Sequence[R], Generic[R]):
+    """A sequence of records read from disk when asked for, equal to a list of the same."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists and tuples, like them unhashable
+
+
+class CachedRecords(RecordSequence[R]):
     """Records a cache table holds, in the order of `keys`, read a chunk at a time.
 
     Each iteration opens the cache, reads `CHUNK` rows per query and decodes them one by one,
@@ -229,13 +240,6 @@ class CachedRecords(Sequence[R], Generic[R]):
     def __iter__(self) -> Iterator[R]:
         for text in self._texts(self.keys):
             yield self._decode(text)  # type: ignore[no-any-return]
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]  # equal to lists and tuples, like them unhashable
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({len(self)} from {self.out_dir / CACHE_DIR})"

@@ -17,11 +17,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kg.analyse import Resources, cache_key, load_resources, parse_and_analyse
 from kg.atomic import atomic_write_lines
-from kg.cache import AnalysisCache, AnalysisStream, StoredArticles
+from kg.cache import AnalysisCache, AnalysisStream, RecordSequence, StoredArticles
 from kg.errors import InputError, StoreError
 from kg.limits import Limits
 from kg.nlp import load_nlp, model_ident, resolve_model_name
@@ -480,25 +480,17 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
 
 
 def read_corpus(out_dir: str | os.PathLike[str]) -> Corpus:
-    """Read a built output folder back into a `Corpus` (no NLP)."""
+    """Read a built output folder back into a `Corpus` (no NLP).
+
+    Actors, places and events are read at once; articles and analyses are `JsonlRecords`,
+    read from their files when iterated, and the links are read when first asked for, so
+    `kg html`, `kg stats` and `kg export` of a large folder do not hold its text.
+    """
     out_dir = Path(out_dir)
     if not (out_dir / ARTICLES).is_file():
         raise StoreError(
             f"{out_dir}: no {ARTICLES} here; run `kg build INPUT --out {out_dir}` first"
         )
-
-    def lines(name: str) -> Iterator[dict[str, Any]]:
-        path = out_dir / name
-        if not path.is_file():
-            return
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if line.strip():
-                    try:
-                        yield json.loads(line)
-                    except ValueError as err:
-                        raise StoreError(f"{path}:{number}: not valid JSON ({err}); rebuild "
-                                         "the folder with `kg build`") from err
 
     def event_from(data: dict[str, Any]) -> Event:
         data = dict(data)
@@ -507,19 +499,105 @@ def read_corpus(out_dir: str | os.PathLike[str]) -> Corpus:
         data["attributed_to"] = (data["attributed_to"] or {}).get("id")
         return from_dict(Event, data)
 
-    analyses, links = [], {}
-    for data in lines(ANALYSES):
-        for key, target in data.pop("links", {}).items():
-            links[(data["article_id"], key)] = target
-        analyses.append(from_dict(ArticleAnalysis, data))
+    def records(name: str, decode: Callable[[dict[str, Any]], Any]) -> JsonlRecords[Any]:
+        return JsonlRecords(out_dir / name, decode)
+
+    analyses_path = out_dir / ANALYSES
     return Corpus(
-        articles=tuple(from_dict(Article, d) for d in lines(ARTICLES)),
-        actors=tuple(from_dict(Actor, d) for d in lines(ACTORS)),
-        events=tuple(event_from(d) for d in lines(EVENTS)),
-        places=tuple(from_dict(Place, d) for d in lines(PLACES)),
-        analyses=tuple(analyses),
-        links=links,
+        articles=records(ARTICLES, lambda d: from_dict(Article, d)),
+        actors=tuple(records(ACTORS, lambda d: from_dict(Actor, d))),
+        events=tuple(records(EVENTS, event_from)),
+        places=tuple(records(PLACES, lambda d: from_dict(Place, d))),
+        analyses=(records(ANALYSES, lambda d: from_dict(ArticleAnalysis, d))
+                  if analyses_path.is_file() else ()),
+        links=_LinksFile(analyses_path),  # type: ignore[arg-type]
     )
+
+
+R = TypeVar("R")
+
+
+class JsonlRecords(RecordSequence[R]):
+    """The records of a JSONL file of a built folder, read from the file when iterated.
+
+    Opening scans the file once, checking that every line is a JSON object and noting where
+    it starts (and its "id"); no record is held.
+    """
+
+    def __init__(self, path: Path, decode: Callable[[dict[str, Any]], R],
+                 lines: list[tuple[int, str]] | None = None) -> None:
+        self.path = path
+        self.decode = decode
+        if lines is None:
+            lines = [] if not path.is_file() else [
+                (offset, str(data.get("id", ""))) for offset, data in self._scan()]
+        self.lines = lines  # (offset, id) of each record
+
+    def _scan(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        with self.path.open("rb") as fh:
+            offset = 0
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    yield offset, self._json(line, f"line {number}")
+                offset += len(line)
+
+    def _json(self, line: bytes, where: str) -> dict[str, Any]:
+        try:
+            data = json.loads(line)
+        except ValueError as err:
+            raise StoreError(f"{self.path} {where}: not valid JSON ({err}); rebuild the folder "
+                             "with `kg build`") from err
+        if not isinstance(data, dict):
+            raise StoreError(f"{self.path} {where}: not a JSON object; rebuild the folder "
+                             "with `kg build`")
+        return data
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return list(self._read(self.lines[index]))
+        return next(self._read([self.lines[index]]))
+
+    def __iter__(self) -> Iterator[R]:
+        return self._read(self.lines)
+
+    def _read(self, lines: list[tuple[int, str]]) -> Iterator[R]:
+        with self.path.open("rb") as fh:
+            for offset, _ in lines:
+                if fh.tell() != offset:
+                    fh.seek(offset)
+                yield self.decode(self._json(fh.readline(), f"byte {offset}"))
+
+    def sorted_by_id(self) -> JsonlRecords[R]:
+        """The same records, in the order of their "id"."""
+        return JsonlRecords(self.path, self.decode, sorted(self.lines, key=lambda line: line[1]))
+
+
+class _LinksFile(Mapping[tuple[str, str], str]):
+    """(article id, local entity key) -> actor or place id, read from analyses.jsonl on use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._links: dict[tuple[str, str], str] | None = None
+
+    def _all(self) -> dict[tuple[str, str], str]:
+        if self._links is None:
+            self._links = {}
+            for data in JsonlRecords(self.path, lambda d: d):
+                for key, target in data.get("links", {}).items():
+                    self._links[(data["article_id"], key)] = target
+        return self._links
+
+    def __getitem__(self, key: tuple[str, str]) -> str:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def write_outputs(

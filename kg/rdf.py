@@ -184,11 +184,9 @@ def iter_quads(corpus: Corpus, *, base: str = DEFAULT_BASE) -> Iterator[ox.Quad]
     for actor in corpus.actors:
         for article_id in actor.articles:
             mentioned.setdefault(article_id, []).append(actor.id)
-    from kg.cache import StoredArticles
-
-    by_id = (corpus.articles.sorted_by_id() if isinstance(corpus.articles, StoredArticles)
-             else sorted(corpus.articles, key=lambda a: a.id))
-    for article in by_id:
+    # articles read from disk (`StoredArticles`, `JsonlRecords`) sort by id without being held
+    in_order = getattr(corpus.articles, "sorted_by_id", None)
+    for article in in_order() if in_order else sorted(corpus.articles, key=lambda a: a.id):
         graph = ox.NamedNode(iris.graph_iri(base, article.id))
         triples = _article_triples(
             article, mint, sorted(set(mentioned.get(article.id, ()))),

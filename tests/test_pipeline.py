@@ -64,6 +64,29 @@ def test_pipeline_read_corpus_round_trips_the_output_folder(sample_build) -> Non
     assert again.links == result.corpus.links
 
 
+def test_pipeline_read_corpus_reads_articles_from_the_file_when_asked(
+    sample_build, tmp_path: Path
+) -> None:
+    import shutil
+
+    from kg.errors import StoreError
+    from kg.pipeline import ARTICLES, JsonlRecords, read_corpus
+
+    result, out = sample_build
+    again = read_corpus(out)
+    assert isinstance(again.articles, JsonlRecords)
+    ids = [a.id for a in result.corpus.articles]
+    assert (len(again.articles), again.articles[2].id) == (5, ids[2])
+    assert [a.id for a in again.articles.sorted_by_id()] == sorted(ids)
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken, ignore=shutil.ignore_patterns("store", ".kg-cache"))
+    lines = (broken / ARTICLES).read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3][:40]
+    (broken / ARTICLES).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"articles\.jsonl line 4: not valid JSON .* `kg build`"):
+        read_corpus(broken)
+
+
 @pytest.mark.slow
 def test_pipeline_rerun_uses_the_cache(sample_build, sample_dir: Path) -> None:
     from kg.pipeline import build
