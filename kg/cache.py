@@ -8,6 +8,9 @@ change of model or reference data misses exactly the analyses it invalidates.
 The same database keeps what ingestion worked out (`kg.prepare`): the articles of the last
 build's whole input, what each input document split into, and each article's MinHash signature.
 A build over a grown corpus therefore splits and shingles only the new documents.
+
+Later stages read articles and analyses back a chunk at a time (`StoredArticles`,
+`AnalysisStream`), so none of them holds the corpus (issue #7).
 """
 
 from __future__ import annotations
@@ -190,10 +193,6 @@ class AnalysisCache:
             ids = [article_id for _, article_id in sorted(ranked)]
             self._db.execute("INSERT INTO prepared VALUES (?, ?)", (key, json.dumps(ids)))
         return ids
-
-    def get_article_text(self, ids: Iterable[str]) -> dict[str, str]:
-        """Return the stored articles among `ids` as JSON texts (`to_dict`, dumped)."""
-        return dict(self._rows("articles", ids))
 
     def close(self) -> None:
         """Close the database."""
