@@ -177,8 +177,7 @@ def _actor(actor_id: str, cluster: _Cluster, ids: dict[tuple[str, ...], str]) ->
     head = cluster.head()
     affiliations: Counter[str] = Counter()
     for key, count in cluster.affiliations.items():
-        affiliations[ids[key]] += count
-    affiliations.pop(actor_id, None)
+        affiliations[ids[key]] += count  # its own cluster was never counted
     countries = cluster.countries
     country = min(countries, key=lambda c: (-countries[c][0], countries[c][1]), default=None)
     return Actor(

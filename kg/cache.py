@@ -47,9 +47,12 @@ class AnalysisCache:
     """Read and write cached `ArticleAnalysis` records by key.
 
     >>> import tempfile, pathlib
-    >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> cache = AnalysisCache(out)
     >>> cache.put_many([("k", ArticleAnalysis("a", ((0, 1),), (), (), ()))])
-    >>> from_dict(ArticleAnalysis, json.loads(cache.get_text(["k", "missing"])["k"])).sentences
+    >>> cache.present(["k", "missing"])
+    {'k'}
+    >>> AnalysisStream(out, ["a"], ["k"])[0].sentences
     ((0, 1),)
     >>> cache.close()
     """
@@ -76,18 +79,6 @@ class AnalysisCache:
     def has_stories(self, keys: Sequence[str]) -> set[str]:
         """Return which documents of `keys` were split before."""
         return self.present(keys, "stories")
-
-    def get_text(self, keys: Iterable[str]) -> dict[str, str]:
-        """Return the cached analyses among `keys` as the JSON texts stored (not decoded).
-
-        >>> import tempfile, pathlib
-        >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
-        >>> cache.put_many([("k", ArticleAnalysis("a", ((0, 1),), (), (), ()))])
-        >>> cache.present(["k", "x"]), cache.get_text(["k"])["k"][:31]
-        ({'k'}, '{"article_id": "a", "sentences"')
-        >>> cache.close()
-        """
-        return dict(self._rows("analyses", keys))
 
     def _rows(self, table: str, keys: Iterable[str], *, columns: str = "key, data"
               ) -> Iterator[tuple[Any, ...]]:

@@ -94,19 +94,6 @@ class Copies(Protocol):
     def copies(self, article_id: str) -> list[Candidate]: ...
 
 
-def deduplicate(
-    candidates: Iterable[Candidate], *, memo: SignatureMemo | None = None
-) -> list[Article]:
-    """Merge copies of a story into one article listing every source; order-independent.
-
-    Returns the articles sorted by `article_order`.
-    """
-    groups: dict[str, list[Candidate]] = {}
-    for candidate in candidates:
-        groups.setdefault(candidate.article.id, []).append(candidate)
-    return sorted(merge_copies(_HeldCopies(groups), memo=memo), key=article_order)
-
-
 def merge_copies(copies: Copies, *, memo: SignatureMemo | None = None) -> Iterator[Article]:
     """Yield one article per story, each merged from all its copies (in no set order).
 
@@ -138,20 +125,6 @@ def article_order(article: Article) -> tuple[str, int, str]:
     """How prepared articles are ordered: by their first source, then id."""
     first = article.sources[0]
     return first.path, first.start, article.id
-
-
-@dataclass(frozen=True)
-class _HeldCopies:
-    groups: dict[str, list[Candidate]]
-
-    def ids(self) -> list[str]:
-        return sorted(self.groups)
-
-    def text(self, article_id: str) -> str:
-        return self.groups[article_id][0].article.text
-
-    def copies(self, article_id: str) -> list[Candidate]:
-        return self.groups[article_id]
 
 
 def signature_key(article_id: str) -> str:

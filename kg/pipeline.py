@@ -12,7 +12,7 @@ import itertools
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -203,11 +203,7 @@ def build(
         on_skip=on_skip,
         limits=limits,
     )
-    ok: Sequence[Article]
-    if isinstance(articles, StoredArticles):
-        ok = articles.select([i for i in articles.ids if i in analyses])
-    else:
-        ok = [a for a in articles if a.id in analyses]
+    ok = _keep(articles, analyses)
     ok_ids = ok.ids if isinstance(ok, StoredArticles) else [a.id for a in ok]
     ordered: Sequence[ArticleAnalysis] = (
         analyses.ordered(ok_ids) if isinstance(analyses, CachedAnalyses)
@@ -236,10 +232,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
 
     entities = analyses.entities() if isinstance(analyses, AnalysisStream) else None
     actors, places, links = link_actors(analyses, entities=entities, seen=keep_events)
-    telling: Iterable[Article] = articles
-    if isinstance(articles, StoredArticles):  # read back only the articles that tell events
-        with_ids = {a.article_id for a in with_events}
-        telling = articles.select([i for i in articles.ids if i in with_ids])
+    telling = _keep(articles, {a.article_id for a in with_events})
     events = merge_events(telling, with_events, links)
     return Corpus(
         articles=articles if isinstance(articles, StoredArticles) else tuple(articles),
@@ -292,7 +285,7 @@ def analyse_articles(
     try:
         if cache is not None:
             hits = cache.present(keys.values())
-            cached = {a.id for a in articles if keys[a.id] in hits}
+            cached = {article_id for article_id, key in keys.items() if key in hits}
         report.cached = len(cached)
         todo_ids = []
         for article in articles:
@@ -305,12 +298,7 @@ def analyse_articles(
                 fail(article, problem)
         if progress:
             progress(len(cached) + report.failed, total)
-        todo: Sequence[Article]
-        if isinstance(articles, StoredArticles):  # read back a batch at a time
-            todo = articles.select(todo_ids)
-        else:
-            wanted = set(todo_ids)
-            todo = [a for a in articles if a.id in wanted]
+        todo = _keep(articles, set(todo_ids))  # stored articles are read back a batch at a time
         pending = iter(todo)
         batches = iter(lambda: list(itertools.islice(pending, batch_size)), [])
         for batch, results in _run_batches(
@@ -367,6 +355,13 @@ class CachedAnalyses(Mapping[str, ArticleAnalysis]):
     def ordered(self, article_ids: Sequence[str]) -> AnalysisStream:
         """The analyses of `article_ids`, in that order, as a re-iterable stream."""
         return AnalysisStream(self.out_dir, list(article_ids), [self.keys[i] for i in article_ids])
+
+
+def _keep(articles: Sequence[Article], ids: Container[str]) -> Sequence[Article]:
+    """The articles whose id is among `ids`, in order; `StoredArticles` stay on disk."""
+    if isinstance(articles, StoredArticles):
+        return articles.select([i for i in articles.ids if i in ids])
+    return [a for a in articles if a.id in ids]
 
 
 def _article_where(article: Article) -> str:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 from unicodedata import unidata_version
 
 from kg.clean import CleaningRules, default_rules
@@ -92,13 +92,11 @@ def split_documents(
     stories wait in `memo` for `merge_documents` (issue #7).
     """
     rules = rules or default_rules()
-    whole = _prepare_digest(rules)
     story_keys: list[str] = []
     reused = 0
     pending = iter(raws)
     while chunk := list(itertools.islice(pending, MEMO_CHUNK)):
         keys = [story_key(raw, rules) for raw in chunk]
-        _feed(whole, chunk)
         known = memo.has_stories(keys)
         reused += sum(key in known for key in keys)
         memo.put_stories(
@@ -107,7 +105,7 @@ def split_documents(
             for key, raw in zip(keys, chunk, strict=True) if key not in known
         )
         story_keys.extend(keys)
-    return Plan(whole.hexdigest()[:32], story_keys, reused)
+    return Plan(_prepare_key(story_keys), story_keys, reused)
 
 
 def merge_documents(plan: Plan, memo: PrepareMemo) -> Iterator[Article]:
@@ -197,16 +195,17 @@ def story_key(raw: RawDocument, rules: CleaningRules) -> str:
     return digest.hexdigest()[:32]
 
 
-#: The modules whose code decides what `prepare` returns (hashed into `prepare_key`).
+#: The modules whose code decides what `prepare` returns (hashed into every `story_key`).
 _PREPARE_MODULES = ("prepare", "clean", "stories", "dating", "dedupe", "records", "text")
 
 
 def prepare_key(raws: Iterable[RawDocument], rules: CleaningRules | None = None) -> str:
     """Key what `prepare(raws, rules=rules)` returns: the raw documents, rules and code.
 
-    The code includes the libraries it leans on (datasketch's MinHash, Python's Unicode
-    tables). A re-run over unchanged inputs can then reuse the prepared articles instead of
-    de-duplicating again (issue #7). `split_documents` works out the same key as it goes.
+    It is a hash of the documents' `story_key`s (each covers the document, the rules and the
+    code) and of the libraries the de-duplication leans on (datasketch's MinHash). A re-run
+    over unchanged inputs can then reuse the prepared articles instead of de-duplicating
+    again (issue #7). `split_documents` works out the same key as it goes.
 
     >>> raws = [RawDocument("a.txt", "Some text.")]
     >>> prepare_key(raws) == prepare_key(list(raws)), prepare_key(raws) == prepare_key([])
@@ -214,23 +213,17 @@ def prepare_key(raws: Iterable[RawDocument], rules: CleaningRules | None = None)
     >>> prepare_key(raws) == split_documents(raws, HeldMemo()).key
     True
     """
-    digest = _prepare_digest(rules or default_rules())
-    _feed(digest, raws)
-    return digest.hexdigest()[:32]
+    rules = rules or default_rules()
+    return _prepare_key([story_key(raw, rules) for raw in raws])
 
 
-def _feed(digest: Any, raws: Iterable[RawDocument]) -> None:
-    for raw in raws:
-        digest.update(repr(raw).encode("utf-8") + b"\x1e")  # every field, quoted
-
-
-def _prepare_digest(rules: CleaningRules) -> Any:
+def _prepare_key(story_keys: Iterable[str]) -> str:
     from importlib.metadata import version
 
-    digest = hashlib.sha256()
-    for part in (_code_version(), rules.version, version("datasketch"), unidata_version):
-        digest.update(part.encode("utf-8") + b"\x1e")
-    return digest
+    digest = hashlib.sha256(f"datasketch {version('datasketch')}\x1e".encode())
+    for key in story_keys:
+        digest.update(key.encode("ascii"))
+    return digest.hexdigest()[:32]
 
 
 @functools.cache
