@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.actors import link_actors  # noqa: E402
-from kg.entities import extract_entities  # noqa: E402
-from kg.gazetteer import load_gazetteer  # noqa: E402
-from kg.nlp import load_nlp  # noqa: E402
+from kg.extract.entities.finder import extract_entities  # noqa: E402
+from kg.extract.entities.gazetteer import load_gazetteer  # noqa: E402
+from kg.extract.nlp import load_nlp  # noqa: E402
+from kg.link.actors import link_actors  # noqa: E402
 from kg.records import PLACE, ArticleAnalysis  # noqa: E402
 from kg.text import fold  # noqa: E402
 
@@ -53,7 +53,7 @@ MEANTIME_TYPE = {
 
 
 def seeds_table(nlp, gazetteer, shared: Path) -> None:
-    from kg.pipeline import read_articles
+    from kg.pipeline.compose import read_articles
 
     gold = json.loads((shared / "corpus" / "seeds.gold.json").read_text("utf-8"))
     articles, _ = read_articles([shared / "corpus" / "seeds"])

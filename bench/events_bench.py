@@ -14,7 +14,7 @@ reference event widen the match the way they say, read by `note_rules`: "X as so
 acceptable", "an X-level target is acceptable", "A, B and C are named the same way", "any
 target on the A/B sides", "also targets X" add labels; "who act for" lets an actor affiliated
 with the reference actor stand for it; "no named addressee" / "may be left open" accept an
-event without recipients. Uses the full pipeline (`kg.pipeline.build`); ECB+ articles are
+event without recipients. Uses the full pipeline (`kg.pipeline.compose.build`); ECB+ articles are
 written to a temporary JSONL file first.
 """
 
@@ -42,7 +42,7 @@ def fold(text: str) -> str:
 
 def run_pipeline(paths: Sequence[Path]):  # type: ignore[no-untyped-def]
     """Return (events, {actor id: folded names}, {actor id: affiliation id})."""
-    from kg.pipeline import build
+    from kg.pipeline.compose import build
 
     corpus = build(paths, use_cache=False).corpus
     names = {a.id: {fold(a.label), *map(fold, a.aliases)} for a in corpus.actors}

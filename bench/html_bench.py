@@ -30,8 +30,8 @@ from playwright.sync_api import sync_playwright
 from pyvis.network import Network
 
 from kg.atomic import atomic_write_text
-from kg.html import write_html
 from kg.records import ACTOR_TYPES, Actor, Article, Corpus, Event, Evidence, SourceSpan
+from kg.views.page import write_html
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "AID", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
          "DEMAND", "PROTEST", "SANCTION", "ASSAULT")

@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.ingest import read_paths
-from kg.prepare import prepare
+from kg.ingest.prepare import prepare
+from kg.ingest.read import read_paths
 
 WORDS = [
     "minister", "talks", "border", "trade", "agreement", "council", "city", "port", "army",

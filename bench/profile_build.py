@@ -79,12 +79,13 @@ def profile(
     """Measure every stage of a build of `corpus`; return the figures."""
     profiler = cProfile.Profile() if use_profiler else None
     timer = Timer(profiler)
-    from kg.analyse import load_resources
-    from kg.entities import extract_entities
-    from kg.events import extract_events
-    from kg.nlp import load_nlp
+    from kg.extract.analyse import load_resources
+    from kg.extract.entities.finder import extract_entities
+    from kg.extract.events.finder import extract_events
+    from kg.extract.nlp import load_nlp
     from kg.paths import default_ontology_dir
-    from kg.pipeline import link_corpus, read_articles, write_outputs
+    from kg.pipeline.compose import link_corpus, read_articles
+    from kg.pipeline.output import write_outputs
 
     articles, _ = timer.run("read_articles", lambda: read_articles([corpus]), profile=True)
     articles = articles[:limit] if limit else articles
@@ -138,15 +139,16 @@ def profile_rerun(corpus: Path, out: Path, *, use_profiler: bool) -> dict[str, A
 
     def imports() -> None:
         import kg.cli  # noqa: F401
-        import kg.pipeline  # noqa: F401
+        import kg.pipeline.compose  # noqa: F401
 
-    timer.run("import kg.cli, kg.pipeline", imports, profile=True)
-    from kg.analyse import load_resources
-    from kg.analytics import compute_stats, write_graphml
-    from kg.html import write_html
+    timer.run("import kg.cli, kg.pipeline.compose", imports, profile=True)
+    from kg.extract.analyse import load_resources
     from kg.paths import default_ontology_dir
-    from kg.pipeline import analyse_articles, link_corpus, read_articles, write_jsonl
-    from kg.store import write_outputs_rdf
+    from kg.pipeline.compose import analyse_articles, link_corpus, read_articles
+    from kg.pipeline.output import write_jsonl
+    from kg.rdf.store import write_outputs_rdf
+    from kg.views.analytics import compute_stats, write_graphml
+    from kg.views.page import write_html
 
     articles, report = timer.run(
         "read_articles", lambda: read_articles([corpus], cache_dir=out), profile=True

@@ -29,12 +29,12 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg.export import export
-from kg.query import execute, list_queries, resolve_query, run_query
-from kg.rdf import iter_quads
+from kg.rdf.dataset import iter_quads
+from kg.rdf.export import export
+from kg.rdf.query import execute, list_queries, resolve_query, run_query
+from kg.rdf.serve import make_server
+from kg.rdf.store import write_outputs_rdf
 from kg.records import Actor, Article, Corpus, Event, Evidence, Place, SourceSpan
-from kg.serve import make_server
-from kg.store import write_outputs_rdf
 
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "ACCUSE", "ASSAULT", "THREATEN", "AID", "REJECT")
 STATUSES = ("asserted", "asserted", "asserted", "reported", "denied", "intended")

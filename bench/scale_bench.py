@@ -123,10 +123,10 @@ def run_steps(sizes: Sequence[int], steps: Sequence[str], jobs: int) -> None:
 
 def bare_pipe(path: Path) -> None:
     """Parse the prepared texts with the very pipeline `kg build` uses, and nothing else."""
-    from kg.analyse import load_resources
-    from kg.nlp import load_nlp
+    from kg.extract.analyse import load_resources
+    from kg.extract.nlp import load_nlp
     from kg.paths import default_ontology_dir
-    from kg.pipeline import DEFAULT_BATCH, read_articles
+    from kg.pipeline.compose import DEFAULT_BATCH, read_articles
 
     articles, _ = read_articles([path])
     texts = [a.text for a in articles]

@@ -35,25 +35,25 @@ __version__ = "0.1.0"
 
 
 def build(paths, **options):  # type: ignore[no-untyped-def]
-    """Build the corpus from files and folders (see `kg.pipeline.build` for the options).
+    """Build the corpus from files and folders (see `kg.pipeline.compose.build` for the options).
 
     Returns a `BuildResult` with `.articles`, `.actors`, `.events`, `.report` and `.graph()`.
     """
-    from kg.pipeline import build as _build
+    from kg.pipeline.compose import build as _build
 
     return _build(paths, **options)
 
 
 def read_corpus(out_dir):  # type: ignore[no-untyped-def]
-    """Read a built output folder back into a `Corpus` (see `kg.pipeline.read_corpus`)."""
-    from kg.pipeline import read_corpus as _read
+    """Read a built output folder back into a `Corpus` (see `kg.pipeline.output.read_corpus`)."""
+    from kg.pipeline.output import read_corpus as _read
 
     return _read(out_dir)
 
 
 def write_outputs(corpus, out_dir, **options):  # type: ignore[no-untyped-def]
-    """Write every output of a build (see `kg.pipeline.write_outputs`)."""
-    from kg.pipeline import write_outputs as _write
+    """Write every output of a build (see `kg.pipeline.output.write_outputs`)."""
+    from kg.pipeline.output import write_outputs as _write
 
     return _write(corpus, out_dir, **options)
 
@@ -68,7 +68,7 @@ __all__ = [
 
 def __getattr__(name: str):  # type: ignore[no-untyped-def]
     if name == "BuildReport":
-        from kg.pipeline import BuildReport
+        from kg.pipeline.compose import BuildReport
 
         return BuildReport
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -123,8 +123,8 @@ def build(ctx: click.Context, inputs: tuple[Path, ...], out: Path, model: str | 
         kg build examples/news --out output
         kg build corpus/ -o big --jobs 2 --scheduler tcp://10.0.0.5:8786
     """
-    from kg.pipeline import build as run_build
-    from kg.pipeline import write_outputs
+    from kg.pipeline.compose import build as run_build
+    from kg.pipeline.output import write_outputs
 
     quiet = ctx.obj.get("quiet")
     bar: Any = None
@@ -177,8 +177,8 @@ def extract(ctx: click.Context, files: tuple[Path, ...], as_json: bool, model: s
     Example:
         kg extract examples/news/001_cb1eed41c2725daf.txt --json
     """
-    from kg.pipeline import build as run_build
-    from kg.report import describe_articles, extraction_json
+    from kg.pipeline.compose import build as run_build
+    from kg.views.report import describe_articles, extraction_json
 
     result = run_build(files, model=model,
                        on_skip=lambda p, r: click.echo(f"skipped {p}: {r}", err=True))
@@ -209,7 +209,7 @@ def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> No
         kg query output actor-timeline --var name=Türkiye
         kg query output 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
     """
-    from kg.query import bind_values, format_result, resolve_query, run_query
+    from kg.rdf.query import bind_values, format_result, resolve_query, run_query
 
     values = {}
     for item in variables:
@@ -236,7 +236,7 @@ def export(out_dir: Path, fmt: str, dest: Path | None) -> None:
         kg export output --format trig
         kg export output --format jsonld --dest graph.jsonld
     """
-    from kg.export import export as run_export
+    from kg.rdf.export import export as run_export
 
     click.echo(f"Wrote {run_export(out_dir, fmt, dest)}")
 
@@ -254,14 +254,10 @@ def html(out_dir: Path, max_nodes: int, people: str, since: str | None) -> None:
     Example:
         kg html output --max-nodes 100 --people show --since 2024-01-01
     """
-    from kg.analytics import compute_stats
-    from kg.html import write_html
-    from kg.pipeline import read_corpus
+    from kg.pipeline.output import PAGE, read_corpus, write_page
 
-    corpus = read_corpus(out_dir)
-    write_html(corpus, out_dir / "graph.html", max_nodes=max_nodes, people=people, since=since,
-               stats=compute_stats(corpus))
-    click.echo(f"Wrote {out_dir / 'graph.html'}")
+    write_page(read_corpus(out_dir), out_dir, max_nodes=max_nodes, people=people, since=since)
+    click.echo(f"Wrote {out_dir / PAGE}")
 
 
 @cli.command()
@@ -276,16 +272,10 @@ def stats(out_dir: Path, graphml: Path | None) -> None:
     Example:
         kg stats output --graphml output/actors.graphml
     """
-    from kg.analytics import compute_stats, format_stats, write_graphml
-    from kg.atomic import atomic_write_text
-    from kg.pipeline import read_corpus
+    from kg.pipeline.output import read_corpus, write_stats
+    from kg.views.analytics import format_stats
 
-    corpus = read_corpus(out_dir)
-    result = compute_stats(corpus)
-    atomic_write_text(out_dir / "stats.json", json.dumps(result, ensure_ascii=False, indent=2))
-    if graphml is not None:
-        write_graphml(corpus, graphml)
-    click.echo(format_stats(result))
+    click.echo(format_stats(write_stats(read_corpus(out_dir), out_dir, graphml=graphml)))
 
 
 @cli.command()
@@ -305,7 +295,7 @@ def serve(out_dir: Path, host: str, port: int, timeout: float, max_rows: int) ->
         kg serve output --port 7878
         curl 'http://127.0.0.1:7878/sparql?query=SELECT*WHERE{?s?p?o}LIMIT%205'
     """
-    from kg.serve import serve as run_serve
+    from kg.rdf.serve import serve as run_serve
 
     run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
               on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C to stop)"))
@@ -324,6 +314,6 @@ def push(out_dir: Path, endpoint: str, base: str | None) -> None:
     Example:
         kg push output --endpoint http://localhost:7878/store
     """
-    from kg.push import push as run_push
+    from kg.pipeline.output import push_folder
 
-    click.echo(str(run_push(out_dir, endpoint, base=base)))
+    click.echo(str(push_folder(out_dir, endpoint, base=base)))

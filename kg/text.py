@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 import unicodedata
+from pathlib import Path
 
 _SPACE = re.compile(r"\s+")
 
@@ -49,3 +51,24 @@ def slug(text: str, *, max_length: int = 80) -> str:
     ascii_text = fold(text).encode("ascii", "ignore").decode("ascii")
     out = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:max_length].strip("-")
     return out or "x"
+
+
+def source_hash(*names: str) -> str:
+    """Hash the source of the named modules and packages (every ``.py`` file below a package).
+
+    A stage's cache key includes the hash of the packages whose code can change its result, so
+    an upgrade of kg (or a local edit) never serves results made by older code.
+
+    >>> source_hash("kg.text") == source_hash("kg.text") != source_hash("kg.records")
+    True
+    """
+    parts = []
+    for name in names:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModuleNotFoundError(name)
+        origin = Path(spec.origin)
+        files = sorted(origin.parent.rglob("*.py")) if origin.name == "__init__.py" else [origin]
+        base = origin.parent.parent if origin.name == "__init__.py" else origin.parent
+        parts += [f"{f.relative_to(base)}\n{f.read_text(encoding='utf-8')}" for f in files]
+    return stable_hash("\x1f".join(parts))

@@ -19,7 +19,8 @@ def sample_dir() -> Path:
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory):
     """Build the sample corpus once with the real model; yields (BuildResult, output folder)."""
-    from kg.pipeline import build, write_outputs
+    from kg.pipeline.compose import build
+    from kg.pipeline.output import write_outputs
 
     out = tmp_path_factory.mktemp("sample-build")
     result = build([SAMPLE_DIR], out_dir=out)

@@ -1,0 +1,115 @@
+"""Per-article analysis: one parsed spaCy doc in, one `ArticleAnalysis` out.
+
+This is the unit of work that is cached on disk and shipped to worker processes or Dask
+workers; it needs the loaded pipeline and the reference data, nothing from other articles.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.records import Article, ArticleAnalysis
+from kg.text import source_hash, stable_hash
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+#: Bump when extraction logic changes in a way that invalidates cached analyses.
+PIPELINE_VERSION = "2"
+#: The code a per-article analysis depends on: the whole extraction package and the records and
+#: helpers it uses. A new extraction module is covered by default.
+EXTRACTION_CODE = ("kg.extract", "kg.records", "kg.text", "kg.errors")
+
+
+@functools.cache
+def code_version() -> str:
+    """Hash the source of the extraction modules (part of every cache key)."""
+    return stable_hash(f"{PIPELINE_VERSION}|{source_hash(*EXTRACTION_CODE)}")
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Reference data the extraction stages read (loaded once per process)."""
+
+    ontology_dir: Path
+    gazetteer: Any
+    lexicon: Any
+
+    @property
+    def version(self) -> str:
+        """Hash of everything in the reference data that changes extraction results."""
+        return stable_hash(f"{self.gazetteer.version}|{self.lexicon.version}")
+
+
+def load_resources(ontology_dir: Path) -> Resources:
+    """Load the gazetteer and the event lexicon from `ontology_dir`."""
+    from kg.extract.entities.gazetteer import load_gazetteer
+    from kg.extract.events.lexicon import load_lexicon
+
+    return Resources(ontology_dir, load_gazetteer(ontology_dir), load_lexicon(ontology_dir))
+
+
+def analyse_doc(doc: Doc, article: Article, resources: Resources) -> ArticleAnalysis:
+    """Find entities, then events, in one parsed article."""
+    from kg.extract.entities.finder import extract_entities
+    from kg.extract.events.finder import extract_events
+
+    mentions, entities = extract_entities(doc, article, resources.gazetteer)
+    events = extract_events(doc, article, mentions, entities, resources.lexicon)
+    sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
+    return ArticleAnalysis(
+        article_id=article.id,
+        sentences=sentences,
+        mentions=tuple(mentions),
+        entities=tuple(entities),
+        events=tuple(events),
+    )
+
+
+def cache_key(article: Article, *, model: str, resources_version: str) -> str:
+    """Key an analysis by everything that determines it: text, date, pipeline, model, data.
+
+    >>> a = Article(id="x", title="T", text="Body.", sources=())
+    >>> key = cache_key(a, model="m", resources_version="r")
+    >>> key == cache_key(a, model="m", resources_version="r")
+    True
+    >>> key == cache_key(a, model="n", resources_version="r")
+    False
+    """
+    return stable_hash(
+        "\x1f".join(
+            [code_version(), model, resources_version, article.date or "", article.text]
+        ),
+        length=32,
+    )
+
+
+def parse_and_analyse(
+    nlp: Language, articles: list[Article], resources: Resources, *, batch_size: int = 16
+) -> list[ArticleAnalysis | str]:
+    """Parse `articles` with `nlp.pipe` and analyse each; a failing article yields its reason.
+
+    An article that breaks extraction must not sink the build: a short reason (a string, so it
+    pickles across processes) is returned in its place, and the pipeline reports the article
+    as failed and keeps the rest.
+    """
+    results: list[ArticleAnalysis | str] = []
+    # Strings the parse adds to the vocabulary are freed when the zone closes, so a long build
+    # does not grow spaCy's StringStore with every new word (issue #7); analyses hold only
+    # Python strings, never the docs, so nothing refers to them afterwards.
+    with nlp.memory_zone():
+        docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+        for article, doc in zip(articles, docs, strict=True):
+            try:
+                results.append(analyse_doc(doc, article, resources))
+            except Exception as err:  # noqa: BLE001 - reported per article by the pipeline
+                log.warning("article %s failed in extraction: %r", article.id, err)
+                results.append(f"extraction failed: {type(err).__name__}: {err}")
+    return results

@@ -1,0 +1,402 @@
+"""Recognise actors and places in one parsed article.
+
+`configure_nlp` adds one component, ``kg_gazetteer``, after spaCy's recognizer: it matches the
+reference names (countries, demonyms, capitals, organisations, armed groups) and reconciles
+them with the statistical entities. `extract_entities` then cleans the spans (headline-case
+false positives, titles and honorifics, name particles, possessives, photo credits), reads
+each person's title and affiliation from the words around the name, tells a capital used as
+an actor ("Moscow said") from one used as a place ("flew into Damascus"), finds definite
+descriptions ("the bloc"), and hands the candidates to `kg.extract.entities.resolve.resolve`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import TYPE_CHECKING
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.extract.entities.component import (
+    COMPONENT,
+    doc_is_title,
+    doc_text,
+    is_headline,
+    split_lines,
+)
+from kg.extract.entities.gazetteer import Gazetteer
+from kg.extract.entities.groups import find_descriptions, find_institutions, link_acronyms
+from kg.extract.entities.people import (
+    POSSESSIVE,
+    acts,
+    is_credit,
+    is_locative,
+    mark_outlets,
+    read_person_context,
+    roles_from_words,
+    title_of_start,
+)
+from kg.extract.entities.resolve import ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
+from kg.records import Article, LocalEntity, Mention
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+log = logging.getLogger(__name__)
+
+#: Pipeline components entity extraction reads; others may be disabled for speed.
+ENTITY_COMPONENTS = (
+    "tok2vec",
+    "tagger",
+    "attribute_ruler",
+    "lemmatizer",
+    "parser",
+    "ner",
+    "kg_gazetteer",
+)
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
+    """Add the ``kg_gazetteer`` component (after "ner" when present) and load its patterns."""
+    if COMPONENT not in nlp.pipe_names:
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe(COMPONENT, after="ner")
+        else:
+            nlp.add_pipe(COMPONENT, last=True)
+    component = nlp.get_pipe(COMPONENT)
+    component.set_gazetteer(gazetteer)
+    return nlp
+
+
+def extract_entities(
+    doc: Doc, article: Article, gazetteer: Gazetteer
+) -> tuple[list[Mention], list[LocalEntity]]:
+    """Find actor and place mentions in `doc` (the parse of `article.text`) and resolve them."""
+    if doc_text(doc) != article.text:
+        raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
+    context = _Context(doc, gazetteer)
+    cands: list[Candidate] = []
+    by_token: dict[int, int] = {}
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        for piece in context.pieces(ent):
+            cand = context.classify(piece)
+            if cand is None:
+                continue
+            for t in range(piece.start, piece.end):
+                by_token[t] = len(cands)
+            cands.append(cand)
+    find_institutions(doc, gazetteer, cands, by_token, context.common_word)
+    spans = {i: doc.char_span(c.start, c.end, alignment_mode="expand") for i, c in enumerate(cands)}
+    for i, c in enumerate(cands):
+        span = spans[i]
+        if span is None:
+            continue
+        if c.role == PERSON:
+            read_person_context(doc, gazetteer, span, c, cands, by_token)
+        if c.role in (ENTRY, ORG, PERSON) and is_credit(span, gazetteer):
+            c.role = NONE
+    link_acronyms(doc, cands, spans, by_token)
+    mark_outlets(cands, spans, gazetteer)
+    cands.extend(find_descriptions(doc, gazetteer, by_token))
+    return resolve(cands, gazetteer)
+
+
+class _Context:
+    """Per-article helpers that need the parse and the reference data."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gazetteer
+        self._headline: dict[int, bool] = {}
+
+    @functools.cached_property
+    def common(self) -> set[str]:
+        """Stems of the words the story writes in lower case (built only when asked, #7)."""
+        common: set[str] = set()
+        for t in self.doc:  # one pass: every token attribute read builds a Token object
+            if t.is_lower:
+                if t.is_alpha:
+                    common.add(_stem(t.lower_))
+                lemma = t.lemma_
+                if lemma:
+                    common.add(_stem(lemma.lower()))
+        return common
+
+    def is_headline(self, char: int) -> bool:
+        """True when the line holding `char` is a headline (cached per line)."""
+        start = doc_text(self.doc).rfind("\n", 0, char) + 1
+        if start not in self._headline:
+            self._headline[start] = is_headline(self.doc, char)
+        return self._headline[start]
+
+    def pieces(self, ent: Span) -> list[Span]:
+        """Split a headline-case entity at common words ("Allow Russia" -> "Russia"); trim."""
+        parts = split_lines(ent)
+        if len(parts) == 1 and not ent.kb_id_ and self.is_headline(ent.start_char):
+            parts, run = [], []
+            for tok in ent:
+                if self.common_word(tok):
+                    if run:
+                        parts.append(self.doc[run[0] : run[-1] + 1])
+                    run = []
+                else:
+                    run.append(tok.i)
+            if run:
+                parts.append(self.doc[run[0] : run[-1] + 1])
+            parts = [q for q in (self._named_in_body(p) for p in parts) if q is not None]
+        return [p for p in (self._trim(p, ent.label_) for p in parts) if p is not None]
+
+    def _named_in_body(self, span: Span) -> Span | None:
+        """The longest tail of a headline name that the story body uses too, if any.
+
+        "Increase Gaza" -> "Gaza"; "Pledge" -> None.
+        """
+        text = doc_text(self.doc)
+        for start in range(span.start, span.end):
+            tail = self.doc[start : span.end]
+            if self.gaz.lookup(tail.text) is not None:
+                return tail
+            at = text.find(tail.text)
+            while at >= 0:
+                if not self.is_headline(at):
+                    return tail
+                at = text.find(tail.text, at + len(tail.text))
+        return None
+
+    def common_word(self, tok: Token) -> bool:
+        """A word the story also uses in lower case, or a stop word (not a name)."""
+        if tok.is_stop or not tok.is_alpha:
+            return tok.is_alpha
+        if self.gaz.lookup(tok.text) is not None:
+            return False
+        return _stem(tok.lower_) in self.common
+
+    def _trim(self, span: Span, label: str) -> Span | None:
+        start, end = span.start, span.end
+        while start < end and not self.doc[start].text.strip():
+            start += 1
+        if end - start == 1 and self.doc[start].lower_ == "the":
+            return None
+        while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
+            end -= 1
+        label = span.label_ or label
+        if label in ("PERSON", "ORG") and end < len(self.doc) and end - start > 1:
+            cut = self._drop_rank(start, end)
+            if cut != end:
+                end, label = cut, "ORG"  # the words before a rank name its unit
+        if label == "PERSON":
+            start, end = self._extend_name(start, end)
+        if start >= end:
+            return None
+        return Span(self.doc, start, end, label=label, kb_id=span.kb_id_)
+
+    def _drop_rank(self, start: int, end: int) -> int:
+        """Cut a rank before a name off a unit's name: "Dover Homicide Capt. X"."""
+        doc, cut = self.doc, end
+        while cut - 1 > start and fold(doc[cut - 1].text) in self.gaz.title_words:
+            cut -= 1
+        if cut == end:
+            return end
+        nxt = end + (doc[end].text == "." and end + 1 < len(doc))
+        return cut if doc[nxt].ent_type_ == "PERSON" else end
+
+    def _extend_name(self, start: int, end: int) -> tuple[int, int]:
+        """Take in attached particles and hyphenated parts ("al-" + "Assad", "bin Hamad")."""
+        doc = self.doc
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].is_alpha
+            and (doc[start - 2].lower_ in self.gaz.name_particles or doc_is_title(doc[start - 2]))
+        ):
+            start -= 2  # "al-" + "Assad", "Yunus-" + "bek"
+        while start >= 1 and doc[start - 1].whitespace_:
+            k = start - 1
+            while k >= 1 and not doc[k - 1].whitespace_ and doc[k - 1].text != "(":
+                k -= 1
+            word = doc[k:start]
+            if not (
+                doc_is_title(word[0])
+                and all(t.is_alpha or t.text == "-" for t in word)
+                and not any(t.ent_type_ for t in word)
+                and (len(word) > 1 or not word[0].is_sent_start)
+                and not any(fold(t.text) in self.gaz.title_words for t in word)
+                and self.gaz.lookup(word.text) is None
+                and title_of_start(doc, start - 1, self.gaz) is None  # "Chief of Detectives X"
+            ):
+                break
+            start = k  # a first name the recognizer left out ("Yunus-bek")
+        while end + 1 < len(doc):
+            nxt, after = doc[end], doc[end + 1]
+            if (
+                nxt.text == "-"
+                and not doc[end - 1].whitespace_
+                and not nxt.whitespace_
+                and after.is_alpha
+            ) or (
+                nxt.lower_ in self.gaz.name_particles
+                and nxt.is_lower
+                and doc_is_title(after)
+                and after.is_alpha
+                and not after.ent_type_
+            ):
+                end += 2
+            else:
+                break
+        return start, end
+
+    def classify(self, span: Span) -> Candidate | None:
+        """Decide what a cleaned span names."""
+        text = span.text
+        name = _bare(text)  # the mention keeps "the", as recognised; the name does not
+        hit = self.gaz.lookup(text)
+        base = dict(start=span.start_char, end=span.end_char, text=text, label=span.label_)
+        if hit is not None:
+            entry, how = hit
+            if how == "metonym" and not acts(span, self.gaz):
+                return Candidate(
+                    **base, role=ENTRY, name=_bare(text), entry_id=entry.id, as_place=True
+                )
+            locative = how == "name" and entry.type == "Country" and is_locative(span, self.gaz)
+            return Candidate(
+                **base, role=ENTRY, name=entry.label, entry_id=entry.id, locative=locative
+            )
+        if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
+            return Candidate(**base, role=PLACE_ROLE, name=name)
+        if span.label_ == "PERSON" and self._acronym_unit(span):
+            return Candidate(**base, role=ORG, name=name)  # "Kelso RCMP": a local unit
+        if span.label_ == "PERSON":
+            return self._person(span, base)
+        if len(span) == 1 and fold(span.text) in self.gaz.title_words:
+            return None  # "Defense" cut out of "Deputy Defense Minister X"
+        if span.label_ == "ORG" and (
+            self._expands_common_words(span) or fold(span[-1].text) in self.gaz.document_heads
+        ):
+            return Candidate(**base, role=NONE, name=name)  # "LNG", "the Paris Agreement"
+        if span.label_ == "ORG":
+            return Candidate(**base, role=ORG, name=_unpossess(span, name))
+        if span.label_ in ("GPE", "LOC", "FAC"):
+            acting = span.label_ == "GPE" and self._subject_acts(span)
+            locative = is_locative(span, self.gaz)
+            return Candidate(**base, role=PLACE_ROLE, name=name, locative=locative, acting=acting)
+        if span.label_ == "NORP" and span[-1].tag_ == "NNPS" and acts(span, self.gaz):
+            return Candidate(**base, role=ORG, name=name)  # "Social Democrats said": a group
+        return Candidate(**base, role=NONE, name=name)
+
+    def _subject_acts(self, span: Span) -> bool:
+        """An unknown place name that does something ("X sued Y", "filed by X")."""
+        if fold(span[-1].text) in self.gaz.place_heads:
+            return False  # "X County", "X City": a place by its very name
+        root = span.root
+        if root.dep_ == "nsubj":
+            return (
+                root.head.pos_ == "VERB" and root.head.lemma_.lower() not in self.gaz.stative_verbs
+            )
+        return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+    def _acronym_unit(self, span: Span) -> bool:
+        """A "name" ending in an organisation's acronym: the acronym's local unit."""
+        last = span[-1].text
+        if not (last.isupper() and last.isalpha() and 2 <= len(last) <= 6) or len(span) < 2:
+            return False
+        if set(last) <= set("IVXLC"):
+            return False  # "Anthony Smith III"
+        return last in self.gaz.acronyms or any(
+            e.label_ == "ORG" and e.text == last for e in self.doc.ents
+        )
+
+    def _expands_common_words(self, span: Span) -> bool:
+        """Tell "liquefied natural gas (LNG)": an acronym of common words is no organisation."""
+        doc = self.doc
+        return (
+            len(span) == 1
+            and span.text.isupper()
+            and span.start >= 2
+            and span.end < len(doc)
+            and doc[span.start - 1].text == "("
+            and doc[span.end].text == ")"
+            and doc[span.start - 2].is_lower
+        )
+
+    def _names_a_facility(self, span: Span) -> bool:
+        """Tell a name that modifies a place noun ("X crossing", "the X air base"): a place.
+
+        Facility nouns that an owner may modify ("the X plant") need "the" before the name.
+        """
+        root = span.root
+        if root.dep_ not in ("compound", "nmod", "amod"):
+            return False
+        head = root.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        words = fold(self.doc[root.i + 1 : head.i + 1].text)
+        if words in self.gaz.place_heads or fold(head.text) in self.gaz.place_heads:
+            return True
+        return (
+            span.start > 0
+            and (span[0].lower_ == "the" or self.doc[span.start - 1].lower_ == "the")
+            and fold(head.text) in self.gaz.facility_nouns
+        )
+
+    def _person(self, span: Span, base: dict) -> Candidate | None:  # type: ignore[type-arg]
+        gaz = self.gaz
+        start, roles = span.start, []
+        while start < span.end - 1:
+            word = fold(self.doc[start].text)
+            if word in gaz.courtesy_titles or (
+                word == "."
+                and start > span.start
+                and gaz.abbreviation(self.doc[start - 1].text, dotted=True)
+            ):
+                start += 1
+            elif word in gaz.honorifics or word in gaz.title_words:
+                roles.append(word.rstrip("."))
+                start += 1
+            else:
+                break
+        name = self.doc[start : span.end]
+        if len(name) == 1 and (not doc_is_title(name[0]) or fold(name.text) in gaz.title_words):
+            return None
+        if len(name) == 1 and name[0].is_sent_start and _stem(name[0].lower_) in self.common:
+            return None  # "Arrest warrants were issued": a common word of the story
+        return Candidate(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            label="PERSON",
+            role=PERSON,
+            name=name.text,
+            roles=roles_from_words(roles, gaz),
+        )
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ies", "es", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _unpossess(span: Span, name: str) -> str:
+    """Name "X's Health Ministry" as "X Health Ministry" (how news names it without the 's).
+
+    Only the first word group before the possessive is kept with the rest of the name.
+    """
+    cut = next((t.i for t in span if t.text in POSSESSIVE and t.i > span.start), None)
+    if cut is None or cut + 1 >= span.end:
+        return name
+    before = span.doc[span.start : cut]
+    if before[0].lower_ == "the":
+        before = before[1:]
+    return f"{before.text} {span.doc[cut + 1 : span.end].text}" if len(before) else name
+
+
+def _bare(text: str) -> str:
+    return text[4:] if text[:4] in ("the ", "The ") else text

@@ -1,0 +1,357 @@
+"""Reference data about actors: countries, organisations, armed groups, office titles.
+
+The data lives in JSON files under ``ontology/`` (see ``ontology/SOURCES.md``); this module
+reads them once into an immutable `Gazetteer` that the entity stage consults. Matching keys are
+folded with `kg.text.fold`; labels keep their proper form ("Türkiye").
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from kg.errors import OntologyError
+from kg.records import ACTOR_TYPES
+from kg.text import fold, stable_hash
+
+log = logging.getLogger(__name__)
+
+#: The files this module reads, in load order (earlier files win a name clash).
+DATA_FILES = ("countries.json", "organizations.json", "armed_groups.json", "titles.json")
+
+
+def _empty_mapping() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class GazEntry:
+    """One known actor: a country, an organisation or an armed group."""
+
+    id: str
+    label: str
+    type: str
+    qid: str | None = None
+    kind: str | None = None
+    country: str | None = None  # label of the country it belongs to
+    names: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()  # a country's people, or a party's members ("Democrats")
+    capitals: tuple[str, ...] = ()
+    seats: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Gazetteer:
+    """Immutable lookup tables built from the reference data; `version` hashes the files."""
+
+    version: str
+    entries: Mapping[str, GazEntry]
+    names: Mapping[str, str]  # folded name -> entry id
+    acronyms: Mapping[str, str]  # exact-case acronym -> entry id
+    demonyms: Mapping[str, str]  # folded demonym or party member noun -> entry id
+    metonyms: Mapping[str, str]  # folded capital or seat of government -> country entry id
+    titles: frozenset[str]
+    title_heads: frozenset[str]
+    title_words: frozenset[str]
+    title_modifiers: frozenset[str]
+    title_connectors: frozenset[str]
+    courtesy_titles: frozenset[str]
+    honorifics: frozenset[str]
+    name_particles: frozenset[str]
+    descriptions: Mapping[str, tuple[str, ...]]
+    stative_verbs: frozenset[str]
+    place_nouns: frozenset[str]
+    facility_nouns: frozenset[str]
+    credit_words: frozenset[str]
+    place_heads: frozenset[str] = frozenset()  # "X crossing": the name before it is a place
+    org_heads: frozenset[str] = frozenset()  # "X initiative": a lowercase end of an org name
+    document_heads: frozenset[str] = frozenset()  # "X Agreement": a document, not an actor
+    outlet_heads: frozenset[str] = frozenset()  # "X news", "X newspaper": a news outlet
+    outlet_verbs: frozenset[str] = frozenset()  # "X reported": the subject is cited as an outlet
+    outlet_object_verbs: frozenset[str] = frozenset()  # "told X", "reported X"
+    #: "from X", "in X": X is a location ("to"/"into" stay out: "aid to X", "strikes into X")
+    locative_prepositions: frozenset[str] = frozenset()
+    #: "capt" -> "captain": abbreviated ranks before a name; "sen." only with its period
+    abbreviations: Mapping[str, str] = field(default_factory=_empty_mapping)
+    #: "the Dover police", "the state government": nouns of a place's own institutions
+    institution_heads: frozenset[str] = frozenset()
+    institution_modifiers: frozenset[str] = frozenset()  # "state" in "the state government"
+
+    def entry(self, entry_id: str) -> GazEntry:
+        """Return the entry with this id (KeyError if unknown)."""
+        return self.entries[entry_id]
+
+    def lookup(self, text: str) -> tuple[GazEntry, str] | None:
+        """Find what a surface form names, and how: "name", "demonym" or "metonym".
+
+        Acronyms match case-sensitively, everything else folded; a leading "the" and a
+        trailing possessive are ignored.
+        """
+        bare = _bare(text)
+        if bare in self.acronyms:
+            return self.entries[self.acronyms[bare]], "name"
+        key = fold(bare)
+        for table, how in ((self.names, "name"), (self.demonyms, "demonym")):
+            if key in table:
+                return self.entries[table[key]], how
+        if key in self.metonyms:
+            return self.entries[self.metonyms[key]], "metonym"
+        return None
+
+    def abbreviation(self, word: str, *, dotted: bool = False) -> str | None:
+        """The title an abbreviated rank stands for; `dotted` when a period follows the word.
+
+        >>> from kg.paths import default_ontology_dir
+
+        >>> gaz = load_gazetteer(default_ontology_dir())
+        >>> gaz.abbreviation("Capt"), gaz.abbreviation("Sen"), gaz.abbreviation("Sen", dotted=True)
+        ('captain', None, 'senator')
+        """
+        key = fold(word)
+        if key.endswith("."):  # "Capt." as one token
+            key, dotted = key[:-1], True
+        return self.abbreviations.get(key) or (
+            self.abbreviations.get(key + ".") if dotted else None
+        )
+
+    def entry_kinds(self, entry_id: str) -> tuple[str, ...]:
+        """Kinds an entry answers to in definite descriptions ("the bloc")."""
+        kind = self.entries[entry_id].kind
+        return (kind,) if kind else ()
+
+    def label_kinds(self, label: str) -> tuple[str, ...]:
+        """Kinds implied by the words of an organisation's name ("Health Ministry" -> ministry).
+
+        >>> from kg.paths import default_ontology_dir
+
+        >>> gaz = load_gazetteer(default_ontology_dir())
+        >>> gaz.label_kinds("Gaza Health Ministry")
+        ('ministry',)
+        """
+        kinds: list[str] = []
+        for word in fold(label).split():
+            for kind in self.descriptions.get(word, ()):
+                if kind not in kinds:
+                    kinds.append(kind)
+        return tuple(kinds)
+
+
+def _bare(text: str) -> str:
+    text = text.strip()
+    for suffix in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    if text[:4] in ("the ", "The ", "THE "):
+        text = text[4:]
+    return text.strip()
+
+
+def load_gazetteer(ontology_dir: Path) -> Gazetteer:
+    """Read the actor reference data from `ontology_dir` into an immutable `Gazetteer`.
+
+    Raises `OntologyError` naming the file and the entry when a file is missing or malformed.
+
+    >>> from kg.paths import default_ontology_dir
+
+    >>> gaz = load_gazetteer(default_ontology_dir())
+    >>> gaz.lookup("Turkey")[0].label, gaz.lookup("Turkish")[1], gaz.lookup("Ankara")[1]
+    ('Türkiye', 'demonym', 'metonym')
+    """
+    ontology_dir = Path(ontology_dir)
+    raw: dict[str, Any] = {}
+    digest_parts: list[str] = []
+    for name in DATA_FILES:
+        path = ontology_dir / name
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise OntologyError(
+                f"{path}: cannot read actor reference data ({err}); restore it from the "
+                "repository or regenerate countries.json with scripts/make_gazetteer.py"
+            ) from err
+        try:
+            raw[name] = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise OntologyError(
+                f"{path}:{err.lineno}:{err.colno}: invalid JSON ({err.msg}); fix the file"
+            ) from err
+        digest_parts.append(f"{name}\x1f{text}")
+    builder = _Builder()
+    for row in _rows(raw, "countries.json", "countries", ontology_dir):
+        builder.add_country(row, ontology_dir / "countries.json")
+    for file, key in (
+        ("organizations.json", "organizations"),
+        ("armed_groups.json", "armed_groups"),
+    ):
+        for row in _rows(raw, file, key, ontology_dir):
+            builder.add_org(row, ontology_dir / file, key)
+    titles = raw["titles.json"]
+    return builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
+
+
+def _rows(raw: dict[str, Any], file: str, key: str, ontology_dir: Path) -> list[dict[str, Any]]:
+    rows = raw[file].get(key) if isinstance(raw[file], dict) else None
+    if not isinstance(rows, list):
+        raise OntologyError(f"{ontology_dir / file}: expected a top-level {key!r} list")
+    return rows
+
+
+class _Builder:
+    """Collects entries and their lookup keys; the first entry to claim a key keeps it."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, GazEntry] = {}
+        self.names: dict[str, str] = {}
+        self.acronyms: dict[str, str] = {}
+        self.demonyms: dict[str, str] = {}
+        self.metonyms: dict[str, str] = {}
+        self.country_labels: dict[str, str] = {}
+        self.clashes = 0
+
+    def _claim(self, table: dict[str, str], key: str, entry_id: str) -> None:
+        if not key:
+            return
+        if key in table and table[key] != entry_id:
+            self.clashes += 1
+            log.debug("name %r of %s already names %s", key, entry_id, table[key])
+            return
+        table[key] = entry_id
+
+    def add_country(self, row: dict[str, Any], path: Path) -> None:
+        code, label = _required(row, ("id", "label"), path)
+        entry = GazEntry(
+            id=f"country:{code}",
+            label=label,
+            type="Country",
+            qid=row.get("qid"),
+            country=label,
+            names=tuple(row.get("names", ())),
+            acronyms=tuple(row.get("acronyms", ())),
+            demonyms=tuple(row.get("demonyms", ())),
+            capitals=tuple(row.get("capitals", ())),
+            seats=tuple(row.get("seats", ())),
+        )
+        self.country_labels[code] = label
+        self._add(entry)
+
+    def add_org(self, row: dict[str, Any], path: Path, key: str) -> None:
+        (label,) = _required(row, ("label",), path)
+        kind_type = "ArmedGroup" if key == "armed_groups" else row.get("type", "Organization")
+        if kind_type not in ACTOR_TYPES:
+            raise OntologyError(
+                f"{path}: {label!r} has type {kind_type!r}; use one of {', '.join(ACTOR_TYPES)}"
+            )
+        country = row.get("country")
+        if country is not None and country not in self.country_labels:
+            raise OntologyError(
+                f"{path}: {label!r} names country {country!r}, which is not an ISO alpha-3 code "
+                "in countries.json"
+            )
+        prefix = "group" if key == "armed_groups" else "org"
+        entry = GazEntry(
+            id=f"{prefix}:{fold(label)}",
+            label=label,
+            type=kind_type,
+            qid=row.get("qid"),
+            kind=row.get("kind"),
+            country=self.country_labels.get(country) if country else None,
+            names=tuple(row.get("names", ())),
+            acronyms=tuple(row.get("acronyms", ())),
+            demonyms=tuple(row.get("members", ())),  # "Democrats": a party's members
+        )
+        self._add(entry)
+
+    def _add(self, entry: GazEntry) -> None:
+        if entry.id in self.entries:
+            raise OntologyError(f"two reference entries share the id {entry.id!r}; rename one")
+        self.entries[entry.id] = entry
+        for name in (entry.label, *entry.names):
+            if _is_acronym(name):
+                self._claim(self.acronyms, name, entry.id)  # "US" must not match "us"
+            else:
+                self._claim(self.names, fold(_bare(name)), entry.id)
+        for acronym in entry.acronyms:
+            self._claim(self.acronyms, acronym, entry.id)
+        for demonym in entry.demonyms:
+            self._claim(self.demonyms, fold(demonym), entry.id)
+        for place in (*entry.capitals, *entry.seats):
+            self._claim(self.metonyms, fold(_bare(place)), entry.id)
+
+    def finish(self, version: str, titles: dict[str, Any], ontology_dir: Path) -> Gazetteer:
+        if self.clashes:
+            log.debug("%d reference names claimed by more than one entry", self.clashes)
+        title_list = _folded(titles.get("titles", ()))
+        modifiers = _folded(titles.get("title_modifiers", ()))
+        domains = _folded(titles.get("title_domains", ()))
+        descriptions = titles.get("descriptions")
+        if not title_list or not isinstance(descriptions, dict):
+            raise OntologyError(
+                f"{ontology_dir / 'titles.json'}: needs a non-empty 'titles' list and a "
+                "'descriptions' object"
+            )
+        abbreviations = {fold(k): fold(v) for k, v in titles.get("title_abbreviations", {}).items()}
+        words = {w for t in title_list for w in t.replace("-", " ").split()}
+        short = {k for k in abbreviations if " " not in k}
+        short |= {k + "." for k in short if not k.endswith(".")}
+        words |= short
+        return Gazetteer(
+            version=version,
+            entries=MappingProxyType(dict(self.entries)),
+            names=MappingProxyType(dict(self.names)),
+            acronyms=MappingProxyType(dict(self.acronyms)),
+            demonyms=MappingProxyType(dict(self.demonyms)),
+            metonyms=MappingProxyType(dict(self.metonyms)),
+            titles=title_list,
+            title_heads=frozenset(t.split()[-1] for t in title_list) | short,
+            title_words=frozenset(words | modifiers | domains | title_list),
+            title_modifiers=modifiers,
+            title_connectors=_folded(titles.get("title_connectors", ())),
+            courtesy_titles=_folded(titles.get("courtesy_titles", ())),
+            honorifics=_folded(titles.get("honorifics", ())),
+            name_particles=_folded(titles.get("name_particles", ())),
+            descriptions=MappingProxyType({fold(k): tuple(v) for k, v in descriptions.items()}),
+            stative_verbs=_folded(titles.get("stative_verbs", ())),
+            place_nouns=_folded(titles.get("place_nouns", ())),
+            facility_nouns=_folded(titles.get("facility_nouns", ())),
+            credit_words=_folded(titles.get("credit_words", ())),
+            place_heads=_folded(titles.get("place_heads", ())),
+            org_heads=_folded(titles.get("org_heads", ())),
+            document_heads=_folded(titles.get("document_heads", ())),
+            outlet_heads=_folded(titles.get("outlet_heads", ())),
+            outlet_verbs=_folded(titles.get("outlet_verbs", ())),
+            outlet_object_verbs=_folded(titles.get("outlet_object_verbs", ())),
+            locative_prepositions=_folded(titles.get("locative_prepositions", ())),
+            abbreviations=MappingProxyType(abbreviations),
+            institution_heads=_folded(titles.get("institution_heads", ())),
+            institution_modifiers=_folded(titles.get("institution_modifiers", ())),
+        )
+
+
+def _is_acronym(name: str) -> bool:
+    """Short all-capital names match case-sensitively, like acronyms.
+
+    >>> _is_acronym("U.S."), _is_acronym("UNRWA"), _is_acronym("Iran")
+    (True, True, False)
+    """
+    letters = name.replace(".", "").replace("-", "")
+    return name.isupper() and len(letters) <= 6
+
+
+def _folded(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(fold(i) for i in items)
+
+
+def _required(row: dict[str, Any], keys: tuple[str, ...], path: Path) -> tuple[str, ...]:
+    missing = [k for k in keys if not isinstance(row.get(k), str) or not row.get(k)]
+    if missing:
+        raise OntologyError(
+            f"{path}: entry {json.dumps(row, ensure_ascii=False)[:80]} lacks {', '.join(missing)}"
+        )
+    return tuple(row[k] for k in keys)

@@ -1,0 +1,172 @@
+"""Actors named by a common noun or an acronym: descriptions, institutions, acronyms.
+
+"the bloc said", "the army's": a definite description heading its own noun phrase, resolved
+later to the one organisation of a matching kind the story named before it. "the Dover police",
+"the Tasmanian state government", "Kurdish forces" (issue #3): a place or group name followed
+by an institution noun is an organisation of that place, not the place itself; the name may be
+one the recognizer missed ("Dover" tagged as a common noun), as long as it is capitalised, not
+a common word of the story, and not a title or a country (a country's own army stays the
+country, which is how the events name it). "Syrian Center for Media (SCM)": the acronym in
+brackets names the organisation before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities.component import doc_text
+from kg.extract.entities.gazetteer import Gazetteer
+from kg.extract.entities.people import POSSESSIVE
+from kg.extract.entities.resolve import DESCRIPTION, ENTRY, NONE, ORG, PLACE_ROLE, Candidate
+from kg.text import fold
+
+#: Parts of speech after a description's head that end its noun phrase ("the bloc said").
+_PHRASE_END = frozenset({"VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", "PRON", "DET"})
+#: Tags a sentence-initial capitalised word needs to be taken for a name ("Dover police").
+_NAME_TAGS = frozenset({"NNP", "NNPS", "NN"})
+
+
+def find_descriptions(doc: Doc, gaz: Gazetteer, by_token: dict[int, int]) -> list[Candidate]:
+    """Definite descriptions heading their own noun phrase: "the army said", "the bloc's"."""
+    found = []
+    for tok in doc[1:]:
+        if tok.i in by_token:
+            continue
+        word = fold(tok.text)
+        if word not in gaz.descriptions:
+            continue
+        det = doc[tok.i - 1]
+        if det.lower_ != "the" or tok.pos_ not in ("NOUN", "PROPN", ""):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and not (
+            nxt.is_punct or nxt.text in POSSESSIVE or nxt.pos_ in _PHRASE_END
+        ):
+            continue
+        found.append(
+            Candidate(
+                det.idx,
+                tok.idx + len(tok.text),
+                doc[det.i : tok.i + 1].text,
+                "DESC",
+                DESCRIPTION,
+                name=doc[det.i : tok.i + 1].text,
+                kinds=gaz.descriptions[word],
+            )
+        )
+    return found
+
+
+def find_institutions(
+    doc: Doc,
+    gaz: Gazetteer,
+    cands: list[Candidate],
+    by_token: dict[int, int],
+    common: Callable[[Token], bool],
+) -> None:
+    """Turn "PLACE [modifiers] police/government/forces" into an organisation candidate.
+
+    A place or group candidate before the noun grows over it; a capitalised run the recognizer
+    left out becomes a new candidate. `common` tells a common word of the story ("Local").
+    """
+    text = doc_text(doc)
+    for head in doc:
+        if fold(head.text) not in gaz.institution_heads or head.i in by_token:
+            continue
+        if not (head.is_lower or head.is_title):
+            continue
+        k = head.i - 1
+        while (
+            k >= 0 and fold(doc[k].text) in gaz.institution_modifiers and doc[k].i not in by_token
+        ):
+            k -= 1
+        if k < 0 or "\n" in doc[k].whitespace_:
+            continue
+        j = by_token.get(k)
+        if j is not None:
+            _grow(doc, gaz, cands, j, head, by_token)
+            continue
+        start = k
+        while (
+            start >= 0
+            and head.i - start <= 4
+            and start not in by_token
+            and _name_part(doc[start], gaz, common)
+        ):
+            start -= 1
+        start += 1
+        if start > k:
+            continue
+        begin, end = doc[start].idx, head.idx + len(head.text)
+        for t in range(start, head.i + 1):
+            by_token[t] = len(cands)
+        name = text[begin:end]
+        cands.append(Candidate(begin, end, name, "ORG", ORG, name=name))
+
+
+def _grow(
+    doc: Doc,
+    gaz: Gazetteer,
+    cands: list[Candidate],
+    j: int,
+    head: Token,
+    by_token: dict[int, int],
+) -> None:
+    """Grow a place or group candidate over the institution noun after it."""
+    cand = cands[j]
+    if cand.role == ENTRY:
+        entry = gaz.entry(cand.entry_id) if cand.entry_id else None
+        if entry is None or entry.type != "Country" or not cand.as_place:
+            return  # a country's own police or army stays the country; a capital's does not
+    elif not (cand.role == PLACE_ROLE or (cand.role == NONE and cand.label == "NORP")):
+        return
+    first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if first is None:
+        return
+    start = first[1].idx if first[0].lower_ == "the" and len(first) > 1 else cand.start
+    end = head.idx + len(head.text)
+    text = doc_text(doc)
+    cands[j] = Candidate(cand.start, end, text[cand.start : end], "ORG", ORG, name=text[start:end])
+    for t in range(first.start, head.i + 1):
+        by_token[t] = j
+
+
+def _name_part(tok: Token, gaz: Gazetteer, common: Callable[[Token], bool]) -> bool:
+    """A capitalised word that may name the place of an institution ("Dover" in "Dover police")."""
+    if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_stop:
+        return False
+    word = fold(tok.text)
+    if word in gaz.title_words or word in gaz.institution_modifiers or gaz.lookup(tok.text):
+        return False
+    if tok.is_sent_start or tok.i == 0 or "\n" in tok.doc[tok.i - 1].whitespace_:
+        return tok.tag_ in _NAME_TAGS and not common(tok)
+    return True
+
+
+def link_acronyms(
+    doc: Doc, cands: list[Candidate], spans: dict[int, Span | None], by_token: dict[int, int]
+) -> None:
+    """Link "Syrian Center for Media (SCM)": the acronym names the same organisation."""
+    for i, c in enumerate(cands):
+        span = spans[i]
+        if span is None or c.role != ORG or span.end + 2 >= len(doc):
+            continue
+        if doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+            continue
+        token = doc[span.end + 1]
+        if not (token.text.isupper() and token.is_alpha and 2 <= len(token.text) <= 6):
+            continue
+        j = by_token.get(token.i)
+        if j is None:
+            j = len(cands)
+            by_token[token.i] = j
+            cands.append(
+                Candidate(
+                    token.idx, token.idx + len(token.text), token.text, "ORG", ORG, name=token.text
+                )
+            )
+            spans[j] = doc[token.i : token.i + 1]
+        if cands[j].role == ORG:
+            cands[j].alias_of = i

@@ -1,0 +1,344 @@
+"""What the words around a name say about it.
+
+People: "Jordan's Foreign Minister X", "Russian President X", "LNA commander X" (a title run
+before the name, with the entity it follows as affiliation), "US special envoy to Libya X" (an
+entity after "to"/"in" is a destination, not the affiliation), and "X, the Dutch foreign
+minister," or "X, the bloc's foreign policy chief" (an apposition after the name).
+
+Uses (issue #3): whether a country or capital is only a location here ("from X", "in Oslo, X"),
+or acts ("X said", "X's army"); and whether a name is cited the way news outlets are ("told X",
+"X reported", "according to X", "X newspaper", a "Source: X" line).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.entities.component import doc_text
+from kg.extract.entities.gazetteer import Gazetteer
+from kg.extract.entities.resolve import ENTRY, ORG, PERSON, PLACE_ROLE, Candidate
+from kg.text import fold
+
+POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+_DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
+#: Verbs that a source is spoken "to" ("denied to X"), outlet cues with "to".
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_SOURCE_LINE = re.compile(r"\s*(?:source|sources|via)\s*:\s*", re.IGNORECASE)
+#: "head of the Y", "officer at Y", "spokesman for Y": the office belongs to Y.
+_OF_PREPS = frozenset({"of", "at", "for", "with"})
+_SPEECH_TO = frozenset({"tell", "deny", "confirm", "speak", "say", "explain", "reveal"})
+#: Words that qualify a title without being part of the role ("the current ... minister").
+_ROLE_NOISE = frozenset(
+    {
+        "current",
+        "new",
+        "then",
+        "de",
+        "facto",
+        "longtime",
+        "veteran",
+        "powerful",
+        "top",
+        "senior",
+        "the",
+        "self-styled",
+    }
+)
+
+
+def read_person_context(
+    doc: Doc,
+    gaz: Gazetteer,
+    span: Span,
+    cand: Candidate,
+    cands: list[Candidate],
+    by_token: dict[int, int],
+) -> None:
+    """Read the title before a name, or an apposition after it, for roles and affiliation."""
+    words: list[str] = []
+    i, aff, kinds, possessive = span.start - 1, None, (), False
+    while i >= 0:
+        j = by_token.get(i)
+        if j is not None and j != by_token.get(span.start):
+            other = cands[j]
+            first = doc.char_span(other.start, other.end, alignment_mode="expand")
+            s = first.start if first is not None else i
+            if (
+                s >= 2
+                and doc[s - 1].lower_ in _DEST_PREPS
+                and fold(doc[s - 2].text) in gaz.title_words
+            ):
+                i = s - 2  # "envoy to Libya": a destination, not the affiliation
+                continue
+            actor = other.role in (ENTRY, ORG, PERSON) and not other.as_place
+            if actor and (words or possessive or other.label == "NORP"):
+                aff = j
+            break
+        word = fold(doc[i].text)
+        if doc[i].text in POSSESSIVE and not possessive:
+            if i - 1 not in by_token and fold(doc[i - 1].text) not in gaz.descriptions:
+                break
+            possessive = True
+        elif word in gaz.descriptions and possessive and i > 0 and doc[i - 1].lower_ == "the":
+            kinds = gaz.descriptions[word]
+            break
+        elif possessive:
+            break
+        elif doc[i].text == "." and i > 0 and gaz.abbreviation(doc[i - 1].text, dotted=True):
+            pass  # "Capt. X": the period of an abbreviated rank
+        elif word in gaz.title_words or (words and word in gaz.title_connectors):
+            words.insert(0, word)
+        elif (k := title_of_start(doc, i, gaz)) is not None:
+            words[0:0] = [fold(t.text) for t in doc[k : i + 1]]  # "Chief of Detectives X"
+            i = k
+        else:
+            break
+        i -= 1
+    if not any(w in gaz.title_heads for w in words):
+        words = []
+        if not possessive:
+            aff, kinds = (aff if aff is not None and cands[aff].label == "NORP" else None), ()
+    if not words and aff is None and not kinds:
+        words, aff, kinds = _apposition(doc, gaz, span, cands, by_token)
+    cand.roles = tuple(dict.fromkeys([*cand.roles, *roles_from_words(words, gaz)]))
+    cand.affiliation, cand.affiliation_kinds = aff, kinds
+
+
+def title_of_start(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
+    """Where "Chief of Detectives" starts when `i` is the last word of its capitalised tail.
+
+    A title head, "of" or "for", then up to three capitalised words that name the office's
+    field ("Chief of Detectives", "Secretary of Homeland Security"): all of it is the title.
+    """
+    k = i
+    while k >= 0 and i - k < 3 and doc[k].is_alpha and doc[k].text[:1].isupper():
+        if doc[k].ent_type_ and doc[k].ent_type_ not in ("PERSON", "ORG"):
+            return None
+        k -= 1
+    if k == i or k < 1 or doc[k].lower_ not in ("of", "for"):
+        return None
+    return k - 1 if fold(doc[k - 1].text) in gaz.title_heads else None
+
+
+def _apposition(
+    doc: Doc, gaz: Gazetteer, span: Span, cands: list[Candidate], by_token: dict[int, int]
+) -> tuple[list[str], int | None, tuple[str, ...]]:
+    """Read "X, the Dutch foreign minister," or "X, the bloc's foreign policy chief"."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return [], None, ()
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
+        i += 1
+    words: list[str] = []
+    aff, kinds = None, ()
+    while i < len(doc):
+        j = by_token.get(i)
+        word = fold(doc[i].text)
+        if j is not None and aff is None and not words:
+            if cands[j].role in (ENTRY, ORG) and not cands[j].as_place:
+                aff = j
+            while i < len(doc) and by_token.get(i) == j:
+                i += 1
+            if i < len(doc) and doc[i].text in POSSESSIVE:
+                i += 1
+            continue
+        if j is not None and aff is None and words and words[-1] in _OF_PREPS:
+            if cands[j].role in (ENTRY, ORG) and not cands[j].as_place:
+                aff = j  # "X, head of the Y", "X, an officer at Y"
+            break
+        if words and words[-1] in _OF_PREPS and word in ("the", "a", "an"):
+            i += 1
+            continue
+        if words and word in _OF_PREPS and words[-1] in gaz.title_heads:
+            words.append(word)
+            i += 1
+            continue
+        if (
+            not words
+            and word in gaz.descriptions
+            and i + 1 < len(doc)
+            and doc[i + 1].text in POSSESSIVE
+        ):
+            kinds, i = gaz.descriptions[word], i + 2
+            continue
+        if word in gaz.title_words or (words and word in gaz.title_connectors):
+            words.append(word)
+            i += 1
+            continue
+        break
+    while words and words[-1] in _OF_PREPS:
+        words.pop()
+    if not any(w in gaz.title_heads for w in words):
+        return [], None, ()
+    return words, aff, kinds
+
+
+def roles_from_words(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
+    """Office titles inside a run of title words, longest first and not overlapping.
+
+    >>> from kg.paths import default_ontology_dir
+    >>> from kg.extract.entities.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer(default_ontology_dir())
+    >>> roles_from_words(["current", "deputy", "defense", "minister"], gaz)
+    ('deputy defense minister',)
+    >>> roles_from_words(["emir", "sheikh"], gaz)
+    ('emir', 'sheikh')
+    """
+    words = [gaz.abbreviations.get(w.rstrip("."), gaz.abbreviations.get(w, w)) for w in words if w]
+    while words and words[0] in _ROLE_NOISE:
+        words = words[1:]
+    spans: list[tuple[int, int]] = []
+    for length in range(len(words), 0, -1):
+        for i in range(len(words) - length + 1):
+            if " ".join(words[i : i + length]) in gaz.titles and all(
+                i + length <= a or i >= b for a, b in spans
+            ):
+                spans.append((i, i + length))
+    if not spans:
+        heads = [n for n, w in enumerate(words) if w in gaz.title_heads]
+        spans = [(heads[-1], heads[-1] + 1)] if heads else []
+    spans.sort()
+    for n, (a, b) in enumerate(spans):
+        following = spans[n + 1][0] if n + 1 < len(spans) else len(words)
+        if b + 1 < following and words[b] in ("of", "for"):
+            spans[n] = (a, following)  # "chief of detectives": the office's field
+    return tuple(" ".join(words[a:b]) for a, b in spans)
+
+
+def is_locative(span: Span, gaz: Gazetteer) -> bool:
+    """True when a place name is used as a location only: "from X", "in X", "in Oslo, X".
+
+    "of" counts only after a place noun ("the capital of X"), never in "the people of X".
+    """
+    doc, root = span.doc, span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in gaz.locative_prepositions:
+        owner = prep.head
+        place = fold(owner.text) in gaz.place_nouns or fold(owner.text) in gaz.place_heads
+        if prep.lower_ == "of" or (prep.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN")):
+            return place  # "the capital of X" but "the people of X", "envoys from X"
+        return owner.lower_ not in ("according", "because")
+    start = span.start
+    if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in ("GPE", "LOC"):
+        before = doc[start - 2]
+        name = doc[before.i : before.i + 1]
+        while name.start > 0 and doc[name.start - 1].ent_iob_ == "I" and before.ent_iob_ == "I":
+            name = doc[name.start - 1 : name.end]
+        hit = gaz.lookup(name.text)
+        return hit is None or hit[0].type != "Country" or hit[1] == "metonym"  # "Oslo, X"
+    return False
+
+
+def acts(span: Span, gaz: Gazetteer) -> bool:
+    """A capital acts when it is the subject of a non-stative verb, a possessor or an agent."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    if root.dep_ == "nsubj":
+        return root.head.lemma_.lower() not in gaz.stative_verbs
+    if root.dep_ == "poss":
+        return fold(root.head.text) not in gaz.place_nouns
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
+    """How a name is cited the way a news outlet is, if it is.
+
+    "verb": "told X", "X reported", "reported X", "denied to X", "according to X" (people are
+    cited so too); "noun": "X newspaper", "X, the daily", a "Source: X" line.
+    """
+    doc, root = span.doc, span.root
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if _SOURCE_LINE.fullmatch(text[line_start : span.start_char]) is not None:
+        return "noun"
+    if span.end < len(doc) and _outlet_head(doc, span.end, gaz):
+        return "noun"
+    if span.end + 2 < len(doc) and doc[span.end].text == ",":
+        k = span.end + 1
+        k += doc[k].lower_ in ("the", "a", "an")
+        stop = min(k + 3, len(doc))  # "X, the pan-Arab daily": a short apposition only
+        while k < stop and doc[k].is_lower and not _outlet_head(doc, k, gaz):
+            k += 1
+        if k < len(doc) and _outlet_head(doc, k, gaz):
+            return "noun"
+    head = root.head
+    verb = head.lemma_.lower()
+    if root.dep_ == "nsubj" and verb in gaz.outlet_verbs:
+        return "verb"
+    if root.dep_ in ("dobj", "dative") and verb in gaz.outlet_object_verbs:
+        return "verb"
+    if root.dep_ == "pobj" and head.lower_ == "to":
+        verb = head.head
+        if verb.lower_ == "according" or verb.lemma_.lower() in _SPEECH_TO:
+            return "verb"
+    return None
+
+
+def _outlet_head(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    two = fold(doc[i : i + 2].text) if i + 1 < len(doc) else ""
+    return fold(doc[i].text) in gaz.outlet_heads or two in gaz.outlet_heads
+
+
+def is_credit(span: Span, gaz: Gazetteer) -> bool:
+    """A photo or wire credit at the end of a caption line: "(AFP)", "(X/dpa)"."""
+    text = doc_text(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    tail_start = text.rfind(". ", line_start, span.start_char)
+    tail = text[
+        tail_start + 2 if tail_start >= 0 else line_start : line_end if line_end >= 0 else len(text)
+    ]
+    if tail_start >= 0 and "/" in tail and len(tail) <= 80:
+        return True  # "... January 15, 2025. Jane Doe/Agency/via WIRE"
+    open_at = text.rfind("(", line_start, span.start_char)
+    close_at = text.find(")", span.end_char)
+    if open_at < 0 or close_at < 0 or "\n" in text[span.end_char : close_at]:
+        return False
+    rest = text[close_at + 1 : text.find("\n", close_at) if "\n" in text[close_at:] else len(text)]
+    inner = text[open_at + 1 : close_at]
+    if rest.strip() or len(inner) > 60:
+        return False
+    words = {fold(w) for w in _WORD.findall(inner)}
+    return "/" in inner or bool(words & gaz.credit_words) or inner.strip() == span.text
+
+
+def mark_outlets(
+    cands: list[Candidate], spans: dict[int, Span | None], gazetteer: Gazetteer
+) -> None:
+    """Retype names cited the way news outlets are ("told X", "X reported", "X newspaper").
+
+    A "person" becomes an outlet on any cue when nothing marks it as a person: no title, no
+    affiliation, no later surname-only mention. An organisation or a "place" needs a noun cue
+    ("the X newspaper", "X, the daily", a "Source: X" line).
+    """
+    by_name: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.role in (PERSON, ORG, PLACE_ROLE) and spans[i] is not None and c.alias_of is None:
+            by_name.setdefault(fold(c.name), []).append(i)
+    people = {name for name, idx in by_name.items() if cands[idx[0]].role == PERSON}
+    for name, idx in by_name.items():
+        cues = [outlet_cue(spans[i], gazetteer) for i in idx]  # type: ignore[arg-type]
+        if cands[idx[0]].role != PERSON:
+            outlet = "noun" in cues  # firms "report" results too; "the X newspaper" is clear
+        else:
+            words = name.split()
+            surname = any(o != name and o.split() == words[-len(o.split()) :] for o in people)
+            marked = any(cands[i].roles or cands[i].affiliation is not None for i in idx)
+            speaks = any(_speaks(spans[i], gazetteer) for i in idx)  # type: ignore[arg-type]
+            verbs = cues.count("verb") >= 2 and not speaks  # one "told X" may be a person
+            outlet = ("noun" in cues or verbs) and not marked and not surname
+        if outlet:
+            for i in idx:
+                cands[i].role, cands[i].outlet = ORG, True
+
+
+def _speaks(span: Span, gaz: Gazetteer) -> bool:
+    """The subject of a verb other than an outlet's ("X said", "X met"): a person's use."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() not in gaz.outlet_verbs

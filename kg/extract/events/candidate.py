@@ -1,0 +1,130 @@
+"""Event candidates and how one becomes an `EventMention`: confidence, date, place.
+
+Split from `kg.extract.events.finder` (which finds candidates in the parse) to keep modules small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from kg.extract.events.status import Status
+from kg.extract.events.timex import best_date
+from kg.records import EventMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from kg.extract.events.lexicon import Lexicon, Trigger
+    from kg.extract.events.roles import Participants
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A trigger with its participants, before status and date are decided."""
+
+    trigger: Trigger
+    event_type: str
+    token: Token  # the trigger head
+    first: Token  # first token of the trigger text (a compound modifier, or the head)
+    clause: Token  # the token whose ancestors decide the status
+    actors: list[str]
+    how: str
+    inherited: bool
+    recipients: list[str]
+    light_intent: bool
+    nominal: bool
+
+
+def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
+    """Drop an event without recipients when the same sentence tells the same act of the same
+    actors with recipients ("an offensive that killed X": the offensive is the killing)."""
+    events = list(events)
+    full = {(e.sentence_start, e.type, e.actors, e.status) for e in events if e.recipients}
+    return [
+        e for e in events
+        if e.recipients or (e.sentence_start, e.type, e.actors, e.status) not in full
+    ]  # fmt: skip
+
+
+def without(keys: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for key in keys:
+        if key not in exclude and key not in out:
+            out.append(key)
+    return out
+
+
+def sentence_dates(sent: Span, is_trigger_noun: Callable[[Token], bool]) -> list[tuple[int, str]]:
+    """DATE entities of a sentence with the index of the verb or event noun they modify."""
+    found = []
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        node = ent.root
+        while node.head.i != node.i and not (
+            node.pos_ in ("VERB", "AUX") or (node is not ent.root and is_trigger_noun(node))
+        ):
+            node = node.head
+        found.append((node.i, ent.text))
+    return found
+
+
+def _place(candidate: Candidate, participants: Participants, lexicon: Lexicon) -> str | None:
+    taken = {*candidate.actors, *candidate.recipients}
+    for holder in (candidate.token, candidate.clause):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or not lexicon.is_cue("location", prep.lower_):
+                continue
+            for obj in prep.children:
+                key = participants.place(obj) if obj.dep_ == "pobj" else None
+                if key is not None and key not in taken:
+                    return key
+    return None
+
+
+def _confidence(candidate: Candidate, status: Status) -> float:
+    score = 0.5
+    score += {"direct": 0.2, "proxy": 0.1}.get(candidate.how, 0.0)
+    score += 0.15 if candidate.recipients else 0.0
+    score += 0.05 if candidate.trigger.need else 0.0
+    score -= 0.05 if candidate.inherited else 0.0
+    score -= 0.05 if candidate.nominal else 0.0
+    score -= 0.05 if status.status == "reported" and status.attributed_to is None else 0.0
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+def build_event(
+    candidate: Candidate,
+    status: Status,
+    sent: Span,
+    dates: Sequence[tuple[int, str]],
+    anchor: date | None,
+    participants: Participants,
+    lexicon: Lexicon,
+) -> EventMention:
+    heads = {candidate.token.i, candidate.clause.i}
+    texts = [text for index, text in dates if index in heads]
+    when = best_date(texts, anchor, future=status.status == "intended")
+    start = candidate.first.idx
+    end = candidate.token.idx + len(candidate.token.text)
+    return EventMention(
+        type=candidate.event_type,
+        actors=tuple(candidate.actors),
+        recipients=tuple(candidate.recipients),
+        status=status.status,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        trigger=sent.doc.text[start:end],
+        trigger_start=start,
+        trigger_end=end,
+        confidence=_confidence(candidate, status),
+        mode=candidate.trigger.mode if candidate.event_type == candidate.trigger.type else None,
+        attributed_to=status.attributed_to,
+        source_text=status.source_text,
+        date=when[0] if when else None,
+        date_precision=when[1] if when else None,
+        place=_place(candidate, participants, lexicon),
+    )

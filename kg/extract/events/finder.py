@@ -1,0 +1,399 @@
+"""Event coding from the dependency parse: who did what to whom, when, where, per whom.
+
+For each sentence, verbal triggers ("met", "was upheld") and nominal triggers ("talks with",
+"a ban on") from the lexicon become candidate events; participants come from
+`kg.extract.events.roles`, status and attribution from `kg.extract.events.status`, dates
+from `kg.extract.events.timex`.
+Precision comes first: a candidate without a clearly identified actor is dropped (logged at
+DEBUG with the reason).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.events.agentless import AGENTLESS_TYPES, agentless_actors
+from kg.extract.events.candidate import (
+    Candidate,
+    build_event,
+    sentence_dates,
+    unsubsumed,
+    without,
+)
+from kg.extract.events.reference import is_definite, referred_parties
+from kg.extract.events.roles import (
+    Participants,
+    is_passive,
+    object_tokens,
+    prep_objects,
+    subject_tokens,
+)
+from kg.extract.events.status import StatusFinder
+from kg.extract.events.syntax import is_mandated
+from kg.extract.events.timex import parse_anchor
+from kg.records import Article, EventMention, LocalEntity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.events.lexicon import Lexicon, Trigger
+
+log = logging.getLogger(__name__)
+
+
+def extract_events(
+    doc: Doc,
+    article: Article,
+    mentions: Sequence[Mention],
+    entities: Sequence[LocalEntity],
+    lexicon: Lexicon,
+) -> list[EventMention]:
+    """Find the events each sentence of `article` tells (`doc` is the parse of its text)."""
+    participants = Participants(doc, mentions, entities, lexicon)
+    finder = StatusFinder(participants, lexicon, article.text)
+    anchor = parse_anchor(article.date, article.date_precision)
+    coder = _Coder(participants, lexicon)
+    events: dict[tuple[object, ...], EventMention] = {}
+    told = coder.told
+    for sent in doc.sents:
+        dates = sentence_dates(sent, coder.is_trigger_noun)
+        for token in sent:
+            candidate = coder.candidate(token)
+            if candidate is not None and candidate.how == "agentless":
+                candidate = _with_agentless_actor(candidate, finder, participants)
+            if candidate is None:
+                continue
+            lemma = candidate.token.lemma_.lower()
+            if candidate.recipients:
+                told[lemma] = candidate.recipients
+            elif candidate.nominal and is_definite(candidate.token) and lemma in told:
+                # "The warrant issued by French judges" is the warrant for X told before
+                inherited = without(told[lemma], candidate.actors)
+                candidate = dataclasses.replace(candidate, recipients=inherited)
+            status = finder.find(
+                candidate.clause,
+                noun=candidate.token if candidate.nominal else None,
+                participants=[*candidate.actors, *candidate.recipients],
+                actors=candidate.actors,
+                light_intent=candidate.light_intent,
+            )
+            if status is None:
+                log.debug("%r at %d: negated or blocked", token.text, token.idx)
+                continue
+            event = build_event(candidate, status, sent, dates, anchor, participants, lexicon)
+            coder.makers[event.type] = candidate.actors
+            key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
+            if key not in events or events[key].confidence < event.confidence:
+                events[key] = event
+    kept = [
+        e for e in unsubsumed(events.values())
+        if e.recipients or e.type in lexicon.open_types
+        or (len(e.actors) > 1 and e.type in lexicon.reciprocal_types)
+    ]  # fmt: skip
+    return sorted(kept, key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+def _with_agentless_actor(
+    candidate: Candidate, finder: StatusFinder, participants: Participants
+) -> Candidate | None:
+    """"X was arrested, police said": the actor is the enforcing body the sentence or its
+    source names; None when there is none."""
+    status = finder.find(candidate.clause, noun=None, participants=candidate.recipients, actors=[])
+    speaker = status.attributed_to if status is not None else None
+    actors = agentless_actors(candidate.token, participants, speaker)
+    recipients = without(candidate.recipients, actors)
+    if not actors or not recipients:
+        return None
+    return dataclasses.replace(candidate, actors=actors, recipients=recipients, how="proxy")
+
+
+class _Coder:
+    """Trigger matching and participant finding for one article."""
+
+    def __init__(self, participants: Participants, lexicon: Lexicon) -> None:
+        self.parts = participants
+        self.lexicon = lexicon
+        #: trigger lemma -> the recipients it was last told with, for "the warrant" later on
+        self.told: dict[str, list[str]] = {}
+        #: event type -> the actors of its last event, for "refused the demands" later on
+        self.makers: dict[str, list[str]] = {}
+
+    def is_trigger_noun(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and bool(
+            self.lexicon.noun_triggers(token.lemma_.lower())
+        )
+
+    def candidate(self, token: Token) -> Candidate | None:
+        if token.pos_ == "VERB":
+            trigger = self.verb_trigger(token)
+            return self.verbal(token, trigger) if trigger else None
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+            return self.nominal(token)
+        return None
+
+    # -- verbs --------------------------------------------------------------------------------
+
+    def verb_trigger(self, verb: Token) -> Trigger | None:
+        for trigger in self.lexicon.verb_triggers(verb.lemma_.lower()):
+            if self._holds(trigger, verb):
+                return trigger
+        return None
+
+    def _holds(self, trigger: Trigger, verb: Token) -> bool:
+        if trigger.need is None:
+            return True
+        children = list(verb.children)
+        if trigger.need == "prt":
+            return any(c.dep_ == "prt" and c.lower_ in trigger.values for c in children)
+        if trigger.need == "prep":
+            # "settled its dispute with X": the phrase often hangs on the object
+            holders = [verb, *(c for c in children if c.dep_ == "dobj")]
+            preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")]
+            return any(c.lower_ in trigger.values for c in preps)
+        objects = object_tokens(verb)
+        if trigger.need == "dobj":
+            return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
+        if trigger.need == "mandate":
+            return any(is_mandated(c, trigger.values) for c in children)
+        for obj in objects:
+            for value in trigger.values:
+                if value.startswith("*"):
+                    keys, _ = self.parts.actors(obj)
+                    people = [k for k in keys if self.parts.entities[k].type == "Person"]
+                    if (people if value == "*person" else keys):
+                        return True
+                elif obj.lemma_.lower() == value:
+                    return True
+        return False
+
+    def verbal(self, verb: Token, trigger: Trigger) -> Candidate | None:
+        subjects, inherited = subject_tokens(verb)
+        actors, how = self._actors_of(subjects)
+        if not actors and subjects and self.is_trigger_noun(subjects[0]):
+            # "an offensive that killed X": the offensive's actor did the killing
+            event = self.nominal(subjects[0])
+            actors, how = (list(event.actors), "proxy") if event else ([], "")
+        if not actors and is_passive(verb):
+            # "the bill was rejected in the Senate": an organisation as the scene is the doer
+            bodies = [k for o in prep_objects(verb, ("in",)) for k in self.parts.actors(o)[0]]
+            actors = [k for k in bodies if self.parts.entities[k].type == "Organization"]
+            how = "proxy" if actors else how
+        agentless = (
+            not actors and trigger.type in AGENTLESS_TYPES and is_passive(verb)
+            and not any(c.dep_ == "agent" for c in verb.children)
+        )  # fmt: skip
+        if not actors and not agentless:
+            log.debug("%r at %d: no actor among %s", verb.text, verb.idx, subjects)
+            return None
+        preps = trigger.preps or self.lexicon.default_preps(trigger.type)
+        recipients: list[str] = []
+        for obj in object_tokens(verb):
+            keys = [k for k in self.parts.targets(obj) if k not in actors]  # not "its dispute"
+            if not keys and obj.pos_ in ("NOUN", "PROPN"):
+                keys = self._inner_recipients(obj, preps)
+                if keys:
+                    self.told[obj.lemma_.lower()] = keys
+            if not keys and obj.pos_ == "NOUN":
+                keys = referred_parties(obj, self.lexicon, self.told, self.makers, actors)
+            recipients.extend(keys)
+        for obj in prep_objects(verb, preps):
+            recipients.extend(self.parts.targets(obj))
+        if not recipients:
+            # "X alleged that Y infiltrated ...", "X demanded that Y withdraw": Y is the target
+            for comp in verb.children:
+                if comp.dep_ == "ccomp":
+                    for subject in comp.children:
+                        if subject.dep_ in ("nsubj", "nsubjpass"):
+                            recipients.extend(self.parts.actors(subject)[0])
+        lemma = verb.lemma_.lower()
+        if self.lexicon.is_cue("deny", lemma) or self.lexicon.is_cue("block", lemma):
+            for comp in verb.children:
+                if comp.dep_ == "xcomp" and not recipients:
+                    # "refused to meet the demands": the demands told before
+                    for obj in (c for c in comp.children if c.dep_ == "dobj"):
+                        recipients.extend(referred_parties(
+                            obj, self.lexicon, self.told, self.makers, actors))
+                if comp.dep_ in ("ccomp", "xcomp") or (
+                    comp.dep_ == "dobj" and self.lexicon.is_cue("deny_object", comp.lemma_.lower())
+                ):
+                    recipients.extend(self.parts.keys_in(comp.subtree))
+        return Candidate(
+            trigger, trigger.type, verb, verb, verb, actors, "agentless" if agentless else how,
+            inherited, without(recipients, actors), False, False,
+        )  # fmt: skip
+
+    def _inner_recipients(self, noun: Token, preps: Sequence[str]) -> list[str]:
+        """"rejected cooperation with X", "a warrant issued for X" -> X; the verb's own
+        recipient phrase misattached to its object ("requested aid for the search from X")."""
+        rows = self.lexicon.noun_triggers(noun.lemma_.lower())
+        inner = rows[0].preps if rows and rows[0].preps else preps
+        holders = [noun, *(c for c in noun.children if c.dep_ in ("acl", "relcl"))]
+        keys: list[str] = []
+        for holder in holders:
+            for obj in prep_objects(holder, inner):
+                keys.extend(self.parts.actors(obj)[0])
+        if not keys:
+            nested = [o for o in prep_objects(noun, ("for", "of", "in")) if o.pos_ == "NOUN"]
+            for holder in [noun, *nested]:
+                for obj in prep_objects(holder, preps):
+                    keys.extend(self.parts.actors(obj)[0])
+        if not keys:
+            # "rejected a bailout deal for X": who it was for
+            keys = [k for o in prep_objects(noun, ("for",)) for k in self.parts.targets(o)]
+        return keys
+
+    def _actors_of(self, tokens: Sequence[Token]) -> tuple[list[str], str]:
+        keys: list[str] = []
+        how = ""
+        for token in tokens:
+            found, way = self.parts.actors(token)
+            keys.extend(k for k in found if k not in keys)
+            how = how or way
+        return keys, how
+
+    # -- nouns --------------------------------------------------------------------------------
+
+    def noun_trigger(self, noun: Token) -> tuple[Trigger, Token] | None:
+        """The trigger row for a noun; a compound modifier can name a more specific event
+        ("hunger strike"), and a row with an object condition only fires that way."""
+        lemma = noun.lemma_.lower()
+        partitive = self.lexicon.is_cue("partitive", lemma)
+        for child in noun.children:
+            if child.dep_ != "compound":
+                continue
+            for trigger in self.lexicon.noun_triggers(child.lemma_.lower()):
+                if (trigger.need == "obj" and lemma in trigger.values) or (
+                    partitive and trigger.need is None  # "an aid package", "a bailout package"
+                ):
+                    return trigger, child
+        for trigger in self.lexicon.noun_triggers(lemma):
+            if trigger.need is None:
+                return trigger, noun
+            if trigger.need == "prep" and any(
+                c.dep_ == "prep" and c.lower_ in trigger.values for c in noun.children
+            ):
+                return trigger, noun
+        return None
+
+    def nominal(self, noun: Token) -> Candidate | None:
+        found = self.noun_trigger(noun)
+        if found is None:
+            return None
+        trigger, first = found
+        preps = trigger.preps or self.lexicon.default_preps(trigger.type)
+        event_type = trigger.type
+        anchor = self._anchor(noun)
+        governor = self._light_verb(anchor)
+        actors: list[str] = []
+        how = ""
+        inherited = False
+        light_intent = False
+        recipients: list[str] = []
+        clause = noun
+        if governor is not None and self.lexicon.cue_value(
+            "light", governor.lemma_.lower()
+        ) == "recipient":
+            # "X received loans from Y": Y is the actor, X the recipient
+            for holder in (governor, anchor):
+                for obj in prep_objects(holder, ("from",)):
+                    actors.extend(k for k in self.parts.actors(obj)[0] if k not in actors)
+            how = "direct"
+            recipients = self._actors_of(subject_tokens(governor)[0])[0]
+            clause = governor
+        elif governor is not None:
+            value = self.lexicon.cue_value("light", governor.lemma_.lower())
+            light_intent = value == "intend"
+            if value and ">" in value:
+                old, new = value.split(">", 1)
+                event_type = new if event_type == old else event_type
+            subjects, inherited = subject_tokens(governor)
+            actors, how = self._actors_of(subjects)
+            for obj in prep_objects(governor, preps) + [
+                c for c in governor.children if c.dep_ == "dative"
+            ]:
+                recipients.extend(self.parts.targets(obj))
+            slot = anchor.head if anchor.dep_ == "appos" else anchor
+            if slot.head.i == governor.i or slot.head.head.i == governor.i:
+                clause = governor
+            if slot.dep_ == "pobj" and slot.head.lower_ == "with":
+                # "provided X with a package": X receives it
+                for obj in governor.children:
+                    if obj.dep_ == "dobj":
+                        recipients.extend(self.parts.targets(obj))
+        elif noun.dep_ == "dobj" and self.verb_trigger(noun.head) is not None:
+            return None  # the verb is the event; this noun only says what it was about
+        if not actors:
+            modifier = self.parts.modifier_actor(noun, allow_of=False)
+            if modifier is None and anchor.i != noun.i:
+                modifier = self.parts.modifier_actor(anchor, allow_of=False)
+            if modifier is not None:
+                actors, how = [modifier], "proxy"
+        if not actors:
+            # "the arrest of X by Y": the parser often hangs "by Y" on X
+            holders = [noun, *prep_objects(noun, ("of",))]
+            actors, how = self._actors_of([o for h in holders for o in prep_objects(h, ("by",))])
+        between: list[str] = []
+        for obj in prep_objects(noun, ("between", "among")):
+            between.extend(self.parts.actors(obj)[0])
+        if not actors and len(between) >= 2:
+            actors, how, between = between, "direct", []
+        if not actors:
+            log.debug("%r at %d: nominal trigger without actor", noun.text, noun.idx)
+            told = [k for o in prep_objects(noun, preps) for k in self.parts.targets(o)]
+            if told:
+                self.told[noun.lemma_.lower()] = told  # "a deal with X" ... "the deal"
+            return None
+        for holder in {noun.i: noun, anchor.i: anchor}.values():
+            for obj in prep_objects(holder, preps):
+                recipients.extend(self.parts.targets(obj))
+        recipients.extend(between)
+        if not recipients:
+            # "a recommendation that X re-open", "allegations that X infiltrated": X
+            for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+                for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                    recipients.extend(self.parts.actors(subject)[0])
+        return Candidate(
+            trigger, event_type, noun, first, clause, actors, how, inherited,
+            without(recipients, actors), light_intent, True,
+        )  # fmt: skip
+
+    def _anchor(self, noun: Token) -> Token:
+        """The noun standing in the clause for a trigger inside a partitive phrase:
+        "a package of sanctions", "a new round of talks" -> package, round."""
+        head = noun.head
+        if (
+            noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
+            and self.lexicon.is_cue("partitive", head.head.lemma_.lower())
+        ):  # fmt: skip
+            return head.head
+        return noun
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The support verb of a nominal trigger: "held talks", "talks were held by", "a deal
+        forged by", "responded with an offensive"."""
+        if noun.dep_ == "appos":
+            noun = noun.head  # "provided X with $52 million, a financial assistance package"
+        head = noun.head
+        if (
+            noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+            and self.lexicon.is_cue("light", head.lemma_.lower())
+        ):  # fmt: skip
+            return head
+        if (
+            noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB"
+            and (self.lexicon.is_cue("instrument", head.head.lemma_.lower())
+                 or ">" in (self.lexicon.cue_value("light", head.head.lemma_.lower()) or ""))
+        ):  # fmt: skip
+            return head.head
+        for child in noun.children:
+            if (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and self.lexicon.is_cue("light", child.lemma_.lower())
+                and any(c.dep_ == "agent" for c in child.children)
+            ):
+                return child
+        return None

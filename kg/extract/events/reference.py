@@ -1,0 +1,119 @@
+"""Definite descriptions that name an actor of the article without naming it.
+
+News refers back to people and states by title: "the judge" after "Judge A. B.", "the
+attorney general" after "Attorney General C. D.", "the government" in a story about one
+country, "the federal government" announced by that country's prime minister. Each rule here
+answers only when the article leaves one candidate; otherwise the phrase stays unresolved
+(an unnamed party is no actor-to-actor event).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.events.syntax import SUBJECTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.events.lexicon import Lexicon
+    from kg.extract.events.roles import Participants
+
+#: Determiners that make a noun phrase point back at something the story already told.
+DEFINITE = ("the", "this", "that", "these", "those")
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether a noun phrase has a definite determiner ("the judge", "this deal")."""
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+
+
+def titled_person(parts: Participants, noun: Token) -> str | None:
+    """"the judge", "the attorney general" -> the one person of the article whose recorded
+    roles hold exactly that title; None when no one or several do.
+
+    Only a bare definite title counts: an adjective or possessive ("the Chinese president",
+    "its minister") names someone else, and a plural names several people.
+    """
+    if noun.tag_ in ("NNS", "NNPS") or not is_definite(noun):
+        return None
+    if any(c.dep_ in ("amod", "poss", "nmod", "appos", "nummod") for c in noun.children):
+        return None
+    words = [c.lower_ for c in noun.children if c.dep_ == "compound" and c.i < noun.i]
+    title = " ".join([*words, noun.lower_])
+    holders = [
+        key for key, entity in parts.entities.items()
+        if entity.type == "Person" and title in entity.roles
+    ]  # fmt: skip
+    return holders[0] if len(holders) == 1 else None
+
+
+def own_state(parts: Participants, noun: Token) -> str | None:
+    """"the (federal) government" with no named owner -> the country the story is about.
+
+    That is the country of whoever reports the clause ("the prime minister of X announced
+    that the federal government would ..."), else, for a bare "the government", the
+    article's only Country entity.
+    """
+    if parts.lexicon.cue_value("proxy", noun.lemma_.lower()) != "state":
+        return None
+    if any(c.dep_ in ("poss", "compound", "nmod", "appos") for c in noun.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("of", "in") for c in noun.children
+    ):
+        return None
+    if any(parts.entity(c) is not None for c in noun.children):
+        return None
+    node = noun
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "VERB" and parts.lexicon.is_cue("report", node.lemma_.lower()):
+            for subject in (c for c in node.children if c.dep_ in SUBJECTS):
+                country = _country_of_actor(parts, subject)
+                if country is not None:
+                    return country
+    if any(c.dep_ != "det" for c in noun.children):
+        return None  # "the Liberal government" may be another country's
+    countries = sorted(set(parts.countries.values()))
+    return countries[0] if len(countries) == 1 else None
+
+
+def _country_of_actor(parts: Participants, token: Token) -> str | None:
+    key = parts.entity(token)
+    if key is None:
+        return None
+    entity = parts.entities[key]
+    if entity.type == "Country":
+        return key
+    affiliation = entity.affiliation
+    if affiliation is not None and parts.entities[affiliation].type == "Country":
+        return affiliation
+    return parts.country_of(key) if entity.type == "Person" else None
+
+
+def referred_parties(
+    noun: Token,
+    lexicon: Lexicon,
+    told: Mapping[str, Sequence[str]],
+    makers: Mapping[str, Sequence[str]],
+    exclude: Sequence[str],
+) -> list[str]:
+    """The party a definite event noun points back at: "refused the demands" -> who made
+    the demands told before; "killed the deal" -> the partner of the deal told before.
+
+    `told` maps a trigger lemma to the recipients it was last told with, `makers` an event
+    type to the actors of its last event. A type told of two sides together (an agreement)
+    points at its other side; any other type at whoever made it.
+    """
+    if not is_definite(noun):
+        return []
+    lemma = noun.lemma_.lower()
+    rows = lexicon.noun_triggers(lemma)
+    if not rows:
+        return []
+    event_type = rows[0].type
+    if event_type in lexicon.reciprocal_types:
+        keys = list(told.get(lemma, ()))
+    else:
+        keys = list(makers.get(event_type, ()))
+    return [k for k in keys if k not in exclude]

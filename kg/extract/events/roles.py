@@ -1,0 +1,359 @@
+"""Participants of an event from the dependency parse: who is the actor, who the recipient.
+
+`Participants` maps tokens to the article's local entities (by the mention span covering a
+token, or through a proxy noun such as "Türkiye's military"), resolves a pronoun only when
+one antecedent is clearly available, and finds subjects through control, coordination,
+relative clauses and participles ("Jordan was ready to help Syria" -> Jordan helps).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from kg.extract.events.reference import own_state, titled_person
+from kg.extract.events.syntax import (  # noqa: F401 - re-exported for events and event_status
+    SUBJECTS,
+    conjuncts,
+    is_passive,
+    object_tokens,
+    prep_objects,
+    subject_tokens,
+)
+from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kg.extract.events.lexicon import Lexicon
+
+log = logging.getLogger(__name__)
+
+MODIFIERS = ("poss", "amod", "nmod", "compound")
+#: Phrases inside a title phrase that do not name its holder ("X's government" is not X).
+_NOT_NAMING = ("agent", "relcl", "acl", "poss")
+
+
+class Participants:
+    """Token-to-entity resolution for one parsed article."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        mentions: Sequence[Mention],
+        entities: Sequence[LocalEntity],
+        lexicon: Lexicon,
+    ) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.entities = {e.key: e for e in entities}
+        self.key_of: dict[int, str] = {}
+        for mention in mentions:
+            if mention.entity is None or mention.entity not in self.entities:
+                continue
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.key_of.setdefault(token.i, mention.entity)
+        self.surnames = _surnames(entities)
+        self.countries = {e.label: e.key for e in entities if e.type == "Country"}
+
+    # -- single tokens ------------------------------------------------------------------------
+
+    def entity(self, token: Token) -> str | None:
+        """The entity key of the mention covering `token`, if any.
+
+        A capitalised word outside every mention that is the surname of exactly one person
+        of the article ("Smith" after "John Smith") stands for that person: the entity stage
+        misses many repeated surnames at the start of a sentence.
+        """
+        key = self.key_of.get(token.i)
+        if key is not None:
+            return key
+        # a covered token whose mention resolved to nothing ("Blackmore" tagged NORP) may
+        # still be a known surname
+        if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            return self.surnames.get(fold(token.text))
+        return None
+
+    def country_of(self, key: str) -> str | None:
+        """The article's Country entity a place or a person belongs to, if it has one."""
+        country = self.entities[key].country
+        found = self.countries.get(country) if country else None
+        return found if found != key else None
+
+    def is_actor_key(self, key: str) -> bool:
+        return self.entities[key].type in ACTOR_TYPES
+
+    def is_place_key(self, key: str) -> bool:
+        return self.entities[key].type == PLACE
+
+    def actors(self, token: Token) -> tuple[list[str], str]:
+        """Actor keys a noun phrase head refers to (with its conjuncts), and how they were found.
+
+        The second item is "direct", "proxy", "pronoun" or "" (nothing found).
+        """
+        keys: list[str] = []
+        how = ""
+        for head in [token, *conjuncts(token)]:
+            found, way = self._one(head)
+            for key in found:
+                if key not in keys:
+                    keys.append(key)
+            if found and (not how or way != "direct"):
+                how = way
+        return keys, how
+
+    def targets(self, token: Token) -> list[str]:
+        """Recipient keys of a phrase: actors, the country of a named place ("visited
+        Moscow", "strikes on Kharkiv") when the article names that country, or the owner of
+        a thing ("invest in X's energy sector", "a ban on its operations")."""
+        keys: list[str] = []
+        for head in [token, *conjuncts(token)]:
+            found, _ = self._one(head)
+            key = self.entity(head)
+            if not found and key is not None and self.is_place_key(key):
+                country = self.country_of(key)
+                found = [country] if country else []
+            if not found and key is None and head.pos_ == "NOUN" and not (
+                self.lexicon.noun_triggers(head.lemma_.lower())
+            ):  # an event noun's modifier is its actor ("the Syrian opposition")
+                # the owner: "X's energy sector", "Indonesian air traffic", "Boeing aircraft"
+                for child in head.children:
+                    if child.dep_ == "poss":
+                        found = [k for k in self._one(child)[0] if k not in found]
+                    elif child.dep_ in ("amod", "compound", "nmod") and not found:
+                        owner = self.entity(child)
+                        found = [owner] if owner and self.is_actor_key(owner) else []
+            keys.extend(k for k in found if k not in keys)
+        return keys
+
+    def _one(self, token: Token) -> tuple[list[str], str]:
+        key = self.entity(token)
+        if key is not None:
+            return ([key] if self.is_actor_key(key) else []), "direct"
+        lemma = token.lemma_.lower()
+        if self.lexicon.cue_value("pronoun", lemma) in ("former", "latter") and any(
+            c.dep_ in ("det", "case") for c in token.children
+        ):
+            return self.antecedents(token), "pronoun"
+        if token.pos_ == "PRON" and self.lexicon.is_cue("pronoun", lemma):
+            return self.antecedents(token), "pronoun"
+        # an event noun stands for its actor ("the Israeli ban"), but not a noun that is an
+        # event only with a condition ("opposition to X"; "the Syrian opposition" is a group)
+        if token.pos_ in ("NOUN", "PROPN") and (
+            self.lexicon.is_cue("proxy", lemma)
+            or any(t.need is None for t in self.lexicon.noun_triggers(lemma))
+        ):
+            is_proxy = self.lexicon.is_cue("proxy", lemma)
+            for child in token.children if is_proxy else ():
+                key = self.entity(child) if child.dep_ in ("appos", "compound") else None
+                if key is not None and self.is_actor_key(key):
+                    return [key], "direct"  # "his ally Iran": Iran, not him
+            named = self._named_persons(token) if is_proxy else []
+            if named:
+                return named, "proxy"
+            found = self.modifier_actor(token, allow_of=is_proxy)
+            if found:
+                return [found], "proxy"
+            found = own_state(self, token) if is_proxy else None
+            if found:
+                return [found], "pronoun"
+        if token.pos_ == "NOUN":
+            found = titled_person(self, token)
+            if found:
+                return [found], "pronoun"
+        for child in token.children:
+            if child.dep_ == "appos":
+                key = self.entity(child)
+                if key is not None and self.is_actor_key(key):
+                    return [key], "direct"
+        return [], ""
+
+    def _named_persons(self, token: Token) -> list[str]:
+        """The people a title phrase names: "commander of X forces General Y" -> [Y];
+        "the envoy Y and the commander Z" -> [Y, Z].
+
+        Clauses, adjectives ("close to Y") and agents ("commanded by Y") are not looked into.
+        """
+        found: list[str] = []
+        stack = [c for c in token.children]
+        while stack:
+            inner = stack.pop(0)
+            if inner.pos_ in ("VERB", "AUX", "ADJ") or inner.dep_ in _NOT_NAMING:
+                continue
+            key = self.entity(inner)
+            if key is not None and self.entities[key].type == "Person" and key not in found:
+                found.append(key)
+            stack.extend(inner.children)
+        coordinated = any(t.dep_ == "cc" for t in token.subtree)
+        return found if coordinated else found[:1]
+
+    def modifier_actor(self, token: Token, *, allow_of: bool) -> str | None:
+        """"Türkiye's military", "Israeli ban", "forces of X", "a source in X" -> X.
+
+        For a proxy noun, a city stands for its country ("a Paris court"), and a person
+        for their country when the noun names a state body ("X's government").
+        """
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            key = None
+            if child.dep_ in ("poss", "amod", "nmod") or (child.dep_ == "compound" and allow_of):
+                key = self.entity(child)
+                if key is None and child.dep_ == "poss":
+                    found, _ = self._one(child)  # "its ban", "the former's visit"
+                    key = found[0] if found else None
+            elif allow_of and child.dep_ == "prep" and child.lemma_ in ("of", "in", "from"):
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                key = self.entity(objects[0]) if objects else None
+            if key is None:
+                continue
+            if allow_of and (
+                self.is_place_key(key)
+                or (self.lexicon.cue_value("proxy", lemma) == "state"
+                    and self.entities[key].type == "Person")
+            ):
+                key = self.country_of(key) or key
+            if self.is_actor_key(key):
+                return key
+        return None
+
+    def antecedents(self, pronoun: Token) -> list[str]:
+        """Resolve a pronoun to the actor(s) it most plausibly stands for, or [].
+
+        "he"/"him": the subject person of an enclosing clause ("X said he ...") or of the
+        previous sentence; "it"/"they": a group subject likewise, and "they" also the
+        coordinated people of the previous sentence ("met A and B. They ..."); "the
+        former"/"the latter": the first/second of the last two people named before it.
+        Only a subject that is directly a mention of the right kind counts.
+        """
+        kind = self.lexicon.cue_value("pronoun", pronoun.lemma_.lower())
+        if kind is None:
+            kind = self.lexicon.cue_value("pronoun", pronoun.lower_)
+        if kind in ("former", "latter"):
+            return self._former_latter(pronoun, kind)
+        if kind in ("speaker", "speaker_side"):
+            return self._speaker(pronoun, side=kind == "speaker_side")
+        if kind is None:
+            return []
+        sent = pronoun.sent
+        candidates: list[Token] = []
+        node = pronoun
+        own = pronoun.dep_ in ("dobj", "dative")  # "X pressed him": him is not X
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if not own:
+                    candidates.extend(
+                        c for c in node.children if c.dep_ in SUBJECTS and c.i != pronoun.i
+                    )
+                own = False
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        if previous is not None:
+            candidates.extend(c for c in previous.root.children if c.dep_ in SUBJECTS)
+        for candidate in candidates:
+            if candidate.pos_ == "PRON":
+                continue
+            key = self.entity(candidate)
+            if key is None:
+                continue
+            is_person = self.entities[key].type == "Person"
+            if (kind == "person") == is_person and self.is_actor_key(key):
+                return [key]
+            break
+        if kind == "group" and pronoun.lower_ in ("they", "them", "their") and previous:
+            return self._coordinated_people(previous)
+        return []
+
+    def _speaker(self, pronoun: Token, *, side: bool) -> list[str]:
+        """"I"/"we" in a quote: the subject of the reporting verb that frames it, and for
+        "we"/"our" the group that speaker acts for."""
+        node = pronoun
+        while node.head.i != node.i:
+            frame = node.head
+            for child in frame.children:
+                if child.dep_ == "parataxis" and self.lexicon.is_cue("report", child.lemma_):
+                    frame = child
+                    break
+            else:
+                if not (node.dep_ == "ccomp" and self.lexicon.is_cue("report", frame.lemma_)):
+                    node = frame
+                    continue
+            subjects = [c for c in frame.children if c.dep_ in SUBJECTS]
+            key = self.entity(subjects[0]) if subjects else None
+            if key is None or not self.is_actor_key(key):
+                return []
+            affiliation = self.entities[key].affiliation
+            if side and affiliation is not None and self.is_actor_key(affiliation):
+                return [affiliation]
+            return [key]
+        return []
+
+    def _coordinated_people(self, sent: Span) -> list[str]:
+        """Two or more people named together, not as the subject: "met A and B"."""
+        for token in sent:
+            if token.dep_ in SUBJECTS or not any(c.dep_ == "conj" for c in token.subtree):
+                continue
+            keys, _ = self.actors(token) if token.dep_ in ("pobj", "dobj") else ([], "")
+            people = [k for k in keys if self.entities[k].type == "Person"]
+            if len(people) >= 2:
+                return people
+        return []
+
+    def _former_latter(self, token: Token, which: str) -> list[str]:
+        sent = token.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        people: list[str] = []
+        for inner in self.doc[start : token.i]:
+            key = self.entity(inner)
+            if key is not None and self.entities[key].type == "Person":
+                if key in people:
+                    people.remove(key)
+                people.append(key)
+        if len(people) < 2:
+            return []
+        return [people[-2] if which == "former" else people[-1]]
+
+    def place(self, token: Token) -> str | None:
+        """A place key for a location phrase head: a Place entity, or a country used as one."""
+        key = self.entity(token)
+        if key is None:
+            return None
+        entity = self.entities[key]
+        return key if entity.type in (PLACE, "Country") else None
+
+    def keys_in(self, tokens: Iterable[Token]) -> list[str]:
+        """Actor keys mentioned anywhere in `tokens`, in order."""
+        keys: list[str] = []
+        for token in tokens:
+            key = self.entity(token)
+            if key is not None and self.is_actor_key(key) and key not in keys:
+                keys.append(key)
+        return keys
+
+
+def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
+    """Folded last names of the people of an article, each naming exactly one person.
+
+    >>> _surnames([LocalEntity("e0", "Ana al-Ruiz", "Person"), LocalEntity("e1", "Ruiz", "Place")])
+    {'al-ruiz': 'e0', 'ruiz': 'e0'}
+    """
+    found: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type != "Person":
+            continue
+        for name in (entity.label, *entity.aliases):
+            words = name.split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            forms = [fold(last)]
+            prefix, dash, rest = last.partition("-")
+            if dash and prefix.islower() and rest:
+                forms.append(fold(rest))  # "al-Rashid" is also "Rashid"
+            for form in forms:
+                found.setdefault(form, set()).add(entity.key)
+    return {form: next(iter(keys)) for form, keys in found.items() if len(keys) == 1}

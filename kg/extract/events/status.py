@@ -1,0 +1,260 @@
+"""How a story knows an event: asserted, reported (by whom), denied (by whom) or intended.
+
+The status comes from the predicates above the event's clause in the dependency tree
+("Bloomberg reported that ...", "X denied that ...", "ready to ...", "will ..."), from
+"according to X", from a parenthetical "..., they said", and from quotation marks around the
+event with a reporting verb outside them. A negated or blocked event ("did not meet",
+"refused to meet") gets no status at all: it did not happen.
+
+Reported is kept for what the story keeps apart from: distancing verbs ("claimed", "alleged"),
+unnamed sources, news outlets, "according to", quotations, and any party telling what was
+done to its own side. A named official or state body telling an event with a plain reporting
+verb ("X was arrested, the attorney general said") is news on the record: asserted, and
+attributed to them (see `ontology/cues.tsv`, the "distance" value of report verbs).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.extract.events.roles import Participants, subject_tokens
+from kg.extract.events.syntax import is_mandated
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from kg.extract.events.lexicon import Lexicon
+
+_QUOTE = re.compile(r"``|''|[\"“”«»]")  # `` and '' open and close quotes in PTB-style text
+_OPENING = ("“", "«", "``")
+_CLOSING = ("”", "»", "''")
+_COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
+_CONTENT_PREPS = ("of", "about", "on", "for", "to", "with")  # "charged with killing"
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A status with its source and the names of the cues that decided it."""
+
+    status: str
+    attributed_to: str | None = None
+    source_text: str | None = None
+    cues: tuple[str, ...] = ()
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans between paired quotation marks (straight or curly).
+
+    >>> quote_spans('He said "we will go" and “left”.')
+    [(8, 20), (25, 31)]
+    >>> quote_spans("He said, ``we left.''")
+    [(9, 21)]
+    """
+    spans = []
+    start: int | None = None
+    for match in _QUOTE.finditer(text):
+        char = match.group()
+        if start is None and char not in _CLOSING:
+            start = match.start()
+        elif start is not None and char not in _OPENING:
+            spans.append((start, match.end()))
+            start = None
+    return spans
+
+
+class StatusFinder:
+    """Decide the status of events in one parsed article."""
+
+    def __init__(self, participants: Participants, lexicon: Lexicon, text: str) -> None:
+        self.participants = participants
+        self.lexicon = lexicon
+        self.quotes = quote_spans(text)
+
+    def find(
+        self,
+        clause: Token,
+        *,
+        noun: Token | None,
+        participants: Sequence[str],
+        actors: Sequence[str] = (),
+        light_intent: bool = False,
+    ) -> Status | None:
+        """Status of the event whose clause head is `clause` (None: negated or blocked).
+
+        A speaker telling of their own side's action ("we will help X", said the minister of
+        one of the `actors`) is its source, not a third party: the event keeps the status its
+        clause gives (asserted or intended) and is attributed to the speaker. An intention
+        told by someone on either side (`participants`) is intended too.
+        """
+        lex = self.lexicon
+        if noun is not None and any(
+            c.dep_ in ("det", "neg") and lex.is_cue("negate", c.lower_) for c in noun.children
+        ):
+            return None
+        cues: list[str] = ["intend-light"] if light_intent else []
+        if any(c.dep_ == "aux" and lex.is_cue("intend_aux", c.lower_) for c in clause.children):
+            cues.append("intend-aux")
+        node = clause
+        control = True  # still on the chain of complements that starts at the clause
+        speaker: Status | None = None
+        while True:
+            if control and any(
+                c.dep_ == "neg" and lex.is_cue("negate", c.lower_) for c in node.children
+            ):
+                return None
+            if speaker is None:
+                speaker = self._side_source(node)
+            head = node.head
+            if head.i == node.i:
+                break
+            dep = node.dep_
+            if dep in ("prep", "advcl") and any(
+                c.dep_ == "parataxis" and node.i > c.i > head.i for c in head.children
+            ):
+                break  # '"...," she said, before calling for X': the speaker's own act
+            lemma = head.lemma_.lower()
+            complement = dep in _COMPLEMENTS or (
+                dep == "prep" and any(c.dep_ == "pcomp" for c in node.children)
+            )
+            # what is said or denied is a clause or an "of/about" phrase, never a time adjunct:
+            # "said after meeting X" asserts the meeting
+            content = dep in ("ccomp", "xcomp") or (
+                complement and dep == "prep" and node.lower_ in _CONTENT_PREPS
+            )
+            if control and complement:
+                if lex.is_cue("block", lemma):
+                    return None
+                if lex.is_cue("intend", lemma) and not lex.is_cue("report", lemma):
+                    cues.append(f"intend:{lemma}")
+                elif self._mandates(head, node):
+                    cues.append(f"mandate:{lemma}")  # "insisted that X withdraw"
+            elif (
+                control and dep == "dobj" and noun is not None and node.i == noun.i
+                and lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma)
+            ):  # fmt: skip
+                cues.append(f"intend:{lemma}")
+            if lex.is_cue("deny", lemma) and (content or self._denied_object(node, dep)):
+                return Status("denied", *self._source(head), (*cues, f"deny:{lemma}"))
+            if speaker is None and content and lex.is_cue("report", lemma) and not (
+                cues and cues[-1] == f"mandate:{lemma}"
+            ):
+                speaker = Status("reported", *self._source(head), (f"report:{lemma}",))
+            if dep not in (*_COMPLEMENTS, "prep", "conj", "dobj", "pobj"):
+                control = False
+            node = head
+        if speaker is None:
+            speaker = self._quoted(clause if noun is None else noun)
+        intended = any(c.startswith(("intend", "mandate")) for c in cues)
+        if speaker is None:
+            return Status("intended" if intended else "asserted", cues=tuple(cues))
+        cues.extend(speaker.cues)
+        if intended and self._is_party(speaker.attributed_to, participants):
+            return Status("intended", speaker.attributed_to, speaker.source_text, tuple(cues))
+        if not intended and (
+            self._is_party(speaker.attributed_to, actors)
+            or self._on_record(speaker, [p for p in participants if p not in actors])
+        ):
+            return Status("asserted", speaker.attributed_to, speaker.source_text, tuple(cues))
+        return Status("reported", speaker.attributed_to, speaker.source_text, tuple(cues))
+
+    def _mandates(self, verb: Token, comp: Token) -> bool:
+        """Whether `verb` asks for what its complement says ("insisted that X withdraw"): a
+        trigger row of the verb with a "mandate" condition that the complement meets."""
+        return any(
+            t.need == "mandate" and is_mandated(comp, t.values)
+            for t in self.lexicon.verb_triggers(verb.lemma_.lower())
+        )
+
+    def _on_record(self, speaker: Status, recipients: Sequence[str]) -> bool:
+        """Whether a named official or state body tells the event with a plain reporting verb
+        ("X was arrested, the attorney general said"): news on the record, not a claim the
+        story keeps apart from, unless the speaker is on the side the event was done to."""
+        key = speaker.attributed_to
+        if key is None or len(speaker.cues) != 1 or not speaker.cues[0].startswith("report:"):
+            return False
+        verb = speaker.cues[0].split(":", 1)[1].lower()
+        if self.lexicon.cue_value("report", verb) == "distance":
+            return False
+        entity = self.participants.entities[key]
+        words = entity.label.lower().split()
+        if entity.type == "Person":
+            official = bool(entity.roles)
+        else:
+            official = any(self.lexicon.is_cue("enforcer", word) for word in words)
+        return official and not self._is_party(key, recipients)
+
+    def _denied_object(self, node: Token, dep: str) -> bool:
+        """"rejected reports that ..." : the path enters a deny verb through such a noun."""
+        return dep == "dobj" and self.lexicon.is_cue("deny_object", node.lemma_.lower())
+
+    def _side_source(self, node: Token) -> Status | None:
+        """"according to X" on this clause, or a parenthetical "..., X said"."""
+        for child in node.children:
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for to in child.children:
+                    for obj in to.children:
+                        if obj.dep_ == "pobj":
+                            return Status("reported", *self._speaker(obj), ("according-to",))
+            if child.dep_ == "parataxis" and self.lexicon.is_cue("report", child.lemma_.lower()):
+                return Status("reported", *self._source(child), (f"report:{child.lemma_}",))
+        return None
+
+    def _quoted(self, token: Token) -> Status | None:
+        """An event inside quotation marks is the speaker's, if a reporting verb stands
+        outside the quotes in the sentence that holds the quote's start or end."""
+        position = token.idx
+        span = next((s for s in self.quotes if s[0] <= position < s[1]), None)
+        if span is None:
+            return None
+        doc = token.doc
+        sentences = {token.sent.start}
+        for char in (span[0], span[1] - 1):
+            found = doc.char_span(char, char + 1, alignment_mode="expand")
+            if found is not None:
+                sentences.add(found[0].sent.start)
+        best: Token | None = None
+        for start in sorted(sentences):
+            for candidate in doc[start].sent:
+                inside = any(s[0] <= candidate.idx < s[1] for s in self.quotes)
+                if (
+                    not inside
+                    and candidate.pos_ == "VERB"
+                    and self.lexicon.is_cue("report", candidate.lemma_.lower())
+                    and (best is None or abs(candidate.idx - span[1]) < abs(best.idx - span[1]))
+                ):
+                    best = candidate
+        if best is None:
+            return None
+        return Status("reported", *self._source(best), ("quote",))
+
+    def _source(self, verb: Token) -> tuple[str | None, str | None]:
+        subjects, _ = subject_tokens(verb)
+        if not subjects:
+            return None, None
+        return self._speaker(subjects[0])
+
+    def _speaker(self, token: Token) -> tuple[str | None, str | None]:
+        keys, _ = self.participants.actors(token)
+        if keys:
+            return keys[0], None
+        if token.pos_ in ("NOUN", "PROPN"):
+            words = [t for t in token.subtree if t.dep_ not in ("punct", "relcl", "acl")]
+            text = " ".join(t.text for t in words)
+            return None, text or None
+        return None, None
+
+    def _is_party(self, speaker: str | None, participants: Sequence[str]) -> bool:
+        """Whether the speaker is one of the event's parties or acts for one of them."""
+        if speaker is None:
+            return False
+        if speaker in participants:
+            return True
+        entities = self.participants.entities
+        entity = entities[speaker]
+        if entity.affiliation in participants:
+            return True
+        labels = {entities[p].label for p in participants if p in entities}
+        return entity.country is not None and entity.country in labels

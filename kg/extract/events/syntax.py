@@ -1,0 +1,209 @@
+"""Clause structure from the dependency parse, for event coding: subjects (through control,
+coordination, relative clauses and common misparses), objects, prepositional objects.
+
+Pure functions of spaCy tokens; `kg.extract.events.roles` maps what they find to the
+article's entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = ("nsubj", "csubj")
+RELATIVE_PRONOUNS = ("which", "who", "that", "whom")
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether a verb is passive: a passive subject or auxiliary, or a bare past participle."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def caused_passive(verb: Token) -> bool:
+    """Whether a bare past participle is the complement of a verb that brings it about
+    ("ordered him held", "ordered X detained"): the governing verb's subject is its doer."""
+    return (
+        verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )  # fmt: skip
+
+
+def is_mandated(comp: Token, auxiliaries: Sequence[str]) -> bool:
+    """Whether a clausal complement is in the mandative subjunctive: its verb is a bare
+    infinitive, alone or after one of `auxiliaries` ("insisted that X agree", "...that X
+    should pay"), not a finite statement ("insisted that X agrees", "...that X will pay")."""
+    if comp.dep_ != "ccomp" or any(
+        c.dep_ == "aux" and c.lower_ not in auxiliaries for c in comp.children
+    ):
+        return False
+    # a plain form with a singular noun subject cannot be a finite present ("X agree")
+    singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in comp.children)
+    return comp.tag_ == "VB" or (comp.tag_ == "VBP" and singular)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """Coordinated heads: "Qatar and Jordan" -> [Jordan] for Qatar."""
+    found: list[Token] = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        conj = stack.pop(0)
+        found.append(conj)
+        stack.extend(c for c in conj.children if c.dep_ == "conj")
+    return found
+
+
+def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """The logical subject of a verb (or predicative adjective); True when inherited.
+
+    Handles relative clauses ("Türkiye, which backed"), control ("ready to help",
+    "pressed him to remove" -> him), coordination ("met X and agreed") and gerund adjuncts
+    ("said after meeting"). For a passive verb the subject is the `by` agent.
+    """
+    if caused_passive(verb):
+        return subject_tokens(verb.head)[0], True
+    if is_passive(verb):
+        return [pobj for agent in verb.children if agent.dep_ == "agent"
+                for pobj in agent.children if pobj.dep_ == "pobj"], False
+    # a subject never crosses a colon: "23 May, Paris, France: A meets B" is a dateline
+    direct = [c for c in verb.children if c.dep_ in SUBJECTS and not _colon_between(c, verb)]
+    if direct:
+        # several subjects is a misparse; the one nearest before the verb is the likeliest
+        before = [c for c in direct if c.i < verb.i]
+        subject = before[-1] if before else direct[0]
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return [_predicate_subject(verb.head)], True
+        return [subject], False
+    return _inherited_subject(verb), True
+
+
+def _predicate_subject(noun: Token) -> Token:
+    """"X was the first state to send ..." : the noun after a copula stands for X."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects[0]
+    return noun
+
+
+def _inherited_subject(verb: Token) -> list[Token]:
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    # a finite verb parsed as a clause on a noun ("A source ..., denied that") has it as subject
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")):
+        return [_predicate_subject(head)]
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "attr":
+        return [_predicate_subject(head)]
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
+        # "X's decision to ban Y", "the decision of X to ban Y", "X made a decision to ban Y"
+        for child in head.children:
+            if child.dep_ == "poss":
+                return [child]
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return [o for o in child.children if o.dep_ == "pobj"][:1]
+        if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return subject_tokens(head.head)[0]
+    if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if verb.dep_ == "xcomp" and objects:
+            return objects[:1]
+        return subject_tokens(head)[0]
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
+        return subject_tokens(head.head)[0] if head.dep_ == "acomp" else [head.head]
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        # "I focused on X and Jordan will provide aid": the noun before the auxiliaries was
+        # misparsed as a conjunct of X; it is this clause's subject
+        first = min([verb, *(c for c in verb.children if c.dep_ in ("aux", "neg"))])
+        before = verb.doc[first.i - 1] if first.i > 0 else None
+        if before is not None and before.dep_ == "conj" and before.pos_ == "PROPN":
+            return [before]
+        return subject_tokens(head)[0]
+    if verb.dep_ in ("pcomp", "pobj") and head.lower_ in ("of", "for") and head.dep_ == "prep":
+        # "accused X of carrying out", "praised X for helping": X does it
+        objects = [c for c in head.head.children if c.dep_ == "dobj"]
+        if objects and head.head.pos_ == "VERB":
+            return objects[:1]
+    if (
+        verb.dep_ in ("pcomp", "pobj") and verb.tag_ == "VBG" and head.dep_ == "prep"
+        and head.lower_ in ("of", "for", "with")
+        and (is_passive(head.head) or head.head.tag_ == "VBN")
+    ):  # fmt: skip
+        # "X was charged with killing Y", "X, convicted of killing Y": X did it
+        patient = _passive_subject(head.head)
+        if patient is not None:
+            return [patient]
+    if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
+        governor = head.head if head.dep_ == "prep" else head
+        if verb.dep_ == "advcl":
+            governor = head
+        # '"...," she said, before calling for X': the adjunct belongs to the speaker
+        frames = [c for c in governor.children if c.dep_ == "parataxis" and c.i < verb.i]
+        if frames:
+            governor = frames[-1]
+        if governor.pos_ in ("VERB", "AUX"):
+            return subject_tokens(governor)[0]
+    return []
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """Who undergoes a passive verb, through coordination and participle clauses: "X was
+    arrested and charged", "X, charged with ...", "a man charged with ..."."""
+    node = verb
+    for _ in range(4):
+        subjects = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects[0]
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head
+        if node.dep_ not in ("conj", "advcl") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def object_tokens(verb: Token) -> list[Token]:
+    """Direct objects: dobj, dative, the passive subject, the antecedent of a passive
+    relative clause, and the subject of an infinitive complement ("allow Russia to")."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    if caused_passive(verb):
+        # "ordered him held": him; "ordered [X] held" parsed with X as the order's object
+        found = [c for c in verb.children if c.dep_ == "nsubj"]
+        found = found or [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+    if is_passive(verb) and verb.dep_ in ("relcl", "acl"):
+        found.append(verb.head)
+    if verb.dep_ == "relcl":
+        # "the governments of A and B, which he thanked": the antecedent is the object
+        found = [verb.head if c.lower_ in RELATIVE_PRONOUNS else c for c in found]
+    for comp in verb.children:
+        infinitive = comp.tag_ == "VB" or any(a.dep_ == "aux" for a in comp.children)
+        if comp.dep_ in ("ccomp", "xcomp") and infinitive:
+            found.extend(c for c in comp.children if c.dep_ == "nsubj")
+    return found
+
+
+def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
+    """Objects of the prepositions `preps` attached to `token` ("talks with X"); in a
+    relative clause, "X, with which Y clashed" gives X."""
+    found = []
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "dative") or prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            relative = obj.lower_ in RELATIVE_PRONOUNS and token.dep_ == "relcl"
+            found.append(token.head if relative else obj)
+    return found
+
+
+
+def _colon_between(a: Token, b: Token) -> bool:
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ":" for t in a.doc[low + 1 : high])

@@ -1,0 +1,6 @@
+"""Views: a `Corpus` in, things people read out.
+
+``page`` writes the offline interactive network page (its data from ``page_data``, its own
+script and style in ``assets/``); ``analytics`` computes network statistics with networkx and
+writes GraphML; ``report`` renders `kg extract`'s answer.
+"""

@@ -1,0 +1,266 @@
+"""What the network page shows, as plain JSON-ready data (no HTML here).
+
+`build_view` turns a `Corpus` into vis-network nodes and edges plus the data the page's script
+needs (events with their evidence, per-node details, legend, what was left out). Edges between
+the same two nodes are aggregated: one edge per ordered pair, listing its events; the page's
+script styles it from those events so filters can restyle it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kg.errors import KgError
+from kg.records import Actor, Article, Corpus, Event
+from kg.views.analytics import (
+    CONFLICTUAL,
+    COOPERATIVE,
+    NEUTRAL,
+    ActorNetwork,
+    actor_centrality,
+    actor_network,
+    polarity,
+)
+
+#: Drawn ties per allowed node: above this the weakest ties are left out.
+EDGES_PER_NODE = 3
+#: Above this many drawn ties edge labels are left off (tooltips and the panel still tell).
+EDGE_LABEL_LIMIT = 1500
+#: Node shape and colour per actor type (colour-blind-safe Tableau 10 hues).
+NODE_STYLE = {
+    "Country": ("dot", "#4e79a7"),
+    "Organization": ("square", "#f28e2b"),
+    "ArmedGroup": ("triangle", "#e15759"),
+    "Person": ("diamond", "#59a14f"),
+    "NewsOrganization": ("hexagon", "#b07aa1"),
+}
+OTHER_STYLE = ("dot", "#9d9d9d")
+#: Edge colour per PLOVER type: greens/blues cooperative, grey neutral, oranges/reds conflict.
+TYPE_COLORS = {
+    "AGREE": "#1a9850", "CONSULT": "#66bd63", "SUPPORT": "#2c7fb8", "CONCEDE": "#41b6c4",
+    "COOPERATE": "#006837", "AID": "#253494", "RETREAT": "#7fcdbb",
+    "REQUEST": "#8c8c8c",
+    "ACCUSE": "#fdae61", "REJECT": "#f46d43", "THREATEN": "#d73027", "DEMAND": "#fc8d59",
+    "PROTEST": "#e08214", "SANCTION": "#b35806", "MOBILIZE": "#c51b7d", "COERCE": "#a50026",
+    "ASSAULT": "#67001f",
+}
+POLARITY_COLORS = {"cooperative": "#1a9850", "neutral": "#8c8c8c", "conflictual": "#d73027"}
+AFFILIATION_COLOR = "#bbbbbb"
+_QID = re.compile(r"Q[1-9][0-9]*")
+_WEB = re.compile(r"https?://[^\s]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the page draws: vis-network items and the page script's data."""
+
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, Any]]
+    data: dict[str, Any]
+
+
+def check_max_nodes(max_nodes: int) -> None:
+    """Raise a `KgError` unless `max_nodes` is a positive number."""
+    if max_nodes < 1:
+        raise KgError(f"max_nodes={max_nodes}: must be at least 1; try --max-nodes 300")
+
+
+def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
+               since: str | None = None, stats: Mapping[str, Any] | None = None) -> View:
+    """Decide what the page draws and gather the evidence behind it."""
+    check_max_nodes(max_nodes)
+    network = actor_network(corpus, people=people, since=since)
+    candidates = sorted(network.participation,
+                        key=lambda n: (-len(network.participation[n]), n))
+    drawn = candidates[:max_nodes]
+    drawn_set = set(drawn)
+    pairs: dict[tuple[str, str], set[int]] = {}
+    for tie in network.ties:
+        if tie.source in drawn_set and tie.target in drawn_set:
+            pairs.setdefault((tie.source, tie.target), set()).add(tie.event)
+    strongest = sorted(pairs, key=lambda p: (-len(pairs[p]), p))
+    kept_pairs = sorted(strongest[:EDGES_PER_NODE * max_nodes])
+
+    page_events = sorted({i for n in drawn for i in network.participation[n]},
+                         key=lambda i: (network.dates[i] or "9999", corpus.events[i].type, i))
+    position = {event: k for k, event in enumerate(page_events)}
+    centrality = _centrality(network, people, since, stats)
+    by_id = {a.id: a for a in corpus.actors}
+    members = _members(corpus.actors, network.mapping)
+    community = (stats or {}).get("community", {}) if people == (stats or {}).get("people") else {}
+
+    nodes, details = [], {}
+    for node in sorted(drawn):
+        actor = by_id[node]
+        events = sorted(position[i] for i in network.participation[node])
+        nodes.append(_vis_node(actor, len(events), centrality.get(node)))
+        details[node] = _details(actor, events, centrality.get(node), members.get(node, []),
+                                 community.get(node))
+    edges, ties = [], {}
+    for source, target in kept_pairs:
+        edge_id = f"{source}>{target}"
+        edges.append({"id": edge_id, "from": source, "to": target})
+        ties[edge_id] = sorted(position[i] for i in pairs[(source, target)])
+    edges.extend(_affiliations(corpus.actors, drawn_set) if people == "show" else [])
+
+    labels = {a.id: a.label for a in corpus.actors}
+    told = {ev.article_id for i in page_events for ev in corpus.events[i].evidence}
+    articles = {a.id: a for a in corpus.articles if a.id in told}
+    data = {
+        "meta": _meta(corpus, network, len(candidates), len(drawn), len(pairs), len(kept_pairs),
+                      len(page_events), people, since, max_nodes),
+        "legend": _legend(),
+        "actors": details,
+        "ties": ties,
+        "events": [_event(corpus.events[i], network.dates[i], labels, articles)
+                   for i in page_events],
+    }
+    return View(nodes, edges, data)
+
+
+def _centrality(network: ActorNetwork, people: str, since: str | None,
+                stats: Mapping[str, Any] | None) -> Mapping[str, Mapping[str, float]]:
+    # stats.json is computed over the same network when people match and nothing is cut by
+    # date: reuse it rather than pay for betweenness twice.
+    if stats and stats.get("people") == people and since is None and "centrality" in stats:
+        return stats["centrality"]  # type: ignore[no-any-return]
+    return actor_centrality(network)
+
+
+def _members(actors: Sequence[Actor], mapping: Mapping[str, str]) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = {}
+    for actor in sorted(actors, key=lambda a: (a.label, a.id)):
+        node = mapping[actor.id]
+        if node != actor.id:
+            role = f" ({', '.join(actor.roles)})" if actor.roles else ""
+            members.setdefault(node, []).append(actor.label + role)
+    return members
+
+
+def node_size(events: int) -> float:
+    """Node radius for a number of events: grows with the logarithm, capped.
+
+    >>> node_size(0), node_size(1), node_size(7), node_size(10**6)
+    (10.0, 14.0, 22.0, 40.0)
+    """
+    return min(40.0, round(10.0 + 4.0 * math.log2(1 + events), 1))
+
+
+def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None) -> dict[str, Any]:
+    shape, color = NODE_STYLE.get(actor.type, OTHER_STYLE)
+    lines = [actor.label, f"{actor.type} · {events} event(s)"]
+    if centrality:
+        lines.append(f"degree {centrality['degree']:g} · weighted degree "
+                     f"{centrality['weighted_degree']:g} · betweenness "
+                     f"{centrality['betweenness']:.3f}")
+    lines.append("Click for aliases, links and events.")
+    return {
+        "id": actor.id,
+        "label": actor.label,
+        "shape": shape,
+        "color": {"background": color, "border": color,
+                  "highlight": {"background": color, "border": "#222222"},
+                  "hover": {"background": color, "border": "#222222"}},
+        "size": node_size(events),
+        "title": "\n".join(lines),
+        "events": events,
+    }
+
+
+def _details(actor: Actor, events: list[int], centrality: Mapping[str, float] | None,
+             members: list[str], community: int | None) -> dict[str, Any]:
+    aliases = sorted({a for a in actor.aliases if a != actor.label})
+    return {
+        "label": actor.label,
+        "type": actor.type,
+        "qid": actor.qid if actor.qid and _QID.fullmatch(actor.qid) else None,
+        "country": actor.country,
+        "aliases": aliases,
+        "roles": list(actor.roles),
+        "members": members,
+        "centrality": dict(centrality) if centrality else None,
+        "community": community,
+        "events": events,
+    }
+
+
+def _affiliations(actors: Sequence[Actor], drawn: set[str]) -> list[dict[str, Any]]:
+    return [
+        {"id": f"{a.id}~{a.affiliation}", "from": a.id, "to": a.affiliation, "kind": "affiliation",
+         "title": f"{a.label} acts for this actor", "dashes": [2, 4], "arrows": "",
+         "color": {"color": AFFILIATION_COLOR, "opacity": 0.8}, "width": 1}
+        for a in sorted(actors, key=lambda a: a.id)
+        if a.type == "Person" and a.affiliation in drawn and a.id in drawn
+    ]
+
+
+def _event(event: Event, date: str | None, labels: Mapping[str, str],
+           articles: Mapping[str, Article]) -> dict[str, Any]:
+    evidence = []
+    for ev in event.evidence:
+        article = articles.get(ev.article_id)
+        url = article.url if article and article.url and _WEB.fullmatch(article.url) else None
+        evidence.append({
+            "sentence": ev.sentence,
+            "trigger": ev.trigger,
+            "title": article.title if article else ev.article_id,
+            "publisher": article.publisher if article else None,
+            "date": article.date if article else None,
+            "url": url,
+        })
+    source = labels.get(event.attributed_to or "", event.source_text)
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "polarity": polarity(event.type),
+        "status": event.status,
+        "date": date,
+        "actors": [labels.get(a, a) for a in event.actors],
+        "recipients": [labels.get(a, a) for a in event.recipients],
+        "source": source,
+        "place": event.place,
+        "confidence": round(event.confidence, 3),
+        "evidence": evidence,
+    }
+
+
+def _meta(corpus: Corpus, network: ActorNetwork, candidates: int, drawn: int, pairs: int,
+          kept: int, events: int, people: str, since: str | None, max_nodes: int
+          ) -> dict[str, Any]:
+    notes = []
+    if drawn < candidates:
+        notes.append(f"Showing the {drawn:,} most connected of {candidates:,} actors "
+                     f"(--max-nodes {max_nodes}).")
+    if kept < pairs:
+        notes.append(f"Showing the {kept:,} strongest of {pairs:,} ties among them.")
+    return {
+        "articles": len(corpus.articles),
+        "actors": len(corpus.actors),
+        "events": len(network.events),
+        "candidates": candidates,
+        "drawn": drawn,
+        "ties": pairs,
+        "ties_drawn": kept,
+        "page_events": events,
+        "people": people,
+        "since": since,
+        "edge_labels": kept <= EDGE_LABEL_LIMIT,
+        "truncated": bool(notes),
+        "note": " ".join(notes),
+    }
+
+
+def _legend() -> dict[str, Any]:
+    order = COOPERATIVE + NEUTRAL + CONFLICTUAL
+    return {
+        "nodes": [{"type": t, "shape": s, "color": c} for t, (s, c) in NODE_STYLE.items()],
+        "polarity": POLARITY_COLORS,
+        "types": {t: {"color": TYPE_COLORS[t], "polarity": polarity(t)} for t in order},
+        "other": POLARITY_COLORS["neutral"],
+        "faded": ["reported", "intended", "denied"],
+    }

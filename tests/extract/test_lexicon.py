@@ -1,0 +1,132 @@
+"""The event lexicon: loading, lookups and error messages."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.errors import OntologyError, UnknownTermError
+from kg.extract.events.lexicon import load_lexicon
+
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+PLOVER_TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
+                "DEMAND", "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION",
+                "SUPPORT", "THREATEN")  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon(ONTOLOGY)
+
+
+def copy_ontology(tmp_path: Path) -> Path:
+    for name in ("plover.ttl", "triggers.tsv", "cues.tsv"):
+        shutil.copy(ONTOLOGY / name, tmp_path / name)
+    return tmp_path
+
+
+def test_lexicon_declares_the_seventeen_plover_types(lexicon):
+    assert lexicon.types == PLOVER_TYPES
+
+
+def test_lexicon_first_matching_row_wins_for_a_lemma(lexicon):
+    rows = lexicon.verb_triggers("call")
+    assert [(r.type, r.need, r.values) for r in rows] == [
+        ("CONSULT", "obj", ("*person",)),
+        ("REQUEST", "prep", ("on", "upon")),
+        ("DEMAND", "prep", ("for",)),
+    ]
+
+
+def test_lexicon_is_broad(lexicon):
+    assert len(lexicon.triggers) >= 300
+
+
+@pytest.mark.parametrize(
+    ("category", "lemma", "expected"),
+    [("report", "say", True), ("deny", "deny", True), ("intend_aux", "will", True),
+     ("negate", "never", True), ("light", "hold", True), ("report", "attack", False)],
+)  # fmt: skip
+def test_lexicon_cue_lookup(lexicon, category, lemma, expected):
+    assert lexicon.is_cue(category, lemma) is expected
+
+
+def test_lexicon_light_verb_retype_value(lexicon):
+    assert lexicon.cue_value("light", "provide") == "SUPPORT>AID"
+    assert lexicon.cue_value("light", "hold") is None
+
+
+def test_lexicon_default_recipient_prepositions_come_from_the_scheme(lexicon):
+    assert lexicon.default_preps("ASSAULT") == ("against", "on")
+
+
+def test_lexicon_unknown_cue_category_names_the_choices(lexicon):
+    with pytest.raises(UnknownTermError, match="cue category 'reprot'"):
+        lexicon.is_cue("reprot", "say")
+
+
+def test_lexicon_survives_pickling_for_worker_processes(lexicon):
+    copy = pickle.loads(pickle.dumps(lexicon))
+    assert (copy.version, copy.verb_triggers("meet")) == (
+        lexicon.version,
+        lexicon.verb_triggers("meet"),
+    )
+
+
+def test_lexicon_version_changes_with_the_data(tmp_path, lexicon):
+    folder = copy_ontology(tmp_path)
+    with (folder / "triggers.tsv").open("a", encoding="utf-8") as out:
+        out.write("parley\tVERB\tCONSULT\t-\t-\twith\n")
+    changed = load_lexicon(folder)
+    assert changed.version != lexicon.version
+    assert changed.verb_triggers("parley")[0].type == "CONSULT"
+
+
+def test_lexicon_unknown_type_names_file_and_line(tmp_path):
+    folder = copy_ontology(tmp_path)
+    lines = (folder / "triggers.tsv").read_text(encoding="utf-8").splitlines()
+    lines.append("parley\tVERB\tCHAT\t-\t-\t-")
+    (folder / "triggers.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(UnknownTermError, match=rf"triggers.tsv:{len(lines)}: type 'CHAT'"):
+        load_lexicon(folder)
+
+
+def test_lexicon_wrong_column_count_is_reported(tmp_path):
+    folder = copy_ontology(tmp_path)
+    with (folder / "cues.tsv").open("a", encoding="utf-8") as out:
+        out.write("report\tsay\n")
+    with pytest.raises(OntologyError, match="expected 3 tab-separated columns, found 2"):
+        load_lexicon(folder)
+
+
+def test_lexicon_missing_scheme_says_what_to_pass(tmp_path):
+    with pytest.raises(OntologyError, match="PLOVER scheme not found"):
+        load_lexicon(tmp_path)
+
+
+def test_lexicon_reads_partitive_instrument_and_speaker_cues():
+    lexicon = load_lexicon(ONTOLOGY)
+    assert (
+        lexicon.is_cue("partitive", "package"),
+        lexicon.is_cue("instrument", "retaliate"),
+        lexicon.cue_value("pronoun", "we"),
+        lexicon.cue_value("pronoun", "latter"),
+        lexicon.cue_value("proxy", "government"),
+    ) == (True, True, "speaker_side", "latter", "state")
+
+
+def test_lexicon_reads_type_flags_and_receiving_light_verbs(lexicon):
+    assert (
+        lexicon.open_types,
+        lexicon.reciprocal_types,
+        lexicon.cue_value("light", "receive"),
+        lexicon.is_cue("enforcer", "police"),
+    ) == (
+        ("CONCEDE", "DEMAND", "MOBILIZE", "PROTEST", "REJECT", "RETREAT"),
+        ("AGREE", "ASSAULT", "CONSULT", "COOPERATE"),
+        "recipient",
+        True,
+    )

@@ -1,0 +1,83 @@
+"""Merging event mentions into corpus events, from hand-made records."""
+
+from __future__ import annotations
+
+from kg.link.events import dates_compatible, event_id, merge_events
+from kg.records import Article, ArticleAnalysis, EventMention
+
+TEXT_A = "Canada met Mexico. Later, Canada met Mexico again."
+TEXT_B = "Officials said Canada met Mexico on Monday."
+
+
+def article(article_id, text):
+    return Article(id=article_id, title="", text=text, sources=())
+
+
+def mention(start, end, trigger_start, *, date=None, precision=None, status="asserted",
+            confidence=0.6, actors=("e0",), recipients=("e1",), place=None,
+            source=None):  # fmt: skip
+    return EventMention(
+        type="CONSULT", actors=actors, recipients=recipients, status=status,
+        sentence_start=start, sentence_end=end, trigger="met", trigger_start=trigger_start,
+        trigger_end=trigger_start + 3, confidence=confidence, mode="meeting",
+        attributed_to=source, date=date, date_precision=precision, place=place,
+    )  # fmt: skip
+
+
+def analysis(article_id, events):
+    return ArticleAnalysis(article_id, (), (), (), tuple(events))
+
+
+LINKS = {("a", "e0"): "canada", ("a", "e1"): "mexico", ("b", "e0"): "canada",
+         ("b", "e1"): "mexico", ("b", "e2"): "ottawa"}  # fmt: skip
+
+
+def test_event_merge_same_event_from_two_articles_is_one_event():
+    articles = [article("a", TEXT_A), article("b", TEXT_B)]
+    analyses = [
+        analysis("a", [mention(0, 18, 7)]),
+        analysis("b", [mention(0, 43, 22, date="2024-03-11", precision="day", place="e2")]),
+    ]
+    (event,) = merge_events(articles, analyses, LINKS)
+    assert (event.actors, event.recipients, event.date, event.place) == (
+        ("canada",), ("mexico",), "2024-03-11", "ottawa",
+    )  # fmt: skip
+    assert [(e.article_id, e.sentence) for e in event.evidence] == [
+        ("a", "Canada met Mexico."),
+        ("b", TEXT_B),
+    ]
+    assert event.articles == ("a", "b")
+    assert event.confidence == 0.84  # noisy-or of 0.6 and 0.6
+    assert event.id == event_id("CONSULT", ["canada"], ["mexico"], "asserted", "2024-03-11")
+
+
+def test_event_merge_incompatible_dates_stay_apart():
+    analyses = [analysis("a", [
+        mention(0, 18, 7, date="2024-03-11", precision="day"),
+        mention(19, 50, 33, date="2024-03-12", precision="day"),
+    ])]
+    events = merge_events([article("a", TEXT_A)], analyses, LINKS)
+    assert [e.date for e in events] == ["2024-03-11", "2024-03-12"]
+
+
+def test_event_merge_status_keeps_events_apart():
+    analyses = [analysis("a", [mention(0, 18, 7), mention(19, 50, 33, status="denied")])]
+    events = merge_events([article("a", TEXT_A)], analyses, LINKS)
+    assert sorted(e.status for e in events) == ["asserted", "denied"]
+
+
+def test_event_merge_unlinked_actor_drops_the_mention():
+    analyses = [analysis("a", [mention(0, 18, 7, actors=("e9",))])]
+    assert merge_events([article("a", TEXT_A)], analyses, LINKS) == []
+
+
+def test_event_merge_output_is_deterministic():
+    articles = [article("a", TEXT_A), article("b", TEXT_B)]
+    analyses = [analysis("a", [mention(0, 18, 7)]), analysis("b", [mention(0, 43, 22)])]
+    first = merge_events(articles, analyses, LINKS)
+    assert merge_events(list(reversed(articles)), list(reversed(analyses)), LINKS) == first
+
+
+def test_event_merge_dates_compatible():
+    assert dates_compatible("2024", "2024-03-11") is True
+    assert dates_compatible("2024-03", "2024-04") is False

@@ -1,0 +1,82 @@
+"""kg export: every format round-trips to a graph isomorphic to the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdf_helpers import make_corpus
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg.errors import StoreError
+from kg.rdf.dataset import build_dataset
+from kg.rdf.export import FORMATS, export
+from kg.rdf.store import write_outputs_rdf
+
+PARSE = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
+         "jsonld": "json-ld"}
+
+
+def expected_union() -> rdflib.Graph:
+    graph = rdflib.Graph()
+    for named in build_dataset(make_corpus()).graphs():
+        for triple in named:
+            graph.add(triple)
+    return graph
+
+
+def parsed_union(path: Path, fmt: str) -> rdflib.Graph:
+    if FORMATS[fmt][0].supports_datasets:
+        dataset = rdflib.Dataset()
+        dataset.parse(path, format=PARSE[fmt])
+        graph = rdflib.Graph()
+        for named in dataset.graphs():
+            for triple in named:
+                graph.add(triple)
+        return graph
+    return rdflib.Graph().parse(path, format=PARSE[fmt])
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export")
+    write_outputs_rdf(make_corpus(), path)
+    return path
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_export_round_trips_to_an_isomorphic_graph(out: Path, fmt: str, tmp_path: Path) -> None:
+    dest = export(out, fmt, tmp_path / f"g.{FORMATS[fmt][1]}")
+    got, want = parsed_union(dest, fmt), expected_union()
+    if not isomorphic(got, want):
+        _, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
+        pytest.fail(f"only in export:\n{only_got.serialize(format='nt')}\n"
+                    f"only in build:\n{only_want.serialize(format='nt')}")
+    assert len(got) == len(want)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_export_trig_keeps_one_named_graph_per_article(out: Path, tmp_path: Path) -> None:
+    dataset = rdflib.Dataset()
+    dataset.parse(export(out, "trig", tmp_path / "g.trig"), format="trig")
+    names = sorted(str(g.identifier).rsplit("/", 1)[1] for g in dataset.graphs() if len(g))
+    assert names == ["a1", "a2", "corpus"]
+
+
+def test_export_defaults_to_graph_ext_in_the_folder(out: Path) -> None:
+    assert export(out, "ntriples", None) == out / "graph.nt"
+    assert (out / "graph.nt").read_text(encoding="utf-8").count("\n") == len(expected_union())
+
+
+def test_export_falls_back_to_graph_nq_without_a_store(tmp_path: Path) -> None:
+    write_outputs_rdf(make_corpus(), tmp_path)
+    (tmp_path / "store").unlink()
+    dest = export(tmp_path, "turtle", tmp_path / "again.ttl")
+    assert len(rdflib.Graph().parse(dest)) == len(expected_union())
+
+
+def test_export_rejects_an_unknown_format(out: Path) -> None:
+    with pytest.raises(StoreError, match="unknown export format 'rdfxml'; use one of turtle"):
+        export(out, "rdfxml", None)

@@ -1,0 +1,174 @@
+"""The RDF model: SHACL-valid, deterministic, one graph per article, the vocabularies used."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pyoxigraph as ox
+import pyshacl
+import pytest
+import rdflib
+from rdf_helpers import make_corpus
+
+from kg.rdf.dataset import build_dataset, date_literal, iter_quads, serialize_nquads
+from kg.rdf.iris import DEFAULT_BASE
+
+# pyshacl builds an rdflib Dataset internally and touches APIs rdflib 7.6 deprecates
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Dataset.identifier is deprecated:DeprecationWarning"),
+]
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+KG = rdflib.Namespace("https://w3id.org/kg-news/ontology#")
+SEM = rdflib.Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = rdflib.Namespace("http://schema.org/")
+ID = rdflib.Namespace(DEFAULT_BASE)
+
+
+def union(dataset: rdflib.Dataset) -> rdflib.Graph:
+    graph = rdflib.Graph()
+    for named in dataset.graphs():
+        for triple in named:
+            graph.add(triple)
+    return graph
+
+
+@pytest.fixture(scope="module")
+def graph() -> rdflib.Graph:
+    return union(build_dataset(make_corpus()))
+
+
+def validate(graph: rdflib.Graph) -> tuple[bool, str]:
+    conforms, _, text = pyshacl.validate(
+        graph, shacl_graph=str(ONTOLOGY / "shapes.ttl"), ont_graph=str(ONTOLOGY / "kg.ttl"),
+        inference="none",
+    )
+    return conforms, text
+
+
+def test_rdf_dataset_conforms_to_the_shapes(graph: rdflib.Graph) -> None:
+    conforms, text = validate(graph)
+    assert conforms, text
+
+
+def test_rdf_shapes_catch_an_out_of_range_confidence_and_an_event_without_actors() -> None:
+    corpus = make_corpus()
+    bad = dataclasses.replace(corpus.events[0], confidence=1.5, actors=(), recipients=())
+    conforms, text = validate(union(build_dataset(
+        dataclasses.replace(corpus, events=(bad, *corpus.events[1:])))))
+    assert not conforms
+    assert "MaxInclusiveConstraintComponent" in text
+    assert "OrConstraintComponent" in text
+
+
+def test_rdf_every_term_used_is_declared_with_label_and_comment(graph: rdflib.Graph) -> None:
+    ontology = rdflib.Graph().parse(ONTOLOGY / "kg.ttl")
+    used = {t for triple in graph for t in triple
+            if isinstance(t, rdflib.URIRef) and str(t).startswith(str(KG))}
+    missing = sorted(str(t) for t in used
+                     if (t, rdflib.RDFS.label, None) not in ontology
+                     or (t, rdflib.RDFS.comment, None) not in ontology)
+    assert missing == []
+    assert len(used) >= 30
+
+
+def test_rdf_two_builds_give_byte_identical_nquads() -> None:
+    first = serialize_nquads(iter_quads(make_corpus()))
+    second = serialize_nquads(iter_quads(make_corpus()))
+    assert first == second
+    assert sorted(first.splitlines()) == sorted(second.splitlines())
+    assert b"_:" not in first  # no blank nodes anywhere
+
+
+def test_rdf_each_article_has_its_own_named_graph() -> None:
+    dataset = build_dataset(make_corpus())
+    graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
+    assert graphs == {f"{DEFAULT_BASE}graph/corpus", f"{DEFAULT_BASE}graph/a1",
+                      f"{DEFAULT_BASE}graph/a2"}
+    a2 = dataset.graph(ID["graph/a2"])
+    assert (ID["article/a2"], SCHEMA.headline, rdflib.Literal("Trade deal signed")) in a2
+    assert not any(str(s).endswith("/a1") for s in a2.subjects())
+
+
+def test_rdf_actor_has_wikidata_sameas_and_person_acts_for_country(graph: rdflib.Graph) -> None:
+    chile = ID["actor/Q298"]
+    assert (chile, rdflib.OWL.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q298")) in graph
+    assert (chile, rdflib.RDF.type, SCHEMA.Country) in graph
+    person = ID["actor/ana-ruiz"]
+    assert set(graph.objects(person, KG.affiliation)) == {chile}
+    assert set(graph.objects(person, KG.country)) == {chile}
+    assert set(graph.objects(person, KG.role)) == {rdflib.Literal("foreign minister")}
+
+
+def test_rdf_reported_claim_is_attributed_and_points_at_article_and_event(
+    graph: rdflib.Graph,
+) -> None:
+    claims = list(graph.subjects(KG.about, ID["event/ev-shell"]))
+    assert len(claims) == 1
+    claim = claims[0]
+    assert set(graph.objects(claim, KG.status)) == {KG.reported}
+    assert set(graph.objects(claim, PROV.wasAttributedTo)) == {ID["actor/Q20"]}
+    assert set(graph.objects(claim, PROV.wasDerivedFrom)) == {ID["article/a1"]}
+
+
+def test_rdf_evidence_selectors_locate_the_trigger_in_the_article(graph: rdflib.Graph) -> None:
+    claim = next(graph.subjects(KG.about, ID["event/ev-meet"]))
+    evidence = next(graph.objects(claim, KG.evidence))
+    selector = next(graph.objects(evidence, KG.triggerSelector))
+    body = str(next(graph.objects(ID["article/a1"], SCHEMA.articleBody)))
+    start = int(next(graph.objects(selector, OA.start)))
+    end = int(next(graph.objects(selector, OA.end)))
+    assert body[start:end] == "met" == str(next(graph.objects(selector, OA.exact)))
+
+
+def test_rdf_event_uses_sem_roles_time_and_place(graph: rdflib.Graph) -> None:
+    event = ID["event/ev-meet"]
+    assert set(graph.objects(event, KG.eventType)) == {
+        rdflib.URIRef("https://w3id.org/kg-news/plover/CONSULT")}
+    roles = {(graph.value(r, rdflib.RDF.value), graph.value(r, SEM.roleType))
+             for r in graph.objects(event, SEM.hasActor)}
+    assert roles == {(ID["actor/ana-ruiz"], KG.sourceRole), (ID["actor/Q20"], KG.targetRole)}
+    assert graph.value(event, SEM.hasTimeStamp) == rdflib.Literal(
+        "2024-03-05", datatype=rdflib.XSD.date)
+    place = graph.value(event, SEM.hasPlace)
+    assert graph.value(place, rdflib.RDFS.label) == rdflib.Literal("Oslo")
+
+
+@pytest.mark.parametrize(
+    ("value", "datatype"),
+    [("2024-03-05", "date"), ("2024-03", "gYearMonth"), ("2024", "gYear"), ("soon", None)],
+)
+def test_rdf_date_literal_types_by_precision(value: str, datatype: str | None) -> None:
+    literal = date_literal(value)
+    got = None if literal is None else literal.datatype.value.split("#")[1]
+    assert got == datatype
+
+
+def test_rdf_base_is_configurable() -> None:
+    quads = list(iter_quads(make_corpus(), base="https://example.org/kg/"))
+    subjects = {q.subject.value for q in quads}
+    assert "https://example.org/kg/event/ev-deal" in subjects
+    assert not any(s.startswith(DEFAULT_BASE) for s in subjects)
+
+
+def test_rdf_unknown_affiliation_is_left_out_and_logged(caplog: pytest.LogCaptureFixture) -> None:
+    corpus = make_corpus()
+    actor = dataclasses.replace(corpus.actors[3], affiliation="nobody")
+    quads = list(iter_quads(dataclasses.replace(
+        corpus, actors=(*corpus.actors[:3], actor))))
+    assert not any(q.predicate.value.endswith("#affiliation") for q in quads)
+    assert "1 actor affiliation(s) name no known actor" in caplog.text
+
+
+def test_rdf_two_actors_with_one_qid_keep_distinct_iris() -> None:
+    corpus = make_corpus()
+    twin = dataclasses.replace(corpus.actors[0], id="chile-2", label="Republic of Chile")
+    quads = list(iter_quads(dataclasses.replace(corpus, actors=(*corpus.actors, twin))))
+    labels = {(q.subject.value, q.object.value) for q in quads
+              if q.predicate == ox.NamedNode(str(rdflib.RDFS.label))
+              and "/actor/" in q.subject.value}
+    assert (f"{DEFAULT_BASE}actor/Q298", "Chile") in labels
+    assert (f"{DEFAULT_BASE}actor/chile-2", "Republic of Chile") in labels
