@@ -81,6 +81,18 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryCopy:
+    """One copy of a story before de-duplication, with whether its title was found in the input.
+
+    What each input document split into is kept in the build cache as these, so a grown corpus
+    splits only its new documents.
+    """
+
+    article: Article
+    title_found: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A named-entity span in one article.
 

@@ -16,14 +16,14 @@ import sqlite3
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 from unicodedata import unidata_version
 
 import numpy
 
 from kg.ingest.clean import line_key
-from kg.records import Article, SourceSpan
+from kg.records import Article, SourceSpan, StoryCopy
 from kg.text import stable_hash
 
 SHINGLE = 5
@@ -35,14 +35,6 @@ SAME_STORY = 0.8
 #: trimmed last paragraph), as long as they still share this much overall.
 CONTAINED, CONTAINED_JACCARD = 0.9, 0.5
 _WORDS = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """An article before de-duplication, with whether its title was found in the input."""
-
-    article: Article
-    title_found: bool = True
 
 
 def fold_for_hash(text: str) -> str:
@@ -92,7 +84,7 @@ class Copies(Protocol):
 
     def ids(self) -> list[str]: ...  # every article id, sorted
     def text(self, article_id: str) -> str: ...  # the text of the copies under that id
-    def copies(self, article_id: str) -> list[Candidate]: ...
+    def copies(self, article_id: str) -> list[StoryCopy]: ...
 
 
 def merge_copies(copies: Copies, *, memo: SignatureMemo | None = None) -> Iterator[Article]:
@@ -213,7 +205,7 @@ def _identity(value: int) -> int:
     return value
 
 
-def _merge(members: list[Candidate]) -> Article:
+def _merge(members: list[StoryCopy]) -> Article:
     """One article from its copies: the longest body (then smallest id), metadata from any."""
     # nearly every article has one copy: the ranking key counts every letter (issue #7)
     ranked = members if len(members) == 1 else sorted(members, key=lambda c: (

@@ -22,9 +22,9 @@ from unicodedata import unidata_version
 from kg.errors import StoreError
 from kg.ingest.clean import CleaningRules, default_rules
 from kg.ingest.dating import parse_date
-from kg.ingest.dedupe import Candidate, article_order, fold_for_hash, merge_copies
+from kg.ingest.dedupe import article_order, fold_for_hash, merge_copies
 from kg.ingest.stories import Story, split_stories
-from kg.records import Article, RawDocument, SourceSpan
+from kg.records import Article, RawDocument, SourceSpan, StoryCopy
 from kg.text import source_hash, stable_hash
 
 logger = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ class PrepareMemo(Protocol):
     """
 
     def has_stories(self, keys: Sequence[str]) -> set[str]: ...
-    def get_stories(self, keys: Sequence[str]) -> dict[str, list[Candidate]]: ...
-    def put_stories(self, items: Iterable[tuple[str, list[Candidate]]]) -> None: ...
+    def get_stories(self, keys: Sequence[str]) -> dict[str, list[StoryCopy]]: ...
+    def put_stories(self, items: Iterable[tuple[str, list[StoryCopy]]]) -> None: ...
     def get_signatures(self, keys: Sequence[str]) -> dict[str, bytes]: ...
     def put_signatures(self, items: Iterable[tuple[str, bytes]]) -> None: ...
 
@@ -135,11 +135,11 @@ class _StoredCopies:
                     self.count += 1
         self._load = functools.lru_cache(maxsize=64)(self._document)
 
-    def _document(self, key: str) -> list[Candidate]:
+    def _document(self, key: str) -> list[StoryCopy]:
         return self._found(self.memo.get_stories([key]), key)
 
     @staticmethod
-    def _found(found: dict[str, list[Candidate]], key: str) -> list[Candidate]:
+    def _found(found: dict[str, list[StoryCopy]], key: str) -> list[StoryCopy]:
         if key not in found:
             raise StoreError("the stories of an input document are gone from the build cache; "
                              "run `kg build` again, or with --no-cache")
@@ -152,7 +152,7 @@ class _StoredCopies:
         key, index = self.refs[article_id][0]
         return self._load(key)[index].article.text
 
-    def copies(self, article_id: str) -> list[Candidate]:
+    def copies(self, article_id: str) -> list[StoryCopy]:
         return [self._load(key)[index] for key, index in self.refs[article_id]]
 
 
@@ -160,16 +160,16 @@ class HeldMemo:
     """A `PrepareMemo` in memory: what `prepare` uses when the build has no cache folder."""
 
     def __init__(self) -> None:
-        self.stories: dict[str, list[Candidate]] = {}
+        self.stories: dict[str, list[StoryCopy]] = {}
         self.signatures: dict[str, bytes] = {}
 
     def has_stories(self, keys: Sequence[str]) -> set[str]:
         return {key for key in keys if key in self.stories}
 
-    def get_stories(self, keys: Sequence[str]) -> dict[str, list[Candidate]]:
+    def get_stories(self, keys: Sequence[str]) -> dict[str, list[StoryCopy]]:
         return {key: self.stories[key] for key in keys if key in self.stories}
 
-    def put_stories(self, items: Iterable[tuple[str, list[Candidate]]]) -> None:
+    def put_stories(self, items: Iterable[tuple[str, list[StoryCopy]]]) -> None:
         self.stories.update(items)
 
     def get_signatures(self, keys: Sequence[str]) -> dict[str, bytes]:
@@ -256,7 +256,7 @@ def derive_title(text: str) -> str:
     return cut + "…"
 
 
-def _candidate(raw: RawDocument, story: Story) -> Candidate:
+def _candidate(raw: RawDocument, story: Story) -> StoryCopy:
     text = "\n\n".join(story.paragraphs)
     if raw.extent is not None:
         span = SourceSpan(raw.path, raw.offset, raw.offset + raw.extent)
@@ -275,4 +275,4 @@ def _candidate(raw: RawDocument, story: Story) -> Candidate:
         date_precision=date[1] if date else None,
         url=raw.url,
     )
-    return Candidate(article, title_found=title is not None)
+    return StoryCopy(article, title_found=title is not None)

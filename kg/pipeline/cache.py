@@ -15,20 +15,24 @@ Later stages read articles and analyses back a chunk at a time (`StoredArticles`
 
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
 from kg.errors import StoreError
-from kg.ingest.dedupe import Candidate
-from kg.records import Article, ArticleAnalysis, LocalEntity, from_dict, to_dict
+from kg.records import Article, ArticleAnalysis, LocalEntity, StoryCopy, from_dict, to_dict
+from kg.streams import (
+    AnalysisResults,
+    AnalysisSequence,
+    ArticleSequence,
+    RecordSequence,
+)
 
 CACHE_DIR = ".kg-cache"
 _SCHEMA = "CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, data TEXT NOT NULL)"
@@ -95,26 +99,26 @@ class AnalysisCache:
         with self._db:
             self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES (?, ?)", rows)
 
-    def get_stories(self, keys: Sequence[str]) -> dict[str, list[Candidate]]:
+    def get_stories(self, keys: Sequence[str]) -> dict[str, list[StoryCopy]]:
         """Return what the documents under `keys` split into, for those seen before.
 
         >>> import tempfile, pathlib
         >>> cache = AnalysisCache(pathlib.Path(tempfile.mkdtemp()))
-        >>> cache.put_stories([("k", [Candidate(Article("a", "T", "Body.", ()), False)])])
+        >>> cache.put_stories([("k", [StoryCopy(Article("a", "T", "Body.", ()), False)])])
         >>> [(c.article.id, c.title_found) for c in cache.get_stories(["k", "x"])["k"]]
         [('a', False)]
         >>> cache.close()
         """
-        found: dict[str, list[Candidate]] = {}
+        found: dict[str, list[StoryCopy]] = {}
         for key, data in self._rows("stories", keys):
             try:
-                found[key] = [Candidate(from_dict(Article, item["article"]), item["title_found"])
+                found[key] = [StoryCopy(from_dict(Article, item["article"]), item["title_found"])
                               for item in json.loads(data)]
             except (ValueError, TypeError, KeyError):
                 continue  # written by an incompatible version: split again
         return found
 
-    def put_stories(self, items: Iterable[tuple[str, list[Candidate]]]) -> None:
+    def put_stories(self, items: Iterable[tuple[str, list[StoryCopy]]]) -> None:
         """Store what documents split into, and commit."""
         self._put("stories", (
             (key, json.dumps([{"article": to_dict(c.article), "title_found": c.title_found}
@@ -193,17 +197,6 @@ class AnalysisCache:
 R = TypeVar("R")
 
 
-class RecordSequence(Sequence[R], Generic[R]):
-    """A sequence of records read from disk when asked for, equal to a list of the same."""
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]  # equal to lists and tuples, like them unhashable
-
-
 class CachedRecords(RecordSequence[R]):
     """Records a cache table holds, in the order of `keys`, read a chunk at a time.
 
@@ -229,7 +222,7 @@ class CachedRecords(RecordSequence[R]):
 
     def __iter__(self) -> Iterator[R]:
         for text in self._texts(self.keys):
-            yield self._decode(text)  # type: ignore[no-any-return]
+            yield self._decode(text)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({len(self)} from {self.out_dir / CACHE_DIR})"
@@ -258,7 +251,7 @@ class CachedRecords(RecordSequence[R]):
             cache.close()
 
 
-class StoredArticles(CachedRecords[Article]):
+class StoredArticles(CachedRecords[Article], ArticleSequence):
     """A build's prepared articles, in order, read from its cache: never all held.
 
     >>> import tempfile, pathlib
@@ -281,7 +274,7 @@ class StoredArticles(CachedRecords[Article]):
         return self.keys
 
     def select(self, ids: Iterable[str]) -> StoredArticles:
-        """The articles of `ids` (all stored), in that order."""
+        """The articles of `ids` (all stored), in that order: nothing is read."""
         return StoredArticles(self.out_dir, list(ids))
 
     def copies(self) -> int:
@@ -306,6 +299,7 @@ class StoredArticles(CachedRecords[Article]):
             cache.close()
 
     def sorted_by_id(self) -> StoredArticles:
+        """The same articles in the order of their id: nothing is read."""
         return self.select(sorted(self.keys))
 
     def texts(self) -> Iterator[str]:
@@ -313,7 +307,7 @@ class StoredArticles(CachedRecords[Article]):
         return self._texts(self.keys)
 
 
-class AnalysisStream(CachedRecords[ArticleAnalysis]):
+class AnalysisStream(CachedRecords[ArticleAnalysis], AnalysisSequence):
     """A sequence of cached analyses (by cache key) of the articles `article_ids`."""
 
     table = "analyses"
@@ -334,6 +328,32 @@ class AnalysisStream(CachedRecords[ArticleAnalysis]):
             yield found.article_id, found.entities
 
 
+class CachedAnalyses(AnalysisResults):
+    """Analyses by article id, read from a build's cache when asked for, never all held."""
+
+    def __init__(self, out_dir: Path, keys: dict[str, str]) -> None:
+        self.out_dir = out_dir
+        self.cache_keys = keys  # article id -> cache key
+
+    def __getitem__(self, article_id: str) -> ArticleAnalysis:
+        (analysis,) = self.ordered([article_id])
+        return analysis
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self.cache_keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.cache_keys)
+
+    def __len__(self) -> int:
+        return len(self.cache_keys)
+
+    def ordered(self, article_ids: Sequence[str]) -> AnalysisStream:
+        """The analyses of `article_ids`, in that order, as a re-iterable stream."""
+        ids = list(article_ids)
+        return AnalysisStream(self.out_dir, ids, [self.cache_keys[i] for i in ids])
+
+
 @dataclass(frozen=True)
 class _Entities:
     """The part of an `ArticleAnalysis` that `AnalysisStream.entities` decodes."""
@@ -342,7 +362,12 @@ class _Entities:
     entities: tuple[LocalEntity, ...]
 
 
-@functools.cache
+_DECODERS: dict[type[Any], msgspec.json.Decoder[Any]] = {}
+
+
 def _decoder(record: type[Any]) -> msgspec.json.Decoder[Any]:
     # fields are checked against the record's annotations; unknown fields are skipped
-    return msgspec.json.Decoder(record)
+    decoder = _DECODERS.get(record)
+    if decoder is None:
+        decoder = _DECODERS[record] = msgspec.json.Decoder(record)
+    return decoder

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
@@ -23,13 +23,21 @@ from kg.extract.analyse import Resources, cache_key, load_resources, parse_and_a
 from kg.extract.nlp import load_nlp, model_ident, resolve_model_name
 from kg.limits import Limits
 from kg.paths import default_ontology_dir
-from kg.pipeline.cache import AnalysisCache, AnalysisStream, StoredArticles
+from kg.pipeline.cache import AnalysisCache, CachedAnalyses, StoredArticles
 from kg.records import (
     Actor,
     Article,
     ArticleAnalysis,
     Corpus,
     Event,
+)
+from kg.streams import (
+    AnalysisDict,
+    AnalysisResults,
+    ArticleSequence,
+    ArticleTuple,
+    as_analyses,
+    as_articles,
 )
 
 log = logging.getLogger(__name__)
@@ -91,7 +99,7 @@ def read_articles(
     *,
     on_skip: SkipHandler | None = None,
     cache_dir: Path | None = None,
-) -> tuple[Sequence[Article], BuildReport]:
+) -> tuple[ArticleSequence, BuildReport]:
     """Ingest, clean, split and de-duplicate; report files read and inputs skipped.
 
     With `cache_dir` (a build's output folder), the articles are kept in the cache there and
@@ -116,17 +124,12 @@ def read_articles(
             yield raw
 
     raws = counted(read_paths([Path(p) for p in paths], on_skip=skip))
-    articles = prepare(raws) if cache_dir is None else _prepare_cached(raws, cache_dir)
+    articles = (ArticleTuple(prepare(raws)) if cache_dir is None
+                else _prepare_cached(raws, cache_dir))
     report.files = len(files)
     report.articles = len(articles)
-    report.duplicates = _duplicates(articles)
+    report.duplicates = articles.copies() - len(articles)
     return articles, report
-
-
-def _duplicates(articles: Sequence[Article]) -> int:
-    copies = (articles.copies() if isinstance(articles, StoredArticles)
-              else sum(len(a.sources) for a in articles))
-    return copies - len(articles)
 
 
 def _prepare_cached(raws: Iterable[Any], cache_dir: Path) -> StoredArticles:
@@ -198,13 +201,8 @@ def build(
         on_skip=on_skip,
         limits=limits,
     )
-    ok = _keep(articles, analyses)
-    ok_ids = ok.ids if isinstance(ok, StoredArticles) else [a.id for a in ok]
-    ordered: Sequence[ArticleAnalysis] = (
-        analyses.ordered(ok_ids) if isinstance(analyses, CachedAnalyses)
-        else [analyses[i] for i in ok_ids]
-    )
-    corpus = link_corpus(ok, ordered)
+    ok = articles.keep(analyses)
+    corpus = link_corpus(ok, analyses.ordered(ok.ids))
     return BuildResult(corpus, report)
 
 
@@ -225,18 +223,19 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         if analysis.events:
             with_events.append(ArticleAnalysis(analysis.article_id, (), (), (), analysis.events))
 
-    entities = analyses.entities() if isinstance(analyses, AnalysisStream) else None
-    actors, places, links = link_actors(analyses, entities=entities, seen=keep_events)
-    telling = _keep(articles, {a.article_id for a in with_events})
+    articles, analyses = as_articles(articles), as_analyses(analyses)
+    actors, places, links = link_actors(analyses, entities=analyses.entities(), seen=keep_events)
+    telling = articles.keep({a.article_id for a in with_events})
     events = merge_events(telling, with_events, links)
     return Corpus(
-        articles=articles if isinstance(articles, StoredArticles) else tuple(articles),
+        articles=articles,
         actors=tuple(actors),
         events=tuple(events),
         places=tuple(places),
-        analyses=analyses if isinstance(analyses, AnalysisStream) else tuple(analyses),
+        analyses=analyses,
         links=dict(links),
     )
+
 
 
 def analyse_articles(
@@ -252,7 +251,7 @@ def analyse_articles(
     progress: ProgressHandler | None = None,
     on_skip: SkipHandler | None = None,
     limits: Limits | None = None,
-) -> Mapping[str, ArticleAnalysis]:
+) -> AnalysisResults:
     """Analyse every article, from the cache where possible; return analyses by article id.
 
     Work streams batch by batch: each batch is parsed, analysed, its docs dropped and its
@@ -261,6 +260,7 @@ def analyse_articles(
     With `out_dir`, the answer is a `CachedAnalyses` that reads analyses back from the cache
     on demand: memory does not grow with the corpus (issue #7).
     """
+    articles = as_articles(articles)
     limits = limits or Limits()
     limits.check_articles(len(articles))
     model_name = resolve_model_name(model)
@@ -293,7 +293,7 @@ def analyse_articles(
                 fail(article, problem)
         if progress:
             progress(len(cached) + report.failed, total)
-        todo = _keep(articles, set(todo_ids))  # stored articles are read back a batch at a time
+        todo = articles.keep(set(todo_ids))  # stored articles are read back a batch at a time
         pending = iter(todo)
         batches = iter(lambda: list(itertools.islice(pending, batch_size)), [])
         for batch, results in _run_batches(
@@ -323,40 +323,10 @@ def analyse_articles(
         if cache is not None:
             cache.close()
     if out_dir is None:
-        return done
+        return AnalysisDict(done)
     return CachedAnalyses(out_dir, {article_id: keys[article_id] for article_id in sorted(cached)})
 
 
-class CachedAnalyses(Mapping[str, ArticleAnalysis]):
-    """Analyses by article id, read from a build's cache when asked for, never all held."""
-
-    def __init__(self, out_dir: Path, keys: dict[str, str]) -> None:
-        self.out_dir = out_dir
-        self.keys = keys  # article id -> cache key
-
-    def __getitem__(self, article_id: str) -> ArticleAnalysis:
-        (analysis,) = self.ordered([article_id])
-        return analysis
-
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self.keys
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.keys)
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def ordered(self, article_ids: Sequence[str]) -> AnalysisStream:
-        """The analyses of `article_ids`, in that order, as a re-iterable stream."""
-        return AnalysisStream(self.out_dir, list(article_ids), [self.keys[i] for i in article_ids])
-
-
-def _keep(articles: Sequence[Article], ids: Container[str]) -> Sequence[Article]:
-    """The articles whose id is among `ids`, in order; `StoredArticles` stay on disk."""
-    if isinstance(articles, StoredArticles):
-        return articles.select([i for i in articles.ids if i in ids])
-    return [a for a in articles if a.id in ids]
 
 
 def _article_where(article: Article) -> str:

@@ -78,7 +78,8 @@ def run_on_dask(
 
         def wait(batch: list[Article], future: Any) -> list[ArticleAnalysis | str]:
             try:
-                return future.result()  # type: ignore[no-any-return]
+                results: list[ArticleAnalysis | str] = future.result()
+                return results
             except KilledWorker as err:
                 log.warning("dask: a worker died on a batch of %d articles: %s", len(batch), err)
                 return [f"a Dask worker died while analysing this batch ({err})"] * len(batch)

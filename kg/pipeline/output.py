@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
 from kg.atomic import atomic_write_lines, atomic_write_text
 from kg.errors import StoreError
 from kg.limits import Limits
-from kg.pipeline.cache import AnalysisStream, RecordSequence, StoredArticles
 from kg.rdf.store import NQUADS, STORE, TURTLE
 from kg.records import Actor, Article, ArticleAnalysis, Corpus, Event, Place, from_dict, to_dict
+from kg.streams import (
+    AnalysisSequence,
+    ArticleSequence,
+    RecordSequence,
+    as_analyses,
+    as_articles,
+    dumps,
+)
 
 ARTICLES, ACTORS, EVENTS, PLACES, ANALYSES = (
     "articles.jsonl", "actors.jsonl", "events.jsonl", "places.jsonl", "analyses.jsonl"
@@ -27,10 +34,6 @@ ARTICLES, ACTORS, EVENTS, PLACES, ANALYSES = (
 STATS, PAGE, GRAPHML = "stats.json", "graph.html", "graph.graphml"
 #: Every output of a build, in the order they are written.
 OUTPUTS = (ARTICLES, ACTORS, PLACES, EVENTS, ANALYSES, NQUADS, STORE, TURTLE, STATS, GRAPHML, PAGE)
-
-
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=False)
 
 
 def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
@@ -50,7 +53,7 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
         data["actors"] = [actor_ref(i) for i in event.actors]
         data["recipients"] = [actor_ref(i) for i in event.recipients]
         data["attributed_to"] = actor_ref(event.attributed_to)
-        return _dumps(data)
+        return dumps(data)
 
     by_article: dict[str, dict[str, str]] = {}
     for (article_id, key), target in corpus.links.items():
@@ -58,20 +61,16 @@ def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
 
     def analysis_line(article_id: str, text: str) -> str:
         # `text` is a dumped JSON object: "links" is appended without decoding it
-        links = _dumps(dict(sorted(by_article.get(article_id, {}).items())))
+        links = dumps(dict(sorted(by_article.get(article_id, {}).items())))
         return f'{text[:-1]}, "links": {links}}}'
 
-    analyses = (corpus.analyses.texts() if isinstance(corpus.analyses, AnalysisStream)
-                else ((a.article_id, _dumps(to_dict(a))) for a in corpus.analyses))
-
-    articles = (corpus.articles.texts() if isinstance(corpus.articles, StoredArticles)
-                else (_dumps(to_dict(a)) for a in corpus.articles))
-
+    analyses = as_analyses(corpus.analyses).texts()
+    articles = as_articles(corpus.articles).texts()
     out_dir.mkdir(parents=True, exist_ok=True)
     plain = {ACTORS: corpus.actors, PLACES: corpus.places}
     return {
         ARTICLES: atomic_write_lines(out_dir / ARTICLES, articles),
-        **{name: atomic_write_lines(out_dir / name, (_dumps(to_dict(r)) for r in records))
+        **{name: atomic_write_lines(out_dir / name, (dumps(to_dict(r)) for r in records))
            for name, records in plain.items()},
         EVENTS: atomic_write_lines(out_dir / EVENTS, (event_line(e) for e in corpus.events)),
         ANALYSES: atomic_write_lines(out_dir / ANALYSES, (analysis_line(*a) for a in analyses)),
@@ -103,11 +102,11 @@ def read_corpus(out_dir: str | os.PathLike[str]) -> Corpus:
 
     analyses_path = out_dir / ANALYSES
     return Corpus(
-        articles=records(ARTICLES, lambda d: from_dict(Article, d)),
+        articles=JsonlArticles(out_dir / ARTICLES, lambda d: from_dict(Article, d)),
         actors=tuple(records(ACTORS, lambda d: from_dict(Actor, d))),
         events=tuple(records(EVENTS, event_from)),
         places=tuple(records(PLACES, lambda d: from_dict(Place, d))),
-        analyses=(records(ANALYSES, lambda d: from_dict(ArticleAnalysis, d))
+        analyses=(JsonlAnalyses(analyses_path, lambda d: from_dict(ArticleAnalysis, d))
                   if analyses_path.is_file() else ()),
         links=_LinksFile(analyses_path),  # type: ignore[arg-type]
     )
@@ -169,9 +168,26 @@ class JsonlRecords(RecordSequence[R]):
                     fh.seek(offset)
                 yield self.decode(self._json(fh.readline(), f"byte {offset}"))
 
-    def sorted_by_id(self) -> JsonlRecords[R]:
-        """The same records, in the order of their "id"."""
-        return JsonlRecords(self.path, self.decode, sorted(self.lines, key=lambda line: line[1]))
+    def sorted_by_id(self) -> Any:
+        """The same records, in the order of their "id": nothing is decoded."""
+        return type(self)(self.path, self.decode, sorted(self.lines, key=lambda line: line[1]))
+
+
+class JsonlArticles(JsonlRecords[Article], ArticleSequence):
+    """The articles of a built folder's articles.jsonl, read from the file when iterated."""
+
+    @property
+    def ids(self) -> list[str]:
+        return [article_id for _, article_id in self.lines]
+
+    def select(self, ids: Iterable[str]) -> JsonlArticles:
+        """The articles of `ids` (all present), in that order: nothing is read."""
+        where = {line[1]: line for line in self.lines}
+        return JsonlArticles(self.path, self.decode, [where[i] for i in ids])
+
+
+class JsonlAnalyses(JsonlRecords[ArticleAnalysis], AnalysisSequence):
+    """The analyses of a built folder's analyses.jsonl, read from the file when iterated."""
 
 
 class _LinksFile(Mapping[tuple[str, str], str]):

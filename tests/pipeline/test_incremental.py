@@ -96,15 +96,16 @@ def test_incremental_model_change_invalidates_the_cache(corpus, tmp_path: Path) 
 
 
 def test_incremental_build_streams_analyses_from_the_cache(corpus) -> None:
-    from kg.pipeline.compose import AnalysisStream
+    from kg.pipeline.cache import AnalysisStream
     from kg.pipeline.output import write_jsonl
+    from kg.streams import AnalysisTuple
 
     result = build([corpus["first"]], out_dir=corpus["out"])
     in_memory = build([corpus["first"]])
     streamed = result.corpus.analyses
     # with an output folder, analyses are read back chunk by chunk, never all held
     assert isinstance(streamed, AnalysisStream)
-    assert isinstance(in_memory.corpus.analyses, tuple)
+    assert isinstance(in_memory.corpus.analyses, AnalysisTuple)
     assert len(streamed) == FIRST
     assert list(streamed) == list(in_memory.corpus.analyses)
     assert streamed[3] == in_memory.corpus.analyses[3]
