@@ -174,11 +174,18 @@ BORLUND_TIMELINE = [
     ("", "THREATEN", "recipient", "Calder", "asserted", "event/ev-threat"),
 ]
 
+CALDER_TIMELINE = [
+    ("2024-11", "SUPPORT", "recipient", "Dunmere", "reported", "event/ev-aid"),
+    ("", "CONSULT", "actor", "Dunmere", "reported", "event/ev-call"),
+    ("", "THREATEN", "actor", "Borlund", "asserted", "event/ev-threat"),
+]
+
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("Arvalia", ARVALIA_TIMELINE),
     ("arvalian", ARVALIA_TIMELINE),     # an alias, in any case
     ("BORLUND", BORLUND_TIMELINE),      # the coast guard's events are not Borlund's own
+    ("CALDÉRAN", CALDER_TIMELINE),      # lower-cased beyond ASCII
     ("Veyra", []),                      # a place, not an actor
 ])
 def test_query_actor_timeline_follows_the_name_it_is_given(
