@@ -52,7 +52,7 @@ def rows(query: str, **values: str) -> list[tuple[str, ...]]:
     return [tuple(short(t).removeprefix(ID) for t in row) for row in result.rows]
 
 
-# -- the hand-written graph is one kg.rdf could write ------------------------------------------
+# -- the hand-written graph follows the ontology and its shapes --------------------------------
 
 
 def _quads() -> list[ox.Quad]:
@@ -81,6 +81,7 @@ def test_query_graph_uses_only_terms_declared_in_kg_ttl() -> None:
     used = {t for triple in _union() for t in triple
             if isinstance(t, rdflib.URIRef) and str(t).startswith(kg)}
     assert sorted(str(t) for t in used if (t, None, None) not in ontology) == []
+    assert len(used) == 32  # every status, class and property the queries read is among them
 
 
 def test_query_graph_has_a_corpus_graph_and_one_graph_per_article() -> None:
