@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import functools
 import types
 import typing
 from collections.abc import Callable, Sequence
@@ -265,9 +264,14 @@ def to_dict(record: Any) -> dict[str, Any]:
 _ATOMIC = frozenset({str, int, float, bool, type(None)})
 
 
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
+def _field_names(cls: type[Any]) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def _plain(value: Any) -> Any:
@@ -298,12 +302,18 @@ def from_dict(cls: type[R], data: dict[str, Any]) -> R:
     return cls(**{name: convert(data[name]) for name, convert in _converters(cls) if name in data})
 
 
-@functools.cache
-def _converters(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+_CONVERTERS: dict[type[Any], tuple[tuple[str, Callable[[Any], Any]], ...]] = {}
+
+
+def _converters(cls: type[Any]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     # built once per class from its type hints: resolving the hints and walking them for
     # every value dominated reading a cached build back (issue #7)
-    hints = typing.get_type_hints(cls)
-    return tuple((f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+    found = _CONVERTERS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = _CONVERTERS[cls] = tuple(
+            (f.name, _converter(hints[f.name])) for f in dataclasses.fields(cls))
+    return found
 
 
 def _same(value: Any) -> Any:
@@ -329,6 +339,7 @@ def _converter(hint: Any) -> Callable[[Any], Any]:
         return lambda value: None if value is None else tuple(
             None if v is None else convert(v) for convert, v in zip(items, value, strict=True)
         )
-    if dataclasses.is_dataclass(hint):
-        return lambda value: from_dict(hint, value) if isinstance(value, dict) else value
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        record: type[Any] = hint
+        return lambda value: from_dict(record, value) if isinstance(value, dict) else value
     return _same

@@ -17,7 +17,7 @@ import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import Any, Protocol
 from unicodedata import unidata_version
 
 import numpy
@@ -167,7 +167,7 @@ def _candidate_pairs(
             keys = [signature_key(key) for key in chunk]
             stored = memo.get_signatures(keys) if memo is not None else {}
             fresh: list[tuple[str, bytes]] = []
-            rows = []
+            rows: list[tuple[Any, ...]] = []
             for item, (key, memo_key) in enumerate(zip(chunk, keys, strict=True), start):
                 blob = stored.get(memo_key)
                 if blob is None or len(blob) != NUM_PERM * 8:

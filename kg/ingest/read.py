@@ -416,8 +416,8 @@ def _read_html(name: str, text: str, skip: SkipHandler) -> Iterator[RawDocument]
         text, with_metadata=True, include_comments=False, include_tables=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    body = getattr(extracted, "text", None) if extracted is not None else None
-    if not body or not body.strip():
+    body = getattr(extracted, "text", None)
+    if extracted is None or isinstance(extracted, dict) or not body or not body.strip():
         skip(name, "no main text found in the HTML page; save the article text as .txt instead")
         return
     yield RawDocument(

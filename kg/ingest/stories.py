@@ -141,7 +141,8 @@ def _continues(previous: str, line: str, rules: CleaningRules) -> bool:
 def _paragraphs(text: str, rules: CleaningRules) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     lines: list[tuple[int, int, str]] = []
-    gap, hard, lead, dates = 0, False, None, []
+    gap, hard, lead = 0, False, None
+    dates: list[Dated] = []
     crumb_context = False  # the last non-blank line was a breadcrumb (or a tag line after one)
 
     def flush() -> None:
