@@ -168,7 +168,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
 def short(term: Term | None) -> str:
     """Show a term compactly: prefixed name for known namespaces, plain value for literals.
 
-    >>> short(ox.NamedNode("https://w3id.org/kg-news/ontology#denied"))
+    >>> from kg.rdf.iris import KG
+    >>> short(ox.NamedNode(KG + "denied"))
     'kg:denied'
     >>> short(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
     '3'
