@@ -186,7 +186,7 @@ def test_ontology_kg_prefix_must_agree_between_files(tmp_path):
     folder = copy_ontology(tmp_path)
     text = (folder / PLOVER_FILE).read_text(encoding="utf-8")
     (folder / PLOVER_FILE).write_text(
-        text.replace("https://w3id.org/kg-news/ontology#", "https://example.org/other#"),
+        text.replace(iris.KG, "https://example.org/other#"),
         encoding="utf-8")
     with pytest.raises(OntologyError, match=r"plover\.ttl: @prefix kg: differs from the one in"):
         load_ontology(folder)
