@@ -21,7 +21,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pyoxigraph as ox
 
@@ -129,9 +129,9 @@ class _Minter:
         }
         self.places: dict[str, ox.NamedNode] = {}
         for place in corpus.places:
-            iri = ox.NamedNode(iris.data_iri(base, "place", place.id))
-            self.places.setdefault(place.id, iri)
-            self.places.setdefault(fold(place.label), iri)
+            node = ox.NamedNode(iris.data_iri(base, "place", place.id))
+            self.places.setdefault(place.id, node)
+            self.places.setdefault(fold(place.label), node)
 
     def node(self, kind: str, ident: str) -> ox.NamedNode:
         return ox.NamedNode(iris.data_iri(self.base, kind, ident))
@@ -231,8 +231,8 @@ def _actor_triples(actor: Actor, mint: _Minter, skipped: Counter[str]) -> Iterat
 
 def _place_triples(corpus: Corpus, mint: _Minter) -> Iterator[tuple]:
     known: dict[ox.NamedNode, Place | str] = {}
-    for place in sorted(corpus.places, key=lambda p: p.id):
-        known.setdefault(mint.place(place.id), place)
+    for declared in sorted(corpus.places, key=lambda p: p.id):
+        known.setdefault(mint.place(declared.id), declared)
     for event in corpus.events:
         if event.place:
             known.setdefault(mint.place(event.place), event.place)
@@ -372,7 +372,8 @@ def _evidence_triples(
 
 def serialize_nquads(quads: Iterable[ox.Quad]) -> bytes:
     """Return quads as N-Quads bytes (pyoxigraph's writer)."""
-    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    # no output given: pyoxigraph returns the bytes (its stub says bytes | None)
+    return cast(bytes, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
 
 
 def build_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE) -> rdflib.Dataset:
@@ -389,6 +390,8 @@ def build_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE) -> rdflib.Dataset
         dataset.bind(kind, f"{base}{kind}/", override=True)
     graphs: dict[str, rdflib.Graph] = {}
     for quad in iter_quads(corpus, base=base):
+        if not isinstance(quad.graph_name, ox.NamedNode):
+            raise TypeError(f"{quad}: kg puts every quad in a named graph")
         name = quad.graph_name.value
         if name not in graphs:
             graphs[name] = dataset.graph(rdflib.URIRef(name))
@@ -397,11 +400,15 @@ def build_dataset(corpus: Corpus, *, base: str = DEFAULT_BASE) -> rdflib.Dataset
     return dataset
 
 
-def _rdflib_term(term: ox.NamedNode | ox.Literal) -> rdflib.term.Identifier:
+def _rdflib_term(
+    term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple,
+) -> rdflib.term.Identifier:
     import rdflib
 
     if isinstance(term, ox.NamedNode):
         return rdflib.URIRef(term.value)
+    if not isinstance(term, ox.Literal):
+        raise TypeError(f"{term}: kg writes no blank nodes or quoted triples")
     if term.language:
         return rdflib.Literal(term.value, lang=term.language)
     datatype = term.datatype.value

@@ -14,6 +14,7 @@ import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -49,7 +50,8 @@ def push(source: Path | ox.Store, endpoint: str, *, timeout: float = 60.0) -> Pu
     started = time.monotonic()
     report = PushReport(endpoint)
     for name, triples in _graphs(source):
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        # no output given: pyoxigraph returns the bytes (its stub says bytes | None)
+        body = cast(bytes, ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
         _put(endpoint, name, body, timeout)
         report.graphs += 1
         report.triples += len(triples)

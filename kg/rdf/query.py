@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,8 +95,13 @@ def bind_values(sparql: str, values: dict[str, str]) -> str:
             )
         block = f"VALUES ?{name} {{ {json.dumps(value, ensure_ascii=False)} }}"
         pattern = re.compile(_VALUES_BLOCK.replace(r"(\w+)", re.escape(name)))
-        sparql = pattern.sub(lambda _, block=block: block, sparql, count=1)
+        sparql = pattern.sub(_constant(block), sparql, count=1)
     return sparql
+
+
+def _constant(text: str) -> Callable[[re.Match[str]], str]:
+    """Return a `re.sub` replacement that inserts `text` as is (no backslash processing)."""
+    return lambda _match: text
 
 
 def execute(
@@ -103,17 +109,22 @@ def execute(
     sparql: str,
     *,
     max_rows: int | None = None,
-    default_graph: list[ox.NamedNode] | None = None,
-    named_graphs: list[ox.NamedNode] | None = None,
+    default_graph: Sequence[ox.NamedNode] | None = None,
+    named_graphs: Sequence[ox.NamedNode] | None = None,
 ) -> QueryResult:
     """Run `sparql` on an open store; raise `QueryError` with the parser's message."""
+    # pyoxigraph wants lists of its wider term unions (lists are invariant)
+    defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = (
+        None if default_graph is None else list(default_graph))
+    named: list[ox.NamedNode | ox.BlankNode] | None = (
+        None if named_graphs is None else list(named_graphs))
     try:
         answer = store.query(
             sparql,
             prefixes=PREFIXES,
             use_default_graph_as_union=default_graph is None,
-            default_graph=default_graph,
-            named_graphs=named_graphs,
+            default_graph=defaults,
+            named_graphs=named,
         )
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
@@ -134,7 +145,7 @@ def execute(
 
 
 def _take(rows: Any, limit: int | None) -> tuple[tuple[Any, ...], bool]:
-    out = []
+    out: list[tuple[Any, ...]] = []
     for row in rows:
         if limit is not None and len(out) >= limit:
             return tuple(out), True
@@ -168,7 +179,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
 def short(term: Term | None) -> str:
     """Show a term compactly: prefixed name for known namespaces, plain value for literals.
 
-    >>> short(ox.NamedNode("https://w3id.org/kg-news/ontology#denied"))
+    >>> from kg.rdf.iris import KG
+    >>> short(ox.NamedNode(KG + "denied"))
     'kg:denied'
     >>> short(ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
     '3'

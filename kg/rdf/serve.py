@@ -23,7 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
@@ -119,8 +119,10 @@ def render(result: QueryResult, accept: str) -> tuple[str, bytes]:
     """Serialise an answer in the media type the client prefers."""
     if result.kind == "graph":
         media, rdf_format = negotiate(accept, GRAPH_TYPES)
-        triples = [ox.Triple(*row) for row in result.rows]
-        return media, ox.serialize(triples, format=rdf_format, prefixes=PREFIXES)
+        # a graph answer's rows are the (subject, predicate, object) of its triples: no None
+        triples = [ox.Triple(*cast(tuple[Any, Any, Any], row)) for row in result.rows]
+        # no output given: pyoxigraph returns the bytes (its stub says bytes | None)
+        return media, cast(bytes, ox.serialize(triples, format=rdf_format, prefixes=PREFIXES))
     media, fmt = negotiate(accept, RESULT_TYPES)
     return media, format_result(result, fmt).encode("utf-8")
 
@@ -259,6 +261,8 @@ class SparqlServer(ThreadingHTTPServer):
     def url(self) -> str:
         """The endpoint's query URL."""
         host, port = self.server_address[:2]
+        if isinstance(host, bytes):  # socketserver types it str | bytes; TCP gives str
+            host = host.decode()
         return f"http://{host}:{port}/sparql"
 
     def server_close(self) -> None:

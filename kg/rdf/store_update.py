@@ -29,7 +29,7 @@ import shutil
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 import pyoxigraph as ox
 
@@ -90,7 +90,8 @@ def write_nquads(quads: Iterable[ox.Quad], fh: IO[bytes], *, known: dict[str, Sp
 
     def flush() -> None:
         nonlocal position
-        data = ox.serialize(chunk, None, NQ)
+        # no output given: pyoxigraph returns the bytes (its stub says bytes | None)
+        data = cast(bytes, ox.serialize(chunk, None, NQ))
         position += len(data)
         chunk.clear()
         whole.update(data)

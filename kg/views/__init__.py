@@ -1,4 +1,5 @@
-"""Views: a `Corpus` in, things people read out.
+"""Views: a `Corpus` (and the `kg.ontology.Ontology` for type colours and polarity) in, things
+people read out.
 
 ``page`` writes the offline interactive network page (its data from ``page_data``, its own
 script and style in ``assets/``); ``analytics`` computes network statistics with networkx and

@@ -4,7 +4,8 @@ The actor graph has one node per drawn actor and one edge per (event, actor, rec
 ``people="fold"`` a person who acts for a country or organisation (``Actor.affiliation``) is
 folded into it, so the graph reads state-to-state and organisation-to-organisation; with
 ``people="show"`` every actor stands for itself. `kg.views.page` draws the same graph, so the
-centrality shown in its tooltips is the one computed here.
+centrality shown in its tooltips is the one computed here. Each event type's polarity
+(cooperative, neutral, conflictual) comes from the `kg.ontology.Ontology` passed in.
 """
 
 from __future__ import annotations
@@ -20,18 +21,12 @@ import networkx as nx
 
 from kg.atomic import atomic_write
 from kg.errors import KgError
+from kg.ontology import NEUTRAL, Ontology, cached_ontology
+from kg.paths import default_ontology_dir
 from kg.records import Actor, Corpus, Event
 
 log = logging.getLogger(__name__)
 
-# PLOVER's own split of its event types by polarity (PLOVER 2021 specification, "quad
-# classes": verbal/material cooperation vs verbal/material conflict); REQUEST sits between.
-COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
-NEUTRAL = ("REQUEST",)
-CONFLICTUAL = (
-    "ACCUSE", "REJECT", "THREATEN", "DEMAND", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
-    "ASSAULT",
-)
 PEOPLE_MODES = ("fold", "show")
 #: Above this many nodes betweenness is estimated from a fixed, seeded sample of sources.
 BETWEENNESS_EXACT_LIMIT = 500
@@ -40,17 +35,9 @@ SEED = 7
 TOP = 10
 
 
-def polarity(event_type: str) -> str:
-    """Say whether a PLOVER type is cooperative, conflictual or neutral.
-
-    >>> polarity("AGREE"), polarity("ASSAULT"), polarity("REQUEST"), polarity("OTHER")
-    ('cooperative', 'conflictual', 'neutral', 'neutral')
-    """
-    if event_type in COOPERATIVE:
-        return "cooperative"
-    if event_type in CONFLICTUAL:
-        return "conflictual"
-    return "neutral"
+def resolve_ontology(ontology: Ontology | None) -> Ontology:
+    """Return `ontology`, or the default folder's (parsed once) when the caller has none."""
+    return ontology if ontology is not None else cached_ontology(default_ontology_dir())
 
 
 def check_people(people: str) -> None:
@@ -138,7 +125,8 @@ def actor_network(corpus: Corpus, *, people: str = "fold",
     mapping = fold_map(corpus.actors, people)
     article_dates = {a.id: a.date for a in corpus.articles}
     dates = tuple(event_date(e, article_dates) for e in corpus.events)
-    kept, ties = [], []
+    kept: list[int] = []
+    ties: list[Tie] = []
     participation: dict[str, list[int]] = {}
     for index, event in enumerate(corpus.events):
         date = dates[index]
@@ -202,8 +190,13 @@ def communities(graph: nx.Graph) -> list[list[str]]:
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
 
 
-def compute_stats(corpus: Corpus, *, people: str = "fold") -> dict[str, Any]:
-    """Summarise the actor network as JSON-ready data (what `stats.json` holds)."""
+def compute_stats(corpus: Corpus, *, people: str = "fold",
+                  ontology: Ontology | None = None) -> dict[str, Any]:
+    """Summarise the actor network as JSON-ready data (what `stats.json` holds).
+
+    `ontology` gives the event types' polarities (default: the default folder's).
+    """
+    ontology = resolve_ontology(ontology)
     network = actor_network(corpus, people=people)
     labels = {a.id: a.label for a in corpus.actors}
     types = {a.id: a.type for a in corpus.actors}
@@ -233,8 +226,8 @@ def compute_stats(corpus: Corpus, *, people: str = "fold") -> dict[str, Any]:
                                                                         labels[n]))[:TOP]]}
             for group in groups if len(group) > 1
         ][:TOP],
-        "pairs": {side: _pairs(network, corpus.events, labels, side)
-                  for side in ("cooperative", "conflictual")},
+        "pairs": {p.name: _pairs(network, corpus.events, labels, p.name, ontology)
+                  for p in ontology.polarities if p.name != NEUTRAL},
         "event_types": dict(_counted(e.type for e in events)),
         "statuses": dict(_counted(e.status for e in events)),
         "months": dict(sorted(months.items())),
@@ -248,12 +241,12 @@ def _counted(values: Iterable[str]) -> list[tuple[str, int]]:
 
 
 def _pairs(network: ActorNetwork, events: Sequence[Event], labels: Mapping[str, str],
-           side: str) -> list[dict[str, Any]]:
+           side: str, ontology: Ontology) -> list[dict[str, Any]]:
     seen: dict[tuple[str, str], set[int]] = {}
     for tie in network.ties:
-        if polarity(events[tie.event].type) == side:
-            pair = tuple(sorted((tie.source, tie.target)))
-            seen.setdefault(pair, set()).add(tie.event)  # type: ignore[arg-type]
+        if ontology.polarity(events[tie.event].type) == side:
+            a, b = sorted((tie.source, tie.target))
+            seen.setdefault((a, b), set()).add(tie.event)
     order = sorted(seen, key=lambda p: (-len(seen[p]), labels[p[0]], labels[p[1]]))
     return [{"a": a, "b": b, "a_label": labels[a], "b_label": labels[b],
              "events": len(seen[(a, b)])} for a, b in order[:TOP]]
@@ -270,9 +263,8 @@ def format_stats(stats: Mapping[str, Any]) -> str:
         top = ", ".join(f"{r['label']} ({_number(r['value'])})"
                         for r in stats["central"][measure][:5])
         lines.append(f"{title}: {top or '-'}")
-    for side in ("cooperative", "conflictual"):
-        top = ", ".join(f"{p['a_label']} - {p['b_label']} ({p['events']})"
-                        for p in stats["pairs"][side][:5])
+    for side, pairs in stats["pairs"].items():
+        top = ", ".join(f"{p['a_label']} - {p['b_label']} ({p['events']})" for p in pairs[:5])
         lines.append(f"{side} pairs: {top or '-'}")
     types = ", ".join(f"{k} {v}" for k, v in list(stats["event_types"].items())[:8])
     lines.append(f"event types: {types or '-'}")
@@ -286,12 +278,15 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.3f}"
 
 
-def write_graphml(corpus: Corpus, path: str | os.PathLike[str], *, people: str = "fold") -> int:
+def write_graphml(corpus: Corpus, path: str | os.PathLike[str], *, people: str = "fold",
+                  ontology: Ontology | None = None) -> int:
     """Write the actor network as GraphML for Gephi; return the number of nodes written.
 
     Nodes carry label, type, Wikidata id, event count and community; directed edges carry
-    the number of cooperative, neutral and conflictual events and their total as `weight`.
+    the number of events of each polarity of `ontology` (cooperative, neutral, conflictual)
+    and their total as `weight`.
     """
+    ontology = resolve_ontology(ontology)
     network = actor_network(corpus, people=people)
     by_id = {a.id: a for a in corpus.actors}
     groups = communities(simple_graph(network))
@@ -305,11 +300,10 @@ def write_graphml(corpus: Corpus, path: str | os.PathLike[str], *, people: str =
     counts: dict[tuple[str, str], Counter[str]] = {}
     for tie in network.ties:
         counts.setdefault((tie.source, tie.target), Counter())[
-            polarity(corpus.events[tie.event].type)] += 1
+            ontology.polarity(corpus.events[tie.event].type)] += 1
     for (source, target), count in sorted(counts.items()):
         graph.add_edge(source, target, weight=sum(count.values()),
-                       cooperative=count["cooperative"], neutral=count["neutral"],
-                       conflictual=count["conflictual"])
+                       **{p.name: count[p.name] for p in ontology.polarities})
     with atomic_write(path, "wb") as fh:
         nx.write_graphml(graph, fh)
     log.info("wrote %d nodes and %d edges to %s", graph.number_of_nodes(),

@@ -30,6 +30,7 @@ from pyvis.network import Network
 
 from kg.atomic import atomic_write_text
 from kg.errors import KgError
+from kg.ontology import Ontology
 from kg.records import Corpus
 from kg.views.page_data import View, build_view
 
@@ -90,14 +91,17 @@ def network_options(nodes: int) -> dict[str, Any]:
 
 
 def write_html(corpus: Corpus, path: Path, *, max_nodes: int = 300, people: str = "fold",
-               since: str | None = None, stats: dict[str, Any] | None = None) -> HtmlReport:
+               since: str | None = None, stats: dict[str, Any] | None = None,
+               ontology: Ontology | None = None) -> HtmlReport:
     """Write the actor network page to `path` (atomically) and say what it drew.
 
     `max_nodes` caps the drawn actors (the most connected are kept, and the page says so);
     `people` is "fold" or "show"; `since` keeps events on or after an ISO date; `stats` is
-    `kg.views.analytics.compute_stats` output, reused for centrality instead of recomputing it.
+    `kg.views.analytics.compute_stats` output, reused for centrality instead of recomputing it;
+    `ontology` gives the event types' colours and polarities (default: the default folder's).
     """
-    view = build_view(corpus, max_nodes=max_nodes, people=people, since=since, stats=stats)
+    view = build_view(corpus, max_nodes=max_nodes, people=people, since=since, stats=stats,
+                      ontology=ontology)
     page = render_page(view)
     atomic_write_text(path, page)
     meta = view.data["meta"]

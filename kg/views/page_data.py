@@ -3,7 +3,8 @@
 `build_view` turns a `Corpus` into vis-network nodes and edges plus the data the page's script
 needs (events with their evidence, per-node details, legend, what was left out). Edges between
 the same two nodes are aggregated: one edge per ordered pair, listing its events; the page's
-script styles it from those events so filters can restyle it.
+script styles it from those events so filters can restyle it. Event-type and polarity colours
+and the legend order come from the `kg.ontology.Ontology` (kg:color, kg:polarity in plover.ttl).
 """
 
 from __future__ import annotations
@@ -15,15 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from kg.errors import KgError
+from kg.ontology import NEUTRAL, Ontology
 from kg.records import Actor, Article, Corpus, Event
 from kg.views.analytics import (
-    CONFLICTUAL,
-    COOPERATIVE,
-    NEUTRAL,
     ActorNetwork,
     actor_centrality,
     actor_network,
-    polarity,
+    resolve_ontology,
 )
 
 #: Drawn ties per allowed node: above this the weakest ties are left out.
@@ -39,16 +38,6 @@ NODE_STYLE = {
     "NewsOrganization": ("hexagon", "#b07aa1"),
 }
 OTHER_STYLE = ("dot", "#9d9d9d")
-#: Edge colour per PLOVER type: greens/blues cooperative, grey neutral, oranges/reds conflict.
-TYPE_COLORS = {
-    "AGREE": "#1a9850", "CONSULT": "#66bd63", "SUPPORT": "#2c7fb8", "CONCEDE": "#41b6c4",
-    "COOPERATE": "#006837", "AID": "#253494", "RETREAT": "#7fcdbb",
-    "REQUEST": "#8c8c8c",
-    "ACCUSE": "#fdae61", "REJECT": "#f46d43", "THREATEN": "#d73027", "DEMAND": "#fc8d59",
-    "PROTEST": "#e08214", "SANCTION": "#b35806", "MOBILIZE": "#c51b7d", "COERCE": "#a50026",
-    "ASSAULT": "#67001f",
-}
-POLARITY_COLORS = {"cooperative": "#1a9850", "neutral": "#8c8c8c", "conflictual": "#d73027"}
 AFFILIATION_COLOR = "#bbbbbb"
 _QID = re.compile(r"Q[1-9][0-9]*")
 _WEB = re.compile(r"https?://[^\s]+", re.IGNORECASE)
@@ -70,9 +59,14 @@ def check_max_nodes(max_nodes: int) -> None:
 
 
 def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
-               since: str | None = None, stats: Mapping[str, Any] | None = None) -> View:
-    """Decide what the page draws and gather the evidence behind it."""
+               since: str | None = None, stats: Mapping[str, Any] | None = None,
+               ontology: Ontology | None = None) -> View:
+    """Decide what the page draws and gather the evidence behind it.
+
+    `ontology` gives the event types' polarities and colours (default: the default folder's).
+    """
     check_max_nodes(max_nodes)
+    ontology = resolve_ontology(ontology)
     network = actor_network(corpus, people=people, since=since)
     candidates = sorted(network.participation,
                         key=lambda n: (-len(network.participation[n]), n))
@@ -113,10 +107,10 @@ def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
     data = {
         "meta": _meta(corpus, network, len(candidates), len(drawn), len(pairs), len(kept_pairs),
                       len(page_events), people, since, max_nodes),
-        "legend": _legend(),
+        "legend": _legend(ontology),
         "actors": details,
         "ties": ties,
-        "events": [_event(corpus.events[i], network.dates[i], labels, articles)
+        "events": [_event(corpus.events[i], network.dates[i], labels, articles, ontology)
                    for i in page_events],
     }
     return View(nodes, edges, data)
@@ -127,7 +121,7 @@ def _centrality(network: ActorNetwork, people: str, since: str | None,
     # stats.json is computed over the same network when people match and nothing is cut by
     # date: reuse it rather than pay for betweenness twice.
     if stats and stats.get("people") == people and since is None and "centrality" in stats:
-        return stats["centrality"]  # type: ignore[no-any-return]
+        return stats["centrality"]
     return actor_centrality(network)
 
 
@@ -199,7 +193,7 @@ def _affiliations(actors: Sequence[Actor], drawn: set[str]) -> list[dict[str, An
 
 
 def _event(event: Event, date: str | None, labels: Mapping[str, str],
-           articles: Mapping[str, Article]) -> dict[str, Any]:
+           articles: Mapping[str, Article], ontology: Ontology) -> dict[str, Any]:
     evidence = []
     for ev in event.evidence:
         article = articles.get(ev.article_id)
@@ -217,7 +211,7 @@ def _event(event: Event, date: str | None, labels: Mapping[str, str],
         "id": event.id,
         "type": event.type,
         "mode": event.mode,
-        "polarity": polarity(event.type),
+        "polarity": ontology.polarity(event.type),
         "status": event.status,
         "date": date,
         "actors": [labels.get(a, a) for a in event.actors],
@@ -255,12 +249,13 @@ def _meta(corpus: Corpus, network: ActorNetwork, candidates: int, drawn: int, pa
     }
 
 
-def _legend() -> dict[str, Any]:
-    order = COOPERATIVE + NEUTRAL + CONFLICTUAL
+def _legend(ontology: Ontology) -> dict[str, Any]:
+    colors = ontology.polarity_colors()
     return {
         "nodes": [{"type": t, "shape": s, "color": c} for t, (s, c) in NODE_STYLE.items()],
-        "polarity": POLARITY_COLORS,
-        "types": {t: {"color": TYPE_COLORS[t], "polarity": polarity(t)} for t in order},
-        "other": POLARITY_COLORS["neutral"],
+        "polarity": colors,
+        "types": {t.code: {"color": t.color, "polarity": t.polarity} for t in ontology.types},
+        # types the ontology does not declare are drawn as neutral
+        "other": colors[NEUTRAL],
         "faded": ["reported", "intended", "denied"],
     }

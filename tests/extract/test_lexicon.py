@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from kg.errors import OntologyError, UnknownTermError
 from kg.extract.events.lexicon import load_lexicon
+from kg.ontology import load_ontology
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
 PLOVER_TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
@@ -23,7 +25,7 @@ def lexicon():
 
 
 def copy_ontology(tmp_path: Path) -> Path:
-    for name in ("plover.ttl", "triggers.tsv", "cues.tsv"):
+    for name in ("kg.ttl", "plover.ttl", "triggers.tsv", "cues.tsv"):
         shutil.copy(ONTOLOGY / name, tmp_path / name)
     return tmp_path
 
@@ -103,8 +105,27 @@ def test_lexicon_wrong_column_count_is_reported(tmp_path):
 
 
 def test_lexicon_missing_scheme_says_what_to_pass(tmp_path):
-    with pytest.raises(OntologyError, match="PLOVER scheme not found"):
-        load_lexicon(tmp_path)
+    folder = copy_ontology(tmp_path)
+    (folder / "plover.ttl").unlink()
+    with pytest.raises(OntologyError, match="plover.ttl: PLOVER scheme not found; pass the kg"):
+        load_lexicon(folder)
+
+
+def test_lexicon_missing_trigger_table_names_it(tmp_path):
+    folder = copy_ontology(tmp_path)
+    (folder / "triggers.tsv").unlink()
+    with pytest.raises(OntologyError, match="triggers.tsv: lexicon table not found"):
+        load_lexicon(folder)
+
+
+def test_lexicon_takes_its_scheme_from_a_loaded_ontology(tmp_path, lexicon):
+    # the loaded ontology decides the types: one without AGREE refuses AGREE rows
+    ontology = load_ontology(ONTOLOGY)
+    assert load_lexicon(ONTOLOGY, ontology=ontology).triggers == lexicon.triggers
+    without = dataclasses.replace(
+        ontology, types=tuple(t for t in ontology.types if t.code != "AGREE"))
+    with pytest.raises(UnknownTermError, match=r"triggers.tsv:\d+: type 'AGREE'"):
+        load_lexicon(ONTOLOGY, ontology=without)
 
 
 def test_lexicon_reads_partitive_instrument_and_speaker_cues():

@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kg.ontology import load_ontology
+from kg.paths import default_ontology_dir
 from kg.rdf import iris
 from kg.text import stable_hash
 
@@ -60,6 +62,8 @@ def test_iris_unknown_kind_is_refused() -> None:
 
 
 def test_iris_plover_and_wikidata() -> None:
-    assert iris.plover_iri("Agree") == "https://w3id.org/kg-news/plover/AGREE"
+    # the minted concept is the one plover.ttl declares under its @prefix plover: line
+    plover_ns = load_ontology(default_ontology_dir()).plover_ns
+    assert iris.plover_iri("Agree") == plover_ns + "AGREE"
     with pytest.raises(ValueError, match="not a Wikidata QID"):
         iris.wikidata_iri("159")

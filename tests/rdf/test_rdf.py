@@ -12,7 +12,8 @@ import rdflib
 from rdf_helpers import make_corpus
 
 from kg.rdf.dataset import build_dataset, date_literal, iter_quads, serialize_nquads
-from kg.rdf.iris import DEFAULT_BASE
+from kg.rdf.iris import DEFAULT_BASE, PLOVER
+from kg.rdf.iris import KG as KG_NS
 
 # pyshacl builds an rdflib Dataset internally and touches APIs rdflib 7.6 deprecates
 pytestmark = [
@@ -20,7 +21,7 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore:Dataset.identifier is deprecated:DeprecationWarning"),
 ]
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
-KG = rdflib.Namespace("https://w3id.org/kg-news/ontology#")
+KG = rdflib.Namespace(KG_NS)
 SEM = rdflib.Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
@@ -127,7 +128,7 @@ def test_rdf_evidence_selectors_locate_the_trigger_in_the_article(graph: rdflib.
 def test_rdf_event_uses_sem_roles_time_and_place(graph: rdflib.Graph) -> None:
     event = ID["event/ev-meet"]
     assert set(graph.objects(event, KG.eventType)) == {
-        rdflib.URIRef("https://w3id.org/kg-news/plover/CONSULT")}
+        rdflib.URIRef(PLOVER + "CONSULT")}
     roles = {(graph.value(r, rdflib.RDF.value), graph.value(r, SEM.roleType))
              for r in graph.objects(event, SEM.hasActor)}
     assert roles == {(ID["actor/ana-ruiz"], KG.sourceRole), (ID["actor/Q20"], KG.targetRole)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import networkx as nx
@@ -9,6 +10,8 @@ import pytest
 from network_corpus import event, network_corpus
 
 from kg.errors import KgError
+from kg.ontology import load_ontology
+from kg.paths import default_ontology_dir
 from kg.records import Actor, Corpus
 from kg.views import analytics
 from kg.views.analytics import (
@@ -18,7 +21,6 @@ from kg.views.analytics import (
     compute_stats,
     fold_map,
     format_stats,
-    polarity,
     simple_graph,
     write_graphml,
 )
@@ -30,7 +32,23 @@ from kg.views.analytics import (
      ("ACCUSE", "conflictual"), ("MOBILIZE", "conflictual"), ("SOMETHING", "neutral")],
 )
 def test_analytics_polarity_follows_plover_classes(kind, expected):
-    assert polarity(kind) == expected
+    assert load_ontology(default_ontology_dir()).polarity(kind) == expected
+
+
+def test_analytics_pairs_and_graphml_follow_the_ontology_given(tmp_path):
+    # an ontology where AGREE is conflictual and consulting is neutral moves the Norvia pair
+    ontology = load_ontology(default_ontology_dir())
+    retyped = {"AGREE": "conflictual", "CONSULT": "neutral"}
+    moved = dataclasses.replace(ontology, types=tuple(
+        dataclasses.replace(t, polarity=retyped.get(t.code, t.polarity)) for t in ontology.types))
+    stats = compute_stats(network_corpus(), ontology=moved)
+    conflictual = stats["pairs"]["conflictual"]
+    assert [(p["a_label"], p["b_label"], p["events"]) for p in conflictual] == [
+        ("Estmark", "Norvia", 1), ("Estmark", "Red Front", 1),
+        ("Red Front", "Union of Examples", 1)]
+    write_graphml(network_corpus(), tmp_path / "net.graphml", ontology=moved)
+    assert nx.read_graphml(tmp_path / "net.graphml").edges["norvia", "estmark"] == {
+        "weight": 2, "cooperative": 0, "neutral": 1, "conflictual": 1}
 
 
 def test_analytics_fold_map_follows_affiliation_chains_and_stops_at_cycles():

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from network_corpus import network_corpus
 
+from kg.ontology import load_ontology
+from kg.paths import default_ontology_dir
 from kg.views.page import PAGE_TITLE, write_html
-from kg.views.page_data import NODE_STYLE, TYPE_COLORS
+from kg.views.page_data import NODE_STYLE
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +25,10 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-g
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 STABLE = "window.kgState && window.kgState.stable === true"
 OPACITIES = "['norvia>estmark', 'rf>unx'].map(e => window.kgEdges.get(e).color.opacity)"
+
+
+def type_color(code: str) -> str:
+    return load_ontology(default_ontology_dir()).event_type(code).color
 
 
 def chromium_path() -> str | None:
@@ -92,10 +98,10 @@ def test_browser_draws_the_actors_and_styled_ties(opened):
         "estmark>rf", "norvia>estmark", "rf>unx", "unx>estmark"]
     both = opened.js("window.kgEdges.get('norvia>estmark')")
     assert (both["label"], both["dashes"], both["color"]["color"]) == (
-        "AGREE, CONSULT", False, TYPE_COLORS["AGREE"])
+        "AGREE, CONSULT", False, type_color("AGREE"))
     denied = opened.js("window.kgEdges.get('rf>unx')")
     assert (denied["dashes"], denied["color"]["opacity"], denied["color"]["color"]) == (
-        [6, 6], 0.45, TYPE_COLORS["ASSAULT"])
+        [6, 6], 0.45, type_color("ASSAULT"))
     assert denied["title"].startswith("Red Front \u2192 Union of Examples: 1 event(s)\n")
     assert opened.js("window.kgNetwork.physics.physicsEnabled") is False
     # what vis-network actually paints, after the page's own updates

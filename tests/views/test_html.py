@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 from network_corpus import PAYLOAD_SENTENCE, PAYLOAD_TITLE, network_corpus
 
 from kg.errors import KgError
+from kg.ontology import load_ontology
+from kg.paths import default_ontology_dir
 from kg.records import Corpus
 from kg.views.analytics import compute_stats
 from kg.views.page import HtmlReport, network_options, render_page, script_json, write_html
@@ -177,6 +180,27 @@ def test_html_page_data_holds_vis_items_and_settled_layout_options(page):
     assert [n["label"] for n in data["vis"]["nodes"]] == ["Estmark", "Norvia", "Red Front",
                                                           "Union of Examples"]
     assert data["legend"]["types"]["ASSAULT"] == {"color": "#67001f", "polarity": "conflictual"}
+
+
+def test_html_legend_lists_types_and_polarities_in_ontology_order():
+    legend = build_view(network_corpus()).data["legend"]
+    assert list(legend["types"]) == [
+        "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+        "ACCUSE", "REJECT", "THREATEN", "DEMAND", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+        "ASSAULT"]
+    assert legend["polarity"] == {"cooperative": "#1a9850", "neutral": "#8c8c8c",
+                                  "conflictual": "#d73027"}
+    assert legend["other"] == "#8c8c8c"
+
+
+def test_html_view_takes_colours_and_polarity_from_the_ontology_given():
+    ontology = load_ontology(default_ontology_dir())
+    recoloured = dataclasses.replace(ontology, types=tuple(
+        dataclasses.replace(t, color="#000000", polarity="neutral") if t.code == "ACCUSE" else t
+        for t in ontology.types))
+    view = build_view(network_corpus(), ontology=recoloured)
+    assert view.data["legend"]["types"]["ACCUSE"] == {"color": "#000000", "polarity": "neutral"}
+    assert [e["polarity"] for e in view.data["events"] if e["type"] == "ACCUSE"] == ["neutral"]
 
 
 def test_html_is_byte_identical_for_the_same_input(tmp_path, page):

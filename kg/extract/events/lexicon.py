@@ -3,7 +3,8 @@
 `ontology/plover.ttl` declares the PLOVER types (SKOS concepts), their modes (narrower
 concepts) and default recipient prepositions, and names the two tables next to it:
 `triggers.tsv` (verbal and nominal triggers) and `cues.tsv` (reporting, denial and intention
-predicates, negation, light verbs, proxy nouns, pronouns). Nothing here is hard-coded
+predicates, negation, light verbs, proxy nouns, pronouns). The scheme is read by
+`kg.ontology.load_ontology`; this module reads the two tables. Nothing here is hard-coded
 vocabulary: `events.py` asks the lexicon.
 """
 
@@ -17,13 +18,11 @@ from types import MappingProxyType
 from typing import Any
 
 from kg.errors import OntologyError, UnknownTermError
+from kg.ontology import PLOVER_FILE, Ontology, load_ontology
 from kg.text import stable_hash
 
 log = logging.getLogger(__name__)
 
-PLOVER_FILE = "plover.ttl"
-PLOVER_NS = "https://w3id.org/kg-news/plover/"
-KG_NS = "https://w3id.org/kg-news/ontology#"
 #: Cue categories `cues.tsv` may use (see its header).
 CUE_CATEGORIES = (
     "report",
@@ -139,16 +138,21 @@ def _freeze(table: dict[str, list[Trigger]]) -> Mapping[str, tuple[Trigger, ...]
     return MappingProxyType({k: tuple(v) for k, v in table.items()})
 
 
-def load_lexicon(ontology_dir: Path) -> Lexicon:
+def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lexicon:
     """Read plover.ttl, its trigger table and its cue table from `ontology_dir`.
 
-    Raises `OntologyError` naming the file and line when a file is missing or a row is
-    malformed, and `UnknownTermError` when a row uses a type or mode plover.ttl lacks.
+    `ontology` is the already loaded `ontology_dir` (loaded here when not given). Raises
+    `OntologyError` naming the file and line when a file is missing or a row is malformed,
+    and `UnknownTermError` when a row uses a type or mode plover.ttl lacks.
     """
-    scheme_path = Path(ontology_dir) / PLOVER_FILE
-    types, modes, preps, tables, flags = _read_scheme(scheme_path)
-    trigger_path = scheme_path.parent / tables["triggerTable"]
-    cue_path = scheme_path.parent / tables["cueTable"]
+    if ontology is None:
+        ontology = load_ontology(Path(ontology_dir))
+    scheme_path = ontology.folder / PLOVER_FILE
+    types = {t.code for t in ontology.types}
+    modes = {(t.code, m) for t in ontology.types for m in t.modes}
+    preps = {(t.code, p) for t in ontology.types for p in t.recipient_prepositions}
+    trigger_path = ontology.folder / ontology.trigger_table
+    cue_path = ontology.folder / ontology.cue_table
     triggers = tuple(_read_triggers(trigger_path, types, modes))
     cue_rows = tuple(_read_cues(cue_path))
     digest = stable_hash(
@@ -157,53 +161,9 @@ def load_lexicon(ontology_dir: Path) -> Lexicon:
     log.debug("lexicon %s: %d triggers, %d cue rows", digest, len(triggers), len(cue_rows))
     return Lexicon(
         digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), triggers,
-        cue_rows, tuple(sorted(flags["recipientOptional"])), tuple(sorted(flags["reciprocal"])),
+        cue_rows, tuple(sorted(t.code for t in ontology.types if t.recipient_optional)),
+        tuple(sorted(t.code for t in ontology.types if t.reciprocal)),
     )  # fmt: skip
-
-
-_Scheme = tuple[
-    set[str], set[tuple[str, str]], set[tuple[str, str]], dict[str, str], dict[str, set[str]]
-]
-
-
-def _read_scheme(path: Path) -> _Scheme:
-    """Types, modes, recipient prepositions, table names and type flags of plover.ttl."""
-    import rdflib
-    from rdflib.namespace import SKOS
-
-    if not path.is_file():
-        raise OntologyError(f"{path}: PLOVER scheme not found; pass the kg ontology folder")
-    graph = rdflib.Graph()
-    try:
-        graph.parse(path, format="turtle")
-    except Exception as err:  # rdflib raises several unrelated types for bad Turtle
-        raise OntologyError(f"{path}: cannot parse Turtle ({err}); fix the syntax") from err
-    kg = rdflib.Namespace(KG_NS)
-    scheme = rdflib.URIRef(PLOVER_NS)
-    types: set[str] = set()
-    modes: set[tuple[str, str]] = set()
-    preps: set[tuple[str, str]] = set()
-    flags: dict[str, set[str]] = {"recipientOptional": set(), "reciprocal": set()}
-    for concept in graph.subjects(SKOS.topConceptOf, scheme):
-        code = str(concept).removeprefix(PLOVER_NS)
-        types.add(code)
-        for flag, codes in flags.items():
-            if graph.value(concept, kg[flag]) == rdflib.Literal(True):
-                codes.add(code)
-        for prep in graph.objects(concept, kg.recipientPreposition):
-            preps.add((code, str(prep)))
-        for narrower in graph.objects(concept, SKOS.narrower):
-            for mode in graph.objects(narrower, kg.eventMode):
-                modes.add((code, str(mode)))
-    tables = {}
-    for name in ("triggerTable", "cueTable"):
-        value = graph.value(scheme, kg[name])
-        if value is None:
-            raise OntologyError(f"{path}: the scheme has no kg:{name}; name the table file")
-        tables[name] = str(value)
-    if not types:
-        raise OntologyError(f"{path}: no skos:topConceptOf plover: concepts; is this plover.ttl?")
-    return types, modes, preps, tables, flags
 
 
 def _rows(path: Path, width: int) -> list[tuple[int, list[str]]]:
