@@ -19,13 +19,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.ontology import Ontology
+
 log = logging.getLogger(__name__)
 
 #: Bump when extraction logic changes in a way that invalidates cached analyses.
 PIPELINE_VERSION = "2"
 #: The code a per-article analysis depends on: the whole extraction package and the records and
 #: helpers it uses. A new extraction module is covered by default.
-EXTRACTION_CODE = ("kg.extract", "kg.records", "kg.text", "kg.errors")
+EXTRACTION_CODE = ("kg.extract", "kg.records", "kg.text", "kg.errors", "kg.ontology")
 
 
 @functools.cache
@@ -48,12 +50,14 @@ class Resources:
         return stable_hash(f"{self.gazetteer.version}|{self.lexicon.version}")
 
 
-def load_resources(ontology_dir: Path) -> Resources:
-    """Load the gazetteer and the event lexicon from `ontology_dir`."""
+def load_resources(ontology_dir: Path, *, ontology: Ontology | None = None) -> Resources:
+    """Load the gazetteer and the event lexicon from `ontology_dir` (its `ontology`, when the
+    caller has read it already)."""
     from kg.extract.entities.gazetteer import load_gazetteer
     from kg.extract.events.lexicon import load_lexicon
 
-    return Resources(ontology_dir, load_gazetteer(ontology_dir), load_lexicon(ontology_dir))
+    return Resources(ontology_dir, load_gazetteer(ontology_dir),
+                     load_lexicon(ontology_dir, ontology=ontology))
 
 
 def analyse_doc(doc: Doc, article: Article, resources: Resources) -> ArticleAnalysis:

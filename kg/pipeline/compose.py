@@ -23,6 +23,7 @@ from kg.extract.analyse import Resources, cache_key, load_resources, parse_and_a
 from kg.extract.nlp import load_nlp, model_ident, resolve_model_name
 from kg.ingest.clean import CleaningRules
 from kg.limits import Limits
+from kg.ontology import load_ontology
 from kg.paths import ontology_dir as checked_ontology_dir
 from kg.pipeline.cache import AnalysisCache, CachedAnalyses, StoredArticles
 from kg.records import (
@@ -184,7 +185,7 @@ def build(
     paths = list(paths)
     out_dir = Path(out_dir) if out_dir is not None else None
     ontology_dir = checked_ontology_dir(ontology_dir)
-    resources = load_resources(ontology_dir)
+    resources = load_resources(ontology_dir, ontology=load_ontology(ontology_dir))
     model_ident(resolve_model_name(model))  # raises ModelError now, not after ingestion
     articles, report = read_articles(
         paths, on_skip=on_skip, cache_dir=out_dir if use_cache else None,

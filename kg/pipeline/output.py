@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from kg.atomic import atomic_write_lines, atomic_write_text
 from kg.errors import StoreError
 from kg.limits import Limits
+from kg.ontology import Ontology
 from kg.rdf.store import NQUADS, STORE, TURTLE
 from kg.records import Actor, Article, ArticleAnalysis, Corpus, Event, Place, from_dict, to_dict
 from kg.streams import (
@@ -223,11 +224,13 @@ def write_outputs(
     limits: Limits | None = None,
     max_nodes: int = 300,
     people: str = "fold",
+    ontology: Ontology | None = None,
 ) -> dict[str, Any]:
     """Write every output of a build into `out_dir`; return what was written, for the report.
 
     `base` is the IRI base of the RDF (default `kg.rdf.iris.DEFAULT_BASE`); `max_nodes` and
-    `people` shape the page (see `write_page`); `limits` caps the RDF size.
+    `people` shape the page (see `write_page`); `limits` caps the RDF size; `ontology` gives
+    the event types' polarity and colour (default: the bundled ontology).
     """
     from kg.rdf.iris import DEFAULT_BASE, check_base
     from kg.rdf.store import write_outputs_rdf
@@ -236,31 +239,36 @@ def write_outputs(
     out_dir = Path(out_dir)
     written: dict[str, Any] = dict(write_jsonl(corpus, out_dir))
     written["rdf"] = write_outputs_rdf(corpus, out_dir, base=base, limits=limits)
-    stats = write_stats(corpus, out_dir, graphml=out_dir / GRAPHML)
-    written["html"] = write_page(corpus, out_dir, max_nodes=max_nodes, people=people, stats=stats)
+    stats = write_stats(corpus, out_dir, graphml=out_dir / GRAPHML, ontology=ontology)
+    written["html"] = write_page(corpus, out_dir, max_nodes=max_nodes, people=people, stats=stats,
+                                 ontology=ontology)
     return written
 
 
-def write_stats(corpus: Corpus, out_dir: Path, *, graphml: Path | None = None) -> dict[str, Any]:
+def write_stats(corpus: Corpus, out_dir: Path, *, graphml: Path | None = None,
+                ontology: Ontology | None = None) -> dict[str, Any]:
     """Write ``stats.json`` into `out_dir` (and the network as GraphML to `graphml`); return
     the statistics."""
     from kg.views.analytics import compute_stats, write_graphml
 
-    stats = compute_stats(corpus)
+    stats = compute_stats(corpus, ontology=ontology)
     atomic_write_text(out_dir / STATS, json.dumps(stats, ensure_ascii=False, indent=2))
     if graphml is not None:
-        write_graphml(corpus, graphml)
+        write_graphml(corpus, graphml, ontology=ontology)
     return stats
 
 
 def write_page(corpus: Corpus, out_dir: Path, *, max_nodes: int = 300, people: str = "fold",
-               since: str | None = None, stats: dict[str, Any] | None = None) -> Any:
+               since: str | None = None, stats: dict[str, Any] | None = None,
+               ontology: Ontology | None = None) -> Any:
     """Write ``graph.html`` into `out_dir` (see `kg.views.page.write_html`); say what it drew."""
     from kg.views.analytics import compute_stats
     from kg.views.page import write_html
 
+    if stats is None:
+        stats = compute_stats(corpus, ontology=ontology)
     return write_html(corpus, out_dir / PAGE, max_nodes=max_nodes, people=people, since=since,
-                      stats=stats if stats is not None else compute_stats(corpus))
+                      stats=stats, ontology=ontology)
 
 
 def push_folder(out_dir: Path, endpoint: str, *, base: str | None = None) -> Any:
