@@ -76,6 +76,7 @@ class Gazetteer:
     outlet_verbs: frozenset[str] = frozenset()  # "X reported": the subject is cited as an outlet
     outlet_object_verbs: frozenset[str] = frozenset()  # "told X", "reported X"
     outlet_to_verbs: frozenset[str] = frozenset()  # "denied to X": X is cited as a source
+    source_labels: frozenset[str] = frozenset()  # "Source: X": a line that cites an outlet
     #: "the current ... minister": qualifiers dropped from the front of a role
     role_noise: frozenset[str] = frozenset()
     #: "from X", "in X": X is a location ("to"/"into" stay out: "aid to X", "strikes into X")
@@ -338,6 +339,7 @@ class _Builder:
             outlet_verbs=_folded(titles.get("outlet_verbs", ())),
             outlet_object_verbs=_folded(titles.get("outlet_object_verbs", ())),
             outlet_to_verbs=_folded(titles.get("outlet_to_verbs", ())),
+            source_labels=_folded(titles.get("source_labels", ())),
             role_noise=role_noise,
             locative_prepositions=_folded(titles.get("locative_prepositions", ())),
             abbreviations=MappingProxyType(abbreviations),

@@ -26,7 +26,6 @@ from kg.text import fold
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_SOURCE_LINE = re.compile(r"\s*(?:source|sources|via)\s*:\s*", re.IGNORECASE)
 #: "head of the Y", "officer at Y", "spokesman for Y": the office belongs to Y.
 _OF_PREPS = frozenset({"of", "at", "for", "with"})
 
@@ -264,8 +263,9 @@ def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
     doc, root = span.doc, span.root
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    if _SOURCE_LINE.fullmatch(text[line_start : span.start_char]) is not None:
-        return "noun"
+    before = text[line_start : span.start_char].rstrip()
+    if before.endswith(":") and fold(before[:-1]) in gaz.source_labels:
+        return "noun"  # "Source: X", "Via: X"
     if span.end < len(doc) and _outlet_head(doc, span.end, gaz):
         return "noun"
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
