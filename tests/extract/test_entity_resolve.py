@@ -105,7 +105,10 @@ def test_resolve_short_court_name_joins_its_unique_longer_form(gaz):
     ("second", "expected"),
     [
         # a known surname taken for a place joins the person
-        (Candidate(30, 36, "Brandt", "GPE", PLACE_ROLE, name="Brandt"), [("Ilse Brandt", "Person")]),
+        (
+            Candidate(30, 36, "Brandt", "GPE", PLACE_ROLE, name="Brandt"),
+            [("Ilse Brandt", "Person")],
+        ),
         # a NORP span that is a known surname joins the person too
         (Candidate(30, 36, "Brandt", "NORP", NONE, name="Brandt"), [("Ilse Brandt", "Person")]),
     ],
@@ -127,8 +130,11 @@ def test_resolve_lone_name_that_is_an_organisation_elsewhere_is_that_organisatio
     [
         # a country only ever named as a location is a place in this story (issue #3)
         (
-            [Candidate(0, 4, "Peru", "GPE", ENTRY, name="Peru", entry_id="country:PER",
-                       locative=True)],
+            [
+                Candidate(
+                    0, 4, "Peru", "GPE", ENTRY, name="Peru", entry_id="country:PER", locative=True
+                )
+            ],
             [("Peru", "Place", "Q419")],
         ),
         (
