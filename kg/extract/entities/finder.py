@@ -2,11 +2,12 @@
 
 `configure_nlp` adds one component, ``kg_gazetteer``, after spaCy's recognizer: it matches the
 reference names (countries, demonyms, capitals, organisations, armed groups) and reconciles
-them with the statistical entities. `extract_entities` then cleans the spans (headline-case
-false positives, titles and honorifics, name particles, possessives, photo credits), reads
-each person's title and affiliation from the words around the name, tells a capital used as
-an actor ("Moscow said") from one used as a place ("flew into Damascus"), finds definite
-descriptions ("the bloc"), and hands the candidates to `kg.extract.entities.resolve.resolve`.
+them with the statistical entities. `extract_entities` runs the passes over frozen
+`Candidate`s, each returning new ones: clean and classify the spans (headline-case false
+positives, titles and honorifics, name particles, possessives; a capital used as an actor,
+"Moscow said", or as a place, "flew into Damascus"), institutions (`groups`), photo credits,
+each person's title and affiliation (`people`), acronyms, news outlets, definite descriptions
+("the bloc"); then `kg.extract.entities.resolve.resolve` groups them into entities.
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ def extract_entities(
     if doc_text(doc) != article.text:
         raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
     context = _Context(doc, gazetteer)
-    # Each pass returns new candidates; a later pass reads what the earlier ones decided.
+    # The only place that knows the pass order. Each pass returns new candidates and reads
+    # what earlier ones decided: a person's employer may be an institution found just before;
+    # credits are dropped before people, so no one is affiliated with a photo credit.
     cands = context.find_candidates()
     cands = find_institutions(doc, cands, gazetteer, context.common_word)
     cands = drop_credits(doc, cands, gazetteer)
