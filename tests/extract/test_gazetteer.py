@@ -168,3 +168,15 @@ def test_gazetteer_party_members_name_the_party(gaz, surface, label, how, countr
 def test_gazetteer_rank_abbreviations(gaz, word, dotted, title):
     assert gaz.abbreviation(word, dotted=dotted) == title
     assert ("sgt" in gaz.title_heads, "police" in gaz.institution_heads) == (True, True)
+
+
+def test_gazetteer_role_noise_must_be_title_modifiers(tmp_path):
+    copy = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY, copy)
+    titles = json.loads((copy / "titles.json").read_text("utf-8"))
+    titles["role_noise"].append("grand")
+    (copy / "titles.json").write_text(json.dumps(titles), "utf-8")
+    with pytest.raises(
+        OntologyError, match="'role_noise' words grand are not in 'title_modifiers'"
+    ):
+        load_gazetteer(copy)

@@ -16,7 +16,8 @@ it modifies ("Open Justice initiative"), and over a capitalised head it is a com
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.extract.entities.gazetteer import Gazetteer
+from kg.extract.entities.resolve import Candidate
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -263,10 +265,11 @@ def doc_text(doc: Doc) -> str:
     >>> doc_text(doc), doc_text(doc) is doc_text(doc)
     ('Two words', True)
     """
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text  # type: ignore[no-any-return]
+    store: dict[Any, Any] = doc.user_data  # spaCy types the keys as str; ours is a tuple
+    text = store.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = store[_TEXT_KEY] = doc.text
+    return text
 
 
 def split_lines(ent: Span) -> list[Span]:
@@ -286,3 +289,21 @@ def split_lines(ent: Span) -> list[Span]:
 def doc_is_title(token: Token) -> bool:
     """True when a token starts with a capital letter (a name may continue there)."""
     return token.text[:1].isupper()
+
+
+def candidate_spans(doc: Doc, cands: Sequence[Candidate]) -> tuple[Span | None, ...]:
+    """Return the tokens of each candidate (None when its offsets fall outside the doc)."""
+    return tuple(doc.char_span(c.start, c.end, alignment_mode="expand") for c in cands)
+
+
+def token_index(spans: Sequence[Span | None]) -> dict[int, int]:
+    """Map each token inside a candidate's span to the candidate's index.
+
+    Where spans overlap ("Putin-Erdogan", a name run on over a hyphen) the later one wins.
+    """
+    return {
+        t: i
+        for i, span in enumerate(spans)
+        if span is not None
+        for t in range(span.start, span.end)
+    }

@@ -2,24 +2,27 @@
 
 `configure_nlp` adds one component, ``kg_gazetteer``, after spaCy's recognizer: it matches the
 reference names (countries, demonyms, capitals, organisations, armed groups) and reconciles
-them with the statistical entities. `extract_entities` then cleans the spans (headline-case
-false positives, titles and honorifics, name particles, possessives, photo credits), reads
-each person's title and affiliation from the words around the name, tells a capital used as
-an actor ("Moscow said") from one used as a place ("flew into Damascus"), finds definite
-descriptions ("the bloc"), and hands the candidates to `kg.extract.entities.resolve.resolve`.
+them with the statistical entities. `extract_entities` runs the passes over frozen
+`Candidate`s, each returning new ones: clean and classify the spans (headline-case false
+positives, titles and honorifics, name particles, possessives; a capital used as an actor,
+"Moscow said", or as a place, "flew into Damascus"), institutions (`groups`), photo credits,
+each person's title and affiliation (`people`), acronyms, news outlets, definite descriptions
+("the bloc"); then `kg.extract.entities.resolve.resolve` groups them into entities.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.entities.component import (
     COMPONENT,
+    GazetteerComponent,
     doc_is_title,
     doc_text,
     is_headline,
@@ -30,10 +33,10 @@ from kg.extract.entities.groups import find_descriptions, find_institutions, lin
 from kg.extract.entities.people import (
     POSSESSIVE,
     acts,
-    is_credit,
+    drop_credits,
     is_locative,
     mark_outlets,
-    read_person_context,
+    read_people,
     roles_from_words,
     title_of_start,
 )
@@ -66,7 +69,7 @@ def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
             nlp.add_pipe(COMPONENT, after="ner")
         else:
             nlp.add_pipe(COMPONENT, last=True)
-    component = nlp.get_pipe(COMPONENT)
+    component = cast(GazetteerComponent, nlp.get_pipe(COMPONENT))
     component.set_gazetteer(gazetteer)
     return nlp
 
@@ -78,31 +81,16 @@ def extract_entities(
     if doc_text(doc) != article.text:
         raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
     context = _Context(doc, gazetteer)
-    cands: list[Candidate] = []
-    by_token: dict[int, int] = {}
-    for ent in doc.ents:
-        if ent.label_ not in KEPT_LABELS:
-            continue
-        for piece in context.pieces(ent):
-            cand = context.classify(piece)
-            if cand is None:
-                continue
-            for t in range(piece.start, piece.end):
-                by_token[t] = len(cands)
-            cands.append(cand)
-    find_institutions(doc, gazetteer, cands, by_token, context.common_word)
-    spans = {i: doc.char_span(c.start, c.end, alignment_mode="expand") for i, c in enumerate(cands)}
-    for i, c in enumerate(cands):
-        span = spans[i]
-        if span is None:
-            continue
-        if c.role == PERSON:
-            read_person_context(doc, gazetteer, span, c, cands, by_token)
-        if c.role in (ENTRY, ORG, PERSON) and is_credit(span, gazetteer):
-            c.role = NONE
-    link_acronyms(doc, cands, spans, by_token)
-    mark_outlets(cands, spans, gazetteer)
-    cands.extend(find_descriptions(doc, gazetteer, by_token))
+    # The only place that knows the pass order. Each pass returns new candidates and reads
+    # what earlier ones decided: a person's employer may be an institution found just before;
+    # credits are dropped before people, so no one is affiliated with a photo credit.
+    cands = context.find_candidates()
+    cands = find_institutions(doc, cands, gazetteer, context.common_word)
+    cands = drop_credits(doc, cands, gazetteer)
+    cands = read_people(doc, cands, gazetteer)
+    cands = link_acronyms(doc, cands)
+    cands = mark_outlets(doc, cands, gazetteer)
+    cands = find_descriptions(doc, cands, gazetteer)
     return resolve(cands, gazetteer)
 
 
@@ -127,6 +115,17 @@ class _Context:
                     common.add(_stem(lemma.lower()))
         return common
 
+    def find_candidates(self) -> tuple[Candidate, ...]:
+        """Classify the cleaned pieces of the recognised entities, in document order."""
+        found: list[Candidate] = []
+        for ent in self.doc.ents:
+            if ent.label_ in KEPT_LABELS:
+                for piece in self.pieces(ent):
+                    cand = self.classify(piece)
+                    if cand is not None:
+                        found.append(cand)
+        return tuple(found)
+
     def is_headline(self, char: int) -> bool:
         """True when the line holding `char` is a headline (cached per line)."""
         start = doc_text(self.doc).rfind("\n", 0, char) + 1
@@ -138,7 +137,8 @@ class _Context:
         """Split a headline-case entity at common words ("Allow Russia" -> "Russia"); trim."""
         parts = split_lines(ent)
         if len(parts) == 1 and not ent.kb_id_ and self.is_headline(ent.start_char):
-            parts, run = [], []
+            parts = []
+            run: list[int] = []
             for tok in ent:
                 if self.common_word(tok):
                     if run:
@@ -257,38 +257,34 @@ class _Context:
         text = span.text
         name = _bare(text)  # the mention keeps "the", as recognised; the name does not
         hit = self.gaz.lookup(text)
-        base = dict(start=span.start_char, end=span.end_char, text=text, label=span.label_)
+        base = Candidate(span.start_char, span.end_char, text, span.label_, NONE, name=name)
         if hit is not None:
             entry, how = hit
             if how == "metonym" and not acts(span, self.gaz):
-                return Candidate(
-                    **base, role=ENTRY, name=_bare(text), entry_id=entry.id, as_place=True
-                )
+                return replace(base, role=ENTRY, entry_id=entry.id, as_place=True)
             locative = how == "name" and entry.type == "Country" and is_locative(span, self.gaz)
-            return Candidate(
-                **base, role=ENTRY, name=entry.label, entry_id=entry.id, locative=locative
-            )
+            return replace(base, role=ENTRY, name=entry.label, entry_id=entry.id, locative=locative)
         if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
-            return Candidate(**base, role=PLACE_ROLE, name=name)
+            return replace(base, role=PLACE_ROLE)
         if span.label_ == "PERSON" and self._acronym_unit(span):
-            return Candidate(**base, role=ORG, name=name)  # "Kelso RCMP": a local unit
+            return replace(base, role=ORG)  # "Kelso RCMP": a local unit
         if span.label_ == "PERSON":
-            return self._person(span, base)
+            return self._person(span)
         if len(span) == 1 and fold(span.text) in self.gaz.title_words:
             return None  # "Defense" cut out of "Deputy Defense Minister X"
         if span.label_ == "ORG" and (
             self._expands_common_words(span) or fold(span[-1].text) in self.gaz.document_heads
         ):
-            return Candidate(**base, role=NONE, name=name)  # "LNG", "the Paris Agreement"
+            return base  # "LNG", "the Paris Agreement"
         if span.label_ == "ORG":
-            return Candidate(**base, role=ORG, name=_unpossess(span, name))
+            return replace(base, role=ORG, name=_unpossess(span, name))
         if span.label_ in ("GPE", "LOC", "FAC"):
             acting = span.label_ == "GPE" and self._subject_acts(span)
             locative = is_locative(span, self.gaz)
-            return Candidate(**base, role=PLACE_ROLE, name=name, locative=locative, acting=acting)
+            return replace(base, role=PLACE_ROLE, locative=locative, acting=acting)
         if span.label_ == "NORP" and span[-1].tag_ == "NNPS" and acts(span, self.gaz):
-            return Candidate(**base, role=ORG, name=name)  # "Social Democrats said": a group
-        return Candidate(**base, role=NONE, name=name)
+            return replace(base, role=ORG)  # "Social Democrats said": a group
+        return base
 
     def _subject_acts(self, span: Span) -> bool:
         """An unknown place name that does something ("X sued Y", "filed by X")."""
@@ -345,9 +341,11 @@ class _Context:
             and fold(head.text) in self.gaz.facility_nouns
         )
 
-    def _person(self, span: Span, base: dict) -> Candidate | None:  # type: ignore[type-arg]
+    def _person(self, span: Span) -> Candidate | None:
+        """Strip courtesy titles and honorifics off a person's name; keep offices as roles."""
         gaz = self.gaz
-        start, roles = span.start, []
+        start = span.start
+        roles: list[str] = []
         while start < span.end - 1:
             word = fold(self.doc[start].text)
             if word in gaz.courtesy_titles or (

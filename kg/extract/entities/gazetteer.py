@@ -75,6 +75,10 @@ class Gazetteer:
     outlet_heads: frozenset[str] = frozenset()  # "X news", "X newspaper": a news outlet
     outlet_verbs: frozenset[str] = frozenset()  # "X reported": the subject is cited as an outlet
     outlet_object_verbs: frozenset[str] = frozenset()  # "told X", "reported X"
+    outlet_to_verbs: frozenset[str] = frozenset()  # "denied to X": X is cited as a source
+    source_labels: frozenset[str] = frozenset()  # "Source: X": a line that cites an outlet
+    #: "the current ... minister": qualifiers dropped from the front of a role
+    role_noise: frozenset[str] = frozenset()
     #: "from X", "in X": X is a location ("to"/"into" stay out: "aid to X", "strikes into X")
     locative_prepositions: frozenset[str] = frozenset()
     #: "capt" -> "captain": abbreviated ranks before a name; "sen." only with its period
@@ -296,6 +300,13 @@ class _Builder:
                 f"{ontology_dir / 'titles.json'}: needs a non-empty 'titles' list and a "
                 "'descriptions' object"
             )
+        role_noise = _folded(titles.get("role_noise", ()))
+        if not role_noise <= modifiers:
+            raise OntologyError(
+                f"{ontology_dir / 'titles.json'}: 'role_noise' words "
+                f"{', '.join(sorted(role_noise - modifiers))} are not in 'title_modifiers'; "
+                "add them there too, so a title run reads them"
+            )
         abbreviations = {fold(k): fold(v) for k, v in titles.get("title_abbreviations", {}).items()}
         words = {w for t in title_list for w in t.replace("-", " ").split()}
         short = {k for k in abbreviations if " " not in k}
@@ -327,6 +338,9 @@ class _Builder:
             outlet_heads=_folded(titles.get("outlet_heads", ())),
             outlet_verbs=_folded(titles.get("outlet_verbs", ())),
             outlet_object_verbs=_folded(titles.get("outlet_object_verbs", ())),
+            outlet_to_verbs=_folded(titles.get("outlet_to_verbs", ())),
+            source_labels=_folded(titles.get("source_labels", ())),
+            role_noise=role_noise,
             locative_prepositions=_folded(titles.get("locative_prepositions", ())),
             abbreviations=MappingProxyType(abbreviations),
             institution_heads=_folded(titles.get("institution_heads", ())),

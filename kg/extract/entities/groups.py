@@ -13,10 +13,11 @@ brackets names the organisation before it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from kg.extract.entities.component import doc_text
+from kg.extract.entities.component import candidate_spans, doc_text, token_index
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.extract.entities.people import POSSESSIVE
 from kg.extract.entities.resolve import DESCRIPTION, ENTRY, NONE, ORG, PLACE_ROLE, Candidate
@@ -28,9 +29,12 @@ _PHRASE_END = frozenset({"VERB", "AUX", "ADP", "PART", "SCONJ", "CCONJ", "ADV", 
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN"})
 
 
-def find_descriptions(doc: Doc, gaz: Gazetteer, by_token: dict[int, int]) -> list[Candidate]:
-    """Definite descriptions heading their own noun phrase: "the army said", "the bloc's"."""
-    found = []
+def find_descriptions(
+    doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer
+) -> tuple[Candidate, ...]:
+    """Add definite descriptions heading their own noun phrase: "the army said", "the bloc's"."""
+    by_token = token_index(candidate_spans(doc, cands))
+    found: list[Candidate] = []
     for tok in doc[1:]:
         if tok.i in by_token:
             continue
@@ -56,22 +60,23 @@ def find_descriptions(doc: Doc, gaz: Gazetteer, by_token: dict[int, int]) -> lis
                 kinds=gaz.descriptions[word],
             )
         )
-    return found
+    return (*cands, *found)
 
 
 def find_institutions(
     doc: Doc,
+    cands: tuple[Candidate, ...],
     gaz: Gazetteer,
-    cands: list[Candidate],
-    by_token: dict[int, int],
     common: Callable[[Token], bool],
-) -> None:
+) -> tuple[Candidate, ...]:
     """Turn "PLACE [modifiers] police/government/forces" into an organisation candidate.
 
     A place or group candidate before the noun grows over it; a capitalised run the recognizer
     left out becomes a new candidate. `common` tells a common word of the story ("Local").
     """
     text = doc_text(doc)
+    found = list(cands)  # grown in place of the old candidate: later passes keep its index
+    by_token = token_index(candidate_spans(doc, cands))
     for head in doc:
         if fold(head.text) not in gaz.institution_heads or head.i in by_token:
             continue
@@ -86,7 +91,12 @@ def find_institutions(
             continue
         j = by_token.get(k)
         if j is not None:
-            _grow(doc, gaz, cands, j, head, by_token)
+            grown = _grow(doc, gaz, found[j], head)
+            if grown is not None:
+                found[j] = grown
+                span = doc.char_span(grown.start, grown.end, alignment_mode="expand")
+                for t in range(span.start if span is not None else k, head.i + 1):
+                    by_token[t] = j
             continue
         start = k
         while (
@@ -101,36 +111,27 @@ def find_institutions(
             continue
         begin, end = doc[start].idx, head.idx + len(head.text)
         for t in range(start, head.i + 1):
-            by_token[t] = len(cands)
+            by_token[t] = len(found)
         name = text[begin:end]
-        cands.append(Candidate(begin, end, name, "ORG", ORG, name=name))
+        found.append(Candidate(begin, end, name, "ORG", ORG, name=name))
+    return tuple(found)
 
 
-def _grow(
-    doc: Doc,
-    gaz: Gazetteer,
-    cands: list[Candidate],
-    j: int,
-    head: Token,
-    by_token: dict[int, int],
-) -> None:
-    """Grow a place or group candidate over the institution noun after it."""
-    cand = cands[j]
+def _grow(doc: Doc, gaz: Gazetteer, cand: Candidate, head: Token) -> Candidate | None:
+    """Grow a place or group candidate over the institution noun after it (None: it stays)."""
     if cand.role == ENTRY:
         entry = gaz.entry(cand.entry_id) if cand.entry_id else None
         if entry is None or entry.type != "Country" or not cand.as_place:
-            return  # a country's own police or army stays the country; a capital's does not
+            return None  # a country's own police or army stays the country; a capital's does not
     elif not (cand.role == PLACE_ROLE or (cand.role == NONE and cand.label == "NORP")):
-        return
+        return None
     first = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if first is None:
-        return
+        return None
     start = first[1].idx if first[0].lower_ == "the" and len(first) > 1 else cand.start
     end = head.idx + len(head.text)
     text = doc_text(doc)
-    cands[j] = Candidate(cand.start, end, text[cand.start : end], "ORG", ORG, name=text[start:end])
-    for t in range(first.start, head.i + 1):
-        by_token[t] = j
+    return Candidate(cand.start, end, text[cand.start : end], "ORG", ORG, name=text[start:end])
 
 
 def _name_part(tok: Token, gaz: Gazetteer, common: Callable[[Token], bool]) -> bool:
@@ -145,12 +146,20 @@ def _name_part(tok: Token, gaz: Gazetteer, common: Callable[[Token], bool]) -> b
     return True
 
 
-def link_acronyms(
-    doc: Doc, cands: list[Candidate], spans: dict[int, Span | None], by_token: dict[int, int]
-) -> None:
-    """Link "Syrian Center for Media (SCM)": the acronym names the same organisation."""
-    for i, c in enumerate(cands):
-        span = spans[i]
+def link_acronyms(doc: Doc, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """Link "Syrian Center for Media (SCM)": the acronym names the same organisation.
+
+    An acronym the recognizer missed becomes a new candidate (checked in turn, as the list
+    grows); the acronym's `alias_of` points at the name it abbreviates.
+    """
+    found = list(cands)
+    spans = list(candidate_spans(doc, cands))
+    by_token = token_index(spans)
+    alias_of: dict[int, int] = {}
+    i = 0
+    while i < len(found):
+        span, c = spans[i], found[i]
+        i += 1
         if span is None or c.role != ORG or span.end + 2 >= len(doc):
             continue
         if doc[span.end].text != "(" or doc[span.end + 2].text != ")":
@@ -160,13 +169,13 @@ def link_acronyms(
             continue
         j = by_token.get(token.i)
         if j is None:
-            j = len(cands)
+            j = len(found)
             by_token[token.i] = j
-            cands.append(
-                Candidate(
-                    token.idx, token.idx + len(token.text), token.text, "ORG", ORG, name=token.text
-                )
-            )
-            spans[j] = doc[token.i : token.i + 1]
-        if cands[j].role == ORG:
-            cands[j].alias_of = i
+            end = token.idx + len(token.text)
+            found.append(Candidate(token.idx, end, token.text, "ORG", ORG, name=token.text))
+            spans.append(doc[token.i : token.i + 1])
+        if found[j].role == ORG:
+            alias_of[j] = i - 1
+    return tuple(
+        replace(c, alias_of=alias_of[n]) if n in alias_of else c for n, c in enumerate(found)
+    )

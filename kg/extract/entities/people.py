@@ -13,52 +13,60 @@ or acts ("X said", "X's army"); and whether a name is cited the way news outlets
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.entities.component import doc_text
+from kg.extract.entities.component import candidate_spans, doc_text, token_index
 from kg.extract.entities.gazetteer import Gazetteer
-from kg.extract.entities.resolve import ENTRY, ORG, PERSON, PLACE_ROLE, Candidate
+from kg.extract.entities.resolve import ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate
 from kg.text import fold
 
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 _DEST_PREPS = frozenset({"to", "in", "at", "for", "on"})
-#: Verbs that a source is spoken "to" ("denied to X"), outlet cues with "to".
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_SOURCE_LINE = re.compile(r"\s*(?:source|sources|via)\s*:\s*", re.IGNORECASE)
 #: "head of the Y", "officer at Y", "spokesman for Y": the office belongs to Y.
 _OF_PREPS = frozenset({"of", "at", "for", "with"})
-_SPEECH_TO = frozenset({"tell", "deny", "confirm", "speak", "say", "explain", "reveal"})
-#: Words that qualify a title without being part of the role ("the current ... minister").
-_ROLE_NOISE = frozenset(
-    {
-        "current",
-        "new",
-        "then",
-        "de",
-        "facto",
-        "longtime",
-        "veteran",
-        "powerful",
-        "top",
-        "senior",
-        "the",
-        "self-styled",
-    }
-)
 
 
-def read_person_context(
+def drop_credits(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """Unname photo and wire credits ("(AFP)", "Jane Doe/Agency"): they are not actors here."""
+    spans = candidate_spans(doc, cands)
+    return tuple(
+        replace(c, role=NONE)
+        if c.role in (ENTRY, ORG, PERSON) and span is not None and is_credit(span, gaz)
+        else c
+        for c, span in zip(cands, spans, strict=True)
+    )
+
+
+def read_people(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """Give each person the roles and affiliation the words around the name tell."""
+    spans = candidate_spans(doc, cands)
+    by_token = token_index(spans)
+    found = []
+    for cand, span in zip(cands, spans, strict=True):
+        if cand.role == PERSON and span is not None:
+            words, aff, kinds = _person_context(doc, gaz, span, cands, by_token)
+            roles = tuple(dict.fromkeys([*cand.roles, *roles_from_words(words, gaz)]))
+            cand = replace(cand, roles=roles, affiliation=aff, affiliation_kinds=kinds)
+        found.append(cand)
+    return tuple(found)
+
+
+def _person_context(
     doc: Doc,
     gaz: Gazetteer,
     span: Span,
-    cand: Candidate,
-    cands: list[Candidate],
+    cands: Sequence[Candidate],
     by_token: dict[int, int],
-) -> None:
-    """Read the title before a name, or an apposition after it, for roles and affiliation."""
+) -> tuple[list[str], int | None, tuple[str, ...]]:
+    """Read the title before a name, or an apposition after it: words, affiliation, kinds."""
     words: list[str] = []
-    i, aff, kinds, possessive = span.start - 1, None, (), False
+    aff: int | None = None
+    kinds: tuple[str, ...] = ()
+    i, possessive = span.start - 1, False
     while i >= 0:
         j = by_token.get(i)
         if j is not None and j != by_token.get(span.start):
@@ -102,8 +110,7 @@ def read_person_context(
             aff, kinds = (aff if aff is not None and cands[aff].label == "NORP" else None), ()
     if not words and aff is None and not kinds:
         words, aff, kinds = _apposition(doc, gaz, span, cands, by_token)
-    cand.roles = tuple(dict.fromkeys([*cand.roles, *roles_from_words(words, gaz)]))
-    cand.affiliation, cand.affiliation_kinds = aff, kinds
+    return words, aff, kinds
 
 
 def title_of_start(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
@@ -123,7 +130,7 @@ def title_of_start(doc: Doc, i: int, gaz: Gazetteer) -> int | None:
 
 
 def _apposition(
-    doc: Doc, gaz: Gazetteer, span: Span, cands: list[Candidate], by_token: dict[int, int]
+    doc: Doc, gaz: Gazetteer, span: Span, cands: Sequence[Candidate], by_token: dict[int, int]
 ) -> tuple[list[str], int | None, tuple[str, ...]]:
     """Read "X, the Dutch foreign minister," or "X, the bloc's foreign policy chief"."""
     i = span.end
@@ -133,7 +140,8 @@ def _apposition(
     if i < len(doc) and doc[i].lower_ in ("the", "a", "an"):
         i += 1
     words: list[str] = []
-    aff, kinds = None, ()
+    aff: int | None = None
+    kinds: tuple[str, ...] = ()
     while i < len(doc):
         j = by_token.get(i)
         word = fold(doc[i].text)
@@ -188,7 +196,7 @@ def roles_from_words(words: list[str], gaz: Gazetteer) -> tuple[str, ...]:
     ('emir', 'sheikh')
     """
     words = [gaz.abbreviations.get(w.rstrip("."), gaz.abbreviations.get(w, w)) for w in words if w]
-    while words and words[0] in _ROLE_NOISE:
+    while words and (words[0] == "the" or words[0] in gaz.role_noise):
         words = words[1:]
     spans: list[tuple[int, int]] = []
     for length in range(len(words), 0, -1):
@@ -255,8 +263,9 @@ def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
     doc, root = span.doc, span.root
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    if _SOURCE_LINE.fullmatch(text[line_start : span.start_char]) is not None:
-        return "noun"
+    before = text[line_start : span.start_char].rstrip()
+    if before.endswith(":") and fold(before[:-1]) in gaz.source_labels:
+        return "noun"  # "Source: X", "Via: X"
     if span.end < len(doc) and _outlet_head(doc, span.end, gaz):
         return "noun"
     if span.end + 2 < len(doc) and doc[span.end].text == ",":
@@ -274,8 +283,8 @@ def outlet_cue(span: Span, gaz: Gazetteer) -> str | None:
     if root.dep_ in ("dobj", "dative") and verb in gaz.outlet_object_verbs:
         return "verb"
     if root.dep_ == "pobj" and head.lower_ == "to":
-        verb = head.head
-        if verb.lower_ == "according" or verb.lemma_.lower() in _SPEECH_TO:
+        spoken = head.head  # "denied to X", "according to X"
+        if spoken.lower_ == "according" or spoken.lemma_.lower() in gaz.outlet_to_verbs:
             return "verb"
     return None
 
@@ -309,33 +318,37 @@ def is_credit(span: Span, gaz: Gazetteer) -> bool:
 
 
 def mark_outlets(
-    cands: list[Candidate], spans: dict[int, Span | None], gazetteer: Gazetteer
-) -> None:
+    doc: Doc, cands: tuple[Candidate, ...], gazetteer: Gazetteer
+) -> tuple[Candidate, ...]:
     """Retype names cited the way news outlets are ("told X", "X reported", "X newspaper").
 
     A "person" becomes an outlet on any cue when nothing marks it as a person: no title, no
     affiliation, no later surname-only mention. An organisation or a "place" needs a noun cue
     ("the X newspaper", "X, the daily", a "Source: X" line).
     """
-    by_name: dict[str, list[int]] = {}
-    for i, c in enumerate(cands):
-        if c.role in (PERSON, ORG, PLACE_ROLE) and spans[i] is not None and c.alias_of is None:
-            by_name.setdefault(fold(c.name), []).append(i)
-    people = {name for name, idx in by_name.items() if cands[idx[0]].role == PERSON}
-    for name, idx in by_name.items():
-        cues = [outlet_cue(spans[i], gazetteer) for i in idx]  # type: ignore[arg-type]
-        if cands[idx[0]].role != PERSON:
+    spans = candidate_spans(doc, cands)
+    by_name: dict[str, list[tuple[int, Span]]] = {}
+    for i, (c, span) in enumerate(zip(cands, spans, strict=True)):
+        if c.role in (PERSON, ORG, PLACE_ROLE) and span is not None and c.alias_of is None:
+            by_name.setdefault(fold(c.name), []).append((i, span))
+    people = {name for name, found in by_name.items() if cands[found[0][0]].role == PERSON}
+    outlets: set[int] = set()
+    for name, found in by_name.items():
+        cues = [outlet_cue(span, gazetteer) for _, span in found]
+        if cands[found[0][0]].role != PERSON:
             outlet = "noun" in cues  # firms "report" results too; "the X newspaper" is clear
         else:
             words = name.split()
             surname = any(o != name and o.split() == words[-len(o.split()) :] for o in people)
-            marked = any(cands[i].roles or cands[i].affiliation is not None for i in idx)
-            speaks = any(_speaks(spans[i], gazetteer) for i in idx)  # type: ignore[arg-type]
+            marked = any(cands[i].roles or cands[i].affiliation is not None for i, _ in found)
+            speaks = any(_speaks(span, gazetteer) for _, span in found)
             verbs = cues.count("verb") >= 2 and not speaks  # one "told X" may be a person
             outlet = ("noun" in cues or verbs) and not marked and not surname
         if outlet:
-            for i in idx:
-                cands[i].role, cands[i].outlet = ORG, True
+            outlets.update(i for i, _ in found)
+    return tuple(
+        replace(c, role=ORG, outlet=True) if i in outlets else c for i, c in enumerate(cands)
+    )
 
 
 def _speaks(span: Span, gaz: Gazetteer) -> bool:

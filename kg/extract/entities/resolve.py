@@ -10,7 +10,8 @@ folded name, parenthetical acronyms with the name they abbreviate, and definite 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.records import PLACE, LocalEntity, Mention
@@ -27,9 +28,13 @@ ENTRY, PERSON, ORG, PLACE_ROLE, DESCRIPTION, NONE = (
 )
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Candidate:
-    """A span of the article that may name an actor or a place (offsets in `Article.text`)."""
+    """A span of the article that may name an actor or a place (offsets in `Article.text`).
+
+    Frozen: each entity pass returns new candidates (`dataclasses.replace`); `affiliation`
+    and `alias_of` index the tuple the pass was given, so passes only replace or append.
+    """
 
     start: int
     end: int
@@ -64,15 +69,10 @@ class _Group:
 
 
 def resolve(
-    candidates: list[Candidate], gazetteer: Gazetteer
+    candidates: Sequence[Candidate], gazetteer: Gazetteer
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Group candidates into local entities; return mentions (by offset) and entities."""
-    cands = sorted(candidates, key=lambda c: (c.start, -c.end))
-    order = {id(c): i for i, c in enumerate(cands)}
-    remap = {old: order[id(c)] for old, c in enumerate(candidates)}
-    for c in cands:
-        c.affiliation = remap.get(c.affiliation) if c.affiliation is not None else None
-        c.alias_of = remap.get(c.alias_of) if c.alias_of is not None else None
+    cands, people = _retype_by_surname(_by_offset(candidates), gazetteer.name_particles)
     keys: list[tuple[str, ...] | None] = [None] * len(cands)
     groups: dict[tuple[str, ...], _Group] = {}
 
@@ -82,7 +82,7 @@ def resolve(
         found.members.append(i)
         found.first = min(found.first, cands[i].start)
 
-    person_keys = _person_keys(cands, gazetteer.name_particles)  # may turn ORG into PERSON
+    person_keys = _person_keys(cands, people, gazetteer.name_particles)
     org_short = _org_short_forms(cands)
     for i, c in enumerate(cands):
         if c.role == ENTRY and c.entry_id and not c.as_place:
@@ -125,28 +125,43 @@ def resolve(
         join(i, key, _Group("Person", cands[i].start))
     for i, c in enumerate(cands):
         target = c.alias_of
-        if keys[i] is None and target is not None and keys[target] is not None:
-            join(i, keys[target], groups[keys[target]])  # type: ignore[index]
+        target_key = keys[target] if target is not None else None
+        if keys[i] is None and target_key is not None:
+            join(i, target_key, groups[target_key])
     for i, c in enumerate(cands):
         if c.role == DESCRIPTION and keys[i] is None:
-            key = _unique_kind(groups, c.kinds, c.start)
-            if key is not None:
-                join(i, key, groups[key])
-    for i, c in enumerate(cands):
-        key = keys[i]
-        if key is None:
+            described = _unique_kind(groups, c.kinds, c.start)
+            if described is not None:
+                join(i, described, groups[described])
+    for c, own in zip(cands, keys, strict=True):
+        if own is None:
             continue
-        group = groups[key]
+        group = groups[own]
         group.roles.extend(r for r in c.roles if r not in group.roles)
         aff: tuple[str, ...] | None = None
         if c.affiliation is not None:
             aff = keys[c.affiliation]
         elif c.affiliation_kinds:
             aff = _unique_kind(groups, c.affiliation_kinds, c.start)
-        acts_for = aff is not None and aff != key and groups[aff].type != PLACE
+        acts_for = aff is not None and aff != own and groups[aff].type != PLACE
         if acts_for and group.affiliation is None:
             group.affiliation = aff
     return _records(cands, keys, groups)
+
+
+def _by_offset(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
+    """Sort candidates by offset (longest first), renumbering their cross-references."""
+    order = sorted(range(len(candidates)), key=lambda i: (candidates[i].start, -candidates[i].end))
+    new = {old: n for n, old in enumerate(order)}
+
+    def renumbered(c: Candidate) -> Candidate:
+        return replace(
+            c,
+            affiliation=None if c.affiliation is None else new[c.affiliation],
+            alias_of=None if c.alias_of is None else new[c.alias_of],
+        )
+
+    return tuple(renumbered(candidates[old]) for old in order)
 
 
 def _unique_kind(
@@ -157,7 +172,7 @@ def _unique_kind(
     return found[0] if len(found) == 1 else None
 
 
-def _org_short_forms(cands: list[Candidate]) -> dict[str, str]:
+def _org_short_forms(cands: Sequence[Candidate]) -> dict[str, str]:
     """Map an organisation name that starts or ends a unique longer one to that name.
 
     "Court of Appeal" -> "Paris Court of Appeal"; kept apart when two longer names fit.
@@ -199,22 +214,41 @@ def surname_keys(name: str, particles: frozenset[str]) -> set[str]:
     return keys
 
 
-def _person_keys(cands: list[Candidate], particles: frozenset[str]) -> dict[int, tuple[str, ...]]:
-    """Cluster person candidates: exact full names, then short forms joined when unambiguous."""
-    people = [i for i, c in enumerate(cands) if c.role == PERSON]
-    long_forms = {fold(cands[i].name) for i in people if len(cands[i].name.split()) >= 2}
+def _retype_by_surname(
+    cands: tuple[Candidate, ...], particles: frozenset[str]
+) -> tuple[tuple[Candidate, ...], list[int]]:
+    """Retype names by the story's people; return the candidates and the people's indices.
+
+    A known surname is a person; a lone "name" that is an organisation elsewhere and no one's
+    surname is that organisation. People named as such come first, then the retyped ones:
+    that order fixes the order of an entity's aliases.
+    """
+    people = [c for c in cands if c.role == PERSON]
+    long_forms = {fold(c.name) for c in people if len(c.name.split()) >= 2}
     short_forms = (
         set().union(*(surname_keys(n, particles) for n in long_forms)) if long_forms else set()
     )
     orgs = {fold(c.name) for c in cands if c.role == ORG and c.alias_of is None}
-    for i, c in enumerate(cands):
+
+    def retyped(c: Candidate) -> Candidate:
         named = c.role in (ORG, PLACE_ROLE) or (c.role == NONE and c.label == "NORP")
         if named and c.alias_of is None and fold(c.name) in short_forms:
-            c.role = PERSON  # "Sharaa's HTS", "Bratton said": a known surname taken for a
-            people.append(i)  # organisation or a place
-        elif c.role == PERSON and " " not in c.name and fold(c.name) in orgs - short_forms:
-            c.role = ORG  # "Ford" is an organisation elsewhere in the story and no one's surname
-            people.remove(i)
+            return replace(c, role=PERSON)  # "Sharaa's HTS", "Bratton said": a known surname
+            # taken for an organisation or a place
+        if c.role == PERSON and " " not in c.name and fold(c.name) in orgs - short_forms:
+            return replace(c, role=ORG)  # "Ford" is an organisation elsewhere in the story
+        return c
+
+    new = tuple(retyped(c) for c in cands)
+    stayed = [i for i, c in enumerate(cands) if c.role == PERSON and new[i].role == PERSON]
+    became = [i for i, c in enumerate(cands) if c.role != PERSON and new[i].role == PERSON]
+    return new, stayed + became
+
+
+def _person_keys(
+    cands: Sequence[Candidate], people: list[int], particles: frozenset[str]
+) -> dict[int, tuple[str, ...]]:
+    """Cluster person candidates: exact full names, then short forms joined when unambiguous."""
     full: dict[str, list[int]] = {}
     for i in people:
         full.setdefault(fold(cands[i].name), []).append(i)
@@ -247,7 +281,7 @@ def _person_keys(cands: list[Candidate], particles: frozenset[str]) -> dict[int,
 
 
 def _records(
-    cands: list[Candidate],
+    cands: Sequence[Candidate],
     keys: list[tuple[str, ...] | None],
     groups: dict[tuple[str, ...], _Group],
 ) -> tuple[list[Mention], list[LocalEntity]]:
@@ -283,7 +317,7 @@ def _records(
             )
         )
     mentions = [
-        Mention(c.start, c.end, c.text, c.label, local[keys[i]] if keys[i] is not None else None)  # type: ignore[index]
-        for i, c in enumerate(cands)
+        Mention(c.start, c.end, c.text, c.label, None if key is None else local[key])
+        for c, key in zip(cands, keys, strict=True)
     ]
     return mentions, entities

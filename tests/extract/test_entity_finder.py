@@ -1,0 +1,128 @@
+"""Tests for span cleaning, classification and the pass order (`kg.extract.entities.finder`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from kg.extract.entities.finder import configure_nlp, extract_entities
+from kg.extract.entities.gazetteer import load_gazetteer
+from kg.records import Article, LocalEntity, Mention
+
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+VOCAB = spacy.blank("en").vocab
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer(ONTOLOGY)
+
+
+def doc_with(words, ents, **parse) -> Doc:
+    """A hand-built Doc; `ents` are (start, end, label) token ranges."""
+    doc = Doc(VOCAB, words=words, **parse)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def extract(doc: Doc, gaz) -> tuple[list[Mention], list[LocalEntity]]:
+    return extract_entities(doc, Article(id="a1", title="", text=doc.text, sources=()), gaz)
+
+
+def test_entity_finder_configure_nlp_adds_the_component_after_the_recognizer(gaz):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("ner")
+    configure_nlp(nlp, gaz)
+    configure_nlp(nlp, gaz)  # a second call reloads, it does not add a second component
+    assert nlp.pipe_names == ["ner", "kg_gazetteer"]
+
+
+def test_entity_finder_rejects_a_doc_of_another_text(gaz):
+    doc = Doc(VOCAB, words=["Rain", "fell"])
+    article = Article(id="a1", title="", text="Snow fell", sources=())
+    with pytest.raises(ValueError, match="article a1: the doc is not the parse"):
+        extract_entities(doc, article, gaz)
+
+
+@pytest.mark.parametrize(
+    ("first", "roles"),
+    [
+        ("Ms", ()),  # a courtesy title is no role
+        ("Dr", ()),
+        ("President", ("president",)),  # an office is
+    ],
+)
+def test_entity_finder_title_before_a_name_is_cut_off_the_name(gaz, first, roles):
+    doc = doc_with([first, "Ilse", "Brandt", "spoke", "."], [(0, 3, "PERSON")])
+    mentions, entities = extract(doc, gaz)
+    text = f"{first} Ilse Brandt"
+    assert entities == [
+        LocalEntity(key="e0", label="Ilse Brandt", type="Person", roles=roles, aliases=(text,))
+    ]
+    assert mentions == [Mention(0, len(text), text, "PERSON", "e0")]
+
+
+@pytest.mark.parametrize(
+    ("words", "parse", "expected"),
+    [
+        # "Lima said": the capital acts for its country
+        (
+            ["Lima", "said", "so"],
+            {
+                "heads": [1, 1, 1],
+                "deps": ["nsubj", "ROOT", "advmod"],
+                "lemmas": ["Lima", "say", "so"],
+            },
+            LocalEntity(
+                key="e0",
+                label="Peru",
+                type="Country",
+                qid="Q419",
+                country="Peru",
+                aliases=("Lima",),
+            ),
+        ),
+        # "flew to Lima": the capital is a place of its country
+        (
+            ["They", "flew", "to", "Lima"],
+            {"heads": [1, 1, 1, 2], "deps": ["nsubj", "ROOT", "prep", "pobj"]},
+            LocalEntity(key="e0", label="Lima", type="Place", country="Peru"),
+        ),
+    ],
+)
+def test_entity_finder_capital_acts_or_is_a_place(gaz, words, parse, expected):
+    at = words.index("Lima")
+    _, entities = extract(doc_with(words, [(at, at + 1, "GPE")], **parse), gaz)
+    assert entities == [expected]
+
+
+def test_entity_finder_institution_is_found_before_the_person_it_employs(gaz):
+    # The institution pass runs before the person pass, so the chief's affiliation is the
+    # "Marlow police" the recognizer missed.
+    words = ["The", "Marlow", "police", "chief", "Ilse", "Brandt", "said", "."]
+    _, entities = extract(doc_with(words, [(4, 6, "PERSON")]), gaz)
+    assert entities == [
+        LocalEntity(key="e0", label="Marlow police", type="Organization"),
+        LocalEntity(
+            key="e1", label="Ilse Brandt", type="Person", affiliation="e0", roles=("chief",)
+        ),
+    ]
+
+
+def test_entity_finder_name_ending_in_an_acronym_is_a_local_unit(gaz):
+    words = ["Tarn", "VDF", "officers", "joined", "the", "VDF", "."]
+    _, entities = extract(doc_with(words, [(0, 2, "PERSON"), (5, 6, "ORG")]), gaz)
+    assert [(e.label, e.type) for e in entities] == [
+        ("Tarn VDF", "Organization"),
+        ("VDF", "Organization"),
+    ]
+
+
+def test_entity_finder_document_is_no_actor(gaz):
+    words = ["They", "signed", "the", "Velder", "Agreement", "."]
+    mentions, entities = extract(doc_with(words, [(2, 5, "ORG")]), gaz)
+    assert entities == []
+    assert mentions == [Mention(12, 32, "the Velder Agreement", "ORG", None)]
