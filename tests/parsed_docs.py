@@ -47,7 +47,7 @@ def parse(table: str, *, ents: Sequence[str] | None = None) -> Doc:
     >>> doc.text, doc[1].lemma_, [t.text for t in doc[1].children]
     ('Canada attacked Mexico.', 'attack', ['Canada', 'Mexico', '.'])
     """
-    rows = [line.split() for line in table.strip().splitlines()]
+    rows = [line.split() for line in table.splitlines() if line.strip()]
     words = [row[0] for row in rows]
     spaces = [i + 1 < len(words) and words[i + 1] not in _NO_SPACE_BEFORE for i in range(len(rows))]
     return Doc(
