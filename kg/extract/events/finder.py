@@ -107,9 +107,7 @@ def _with_agentless_actor(
     recipients = without(candidate.recipients, actors)
     if not actors or not recipients:
         return None
-    return dataclasses.replace(
-        candidate, actors=tuple(actors), recipients=recipients, how="proxy"
-    )
+    return dataclasses.replace(candidate, actors=tuple(actors), recipients=recipients, how="proxy")
 
 
 class _Coder:
