@@ -47,6 +47,8 @@ class CleaningRules:
     byline_prefixes: tuple[str, ...]
     agencies: frozenset[str]
     photo_words: frozenset[str]
+    #: Lower-case words a credit may hold besides capitalised names ("van", "via", "photo").
+    credit_words: frozenset[str]
     breadcrumb: re.Pattern[str]
     breadcrumb_split: re.Pattern[str]
     #: Hash of the file the rules were read from (part of the prepared-articles cache key).
@@ -71,6 +73,7 @@ def load_cleaning_rules(ontology_dir: Path | None = None) -> CleaningRules:
             byline_prefixes=tuple(s.lower() for s in data["byline_prefixes"]),
             agencies=frozenset(_key(s) for s in data["photo_agencies"]),
             photo_words=frozenset(_key(s) for s in data["photo_words"]),
+            credit_words=frozenset(s.lower() for s in data["credit_lowercase_words"]),
             breadcrumb=re.compile(rf"^(?:{roots})\s*(?:{seps})\s*\S", re.IGNORECASE),
             breadcrumb_split=re.compile(rf"\s(?:{seps})\s"),
             version=stable_hash(text),
@@ -168,7 +171,7 @@ def is_credit(line: str, rules: CleaningRules) -> bool:
     text = text.strip("()[] ")
     parts = [p for p in _CREDIT_SPLIT.split(text) if p]
     return bool(parts) and any(self_credit(p, rules) for p in parts) and all(
-        _is_namey(p) for p in parts
+        _is_namey(p, rules) for p in parts
     )
 
 
@@ -177,9 +180,16 @@ def self_credit(part: str, rules: CleaningRules) -> bool:
     return key in rules.agencies or any(w in rules.photo_words for w in key.split())
 
 
-def _is_namey(part: str) -> bool:
-    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in {"via", "by", "for", "de",
-               "van", "der", "al", "el", "photo", "images"} for w in part.split())
+def _is_namey(part: str, rules: CleaningRules) -> bool:
+    """Whether a credit part is only names, numbers and the words credits hold besides names.
+
+    >>> rules = default_rules()
+    >>> _is_namey("Jan van Dijk via Images", rules), _is_namey("the talks", rules)
+    (True, False)
+    """
+    return all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in rules.credit_words for w in part.split()
+    )
 
 
 def ends_with_credit(text: str, rules: CleaningRules) -> bool:

@@ -23,17 +23,21 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A trigger with its participants, before status and date are decided."""
+    """A trigger with its participants, before status and date are decided.
+
+    Frozen: a later pass (an inherited recipient, an agentless actor) makes a new candidate
+    with `dataclasses.replace`, so the one it started from stays as found.
+    """
 
     trigger: Trigger
     event_type: str
     token: Token  # the trigger head
     first: Token  # first token of the trigger text (a compound modifier, or the head)
     clause: Token  # the token whose ancestors decide the status
-    actors: list[str]
+    actors: tuple[str, ...]
     how: str
     inherited: bool
-    recipients: list[str]
+    recipients: tuple[str, ...]
     light_intent: bool
     nominal: bool
 
@@ -49,12 +53,17 @@ def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
     ]  # fmt: skip
 
 
-def without(keys: Sequence[str], exclude: Sequence[str]) -> list[str]:
+def without(keys: Sequence[str], exclude: Sequence[str]) -> tuple[str, ...]:
+    """`keys` in order, each once, without those in `exclude`.
+
+    >>> without(["e1", "e2", "e1", "e3"], ["e3"])
+    ('e1', 'e2')
+    """
     out: list[str] = []
     for key in keys:
         if key not in exclude and key not in out:
             out.append(key)
-    return out
+    return tuple(out)
 
 
 def sentence_dates(sent: Span, is_trigger_noun: Callable[[Token], bool]) -> list[tuple[int, str]]:
@@ -112,8 +121,8 @@ def build_event(
     end = candidate.token.idx + len(candidate.token.text)
     return EventMention(
         type=candidate.event_type,
-        actors=tuple(candidate.actors),
-        recipients=tuple(candidate.recipients),
+        actors=candidate.actors,
+        recipients=candidate.recipients,
         status=status.status,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,

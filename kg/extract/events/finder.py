@@ -24,15 +24,15 @@ from kg.extract.events.candidate import (
     without,
 )
 from kg.extract.events.reference import is_definite, referred_parties
-from kg.extract.events.roles import (
-    Participants,
+from kg.extract.events.roles import Participants
+from kg.extract.events.status import StatusFinder
+from kg.extract.events.syntax import (
+    is_mandated,
     is_passive,
     object_tokens,
     prep_objects,
     subject_tokens,
 )
-from kg.extract.events.status import StatusFinder
-from kg.extract.events.syntax import is_mandated
 from kg.extract.events.timex import parse_anchor
 from kg.records import Article, EventMention, LocalEntity, Mention
 
@@ -52,7 +52,7 @@ def extract_events(
     lexicon: Lexicon,
 ) -> list[EventMention]:
     """Find the events each sentence of `article` tells (`doc` is the parse of its text)."""
-    participants = Participants(doc, mentions, entities, lexicon)
+    participants = Participants.build(doc, mentions, entities, lexicon)
     finder = StatusFinder(participants, lexicon, article.text)
     anchor = parse_anchor(article.date, article.date_precision)
     coder = _Coder(participants, lexicon)
@@ -107,7 +107,7 @@ def _with_agentless_actor(
     recipients = without(candidate.recipients, actors)
     if not actors or not recipients:
         return None
-    return dataclasses.replace(candidate, actors=actors, recipients=recipients, how="proxy")
+    return dataclasses.replace(candidate, actors=tuple(actors), recipients=recipients, how="proxy")
 
 
 class _Coder:
@@ -117,9 +117,9 @@ class _Coder:
         self.parts = participants
         self.lexicon = lexicon
         #: trigger lemma -> the recipients it was last told with, for "the warrant" later on
-        self.told: dict[str, list[str]] = {}
+        self.told: dict[str, Sequence[str]] = {}
         #: event type -> the actors of its last event, for "refused the demands" later on
-        self.makers: dict[str, list[str]] = {}
+        self.makers: dict[str, Sequence[str]] = {}
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and bool(
@@ -221,7 +221,8 @@ class _Coder:
                 ):
                     recipients.extend(self.parts.keys_in(comp.subtree))
         return Candidate(
-            trigger, trigger.type, verb, verb, verb, actors, "agentless" if agentless else how,
+            trigger, trigger.type, verb, verb, verb, tuple(actors),
+            "agentless" if agentless else how,
             inherited, without(recipients, actors), False, False,
         )  # fmt: skip
 
@@ -356,7 +357,7 @@ class _Coder:
                 for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     recipients.extend(self.parts.actors(subject)[0])
         return Candidate(
-            trigger, event_type, noun, first, clause, actors, how, inherited,
+            trigger, event_type, noun, first, clause, tuple(actors), how, inherited,
             without(recipients, actors), light_intent, True,
         )  # fmt: skip
 

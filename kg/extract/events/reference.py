@@ -17,8 +17,8 @@ from kg.extract.events.syntax import SUBJECTS
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kg.extract.events.index import EntityIndex
     from kg.extract.events.lexicon import Lexicon
-    from kg.extract.events.roles import Participants
 
 #: Determiners that make a noun phrase point back at something the story already told.
 DEFINITE = ("the", "this", "that", "these", "those")
@@ -29,7 +29,7 @@ def is_definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
 
 
-def titled_person(parts: Participants, noun: Token) -> str | None:
+def titled_person(parts: EntityIndex, noun: Token) -> str | None:
     """"the judge", "the attorney general" -> the one person of the article whose recorded
     roles hold exactly that title; None when no one or several do.
 
@@ -49,7 +49,7 @@ def titled_person(parts: Participants, noun: Token) -> str | None:
     return holders[0] if len(holders) == 1 else None
 
 
-def own_state(parts: Participants, noun: Token) -> str | None:
+def own_state(parts: EntityIndex, noun: Token) -> str | None:
     """"the (federal) government" with no named owner -> the country the story is about.
 
     That is the country of whoever reports the clause ("the prime minister of X announced
@@ -78,7 +78,7 @@ def own_state(parts: Participants, noun: Token) -> str | None:
     return countries[0] if len(countries) == 1 else None
 
 
-def _country_of_actor(parts: Participants, token: Token) -> str | None:
+def _country_of_actor(parts: EntityIndex, token: Token) -> str | None:
     key = parts.entity(token)
     if key is None:
         return None

@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.events.index import EntityIndex, build_index
 from kg.extract.events.reference import own_state, titled_person
-from kg.extract.events.syntax import (  # noqa: F401 - re-exported for events and event_status
-    SUBJECTS,
-    conjuncts,
-    is_passive,
-    object_tokens,
-    prep_objects,
-    subject_tokens,
-)
-from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
-from kg.text import fold
+from kg.extract.events.syntax import SUBJECTS, conjuncts
+from kg.records import LocalEntity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -36,60 +30,28 @@ MODIFIERS = ("poss", "amod", "nmod", "compound")
 _NOT_NAMING = ("agent", "relcl", "acl", "poss")
 
 
-class Participants:
-    """Token-to-entity resolution for one parsed article."""
+@dataclass(frozen=True, slots=True)
+class Participants(EntityIndex):
+    """Token-to-entity resolution for one parsed article: the index plus the rules that walk
+    the parse (proxies, pronouns, titles). Built once per article and only read afterwards."""
 
-    def __init__(
-        self,
+    doc: Doc
+
+    @classmethod
+    def build(
+        cls,
         doc: Doc,
         mentions: Sequence[Mention],
         entities: Sequence[LocalEntity],
         lexicon: Lexicon,
-    ) -> None:
-        self.doc = doc
-        self.lexicon = lexicon
-        self.entities = {e.key: e for e in entities}
-        self.key_of: dict[int, str] = {}
-        for mention in mentions:
-            if mention.entity is None or mention.entity not in self.entities:
-                continue
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for token in span:
-                self.key_of.setdefault(token.i, mention.entity)
-        self.surnames = _surnames(entities)
-        self.countries = {e.label: e.key for e in entities if e.type == "Country"}
+    ) -> Participants:
+        """Index the mentions of `doc` and keep the parse for the rules that walk it."""
+        index = build_index(doc, mentions, entities, lexicon)
+        return cls(
+            index.lexicon, index.entities, index.key_of, index.surnames, index.countries, doc
+        )
 
-    # -- single tokens ------------------------------------------------------------------------
-
-    def entity(self, token: Token) -> str | None:
-        """The entity key of the mention covering `token`, if any.
-
-        A capitalised word outside every mention that is the surname of exactly one person
-        of the article ("Smith" after "John Smith") stands for that person: the entity stage
-        misses many repeated surnames at the start of a sentence.
-        """
-        key = self.key_of.get(token.i)
-        if key is not None:
-            return key
-        # a covered token whose mention resolved to nothing ("Blackmore" tagged NORP) may
-        # still be a known surname
-        if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
-            return self.surnames.get(fold(token.text))
-        return None
-
-    def country_of(self, key: str) -> str | None:
-        """The article's Country entity a place or a person belongs to, if it has one."""
-        country = self.entities[key].country
-        found = self.countries.get(country) if country else None
-        return found if found != key else None
-
-    def is_actor_key(self, key: str) -> bool:
-        return self.entities[key].type in ACTOR_TYPES
-
-    def is_place_key(self, key: str) -> bool:
-        return self.entities[key].type == PLACE
+    # -- noun phrases -------------------------------------------------------------------------
 
     def actors(self, token: Token) -> tuple[list[str], str]:
         """Actor keys a noun phrase head refers to (with its conjuncts), and how they were found.
@@ -317,14 +279,6 @@ class Participants:
             return []
         return [people[-2] if which == "former" else people[-1]]
 
-    def place(self, token: Token) -> str | None:
-        """A place key for a location phrase head: a Place entity, or a country used as one."""
-        key = self.entity(token)
-        if key is None:
-            return None
-        entity = self.entities[key]
-        return key if entity.type in (PLACE, "Country") else None
-
     def keys_in(self, tokens: Iterable[Token]) -> list[str]:
         """Actor keys mentioned anywhere in `tokens`, in order."""
         keys: list[str] = []
@@ -334,26 +288,3 @@ class Participants:
                 keys.append(key)
         return keys
 
-
-def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
-    """Folded last names of the people of an article, each naming exactly one person.
-
-    >>> _surnames([LocalEntity("e0", "Ana al-Ruiz", "Person"), LocalEntity("e1", "Ruiz", "Place")])
-    {'al-ruiz': 'e0', 'ruiz': 'e0'}
-    """
-    found: dict[str, set[str]] = {}
-    for entity in entities:
-        if entity.type != "Person":
-            continue
-        for name in (entity.label, *entity.aliases):
-            words = name.split()
-            if len(words) < 2:
-                continue
-            last = words[-1]
-            forms = [fold(last)]
-            prefix, dash, rest = last.partition("-")
-            if dash and prefix.islower() and rest:
-                forms.append(fold(rest))  # "al-Rashid" is also "Rashid"
-            for form in forms:
-                found.setdefault(form, set()).add(entity.key)
-    return {form: next(iter(keys)) for form, keys in found.items() if len(keys) == 1}

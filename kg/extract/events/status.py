@@ -20,13 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.events.roles import Participants, subject_tokens
-from kg.extract.events.syntax import is_mandated
+from kg.extract.events.syntax import is_mandated, subject_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from kg.extract.events.lexicon import Lexicon
+    from kg.extract.events.roles import Participants
 
 _QUOTE = re.compile(r"``|''|[\"“”«»]")  # `` and '' open and close quotes in PTB-style text
 _OPENING = ("“", "«", "``")

@@ -11,34 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for name in names
-}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from kg.timewords import MONTHS, WEEKDAYS, month_pattern
+
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + month_pattern() + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _PATTERNS = [
@@ -138,9 +118,10 @@ def _absolute(
             return date.fromisoformat(str(parts["iso"])).isoformat(), "day"
         except ValueError:
             return None
-    year = int(parts["year"]) if parts.get("year") else None
-    month = MONTHS[str(parts["month"])] if parts.get("month") else None
-    day = int(parts["day"]) if parts.get("day") else None
+    year_text, month_text, day_text = parts.get("year"), parts.get("month"), parts.get("day")
+    year = int(year_text) if year_text else None
+    month = MONTHS[month_text] if month_text else None
+    day = int(day_text) if day_text else None
     if month is None:
         return (f"{year:04d}", "year") if year else None
     if year is None:

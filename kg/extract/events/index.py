@@ -1,0 +1,115 @@
+"""Which local entity each token of one parsed article names: the lookup every event pass shares.
+
+Below `kg.extract.events.roles` (which adds the parse-walking rules for actors and recipients)
+and `kg.extract.events.reference` (definite descriptions), so both read the same record and
+neither imports the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
+from kg.text import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kg.extract.events.lexicon import Lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """Token-to-entity lookup for one parsed article, built once and only read afterwards."""
+
+    lexicon: Lexicon
+    #: entity key -> the article's local entity
+    entities: Mapping[str, LocalEntity]
+    #: token index -> key of the first mention covering that token
+    key_of: Mapping[int, str]
+    #: folded surname -> the one person of the article it names
+    surnames: Mapping[str, str]
+    #: country label -> the key of the article's Country entity with that label
+    countries: Mapping[str, str]
+
+    def entity(self, token: Token) -> str | None:
+        """The entity key of the mention covering `token`, if any.
+
+        A capitalised word outside every mention that is the surname of exactly one person
+        of the article ("Smith" after "John Smith") stands for that person: the entity stage
+        misses many repeated surnames at the start of a sentence.
+        """
+        key = self.key_of.get(token.i)
+        if key is not None:
+            return key
+        # a covered token whose mention resolved to nothing ("Blackmore" tagged NORP) may
+        # still be a known surname
+        if token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper():
+            return self.surnames.get(fold(token.text))
+        return None
+
+    def country_of(self, key: str) -> str | None:
+        """The article's Country entity a place or a person belongs to, if it has one."""
+        country = self.entities[key].country
+        found = self.countries.get(country) if country else None
+        return found if found != key else None
+
+    def is_actor_key(self, key: str) -> bool:
+        """Whether the entity can act (a person, organisation, country...), not a place."""
+        return self.entities[key].type in ACTOR_TYPES
+
+    def is_place_key(self, key: str) -> bool:
+        """Whether the entity is a place."""
+        return self.entities[key].type == PLACE
+
+    def place(self, token: Token) -> str | None:
+        """A place key for a location phrase head: a Place entity, or a country used as one."""
+        key = self.entity(token)
+        if key is None:
+            return None
+        entity = self.entities[key]
+        return key if entity.type in (PLACE, "Country") else None
+
+
+def build_index(
+    doc: Doc, mentions: Sequence[Mention], entities: Sequence[LocalEntity], lexicon: Lexicon
+) -> EntityIndex:
+    """Index the tokens of `doc` covered by mentions of `entities` (the first mention wins)."""
+    by_key = {e.key: e for e in entities}
+    key_of: dict[int, str] = {}
+    for mention in mentions:
+        if mention.entity is None or mention.entity not in by_key:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span:
+            key_of.setdefault(token.i, mention.entity)
+    countries = {e.label: e.key for e in entities if e.type == "Country"}
+    return EntityIndex(lexicon, by_key, key_of, _surnames(entities), countries)
+
+
+def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
+    """Folded last names of the people of an article, each naming exactly one person.
+
+    >>> _surnames([LocalEntity("e0", "Ana al-Ruiz", "Person"), LocalEntity("e1", "Ruiz", "Place")])
+    {'al-ruiz': 'e0', 'ruiz': 'e0'}
+    """
+    found: dict[str, set[str]] = {}
+    for entity in entities:
+        if entity.type != "Person":
+            continue
+        for name in (entity.label, *entity.aliases):
+            words = name.split()
+            if len(words) < 2:
+                continue
+            last = words[-1]
+            forms = [fold(last)]
+            prefix, dash, rest = last.partition("-")
+            if dash and prefix.islower() and rest:
+                forms.append(fold(rest))  # "al-Rashid" is also "Rashid"
+            for form in forms:
+                found.setdefault(form, set()).add(entity.key)
+    return {form: next(iter(keys)) for form, keys in found.items() if len(keys) == 1}

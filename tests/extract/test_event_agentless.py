@@ -1,0 +1,107 @@
+"""The doer of an agentless passive arrest (`kg.extract.events.agentless`), hand-parsed."""
+
+from __future__ import annotations
+
+import pytest
+from parsed_docs import lexicon, mentions, parse
+
+from kg.extract.events.agentless import agentless_actors, is_enforcer
+from kg.extract.events.roles import Participants
+from kg.records import LocalEntity
+
+LEXICON = lexicon()
+RUIZ = LocalEntity("e0", "Ana Ruiz", "Person")
+CANADA = LocalEntity("e1", "Canada", "Country")
+INTERPOL = LocalEntity("e2", "Interpol", "Organization")
+DEPARTMENT = LocalEntity("e3", "Staunton Police Department", "Organization")
+VELA = LocalEntity("e4", "Tomas Vela", "Person", affiliation="e3")
+BANK = LocalEntity("e5", "Acme Bank", "Organization")
+ATTORNEY = LocalEntity("e6", "Rosa Pinto", "Person", roles=("attorney general",))
+ENTITIES = [RUIZ, CANADA, INTERPOL, DEPARTMENT, VELA, BANK, ATTORNEY]
+NAMED = {"Ruiz": RUIZ, "Canadian": CANADA, "Interpol": INTERPOL}
+
+ARRESTED = """
+    Ruiz     2 nsubjpass PROPN
+    was      2 auxpass   AUX  VBD be
+    arrested 2 ROOT      VERB VBN arrest
+"""
+
+
+def participants(table: str) -> Participants:
+    doc = parse(table)
+    return Participants.build(doc, mentions(doc, NAMED), ENTITIES, LEXICON)
+
+
+@pytest.mark.parametrize(
+    ("table", "verb", "expected"),
+    [
+        (  # a `by` phrase on a noun the verb governs
+            """
+            Ruiz     2 nsubjpass PROPN
+            was      2 auxpass   AUX  VBD be
+            arrested 2 ROOT      VERB VBN arrest
+            in       2 prep      ADP
+            a        5 det       DET
+            raid     3 pobj      NOUN
+            by       5 prep      ADP
+            Interpol 6 pobj      PROPN
+            """, 2, ["e2"],
+        ),
+        (  # an enforcing body the sentence names, through its modifier
+            """
+            Ruiz     2 nsubjpass PROPN
+            was      2 auxpass   AUX  VBD be
+            arrested 6 ccomp     VERB VBN arrest
+            ,        6 punct     PUNCT
+            Canadian 5 amod      ADJ
+            police   6 nsubj     NOUN
+            said     6 ROOT      VERB VBD say
+            """, 2, ["e1"],
+        ),
+        (  # "Staunton Police Chief Vela": the one organisation named by the words before
+            """
+            Ruiz     2 nsubjpass PROPN
+            was      2 auxpass   AUX  VBD be
+            arrested 8 ccomp     VERB VBN arrest
+            ,        8 punct     PUNCT
+            Staunton 5 compound  PROPN
+            Police   6 compound  PROPN NNP police
+            Chief    7 compound  PROPN
+            Vela     8 nsubj     PROPN
+            said     8 ROOT      VERB VBD say
+            """, 2, ["e3"],
+        ),
+        (ARRESTED, 2, []),  # nobody: the event is dropped
+    ],
+)
+def test_agentless_actors_from_the_sentence(table, verb, expected):
+    parts = participants(table)
+    assert agentless_actors(parts.doc[verb], parts, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("e3", ["e3"]),  # the source is an enforcing body
+        ("e4", ["e3"]),  # the source speaks for one
+        ("e5", []),  # a bank arrests nobody
+        (None, []),
+    ],
+)
+def test_agentless_actors_from_the_source(speaker, expected):
+    parts = participants(ARRESTED)
+    assert agentless_actors(parts.doc[2], parts, speaker) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [
+        ("e3", True),  # "Police" in the name
+        ("e6", True),  # the role "attorney general"
+        ("e5", False),
+        ("e1", False),  # a country is no enforcing body by its name alone
+        ("e0", False),  # a person without roles
+    ],
+)
+def test_agentless_is_enforcer(key, expected):
+    assert is_enforcer(participants(ARRESTED), key) is expected

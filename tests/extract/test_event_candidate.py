@@ -1,0 +1,149 @@
+"""From candidate to `EventMention` (`kg.extract.events.candidate`), hand-parsed."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+from parsed_docs import lexicon, mentions, parse
+
+from kg.extract.events.candidate import (
+    Candidate,
+    build_event,
+    sentence_dates,
+    unsubsumed,
+    without,
+)
+from kg.extract.events.roles import Participants
+from kg.extract.events.status import Status
+from kg.records import EventMention, LocalEntity
+
+LEXICON = lexicon()
+CANADA = LocalEntity("e0", "Canada", "Country")
+MEXICO = LocalEntity("e1", "Mexico", "Country")
+LIMA = LocalEntity("e2", "Lima", "Place")
+NAMED = {e.label: e for e in (CANADA, MEXICO, LIMA)}
+#: "Canada attacked Mexico in Lima on Monday." with "Monday" a DATE entity.
+ATTACK = """
+    Canada   1 nsubj PROPN
+    attacked 1 ROOT  VERB VBD attack
+    Mexico   1 dobj  PROPN
+    in       1 prep  ADP
+    Lima     3 pobj  PROPN
+    on       1 prep  ADP
+    Monday   5 pobj  PROPN
+    .        1 punct PUNCT
+"""
+ATTACK_ENTS = ["O", "O", "O", "O", "O", "O", "B-DATE", "O"]
+WEDNESDAY = date(2025, 7, 16)
+
+
+def is_trigger_noun(token):
+    return token.pos_ == "NOUN" and bool(LEXICON.noun_triggers(token.lemma_))
+
+
+def attack(**changes) -> tuple[Candidate, Participants]:
+    doc = parse(ATTACK, ents=ATTACK_ENTS)
+    parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
+    verb = doc[1]
+    trigger = LEXICON.verb_triggers("attack")[0]
+    fields = dict(
+        trigger=trigger, event_type=trigger.type, token=verb, first=verb, clause=verb,
+        actors=("e0",), how="direct", inherited=False, recipients=("e1",),
+        light_intent=False, nominal=False,
+    )  # fmt: skip
+    return Candidate(**{**fields, **changes}), parts
+
+
+def event(**changes) -> EventMention:
+    fields = dict(
+        type="ASSAULT", actors=("e0",), recipients=("e1",), status="asserted",
+        sentence_start=0, sentence_end=10, trigger="attacked", trigger_start=0,
+        trigger_end=8, confidence=0.5,
+    )  # fmt: skip
+    return EventMention(**{**fields, **changes})
+
+
+@pytest.mark.parametrize(
+    ("keys", "exclude", "expected"),
+    [
+        (["e1", "e2", "e1"], [], ("e1", "e2")),
+        (["e1", "e2"], ["e1"], ("e2",)),
+        ((), ["e1"], ()),
+    ],
+)
+def test_candidate_without(keys, exclude, expected):
+    assert without(keys, exclude) == expected
+
+
+def test_candidate_unsubsumed_drops_the_same_act_without_recipients():
+    full = event(recipients=("e1",))
+    bare = event(recipients=(), trigger="offensive")
+    other_actor = event(recipients=(), actors=("e3",))
+    assert unsubsumed([full, bare, other_actor]) == [full, other_actor]
+
+
+def test_candidate_sentence_dates_attach_to_the_verb():
+    doc = parse(ATTACK, ents=ATTACK_ENTS)
+    assert sentence_dates(next(doc.sents), is_trigger_noun) == [(1, "Monday")]
+
+
+def test_candidate_sentence_dates_attach_to_an_event_noun():
+    doc = parse(
+        """
+        talks    1 nsubj NOUN  NNS talk
+        resumed  1 ROOT  VERB  VBD resume
+        after    1 prep  ADP
+        the      4 det   DET
+        ban      2 pobj  NOUN
+        of       4 prep  ADP
+        May      5 pobj  PROPN
+        """,
+        ents=["O", "O", "O", "O", "O", "O", "B-DATE"],
+    )
+    assert sentence_dates(next(doc.sents), is_trigger_noun) == [(4, "May")]
+
+
+def test_candidate_build_event():
+    candidate, parts = attack()
+    sent = next(parts.doc.sents)
+    dates = sentence_dates(sent, is_trigger_noun)
+    built = build_event(candidate, Status("asserted"), sent, dates, WEDNESDAY, parts, LEXICON)
+    assert built == EventMention(
+        type="ASSAULT", actors=("e0",), recipients=("e1",), status="asserted",
+        sentence_start=0, sentence_end=41, trigger="attacked", trigger_start=7, trigger_end=15,
+        confidence=0.85, mode=None, attributed_to=None, source_text=None,
+        date="2025-07-14", date_precision="day", place="e2",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changes", "status", "confidence"),
+    [
+        ({}, Status("asserted"), 0.85),
+        ({"how": "proxy"}, Status("asserted"), 0.75),
+        ({"recipients": ()}, Status("asserted"), 0.7),
+        ({"inherited": True, "nominal": True}, Status("asserted"), 0.75),
+        ({}, Status("reported"), 0.8),  # reported by nobody named
+        ({}, Status("reported", "e0"), 0.85),
+    ],
+)
+def test_candidate_confidence(changes, status, confidence):
+    candidate, parts = attack(**changes)
+    sent = next(parts.doc.sents)
+    assert build_event(candidate, status, sent, [], None, parts, LEXICON).confidence == confidence
+
+
+def test_candidate_intended_date_points_forward():
+    candidate, parts = attack()
+    sent = next(parts.doc.sents)
+    dates = sentence_dates(sent, is_trigger_noun)
+    built = build_event(candidate, Status("intended"), sent, dates, WEDNESDAY, parts, LEXICON)
+    assert (built.date, built.date_precision) == ("2025-07-21", "day")
+
+
+def test_candidate_is_frozen():
+    candidate, _ = attack()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        candidate.actors = ("e1",)  # type: ignore[misc]

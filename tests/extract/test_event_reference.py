@@ -1,0 +1,123 @@
+"""Definite descriptions (`kg.extract.events.reference`) on hand-parsed sentences.
+
+The rules read only the article's entity index, so these tests build one without the
+parse-walking `Participants`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from parsed_docs import lexicon, mentions, parse
+
+from kg.extract.events.index import build_index
+from kg.extract.events.reference import is_definite, own_state, referred_parties, titled_person
+from kg.records import LocalEntity
+
+LEXICON = lexicon()
+JUDGE = LocalEntity("e0", "Ana Ruiz", "Person", roles=("judge",))
+OTHER_JUDGE = LocalEntity("e1", "Tomas Vela", "Person", roles=("judge",))
+ATTORNEY = LocalEntity("e2", "Rosa Pinto", "Person", roles=("attorney general",))
+CHILE = LocalEntity("e3", "Chile", "Country")
+PERU = LocalEntity("e4", "Peru", "Country")
+
+
+def index(doc, entities, named=None):
+    return build_index(doc, mentions(doc, named or {}), entities, LEXICON)
+
+
+def noun_phrase(*modifiers: str, noun: str = "judge", tag: str = "NN"):
+    """`modifiers` (each "word dep pos") before `noun`, the subject of "ruled"."""
+    rows = [f"{m.split()[0]} {len(modifiers)} {m.split()[1]} {m.split()[2]}" for m in modifiers]
+    rows.append(f"{noun} {len(modifiers) + 1} nsubj NOUN {tag} {noun.rstrip('s')}")
+    rows.append(f"ruled {len(modifiers) + 1} ROOT VERB VBD rule")
+    return parse("\n".join(rows)), len(modifiers)
+
+
+@pytest.mark.parametrize(
+    ("modifiers", "definite"),
+    [(("the det DET",), True), (("this det DET",), True), (("a det DET",), False), ((), False)],
+)
+def test_reference_is_definite(modifiers, definite):
+    doc, noun = noun_phrase(*modifiers)
+    assert is_definite(doc[noun]) is definite
+
+
+@pytest.mark.parametrize(
+    ("modifiers", "noun", "tag", "entities", "expected"),
+    [
+        (("the det DET",), "judge", "NN", [JUDGE, ATTORNEY], "e0"),
+        (("the det DET",), "judge", "NN", [JUDGE, OTHER_JUDGE], None),  # two judges: unresolved
+        (("the det DET",), "judges", "NNS", [JUDGE], None),  # a plural names several people
+        (("a det DET",), "judge", "NN", [JUDGE], None),  # not a reference back
+        (("the det DET", "Peruvian amod ADJ"), "judge", "NN", [JUDGE], None),  # someone else
+        (("the det DET", "attorney compound NOUN"), "general", "NN", [JUDGE, ATTORNEY], "e2"),
+    ],
+)
+def test_reference_titled_person(modifiers, noun, tag, entities, expected):
+    doc, head = noun_phrase(*modifiers, noun=noun, tag=tag)
+    assert titled_person(index(doc, entities), doc[head]) == expected
+
+
+@pytest.mark.parametrize(
+    ("modifiers", "noun", "entities", "expected"),
+    [
+        (("the det DET",), "government", [CHILE], "e3"),  # the article's only country
+        (("the det DET",), "government", [CHILE, PERU], None),  # which of two: unresolved
+        (("the det DET", "Liberal amod ADJ"), "government", [CHILE], None),  # maybe another's
+        (("the det DET",), "army", [CHILE], None),  # not a state body
+    ],
+)
+def test_reference_own_state(modifiers, noun, entities, expected):
+    doc, head = noun_phrase(*modifiers, noun=noun)
+    assert own_state(index(doc, entities), doc[head]) == expected
+
+
+def test_reference_own_state_of_government_with_an_owner_is_none():
+    doc = parse("""
+        the        1 det   DET
+        government 4 nsubj NOUN
+        of         1 prep  ADP
+        Peru       2 pobj  PROPN
+        fell       4 ROOT  VERB VBD fall
+    """)
+    assert own_state(index(doc, [PERU], {"Peru": PERU}), doc[1]) is None
+
+
+def test_reference_own_state_is_the_reporting_speakers_country():
+    doc = parse("""
+        Ana        1 compound PROPN
+        Ruiz       2 nsubj    PROPN
+        said       2 ROOT     VERB VBD say
+        the        4 det      DET
+        government 6 nsubj    NOUN
+        would      6 aux      AUX  MD
+        act        2 ccomp    VERB VB
+    """)
+    minister = LocalEntity("e0", "Ana Ruiz", "Person", country="Chile")
+    parts = index(doc, [minister, CHILE, PERU], {"Ana Ruiz": minister})
+    assert own_state(parts, doc[4]) == "e3"
+
+
+DEMANDS = """
+    Chile   1 nsubj PROPN
+    refused 1 ROOT  VERB VBD refuse
+    {det}   3 det   DET
+    {noun}  1 dobj  NOUN NNS {lemma}
+"""
+
+
+@pytest.mark.parametrize(
+    ("det", "noun", "lemma", "exclude", "expected"),
+    [
+        ("the", "demands", "demand", (), ["e4"]),  # whoever made the demands told before
+        ("the", "deal", "deal", (), ["e5"]),  # an agreement: its other side
+        ("the", "deal", "deal", ("e5",), []),
+        ("a", "deal", "deal", (), []),  # only a definite noun points back
+        ("the", "weather", "weather", (), []),  # no event noun
+    ],
+)
+def test_reference_referred_parties(det, noun, lemma, exclude, expected):
+    doc = parse(DEMANDS.format(det=det, noun=noun, lemma=lemma))
+    told = {"deal": ["e5"]}
+    makers = {"DEMAND": ["e4"], "AGREE": ["e6"]}
+    assert referred_parties(doc[3], LEXICON, told, makers, exclude) == expected
