@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 OUT    ?= output
 
-.PHONY: run test install install-dev browser bench clean
+.PHONY: run test check install install-dev browser bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,12 @@ browser:
 	      || echo "chromium could not be installed: browser tests will be skipped"; \
 	  else echo "not root or no apt-get: browser tests will be skipped"; fi; }
 
-test: install-dev browser
+# lint and type checks first: they take seconds and say more precisely what is wrong
+check: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: check browser
 	$(BIN)/python -m pytest -q
 
 bench: install-dev

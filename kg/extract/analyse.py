@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 PIPELINE_VERSION = "2"
 #: The code a per-article analysis depends on: the whole extraction package and the records and
 #: helpers it uses. A new extraction module is covered by default.
-EXTRACTION_CODE = ("kg.extract", "kg.records", "kg.text", "kg.errors", "kg.ontology")
+EXTRACTION_CODE = ("kg.extract", "kg.records", "kg.text", "kg.errors", "kg.ontology",
+                   "kg.timewords")
 
 
 @functools.cache

@@ -197,7 +197,7 @@ def story_key(raw: RawDocument, rules: CleaningRules) -> str:
 
 #: The modules whose code decides what `prepare` returns (hashed into every `story_key`).
 #: The code prepared articles depend on: the ingest stage and the records and helpers it uses.
-_PREPARE_CODE = ("kg.ingest", "kg.records", "kg.text")
+_PREPARE_CODE = ("kg.ingest", "kg.records", "kg.text", "kg.timewords")
 
 
 def prepare_key(raws: Iterable[RawDocument], rules: CleaningRules | None = None) -> str:
