@@ -18,7 +18,7 @@ import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from kg.errors import OntologyError, UnknownTermError
 
@@ -70,6 +70,8 @@ class Ontology:
     types: tuple[EventType, ...]
     trigger_table: str  # file names next to plover.ttl (kg:triggerTable, kg:cueTable)
     cue_table: str
+    #: generated trigger rows read after the hand-written ones (kg:generatedTriggerTable), if any
+    generated_trigger_table: str | None = None
 
     def event_type(self, code: str) -> EventType:
         """Return the PLOVER type `code`; raise `UnknownTermError` if plover.ttl lacks it."""
@@ -120,8 +122,10 @@ def load_ontology(folder: Path) -> Ontology:
     types = _types(plover_graph, plover_path, kg_ns, plover_ns, {p.name for p in polarities})
     tables = [_table(plover_graph, plover_path, kg_ns, plover_ns, n)
               for n in ("triggerTable", "cueTable")]
+    generated = _table(plover_graph, plover_path, kg_ns, plover_ns, "generatedTriggerTable",
+                       required=False)
     log.debug("ontology %s: %d event types", folder, len(types))
-    return Ontology(folder, kg_ns, plover_ns, polarities, types, tables[0], tables[1])
+    return Ontology(folder, kg_ns, plover_ns, polarities, types, tables[0], tables[1], generated)
 
 
 @functools.cache
@@ -227,10 +231,16 @@ def _types(graph: rdflib.Graph, path: Path, kg_ns: str, plover_ns: str,
     return tuple(types)
 
 
-def _table(graph: rdflib.Graph, path: Path, kg_ns: str, plover_ns: str, name: str) -> str:
+@overload
+def _table(graph: rdflib.Graph, path: Path, kg_ns: str, plover_ns: str, name: str) -> str: ...
+@overload
+def _table(graph: rdflib.Graph, path: Path, kg_ns: str, plover_ns: str, name: str, *,
+           required: bool) -> str | None: ...
+def _table(graph: rdflib.Graph, path: Path, kg_ns: str, plover_ns: str, name: str, *,
+           required: bool = True) -> str | None:
     import rdflib
 
     value = graph.value(rdflib.URIRef(plover_ns), rdflib.URIRef(kg_ns + name))
-    if value is None:
+    if value is None and required:
         raise OntologyError(f"{path}: the scheme has no kg:{name}; name the table file")
-    return str(value)
+    return None if value is None else str(value)

@@ -22,7 +22,7 @@ from kg.rdf import iris
 
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology"
 LEGEND_ORDER = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
-                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "DEMAND", "PROTEST", "SANCTION",
+                "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
                 "MOBILIZE", "COERCE", "ASSAULT")  # fmt: skip
 # pyshacl builds an rdflib Dataset internally and touches APIs rdflib 7.6 deprecates
 pytestmark = [
@@ -59,7 +59,7 @@ def test_ontology_lists_the_seventeen_types_in_legend_order(ontology):
 def test_ontology_reads_every_field_of_a_known_type(ontology):
     assert ontology.event_type("CONSULT") == EventType(
         code="CONSULT", label="consult", polarity="cooperative", color="#66bd63",
-        modes=("mediation", "meeting", "phone", "visit"),
+        modes=("multilateral", "phone", "third-party", "visit"),  # the current codebook's
         recipient_prepositions=("between", "to", "with"),
         recipient_optional=False, reciprocal=True,
     )

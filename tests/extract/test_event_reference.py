@@ -119,5 +119,5 @@ DEMANDS = """
 def test_reference_referred_parties(det, noun, lemma, exclude, expected):
     doc = parse(DEMANDS.format(det=det, noun=noun, lemma=lemma))
     told = {"deal": ["e5"]}
-    makers = {"DEMAND": ["e4"], "AGREE": ["e6"]}
+    makers = {"REQUEST": ["e4"], "AGREE": ["e6"]}
     assert referred_parties(doc[3], LEXICON, told, makers, exclude) == expected

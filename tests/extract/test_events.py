@@ -178,9 +178,10 @@ CONSTRUCTIONS = [
      "prisoners.",
      [("CONSULT", ("Pedro Alvarez",), ("Maria Lopez", "John Carter"), "asserted", None, None,
        None),
-      ("DEMAND", ("Maria Lopez", "John Carter"), ("Pedro Alvarez",), "asserted", None, None,
+      ("REQUEST", ("Maria Lopez", "John Carter"), ("Pedro Alvarez",), "asserted", None, None,
        None),
-      ("CONCEDE", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+      # releasing captives is RETREAT release in the current codebook (issue #14)
+      ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
     ("his talks with", "Before his talks with Vladimir Putin, John Carter flew home.",
      [("CONSULT", ("John Carter",), ("Vladimir Putin",), "asserted", None, None, None)]),
     ("caption meets with", "Justin Trudeau meets with Andres Lopez in Ottawa.",
@@ -199,7 +200,7 @@ CONSTRUCTIONS = [
      [("SANCTION", ("The European Union",), ("Russia",), "intended", None, None, None)]),
     ("said, before calling for",
      '"We want peace," Justin Trudeau said, before calling for a ceasefire.',
-     [("DEMAND", ("Justin Trudeau",), (), "asserted", None, None, None)]),
+     [("REQUEST", ("Justin Trudeau",), (), "asserted", None, None, None)]),
     ("alleges that", "Israel alleges Hamas infiltrated the agency.",
      [("ACCUSE", ("Israel",), ("Hamas",), "asserted", None, None, None)]),
     ("ban on its owner's operations", "Germany imposed a ban on Greenpeace's operations.",
@@ -234,18 +235,18 @@ CONSTRUCTIONS = [
     ("no recipient, no accusation", "Canada criticised the plan.", []),
     ("wants X to", "Canada wants Mexico to release the prisoners.",
      [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
-      ("CONCEDE", ("Mexico",), (), "intended", None, None, None)]),
+      ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),
     ("settled its dispute with", "Canada settled its dispute with Mexico.",
      [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("the arrest of X by Y", "The arrest of Juan Perez by Canada angered Mexico.",
      [("COERCE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("insisted that X withdraw", "Canada insisted that Mexico withdraw its troops.",
-     [("DEMAND", ("Canada",), ("Mexico",), "asserted", None, None, None),
+     [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),
     ("insisted that X withdrew is no demand", "Canada insisted that Mexico withdrew its troops.",
      [("RETREAT", ("Mexico",), (), "reported", "Canada", None, None)]),
     ("ordered X held without bail", "Canada ordered Juan Perez held without bail.",
-     [("DEMAND", ("Canada",), ("Juan Perez",), "asserted", None, None, None),
+     [("REQUEST", ("Canada",), ("Juan Perez",), "asserted", None, None, None),
       ("COERCE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
@@ -255,7 +256,7 @@ CONSTRUCTIONS = [
      [("ASSAULT", ("Juan Perez",), ("Maria Lopez",), "reported", None, None, None)]),
     ("refused the demands told before",
      "Canada demanded that Mexico withdraw its troops. Mexico refused to meet the demands.",
-     [("DEMAND", ("Canada",), ("Mexico",), "asserted", None, None, None),
+     [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("RETREAT", ("Mexico",), (), "intended", None, None, None),
       ("REJECT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     ("killed the deal told before",
@@ -266,7 +267,7 @@ CONSTRUCTIONS = [
      "The bailout deal for General Motors was rejected in the Senate.",
      [("REJECT", ("Senate",), ("General Motors",), "asserted", None, None, None)]),
     ("a recommendation that X", "Germany issued a recommendation that Canada reopen the contest.",
-     [("DEMAND", ("Germany",), ("Canada",), "asserted", None, None, None)]),
+     [("REQUEST", ("Germany",), ("Canada",), "asserted", None, None, None)]),
     ("bare 'the government' of a one-country story",
      "Mexico faces a debt crisis. The government asked the World Bank for loans.",
      [("REQUEST", ("Mexico",), ("the World Bank",), "asserted", None, None, None)]),
@@ -361,8 +362,9 @@ def test_events_the_title_is_its_one_holder(nlp, lexicon):
         nlp, text, {"Anna Weber": ("judge",), "Juan Perez": ()}
     )
     events = extract_events(doc, article, mentions, entities, lexicon)
+    # a sentence is a finding of guilt: SANCTION convict in the current codebook (issue #14)
     assert [(e.type, e.actors, e.recipients, e.status) for e in events] == [
-        ("COERCE", ("e0",), ("e1",), "asserted")
+        ("SANCTION", ("e0",), ("e1",), "asserted")
     ]
 
 

@@ -14,9 +14,10 @@ from kg.extract.events.lexicon import load_lexicon
 from kg.ontology import load_ontology
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+# the 16 types of the current PLOVER codebook (REQUEST absorbs the old DEMAND)
 PLOVER_TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
-                "DEMAND", "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION",
-                "SUPPORT", "THREATEN")  # fmt: skip
+                "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT",
+                "THREATEN")  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -25,22 +26,56 @@ def lexicon():
 
 
 def copy_ontology(tmp_path: Path) -> Path:
-    for name in ("kg.ttl", "plover.ttl", "triggers.tsv", "cues.tsv"):
+    for name in ("kg.ttl", "plover.ttl", "triggers.tsv", "cameo_triggers.tsv", "cues.tsv"):
         shutil.copy(ONTOLOGY / name, tmp_path / name)
     return tmp_path
 
 
-def test_lexicon_declares_the_seventeen_plover_types(lexicon):
+def test_lexicon_declares_the_sixteen_plover_types(lexicon):
     assert lexicon.types == PLOVER_TYPES
 
 
 def test_lexicon_first_matching_row_wins_for_a_lemma(lexicon):
-    rows = lexicon.verb_triggers("call")
+    rows = [r for r in lexicon.verb_triggers("call") if r.source == "kg"]
     assert [(r.type, r.need, r.values) for r in rows] == [
         ("CONSULT", "obj", ("*person",)),
         ("REQUEST", "prep", ("on", "upon")),
-        ("DEMAND", "prep", ("for",)),
+        ("REQUEST", "prep", ("for",)),
     ]
+
+
+def test_lexicon_generated_rows_follow_the_hand_rows_of_a_lemma(lexicon):
+    rows = lexicon.verb_triggers("send")
+    sources = [r.source.split(":")[0] for r in rows]
+    # the hand rows are corrections on top: every one of them before the first CAMEO row
+    assert sources.index("cameo") == sources.count("kg") == 1
+    (envoy,) = (r for r in rows if r.source == "kg")
+    assert (envoy.type, envoy.mode, envoy.need) == ("CONSULT", "visit", "obj")
+
+
+def test_lexicon_a_covered_verb_keeps_the_hand_table_s_say_when_it_stands_alone(lexicon):
+    # "insist" is an event in the hand table only with a mandate or "on": the CAMEO row that
+    # makes every "insisted" a REQUEST is left out, its conditional rows stay
+    rows = lexicon.verb_triggers("insist")
+    assert all(r.need is not None for r in rows)
+    # a verb only CAMEO knows keeps its unconditional row
+    assert [(r.type, r.mode, r.source, r.need) for r in lexicon.verb_triggers("deplore")] == [
+        ("ACCUSE", "disapprove", "cameo:111", None)]
+
+
+def test_lexicon_reads_several_conditions_and_no_event_rows(tmp_path):
+    from kg.extract.events.lexicon import NO_EVENT, load_lexicon
+
+    folder = copy_ontology(tmp_path)
+    (folder / "cameo_triggers.tsv").write_text(
+        "# lemma\tpos\ttype\tmode\tneeds\tpreps\tcameo\n"
+        "dispatch\tVERB\tMOBILIZE\ttroops\tobj=troop|soldier;prep=to\t-\t154\n"
+        "dispatch\tVERB\tNONE\t-\tobj=parcel\t-\t---\n", encoding="utf-8")
+    first, second = load_lexicon(folder).verb_triggers("dispatch")
+    assert (first.need, first.values, first.more, first.source) == (
+        "obj", ("troop", "soldier"), (("prep", ("to",)),), "cameo:154")
+    assert first.conditions == (("obj", ("troop", "soldier")), ("prep", ("to",)))
+    assert (second.type, second.mode) == (NO_EVENT, None)
 
 
 def test_lexicon_is_broad(lexicon):
@@ -146,7 +181,7 @@ def test_lexicon_reads_type_flags_and_receiving_light_verbs(lexicon):
         lexicon.cue_value("light", "receive"),
         lexicon.is_cue("enforcer", "police"),
     ) == (
-        ("CONCEDE", "DEMAND", "MOBILIZE", "PROTEST", "REJECT", "RETREAT"),
+        ("CONCEDE", "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT"),
         ("AGREE", "ASSAULT", "CONSULT", "COOPERATE"),
         "recipient",
         True,

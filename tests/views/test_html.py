@@ -186,7 +186,7 @@ def test_html_legend_lists_types_and_polarities_in_ontology_order():
     legend = build_view(network_corpus()).data["legend"]
     assert list(legend["types"]) == [
         "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-        "ACCUSE", "REJECT", "THREATEN", "DEMAND", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+        "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
         "ASSAULT"]
     assert legend["polarity"] == {"cooperative": "#1a9850", "neutral": "#8c8c8c",
                                   "conflictual": "#d73027"}

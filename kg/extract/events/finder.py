@@ -23,6 +23,7 @@ from kg.extract.events.candidate import (
     unsubsumed,
     without,
 )
+from kg.extract.events.lexicon import NO_EVENT
 from kg.extract.events.reference import is_definite, referred_parties
 from kg.extract.events.roles import Participants
 from kg.extract.events.status import StatusFinder
@@ -129,6 +130,11 @@ class _Coder:
     def candidate(self, token: Token) -> Candidate | None:
         if token.pos_ == "VERB":
             trigger = self.verb_trigger(token)
+            if trigger and trigger.source != "kg" and (
+                    self._carries_noun(token) or self._reports_clause(token)):
+                # "held talks": the noun tells the event, the verb only carries it; "X
+                # claimed (that) Y attacked Z": the verb tells who says so, not an event
+                return None
             return self.verbal(token, trigger) if trigger else None
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
             return self.nominal(token)
@@ -137,29 +143,30 @@ class _Coder:
     # -- verbs --------------------------------------------------------------------------------
 
     def verb_trigger(self, verb: Token) -> Trigger | None:
+        """The first row of the verb whose conditions all hold (None when it says NONE)."""
         for trigger in self.lexicon.verb_triggers(verb.lemma_.lower()):
-            if self._holds(trigger, verb):
-                return trigger
+            if all(self._holds(need, values, verb) for need, values in trigger.conditions):
+                return None if trigger.type == NO_EVENT else trigger
         return None
 
-    def _holds(self, trigger: Trigger, verb: Token) -> bool:
-        if trigger.need is None:
+    def _holds(self, need: str | None, values: tuple[str, ...], verb: Token) -> bool:
+        if need is None:
             return True
         children = list(verb.children)
-        if trigger.need == "prt":
-            return any(c.dep_ == "prt" and c.lower_ in trigger.values for c in children)
-        if trigger.need == "prep":
+        if need == "prt":
+            return any(c.dep_ == "prt" and c.lower_ in values for c in children)
+        if need == "prep":
             # "settled its dispute with X": the phrase often hangs on the object
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
             preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")]
-            return any(c.lower_ in trigger.values for c in preps)
+            return any(c.lower_ in values for c in preps)
         objects = object_tokens(verb)
-        if trigger.need == "dobj":
+        if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
-        if trigger.need == "mandate":
-            return any(is_mandated(c, trigger.values) for c in children)
+        if need == "mandate":
+            return any(is_mandated(c, values) for c in children)
         for obj in objects:
-            for value in trigger.values:
+            for value in values:
                 if value.startswith("*"):
                     keys, _ = self.parts.actors(obj)
                     people = [k for k in keys if self.parts.entities[k].type == "Person"]
@@ -371,6 +378,19 @@ class _Coder:
         ):  # fmt: skip
             return head.head
         return noun
+
+    def _carries_noun(self, verb: Token) -> bool:
+        """Whether a support verb has a nominal trigger as its object ("held talks")."""
+        return self.lexicon.is_cue("light", verb.lemma_.lower()) and any(
+            c.dep_ == "dobj" and self.is_trigger_noun(c) for c in verb.children)
+
+    def _reports_clause(self, verb: Token) -> bool:
+        """Whether a reporting or denial verb frames another clause ("..., X claimed")."""
+        lemma = verb.lemma_.lower()
+        frames = verb.dep_ == "parataxis" or any(
+            c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        cue = self.lexicon.is_cue("report", lemma) or self.lexicon.is_cue("deny", lemma)
+        return frames and cue
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The support verb of a nominal trigger: "held talks", "talks were held by", "a deal

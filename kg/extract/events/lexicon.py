@@ -42,6 +42,9 @@ CUE_CATEGORIES = (
     "enforcer",
 )
 _NEED_KINDS = ("prt", "obj", "prep", "dobj", "mandate")
+#: The type of a row that says "this trigger under this condition is no event" (generated from
+#: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
+NO_EVENT = "NONE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +54,10 @@ class Trigger:
     `need` is the extra condition kind ("prt", "obj", "prep", "dobj", "mandate" or None) and
     `values` its allowed lemmas (for "mandate": the auxiliaries a mandated clause may have);
     an object value starting with "*" asks for an entity ("*person",
-    "*actor"). `preps` introduce the recipient.
+    "*actor"). `more` holds further (kind, values) conditions that must hold too
+    ("obj=troop;prep=to"). `preps` introduce the recipient. `source` says where the row comes
+    from: "kg" (triggers.tsv) or "cameo:CODE" (the generated table). A row of type `NO_EVENT`
+    stops the search: that trigger under that condition is no event.
     """
 
     lemma: str
@@ -61,6 +67,13 @@ class Trigger:
     need: str | None
     values: tuple[str, ...]
     preps: tuple[str, ...]
+    more: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str = "kg"
+
+    @property
+    def conditions(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Every condition of the row, the first one first."""
+        return ((self.need, self.values), *self.more) if self.need else ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,14 +166,24 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
     preps = {(t.code, p) for t in ontology.types for p in t.recipient_prepositions}
     trigger_path = ontology.folder / ontology.trigger_table
     cue_path = ontology.folder / ontology.cue_table
-    triggers = tuple(_read_triggers(trigger_path, types, modes))
+    tables = [trigger_path]
+    triggers = _read_triggers(trigger_path, types, modes)
+    if ontology.generated_trigger_table is not None:
+        generated_path = ontology.folder / ontology.generated_trigger_table
+        tables.append(generated_path)
+        # hand rows first: they are the corrections on top of the generated ones, and a verb
+        # the hand table covers keeps its own say on when the verb alone is an event (a
+        # generated row without conditions is left out for it; its conditional rows stay)
+        covered = {(t.lemma, t.pos) for t in triggers}
+        triggers += [t for t in _read_triggers(generated_path, types, modes, generated=True)
+                     if t.need is not None or (t.lemma, t.pos) not in covered]
     cue_rows = tuple(_read_cues(cue_path))
     digest = stable_hash(
-        "\x1f".join(p.read_text(encoding="utf-8") for p in (scheme_path, trigger_path, cue_path))
+        "\x1f".join(p.read_text(encoding="utf-8") for p in (scheme_path, *tables, cue_path))
     )
     log.debug("lexicon %s: %d triggers, %d cue rows", digest, len(triggers), len(cue_rows))
     return Lexicon(
-        digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), triggers,
+        digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), tuple(triggers),
         cue_rows, tuple(sorted(t.code for t in ontology.types if t.recipient_optional)),
         tuple(sorted(t.code for t in ontology.types if t.reciprocal)),
     )  # fmt: skip
@@ -184,21 +207,25 @@ def _rows(path: Path, width: int) -> list[tuple[int, list[str]]]:
 
 
 def _read_triggers(
-    path: Path, types: set[str], modes: set[tuple[str, str]]
+    path: Path, types: set[str], modes: set[tuple[str, str]], *, generated: bool = False
 ) -> list[Trigger]:
     triggers = []
-    for number, (lemma, pos, event_type, mode, need, preps) in _rows(path, 6):
+    for number, cells in _rows(path, 7 if generated else 6):
+        lemma, pos, event_type, mode, need, preps = cells[:6]
         where = f"{path}:{number}"
         if pos not in ("VERB", "NOUN"):
             raise OntologyError(f"{where}: pos {pos!r} must be VERB or NOUN")
-        if event_type not in types:
+        if event_type == NO_EVENT:
+            mode = "-"
+        elif event_type not in types:
             raise UnknownTermError(f"{where}: type {event_type!r} is not a concept of plover.ttl")
         if mode != "-" and (event_type, mode) not in modes:
             raise UnknownTermError(
                 f"{where}: mode {mode!r} is not declared under plover:{event_type}; "
                 "add a narrower concept with kg:eventMode to plover.ttl"
             )
-        kind, values = _parse_need(need, where)
+        conditions = _parse_needs(need, where)
+        (kind, values), *more = conditions or [(None, ())]
         triggers.append(
             Trigger(
                 lemma=lemma,
@@ -208,18 +235,25 @@ def _read_triggers(
                 need=kind,
                 values=values,
                 preps=() if preps == "-" else tuple(preps.split(",")),
+                more=tuple((k, v) for k, v in more if k is not None),
+                source=f"cameo:{cells[6]}" if generated else "kg",
             )
         )
     return triggers
 
 
-def _parse_need(need: str, where: str) -> tuple[str | None, tuple[str, ...]]:
-    if need == "-":
-        return None, ()
-    kind, _, values = need.partition("=")
-    if kind not in _NEED_KINDS:
-        raise OntologyError(f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
-    return kind, tuple(v for v in values.split("|") if v)
+def _parse_needs(needs: str, where: str) -> list[tuple[str | None, tuple[str, ...]]]:
+    """The conditions of a needs cell: "-", or "kind=a|b" parts joined by ";"."""
+    if needs == "-":
+        return []
+    found: list[tuple[str | None, tuple[str, ...]]] = []
+    for need in needs.split(";"):
+        kind, _, values = need.partition("=")
+        if kind not in _NEED_KINDS:
+            raise OntologyError(
+                f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
+        found.append((kind, tuple(v for v in values.split("|") if v)))
+    return found
 
 
 def _read_cues(path: Path) -> list[tuple[str, str, str]]:
