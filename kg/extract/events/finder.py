@@ -216,6 +216,12 @@ class _Coder:
                         if subject.dep_ in ("nsubj", "nsubjpass"):
                             recipients.extend(self.parts.actors(subject)[0])
         lemma = verb.lemma_.lower()
+        if not recipients and self.lexicon.is_cue("intend", lemma):
+            # a threat, an offer or a promise is an act in itself, done to the party of the act
+            # threatened or offered: "threatened to strike X", "offered to mediate between X
+            # and Y" (that act itself is coded from its own verb, as intended)
+            for comp in (c for c in verb.children if c.dep_ == "xcomp"):
+                recipients.extend(k for k in self.parts.keys_in(comp.subtree) if k not in actors)
         if self.lexicon.is_cue("deny", lemma) or self.lexicon.is_cue("block", lemma):
             for comp in verb.children:
                 if comp.dep_ == "xcomp" and not recipients:
