@@ -6,22 +6,40 @@
     python bench/events_bench.py --only unseen   # bench/reference/ecb_unseen_events.json
     python bench/events_bench.py --only dev      # bench/reference/dev_events.json (MEANTIME + ECB+)
     python bench/events_bench.py --only dev2     # bench/reference/dev2_events.json (a second set)
+    python bench/events_bench.py --only devgold  # corpus/dev_events.gold.json (NGEC + ECB+ stories)
+    python bench/events_bench.py --only ngec --limit 200  # 200 NGEC held-out stories, spread out
 
-A reference event is found when some extracted event has its type (or a type the reference
-note calls acceptable), its source among the actors and its target among the recipients
-(either side for reciprocal types), matching by the actors' labels and aliases. The notes of a
-reference event widen the match the way they say, read by `note_rules`: "X as source is
-acceptable", "an X-level target is acceptable", "A, B and C are named the same way", "any
-target on the A/B sides", "also targets X" add labels; "who act for" lets an actor affiliated
-with the reference actor stand for it; "no named addressee" / "may be left open" accept an
-event without recipients. Uses the full pipeline (`kg.pipeline.compose.build`); ECB+ articles are
-written to a temporary JSONL file first.
+The development reference `dev_events.gold.json` (`--only devgold`) is scored story by story by
+its conventions (ANNOTATION.md), without reading its notes: the type equal (extracted types of
+older PLOVER versions count as their current type: DEMAND as REQUEST, `ngec_split.OLD_LABELS`);
+the source among the event's actors and the target among its recipients by the reference
+actors' labels and aliases, a person's affiliation accepted for the person, either party as
+source for AGREE/CONSULT/COOPERATE; a participant written as a description, not an actor label,
+accepts any target or none, and as the doer any actor whose name holds its head noun
+("protesters in Athens": "protester"); and the event told in the sentence that holds the
+evidence phrase (folded for case, spacing and quote styles). The NGEC held-out stories
+(`--only ngec`, split by `bench/ngec_split.py`) are scored by whether their labelled type is
+among the story's extracted event types. Every table also prints, for issue #15, the events
+without recipients and the doer kinds the event records state (or "not recorded").
+
+The older references (seeds, ecb, unseen, dev, dev2) are scored over the whole corpus: a
+reference event is found when some extracted event has its type (or a type the reference note
+calls acceptable), its source among the actors and its target among the recipients (either side
+for reciprocal types), matching by the actors' labels and aliases. The notes of a reference
+event widen the match the way they say, read by `note_rules`: "X as source is acceptable", "an
+X-level target is acceptable", "A, B and C are named the same way", "any target on the A/B
+sides", "also targets X" add labels; "who act for" lets an actor affiliated with the reference
+actor stand for it; "no named addressee" / "may be left open" accept an event without
+recipients. Uses the full pipeline (`kg.pipeline.compose.build`); ECB+ articles are written to a
+temporary JSONL file first.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
+import random
 import re
 import sys
 import tempfile
@@ -32,6 +50,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path("/work/shared/corpus")
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+
+sys.path.insert(0, str(ROOT))
+from bench.ngec_split import OLD_LABELS, current_label, split  # noqa: E402
 
 
 def fold(text: str) -> str:
@@ -83,7 +104,7 @@ def note_rules(event: dict) -> dict:
 
 
 def matches(gold: dict, event, actor_names: dict, affiliations: dict, gold_actors: dict) -> bool:  # type: ignore[no-untyped-def]
-    if event.type not in acceptable_types(gold):
+    if current_label(event.type) not in {current_label(t) for t in acceptable_types(gold)}:
         return False
     rules = note_rules(gold)
     source: set[str] = set()
@@ -116,18 +137,46 @@ def told_in(gold: dict, event) -> bool:  # type: ignore[no-untyped-def]
     return any(fragment in fold(e.sentence) for e in event.evidence)
 
 
+def tally(rows: dict[str, dict[str, int]], keys: Iterable[str], gold: dict, hits: Sequence,
+          leaked: bool) -> None:  # fmt: skip
+    """Count one reference event in the rows named by `keys` (its type, overall, its part)."""
+    for key in keys:
+        row = rows.setdefault(key, dict.fromkeys(("ref", "found", "status", "leak"), 0))
+        row["ref"] += 1
+        row["found"] += bool(hits)
+        row["status"] += any(e.status == gold["status"] for e in hits)
+        row["leak"] += leaked
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f}" if whole else "-"
+
+
+def print_types(rows: dict[str, dict[str, int]]) -> None:
+    """Print reference events, found, status right among found and leaks per type, then overall
+    (and any "overall <part>" rows)."""
+    print(f"{'type':<16}{'ref':>5}{'found':>7}{'recall':>8}{'status ok':>11}{'leaks':>7}")
+    overall = sorted((k for k in rows if k.startswith("overall")), key=len)
+    for key in [*sorted(k for k in rows if not k.startswith("overall")), *overall]:
+        row = rows[key]
+        print(f"{key:<16}{row['ref']:>5}{row['found']:>7}{_ratio(row['found'], row['ref']):>8}"
+              f"{row['status']:>5} {_ratio(row['status'], row['found']):>5}{row['leak']:>7}")
+
+
 def score(name: str, gold_events: list[dict], gold_actors: dict, events, actor_names,  # type: ignore[no-untyped-def]
           affiliations) -> None:
     found = status_ok = leaks = 0
     used: set[str] = set()
     rows = []
+    types: dict[str, dict[str, int]] = {}
     for gold in gold_events:
         hits = [e for e in events if matches(gold, e, actor_names, affiliations, gold_actors)]
         same = [e for e in hits if e.status == gold["status"]]
-        if gold["status"] in ("denied", "reported") and any(
+        leaked = gold["status"] in ("denied", "reported") and any(
             e.status == "asserted" and told_in(gold, e) for e in hits
-        ):
-            leaks += 1
+        )
+        leaks += leaked
+        tally(types, (current_label(gold["type"]), "overall"), gold, hits, leaked)
         if hits:
             found += 1
             status_ok += bool(same)
@@ -139,7 +188,8 @@ def score(name: str, gold_events: list[dict], gold_actors: dict, events, actor_n
     print(f"{'reference events':<34}{total:>6}")
     print(f"{'found (type+source+target)':<34}{found:>6}   recall {found / total:.2f}")
     print(f"{'status correct among found':<34}{status_ok:>6}   {status_ok / max(found, 1):.2f}")
-    print(f"{'denied/reported leaked as asserted':<34}{leaks:>6}")
+    print(f"{'denied/reported leaked as asserted':<34}{leaks:>6}\n")
+    print_types(types)
     print("\nmissed:")
     for gold, best in rows:
         if best is None:
@@ -156,6 +206,7 @@ def score(name: str, gold_events: list[dict], gold_actors: dict, events, actor_n
             label = lambda ids: ",".join(sorted(next(iter(actor_names.get(i, {i}))) for i in ids))  # noqa: E731
             print(f"  {event.type:<9} {label(event.actors)} -> {label(event.recipients) or '-'} "
                   f"[{event.status}] {event.evidence[0].sentence[:90]!r}")  # fmt: skip
+    print_participants(events)
 
 
 def seeds() -> None:
@@ -189,6 +240,270 @@ def reference(name: str, corpora: tuple[str, ...]) -> None:
     score(name, reference["events"], reference["actors"], events, names, affiliations)
 
 
+# --- issue #15: who the doers and recipients are ------------------------------------------------
+
+#: Issue #15 rows and the words an event or evidence field would carry for them: a row counts
+#: the events with a true value in such a field, or prints "not recorded" while none exists.
+DOER_KINDS = (
+    ("doer is a generic actor", ("generic",)),
+    ("doer is a resolved pronoun/description", ("resolved", "coref", "antecedent")),
+    ("doer is an inferred state", ("inferred", "implicit")),
+)
+
+
+def _flagged(event, words: tuple[str, ...]) -> bool | None:  # type: ignore[no-untyped-def]
+    """Whether the event or its evidence records a true field named with one of the words;
+    None when no such field exists on the records."""
+    seen = False
+    for record in (event, *event.evidence):
+        for name in getattr(type(record), "__dataclass_fields__", {}):
+            if any(word in name for word in words):
+                seen = True
+                if getattr(record, name):
+                    return True
+    return False if seen else None
+
+
+def print_participants(events) -> None:  # type: ignore[no-untyped-def]
+    """Print the issue #15 rows: doer kinds as the records state them, recipient-less events."""
+    print(f"\nparticipants (#15), of {len(events)} extracted events:")
+    for row, words in DOER_KINDS:
+        flags = [_flagged(e, words) for e in events]
+        if not events or all(f is None for f in flags):
+            print(f"  {row:<42}  not recorded")
+        else:
+            print(f"  {row:<42}{sum(bool(f) for f in flags):>6}")
+    print(f"  {'recipient-less events kept':<42}{sum(not e.recipients for e in events):>6}")
+
+
+# --- stories of shared corpora, run through the pipeline and mapped back ------------------------
+
+
+def run_stories(records: Sequence[dict]):  # type: ignore[no-untyped-def]
+    """Build the stories (dicts with id, title, text) and map each article to its story ids.
+
+    Articles get content-hash ids, so the story is found from the article's source spans: each
+    record is one line of a temporary JSONL file, and a span starts inside its record's line.
+    Returns (corpus, {article id: [story ids]}).
+    """
+    from kg.pipeline.compose import build
+
+    starts: list[int] = []
+    ids: list[str] = []
+    lines = []
+    position = 0
+    for record in records:
+        # ASCII escapes keep character offsets in the decoded file equal to offsets here
+        line = json.dumps({k: record.get(k) for k in ("title", "text")}) + "\n"
+        starts.append(position)
+        ids.append(record["id"])
+        lines.append(line)
+        position += len(line)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stories.jsonl"
+        path.write_text("".join(lines), encoding="utf-8")
+        corpus = build([path], use_cache=False).corpus
+    stories: dict[str, list[str]] = {}
+    for article in corpus.articles:
+        for span in article.sources:
+            index = bisect.bisect_right(starts, span.start) - 1
+            stories.setdefault(article.id, []).append(ids[index])
+    return corpus, stories
+
+
+def read_records(name: str, wanted: set[str] | None = None) -> dict[str, dict]:
+    """Return the records of a shared JSONL corpus by id (only `wanted` ones when given)."""
+    found = {}
+    with (SHARED / name).open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if wanted is None or record["id"] in wanted:
+                found[record["id"]] = record
+    return found
+
+
+def by_story(corpus, stories: dict[str, list[str]]) -> dict[str, list]:  # type: ignore[no-untyped-def]
+    """Return {story id: [(event, evidence sentences in that story)]}."""
+    told: dict[str, list] = {}
+    for event in corpus.events:
+        sentences: dict[str, list[str]] = {}
+        for evidence in event.evidence:
+            for story in stories.get(evidence.article_id, ()):
+                sentences.setdefault(story, []).append(evidence.sentence)
+        for story, texts in sentences.items():
+            told.setdefault(story, []).append((event, texts))
+    return told
+
+
+# --- the development reference (dev_events.gold.json) -------------------------------------------
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'"})
+
+
+def fold_quotes(text: str) -> str:
+    """Fold spacing, case and quote styles (``, '', curly) for evidence phrase lookup."""
+    text = text.replace("``", '"').replace("''", '"').translate(_QUOTES)
+    return " ".join(fold(text).split())
+
+
+def _description_hit(description: str, names: set[str]) -> bool:
+    """Whether an extracted actor's names fit a reference doer written as a description:
+    the description's head noun (before "in/of/at/from") is a word of one of the names."""
+    head_words = re.split(r" (?:in|of|at|from|for) ", description)[0].split()
+    head = head_words[-1].rstrip("s") if head_words else ""
+    return bool(head) and any(head in (w.rstrip("s") for w in name.split()) for name in names)
+
+
+class DevGold:
+    """Matches extracted events against the reference by ANNOTATION.md's conventions."""
+
+    def __init__(self, actors: dict, names: dict[str, set[str]]) -> None:
+        self.actors = actors
+        self.names = names
+
+    def wanted(self, label: str) -> set[str] | None:
+        """Folded names accepted for a reference participant; None for a description."""
+        if label not in self.actors:
+            return None
+        accepted = gold_names(self.actors, label)
+        affiliation = self.actors[label].get("affiliation")
+        if affiliation:  # a person's affiliation is accepted for the person
+            accepted |= gold_names(self.actors, affiliation)
+        return accepted
+
+    def side(self, label: str, ids: Sequence[str], *, doer: bool) -> bool:
+        accepted = self.wanted(label)
+        if accepted is None:
+            # a description: any target or none; a described doer by its head noun
+            return not doer or any(_description_hit(fold(label), self.names.get(i, set()))
+                                   for i in ids)  # fmt: skip
+        return any(self.names.get(i, set()) & accepted for i in ids)
+
+    def participants(self, gold: dict, event) -> bool:  # type: ignore[no-untyped-def]
+        source, target = gold["source"], gold["target"]
+        if self.side(source, event.actors, doer=True) and self.side(
+            target, event.recipients, doer=False
+        ):
+            return True
+        if gold["type"] not in RECIPROCAL:
+            return False
+        # mutual types: either party may be the source, and "X and Y met" may list both as doers
+        if self.side(target, event.actors, doer=True) and self.side(
+            source, event.recipients, doer=False
+        ):
+            return True
+        both = (*event.actors, *event.recipients)
+        return self.side(source, both, doer=False) and self.side(target, both, doer=False)
+
+    @staticmethod
+    def in_sentence(gold: dict, sentences: Sequence[str]) -> bool:
+        phrase = fold_quotes(gold["evidence_phrase"])
+        return any(phrase in fold_quotes(s) for s in sentences)
+
+    def match(self, gold: dict, event, sentences: Sequence[str]) -> bool:  # type: ignore[no-untyped-def]
+        return (current_label(event.type) == gold["type"] and self.in_sentence(gold, sentences)
+                and self.participants(gold, event))  # fmt: skip
+
+
+def devgold(sample: int = 30, seed: int = 14) -> None:
+    """Score dev_events.gold.json story by story; print per-type recall, status, leaks."""
+    reference = json.loads((SHARED / "dev_events.gold.json").read_text(encoding="utf-8"))
+    golds = reference["stories"]
+    records = {**read_records("ngec_synthetic.jsonl", set(golds)),
+               **read_records("ecbplus.jsonl", set(golds))}  # fmt: skip
+    missing = set(golds) - set(records)
+    start = time.perf_counter()
+    corpus, stories = run_stories([records[k] for k in sorted(records)])
+    names = {a.id: {fold(a.label), *map(fold, a.aliases)} for a in corpus.actors}
+    labels = {a.id: a.label for a in corpus.actors}
+    told = by_story(corpus, stories)
+    judge = DevGold(reference["actors"], names)
+    print(f"\n== dev_events.gold.json: {len(golds)} stories ({len(missing)} not in the corpora), "
+          f"{sum(map(len, told.values()))} extracted story events, "
+          f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+    part_of = {k: "syn" if v.get("corpus") == "ngec_synthetic" else "ecb" for k, v in golds.items()}
+    rows: dict[str, dict[str, int]] = {}
+    matched: set[tuple[str, str]] = set()
+    for story, gold_story in golds.items():
+        extracted = told.get(story, [])
+        for gold in gold_story["events"]:
+            hits = [e for e, sentences in extracted if judge.match(gold, e, sentences)]
+            matched.update((story, e.id) for e in hits)
+            leaked = gold["status"] in ("denied", "reported") and any(
+                e.status == "asserted" for e in hits)  # fmt: skip
+            tally(rows, (gold["type"], "overall", f"overall {part_of[story]}"), gold, hits, leaked)
+    texts = {a.id: a.text for a in corpus.articles}
+    sentences_of: dict[str, list[str]] = {}
+    for analysis in corpus.analyses:
+        for story in stories.get(analysis.article_id, ()):
+            text = texts[analysis.article_id]
+            sentences_of.setdefault(story, []).extend(text[b:e] for b, e in analysis.sentences)
+    unsplit = sum(not judge.in_sentence(g, sentences_of.get(k, [])) for k, v in golds.items()
+                  for g in v["events"])  # fmt: skip
+    print(f"reference events whose phrase is in no single sentence kg analysed: {unsplit}")
+    print_types(rows)
+    # participant precision: extracted events with a same-type reference event told in the
+    # same sentence, judged on whether their participants are that event's
+    judged = right = 0
+    unmatched = []
+    for story, extracted in sorted(told.items()):
+        for event, sentences in extracted:
+            kind = current_label(event.type)
+            same = [g for g in golds.get(story, {}).get("events", [])
+                    if g["type"] == kind and judge.in_sentence(g, sentences)]  # fmt: skip
+            if same:
+                judged += 1
+                right += any(judge.participants(g, event) for g in same)
+            if (story, event.id) not in matched:
+                unmatched.append((story, event, sentences))
+    print(f"\nparticipant precision (same sentence and type as a reference event): "
+          f"{right}/{judged} = {_ratio(right, judged)}")  # fmt: skip
+    print(f"\nextracted events matching no reference event: {len(unmatched)}; "
+          f"a random sample of {min(sample, len(unmatched))} (seed {seed}) to judge by hand:")
+    for story, event, sentences in random.Random(seed).sample(unmatched,
+                                                              min(sample, len(unmatched))):
+        who = lambda ids: ", ".join(sorted(labels.get(i, i) for i in ids)) or "-"  # noqa: E731
+        print(f"  [{story}] {event.type} {who(event.actors)} -> {who(event.recipients)} "
+              f"({event.status})\n      {' '.join(sentences[0].split())[:200]!r}")
+    print_participants([e for extracted in told.values() for e, _ in extracted])
+
+
+# --- NGEC held-out templates ---------------------------------------------------------------------
+
+
+def ngec(limit: int | None = None) -> None:
+    """Score the held-out NGEC stories: is the labelled type among the extracted event types?"""
+    records = read_records("ngec_synthetic.jsonl")
+    held = split([r for _, r in sorted(records.items())])[1]
+    total, templates = len(held), len({r["template_id"] for r in held})
+    if limit:  # every k-th story, so a quick run still spans the types (ids run type by type)
+        held = held[:: max(1, len(held) // limit)][:limit]
+    start = time.perf_counter()
+    corpus, stories = run_stories(held)
+    told = by_story(corpus, stories)
+    print(f"\n== ngec_synthetic.jsonl held-out templates: {len(held)} of the {total} stories of "
+          f"{templates} held-out templates, {time.perf_counter() - start:.1f} s")
+    labels_seen = sorted({r["label"] for r in held})
+    renamed = {x: current_label(x) for x in labels_seen if current_label(x) != x}
+    print(f"labels: {', '.join(labels_seen)}; labels mapped to the codebook: {renamed or 'none'}"
+          f"; extracted types mapped: {OLD_LABELS}")
+    rows: dict[str, list[int]] = {}
+    for record in held:
+        types = {current_label(e.type) for e, _ in told.get(record["id"], [])}
+        label = current_label(record["label"])
+        for key in (label, "overall"):
+            row = rows.setdefault(key, [0, 0, 0])
+            row[0] += 1
+            row[1] += label in types
+            row[2] += bool(types)
+    print(f"{'type':<16}{'stories':>8}{'type found':>12}{'share':>7}{'any event':>11}{'share':>7}")
+    for key in [*sorted(k for k in rows if k != "overall"), "overall"]:
+        total, hit, anything = rows[key]
+        print(f"{key:<16}{total:>8}{hit:>12}{_ratio(hit, total):>7}{anything:>11}"
+              f"{_ratio(anything, total):>7}")
+    print_participants([e for extracted in told.values() for e, _ in extracted])
+
+
 REFERENCES = {
     "dev": ("dev_events.json", ("meantime_en.jsonl", "ecbplus.jsonl")),
     "dev2": ("dev2_events.json", ("meantime_en.jsonl", "ecbplus.jsonl")),
@@ -199,13 +514,18 @@ REFERENCES = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("seeds", *REFERENCES))
+    parser.add_argument("--only", choices=("seeds", *REFERENCES, "devgold", "ngec"))
+    parser.add_argument("--limit", type=int, help="score only the first N NGEC held-out stories")
     args = parser.parse_args(argv)
     if args.only in (None, "seeds"):
         seeds()
     for key, (name, corpora) in REFERENCES.items():
         if args.only in (None, key):
             reference(name, corpora)
+    if args.only in (None, "devgold"):
+        devgold()
+    if args.only in (None, "ngec"):
+        ngec(args.limit)
     return 0
 
 
