@@ -72,6 +72,8 @@ class Ontology:
     cue_table: str
     #: generated trigger rows read after the hand-written ones (kg:generatedTriggerTable), if any
     generated_trigger_table: str | None = None
+    #: phrases of text no event is coded from (kg:discardTable), if any
+    discard_table: str | None = None
 
     def event_type(self, code: str) -> EventType:
         """Return the PLOVER type `code`; raise `UnknownTermError` if plover.ttl lacks it."""
@@ -124,8 +126,10 @@ def load_ontology(folder: Path) -> Ontology:
               for n in ("triggerTable", "cueTable")]
     generated = _table(plover_graph, plover_path, kg_ns, plover_ns, "generatedTriggerTable",
                        required=False)
+    discards = _table(plover_graph, plover_path, kg_ns, plover_ns, "discardTable", required=False)
     log.debug("ontology %s: %d event types", folder, len(types))
-    return Ontology(folder, kg_ns, plover_ns, polarities, types, tables[0], tables[1], generated)
+    return Ontology(folder, kg_ns, plover_ns, polarities, types, tables[0], tables[1], generated,
+                    discards)
 
 
 @functools.cache

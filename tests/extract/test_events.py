@@ -430,3 +430,25 @@ def test_events_ptb_style_quotes_are_the_speakers(nlp, lexicon):
     assert _statuses(nlp, lexicon, text, people) == [
         ("ASSAULT", ("e0",), ("e1",), "reported", "e2")
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    # the field's discard phrases (Phoenix.discards.txt): sport is no political event
+    ("John Carter attacked Juan Perez in the boxing ring.", []),
+    ("John Carter attacked Juan Perez.", [("ASSAULT", ("e0",), ("e1",), "asserted", None)]),
+])
+def test_events_discarded_sentences_give_no_event(nlp, lexicon, text, expected):
+    people = {"John Carter": (), "Juan Perez": ()}
+    assert _statuses(nlp, lexicon, text, people) == expected
+
+
+@pytest.mark.slow
+def test_events_threat_is_an_act_done_to_the_party_threatened(nlp, lexicon):
+    # ANNOTATION.md: "X threatened to strike Y" is THREATEN asserted, the strike intended
+    text = "John Carter threatened to attack Juan Perez."
+    people = {"John Carter": (), "Juan Perez": ()}
+    assert sorted(_statuses(nlp, lexicon, text, people)) == [
+        ("ASSAULT", ("e0",), ("e1",), "intended", None),
+        ("THREATEN", ("e0",), ("e1",), "asserted", None),
+    ]

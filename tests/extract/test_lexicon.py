@@ -186,3 +186,13 @@ def test_lexicon_reads_type_flags_and_receiving_light_verbs(lexicon):
         "recipient",
         True,
     )
+
+
+@pytest.mark.parametrize(("level", "text", "expected"), [
+    ("sentence", "The Boxing  match was close.", "Boxing  match"[:6]),
+    ("sentence", "Boxers met the minister.", None),  # whole words only
+    ("story", "She won the French Open on Sunday.", "French Open"),
+    ("story", "The minister visited France.", None),
+])
+def test_lexicon_discards_match_whole_words(lexicon, level, text, expected):
+    assert lexicon.discards(level, text) == expected

@@ -53,6 +53,10 @@ def extract_events(
     lexicon: Lexicon,
 ) -> list[EventMention]:
     """Find the events each sentence of `article` tells (`doc` is the parse of its text)."""
+    discard = lexicon.discards("story", f"{article.title}\n{article.text}")
+    if discard is not None:
+        log.debug("article %s: no events coded (%r)", article.id, discard)
+        return []
     participants = Participants.build(doc, mentions, entities, lexicon)
     finder = StatusFinder(participants, lexicon, article.text)
     anchor = parse_anchor(article.date, article.date_precision)
@@ -60,6 +64,8 @@ def extract_events(
     events: dict[tuple[object, ...], EventMention] = {}
     told = coder.told
     for sent in doc.sents:
+        if lexicon.discards("sentence", sent.text) is not None:
+            continue  # sport, entertainment, disease, disasters: no political event
         dates = sentence_dates(sent, coder.is_trigger_noun)
         for token in sent:
             candidate = coder.candidate(token)

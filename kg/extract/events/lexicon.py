@@ -10,7 +10,9 @@ vocabulary: `events.py` asks the lexicon.
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +24,9 @@ from kg.ontology import PLOVER_FILE, Ontology, load_ontology
 from kg.text import stable_hash
 
 log = logging.getLogger(__name__)
+
+#: Levels of the discard table: a phrase discards the story's events or its sentence's.
+DISCARD_LEVELS = ("story", "sentence")
 
 #: Cue categories `cues.tsv` may use (see its header).
 CUE_CATEGORIES = (
@@ -90,9 +95,12 @@ class Lexicon:
     open_types: tuple[str, ...] = ()
     #: Types told of two actors together ("X and Y signed a deal"; kg:reciprocal in plover.ttl)
     reciprocal_types: tuple[str, ...] = ()
+    #: (level, phrase): text no event is coded from, "story" or "sentence" (kg:discardTable)
+    discard_rows: tuple[tuple[str, str], ...] = ()
     _verbs: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _nouns: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _cues: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
+    _discards: Mapping[str, re.Pattern[str] | None] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         verbs: dict[str, list[Trigger]] = {}
@@ -107,13 +115,16 @@ class Lexicon:
         object.__setattr__(
             self, "_cues", MappingProxyType({k: MappingProxyType(v) for k, v in cues.items()})
         )
+        object.__setattr__(self, "_discards", MappingProxyType({
+            level: _phrases([p for lv, p in self.discard_rows if lv == level])
+            for level in DISCARD_LEVELS}))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The lookup tables are derived; ship only the fields to worker processes.
         return (
             Lexicon,
             (self.version, self.types, self.modes, self.type_preps, self.triggers, self.cue_rows,
-             self.open_types, self.reciprocal_types),
+             self.open_types, self.reciprocal_types, self.discard_rows),
         )
 
     def verb_triggers(self, lemma: str) -> tuple[Trigger, ...]:
@@ -133,6 +144,16 @@ class Lexicon:
         value = self._category(category).get(lemma)
         return None if value in (None, "-") else value
 
+    def discards(self, level: str, text: str) -> str | None:
+        """The discard phrase of `level` ("story" or "sentence") `text` holds, or None.
+
+        Sport, entertainment, disease and disasters are no events between political actors: a
+        boxing match is not an ASSAULT.
+        """
+        pattern = self._discards[level]
+        found = pattern.search(text) if pattern is not None else None
+        return found.group(0) if found else None
+
     def default_preps(self, event_type: str) -> tuple[str, ...]:
         """Recipient prepositions declared for a type in plover.ttl."""
         return tuple(p for t, p in self.type_preps if t == event_type)
@@ -145,6 +166,15 @@ class Lexicon:
                 f"cue category {category!r} is not one of {', '.join(CUE_CATEGORIES)}; "
                 "check the spelling in the calling code"
             ) from None
+
+
+def _phrases(phrases: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive whole-word pattern for `phrases` (longest first), or None."""
+    if not phrases:
+        return None
+    words = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                     for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _freeze(table: dict[str, list[Trigger]]) -> Mapping[str, tuple[Trigger, ...]]:
@@ -178,6 +208,10 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
         triggers += [t for t in _read_triggers(generated_path, types, modes, generated=True)
                      if t.need is not None or (t.lemma, t.pos) not in covered]
     cue_rows = tuple(_read_cues(cue_path))
+    discard_rows: tuple[tuple[str, str], ...] = ()
+    if ontology.discard_table is not None:
+        tables.append(ontology.folder / ontology.discard_table)
+        discard_rows = _read_discards(tables[-1])
     digest = stable_hash(
         "\x1f".join(p.read_text(encoding="utf-8") for p in (scheme_path, *tables, cue_path))
     )
@@ -185,7 +219,7 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
     return Lexicon(
         digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), tuple(triggers),
         cue_rows, tuple(sorted(t.code for t in ontology.types if t.recipient_optional)),
-        tuple(sorted(t.code for t in ontology.types if t.reciprocal)),
+        tuple(sorted(t.code for t in ontology.types if t.reciprocal)), discard_rows,
     )  # fmt: skip
 
 
@@ -254,6 +288,16 @@ def _parse_needs(needs: str, where: str) -> list[tuple[str | None, tuple[str, ..
                 f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
         found.append((kind, tuple(v for v in values.split("|") if v)))
     return found
+
+
+def _read_discards(path: Path) -> tuple[tuple[str, str], ...]:
+    """(level, phrase) rows of the discard table (JSON: {"story": [...], "sentence": [...]})."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return tuple((level, str(phrase)) for level in DISCARD_LEVELS for phrase in data[level])
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise OntologyError(f"{path}: cannot read the discard table ({err}); regenerate it with "
+                            "`python scripts/make_discards.py`") from err
 
 
 def _read_cues(path: Path) -> list[tuple[str, str, str]]:
