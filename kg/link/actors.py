@@ -115,6 +115,26 @@ def link_actors(
     return sorted(actors, key=lambda a: a.id), sorted(places, key=lambda p: p.id), links
 
 
+def political_actors(actors: Iterable[Actor]) -> set[str]:
+    """The ids of the actors that can act in the political graph.
+
+    States, organisations and armed groups, and people who act for one (an affiliation) or hold
+    an office (a role). A private person alone does not make an event: the event-data field
+    codes acts of identified political actors, not crime between private persons or a
+    celebrity's day (`ANNOTATION.md`). News outlets report, they do not act.
+
+    >>> political_actors([Actor("a", "Ruritania", "Country"), Actor("b", "Jo Bloggs", "Person"),
+    ...                   Actor("c", "Ann Lee", "Person", roles=("mayor",)),
+    ...                   Actor("d", "The Daily", "NewsOrganization")]) == {"a", "c"}
+    True
+    """
+    return {
+        a.id for a in actors
+        if a.type in ("Country", "Organization", "ArmedGroup")
+        or (a.type == "Person" and (a.affiliation or a.roles))
+    }  # fmt: skip
+
+
 def _base_key(entity: LocalEntity) -> tuple[str, ...]:
     # a country told only as a location is a place in that story: keep it out of the actor
     # that shares its QID (issue #3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kg.records import Article, ArticleAnalysis, Event, EventMention, Evidence
@@ -78,13 +78,17 @@ def merge_events(
     articles: Iterable[Article],
     analyses: Sequence[ArticleAnalysis],
     links: Mapping[tuple[str, str], str],
+    *,
+    acting: Container[str] | None = None,
 ) -> list[Event]:
     """Link every event mention's participants and merge mentions of the same event.
 
     `articles` is iterated once, for the evidence sentences (it may be streamed from a
     cache); mentions of articles not among them are left out. A mention whose actors do not
     link to any corpus actor is dropped (logged at DEBUG); unlinked recipients, sources and
-    places are left out of the event.
+    places are left out of the event. With `acting` (the ids of actors that act in the
+    political graph, `kg.link.actors.political_actors`), a mention none of whose actors is
+    among them is dropped too: crime between private persons, a celebrity's day.
     """
     spans: dict[str, set[tuple[int, int]]] = {}
     for analysis in analyses:
@@ -105,7 +109,7 @@ def merge_events(
             continue
         for mention in analysis.events:
             actors = _linked(article_id, mention.actors, links)
-            if not actors:
+            if not actors or (acting is not None and not any(a in acting for a in actors)):
                 dropped += 1
                 continue
             recipients = tuple(r for r in _linked(article_id, mention.recipients, links)
@@ -116,7 +120,7 @@ def merge_events(
             sentence = sentences[(article_id, mention.sentence_start, mention.sentence_end)]
             _add(groups.setdefault(key, []), _Item(article_id, mention, sentence, source, place))
     if dropped:
-        log.debug("%d event mention(s) dropped: no actor linked", dropped)
+        log.debug("%d event mention(s) dropped: no (political) actor linked", dropped)
     events = [_build(key, group) for key, found in groups.items() for group in found]
     return sorted(events, key=lambda e: (e.date or "", e.type, e.id))
 

@@ -222,7 +222,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     at a time, and only event mentions are kept for event merging: an `AnalysisStream` holds
     no more than a chunk of them in memory.
     """
-    from kg.link.actors import link_actors
+    from kg.link.actors import link_actors, political_actors
     from kg.link.events import merge_events
 
     # event merging needs only the event mentions: kept aside during actor linking
@@ -235,7 +235,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     articles, analyses = as_articles(articles), as_analyses(analyses)
     actors, places, links = link_actors(analyses, entities=analyses.entities(), seen=keep_events)
     telling = articles.keep({a.article_id for a in with_events})
-    events = merge_events(telling, with_events, links)
+    events = merge_events(telling, with_events, links, acting=political_actors(actors))
     return Corpus(
         articles=articles,
         actors=tuple(actors),

@@ -209,8 +209,11 @@ CONSTRUCTIONS = [
      [("ASSAULT", ("Russia",), ("Ukrainians",), "asserted", None, None, None)]),
     ("reciprocal clash is one event", "Canada and Mexico clashed on Monday.",
      [("ASSAULT", ("Canada", "Mexico"), (), "asserted", None, None, None)]),
+    # the act an accuser alleges is an event of its own, reported by the accuser; its target
+    # is not named, and it is kept without one (issue #15)
     ("accused X of carrying out", "Canada accused Mexico of carrying out the attack.",
-     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("ASSAULT", ("Mexico",), (), "reported", "Canada", None, None)]),
     ("agentless arrest, police said",
      "Juan Perez was arrested on Friday, the Madrid Police Department said.",
      [("COERCE", ("the Madrid Police Department",), ("Juan Perez",), "asserted",
@@ -232,7 +235,9 @@ CONSTRUCTIONS = [
      [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("made the decision to", "Canada made the decision to sanction Mexico.",
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
-    ("no recipient, no accusation", "Canada criticised the plan.", []),
+    # no event is dropped for lack of a recipient (issue #15)
+    ("no recipient named", "Canada criticised the plan.",
+     [("ACCUSE", ("Canada",), (), "asserted", None, None, None)]),
     ("wants X to", "Canada wants Mexico to release the prisoners.",
      [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),

@@ -26,7 +26,8 @@ def lexicon():
 
 
 def copy_ontology(tmp_path: Path) -> Path:
-    for name in ("kg.ttl", "plover.ttl", "triggers.tsv", "cameo_triggers.tsv", "cues.tsv"):
+    for name in ("kg.ttl", "plover.ttl", "triggers.tsv", "cameo_triggers.tsv", "cues.tsv",
+                 "discards.json"):
         shutil.copy(ONTOLOGY / name, tmp_path / name)
     return tmp_path
 

@@ -71,7 +71,7 @@ def extract_events(
             candidate = coder.candidate(token)
             if candidate is not None and candidate.how == "agentless":
                 candidate = _with_agentless_actor(candidate, finder, participants)
-            if candidate is None:
+            if candidate is None or _lone_dictionary_act(candidate, lexicon):
                 continue
             lemma = candidate.token.lemma_.lower()
             if candidate.recipients:
@@ -95,12 +95,24 @@ def extract_events(
             key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
             if key not in events or events[key].confidence < event.confidence:
                 events[key] = event
-    kept = [
-        e for e in unsubsumed(events.values())
-        if e.recipients or e.type in lexicon.open_types
-        or (len(e.actors) > 1 and e.type in lexicon.reciprocal_types)
-    ]  # fmt: skip
+    # an event whose recipient the text does not name (or kg cannot find) is kept with an
+    # empty recipient list, not thrown away (issue #15): "X threatened to ban voting in Y"
+    kept = unsubsumed(events.values())
     return sorted(kept, key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+def _lone_dictionary_act(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether a CAMEO dictionary row found an act with no one it is done to.
+
+    The dictionary codes dyads: its verbs ("hear", "prepare", "arrive") are events only between
+    a source and a target, so without a recipient such a row gives no event unless its type
+    stands alone or two actors do it together. Hand rows keep recipient-less events (#15).
+    """
+    return (
+        candidate.trigger.source != "kg" and not candidate.recipients
+        and candidate.event_type not in lexicon.open_types
+        and not (len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
+    )  # fmt: skip
 
 
 def _with_agentless_actor(
