@@ -19,6 +19,7 @@ import contextlib
 import datetime
 import fcntl
 import hashlib
+import importlib.metadata
 import json
 import os
 import secrets
@@ -66,6 +67,28 @@ def locked(out_dir: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def stamp() -> dict[str, str]:
+    """The kg version and the time, for a manifest."""
+    # from the installed distribution: `kg.__version__` is a layer above this module
+    try:
+        version = importlib.metadata.version("kg")
+    except importlib.metadata.PackageNotFoundError:
+        version = "unknown"
+    now = datetime.datetime.now(datetime.UTC)
+    return {"kg_version": version, "created": now.isoformat(timespec="seconds")}
+
+
+def prepare(out_dir: Path, names: Iterable[str],
+            carry: Callable[[Path, Path], object] | None = None) -> None:
+    """Remove what interrupted runs left, and bring a folder of the older layout (`names` in
+    place) into this one (see `adopt`); make every name a link into ``current/``."""
+    names = tuple(names)
+    clean(out_dir)
+    adopt(out_dir, names, {"adopted": True, **stamp()}, carry=carry)
+    if current(out_dir) is not None:
+        link_names(out_dir, names)
+
+
 def current(out_dir: Path) -> Path | None:
     """The published build folder of `out_dir`, or None when it has none (yet)."""
     link = out_dir / CURRENT
@@ -85,9 +108,13 @@ def publish(out_dir: Path, build_dir: Path, names: Iterable[str]) -> None:
     """Make `build_dir` the folder's build with one atomic rename; then link `names` into it.
 
     Everything in `build_dir` is flushed to disk first, so a power cut after the rename cannot
-    publish files whose data is not there.
+    publish files whose data is not there. Names not yet in the folder are linked before the
+    rename (a link into a ``current/`` still to come shows nothing), the files of an older
+    layout after it, once ``current/`` holds the same files.
     """
+    names = tuple(names)
     _fsync_tree(build_dir)
+    link_names(out_dir, [name for name in names if not os.path.lexists(out_dir / name)])
     _replace_link(out_dir / CURRENT, build_dir.name)
     _fsync(out_dir)
     link_names(out_dir, names)

@@ -12,7 +12,6 @@ show. `kg html` and `kg stats` publish the same build with the page or statistic
 
 from __future__ import annotations
 
-import datetime
 import json
 import os
 import shutil
@@ -263,7 +262,7 @@ def write_outputs(
             written["html"] = _write_page(corpus, build_dir, max_nodes=max_nodes, people=people,
                                           stats=stats, ontology=ontology)
             manifest = folder.write_manifest(build_dir, {
-                "build": build_id, **_stamp(),
+                "build": build_id, **folder.stamp(),
                 "input": {"articles": written[ARTICLES],
                           "sha256": folder.sha256_file(build_dir / ARTICLES)},
                 "options": {"base": base, "max_nodes": max_nodes, "people": people},
@@ -278,23 +277,11 @@ def write_outputs(
     return written
 
 
-def _stamp() -> dict[str, str]:
-    """The kg version and the time, for a manifest."""
-    from kg import __version__
-
-    now = datetime.datetime.now(datetime.UTC)
-    return {"kg_version": __version__, "created": now.isoformat(timespec="seconds")}
-
-
 def _prepare(out_dir: Path) -> None:
-    """Remove what an interrupted run left, and bring a folder of the older layout (outputs
-    in place) into this one, showing the same build throughout."""
+    """Remove what an interrupted run left; bring a folder of the older layout into this one."""
     from kg.rdf.store import carry_stamp
 
-    folder.clean(out_dir)
-    folder.adopt(out_dir, SHOWN, {"adopted": True, **_stamp()}, carry=carry_stamp)
-    if folder.current(out_dir) is not None:
-        folder.link_names(out_dir, SHOWN)
+    folder.prepare(out_dir, SHOWN, carry=carry_stamp)
 
 
 def _republish(out_dir: Path, corpus: Corpus, name: str, write: Callable[[Path], R],
@@ -316,7 +303,7 @@ def _republish(out_dir: Path, corpus: Corpus, name: str, write: Callable[[Path],
         try:
             result = write(build_dir)
             manifest = folder.read_manifest(live)
-            when = _stamp()["created"]
+            when = folder.stamp()["created"]
             updated = {**manifest.get("updated", {}), name: {"by": command, "at": when}}
             folder.write_manifest(build_dir, {**manifest, "updated": updated})
         except BaseException:
