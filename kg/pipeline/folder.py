@@ -143,7 +143,7 @@ def adopt(out_dir: Path, names: Iterable[str], manifest: dict[str, Any],
     """
     if current(out_dir) is not None:
         return None
-    found = [n for n in names if (out_dir / n).is_file() or (out_dir / n).is_symlink()]
+    found = [n for n in names if _in_place(out_dir / n)]
     if not found:
         return None
     build_dir = stage(out_dir, f"{new_id()}-adopted")
@@ -179,6 +179,14 @@ def derive(out_dir: Path, live: Path, replaced: Iterable[str]) -> Path:
         else:
             os.link(path, build_dir / path.name)
     return build_dir
+
+
+def _in_place(path: Path) -> bool:
+    """Whether `path` is an output of the older layout: a file, or a link to a store folder
+    (not a link into ``current/``, which only a build of this layout makes)."""
+    if path.is_symlink():
+        return path.is_dir() and not os.readlink(path).startswith(f"{CURRENT}/")
+    return path.is_file()
 
 
 def clean(out_dir: Path) -> list[str]:

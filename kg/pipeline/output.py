@@ -241,6 +241,10 @@ def write_outputs(
     `base` is the IRI base of the RDF (default `kg.rdf.iris.DEFAULT_BASE`); `max_nodes` and
     `people` shape the page (see `write_page`); `limits` caps the RDF size; `ontology` gives
     the event types' polarity and colour (default: the bundled ontology).
+
+    The outputs are written into a new build folder and published at once, with a manifest
+    (see `kg.pipeline.folder`); the report's ``"build"`` is the build id. Raise `StoreError`
+    when another run is writing the folder.
     """
     from kg.rdf.iris import DEFAULT_BASE, check_base
     from kg.rdf.store import write_outputs_rdf
@@ -291,6 +295,8 @@ def _republish(out_dir: Path, corpus: Corpus, name: str, write: Callable[[Path],
     Return what `write` returned, or None when `out_dir` is not a built folder of this
     layout (then the caller writes in place, as for any folder).
     """
+    if folder.current(out_dir) is None:
+        return None
     with folder.locked(out_dir):
         live = folder.current(out_dir)
         if live is None:
