@@ -157,6 +157,39 @@ def _published(out: Path) -> str:
     return str(folder.read_manifest(out)["build"])
 
 
+def _kill_point(out: Path, previous: str, builds: set[Path], stores: set[Path]) -> str:
+    """Where a killed build stopped, told by what it left: how far its build folder got."""
+    if _published(out) != previous:
+        return "published, killed while removing the previous build or exiting"
+    names = [n for p in set(out.glob(".kg-build-*")) - builds for n in os.listdir(p)]
+    point = f"{sum(not n.startswith('.') for n in names)} file(s) written"
+    if any(n.endswith(".tmp") for n in names):
+        point += ", one being written"
+    if set(out.glob(".store-*")) - stores:
+        point += ", a new store"
+    return point
+
+
+def _kill_during_write(source: Path, out: Path, delay: float) -> tuple[str | None, float]:
+    """Start a build of `source` and SIGKILL it `delay` s into its write phase (from the moment
+    its build folder appears). Return where it stopped (None if it finished first) and how long
+    its write phase had lasted when it was killed or ended."""
+    previous = _published(out)
+    builds, stores = set(out.glob(".kg-build-*")), set(out.glob(".store-*"))
+    proc = _kg_build(source, out)
+    while proc.poll() is None and not set(out.glob(".kg-build-*")) - builds:
+        time.sleep(0.002)
+    started = time.monotonic()
+    while proc.poll() is None and time.monotonic() - started < delay:
+        time.sleep(0.002)
+    if proc.poll() is not None:
+        assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+        return None, time.monotonic() - started
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return _kill_point(out, previous, builds, stores), time.monotonic() - started
+
+
 @pytest.mark.slow
 def test_build_folder_survives_kills_during_the_write_phase(tmp_path: Path, capsys) -> None:
     articles = make_articles(21, seed=41)
@@ -166,35 +199,33 @@ def test_build_folder_survives_kills_during_the_write_phase(tmp_path: Path, caps
     # both inputs built once: their analyses are cached and their outputs known
     inputs = {}
     for source in sources:  # the second build's write phase, an incremental one, is timed
-        write_phase = max(_finish(source, out), 0.05)
+        lasted = [max(_finish(source, out), 0.05)]
         inputs[folder.read_manifest(out)["input"]["sha256"]] = (out / "articles.jsonl").read_bytes()
     rng = random.Random(17)
-    tally = {"killed": 0, "before publish": 0, "after publish": 0, "missed": 0}
-    start, turn = time.monotonic(), 0
-    while tally["killed"] < MAX_KILLS and time.monotonic() - start < HARD_STOP_S and (
-            time.monotonic() - start < KILL_BUDGET_S or tally["killed"] < MIN_WRITE_PHASE_KILLS):
-        previous = _published(out)
-        existing = set(out.glob(".kg-build-*"))
-        proc = _kg_build(sources[turn % 2], out)
+    points: dict[str, int] = {}
+    start, turn, finished = time.monotonic(), 0, 0
+    while sum(points.values()) < MAX_KILLS and time.monotonic() - start < HARD_STOP_S and (
+            time.monotonic() - start < KILL_BUDGET_S
+            or sum(points.values()) < MIN_WRITE_PHASE_KILLS):
+        # a delay up to the longest write phase seen: builds that finish first teach the loop
+        # how long the write phase is on this machine
+        point, took = _kill_during_write(sources[turn % 2], out,
+                                         rng.uniform(0, sorted(lasted)[len(lasted) // 2] * 1.1))
         turn += 1
-        while proc.poll() is None and not set(out.glob(".kg-build-*")) - existing:
-            time.sleep(0.002)
-        time.sleep(rng.uniform(0, write_phase))
-        if proc.poll() is not None:
-            tally["missed"] += 1
+        if point is None:
+            finished += 1
+            lasted.append(took)
             continue
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
-        tally["killed"] += 1
+        points[point] = points.get(point, 0) + 1
         manifest = _assert_one_build(out)
-        assert manifest["input"]["sha256"] in inputs  # type: ignore[index]
         assert (out / "articles.jsonl").read_bytes() == inputs[manifest["input"]["sha256"]]  # type: ignore[index]
-        tally["before publish" if _published(out) == previous else "after publish"] += 1
     with capsys.disabled():
-        print(f"\nkill test: {turn} builds, {tally['killed']} killed in the write phase "
-              f"({tally['before publish']} before and {tally['after publish']} after publishing), "
-              f"{tally['missed']} finished first; write phase ~{write_phase:.2f} s")
-    assert tally["killed"] >= MIN_WRITE_PHASE_KILLS
+        print(f"\nkill test: {turn} builds, {sum(points.values())} killed in the write phase at "
+              f"{len(points)} distinct points, {finished} finished first (write phase "
+              f"~{sorted(lasted)[len(lasted) // 2]:.2f} s):")
+        for point, count in sorted(points.items()):
+            print(f"  {count:3d} x {point}")
+    assert sum(points.values()) >= MIN_WRITE_PHASE_KILLS
     # the next run completes the build and leaves nothing of the interrupted ones
     _finish(sources[0], out)
     manifest = _assert_one_build(out)
