@@ -153,7 +153,7 @@ def adopt(out_dir: Path, names: Iterable[str], manifest: dict[str, Any],
             if path.is_dir():
                 os.symlink(os.path.relpath(path.resolve(), build_dir), build_dir / name)
         else:
-            os.link(path, build_dir / name)
+            link_file(path, build_dir / name)
     if carry is not None:
         carry(out_dir, build_dir)
     write_manifest(build_dir, {**manifest, "build": build_dir.name[len(BUILD_PREFIX):]})
@@ -175,9 +175,9 @@ def derive(out_dir: Path, live: Path, replaced: Iterable[str]) -> Path:
         if path.is_symlink():
             os.symlink(os.readlink(path), build_dir / path.name)
         elif path.is_dir():
-            shutil.copytree(path, build_dir / path.name, copy_function=os.link)
+            shutil.copytree(path, build_dir / path.name, copy_function=link_file)
         else:
-            os.link(path, build_dir / path.name)
+            link_file(path, build_dir / path.name)
     return build_dir
 
 
@@ -265,6 +265,15 @@ def sha256_file(path: Path) -> str:
         while block := fh.read(1 << 20):
             digest.update(block)
     return digest.hexdigest()
+
+
+def link_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Hard-link `source` as `target` (files are never changed in place, so builds can share
+    them); copy it, with its times, where the file system has no hard links."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _replace_link(link: Path, target: str) -> None:

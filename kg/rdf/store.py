@@ -240,7 +240,10 @@ def _carry(previous: Path, out_dir: Path, stamp: dict[str, Any]) -> None:
     graph.ttl is hard-linked, so it keeps its size and time and the stamp still vouches for it.
     """
     _link_store(out_dir, (previous / STORE).resolve())
-    os.link(previous / TURTLE, out_dir / TURTLE)
+    try:
+        os.link(previous / TURTLE, out_dir / TURTLE)
+    except OSError:  # no hard links here: a copy keeps the size and time the stamp checks
+        shutil.copy2(previous / TURTLE, out_dir / TURTLE)
     atomic_write_text(out_dir / STAMP, json.dumps({**stamp, "store": os.readlink(out_dir / STORE)},
                                                   separators=(",", ":")))
 

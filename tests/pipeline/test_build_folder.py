@@ -173,18 +173,20 @@ def _kill_point(out: Path, previous: str, builds: set[Path], stores: set[Path]) 
 def _kill_during_write(source: Path, out: Path, delay: float) -> tuple[str | None, float]:
     """Start a build of `source` and SIGKILL it `delay` s into its write phase (from the moment
     its build folder appears). Return where it stopped (None if it finished first) and how long
-    its write phase had lasted when it was killed or ended."""
-    previous = _published(out)
+    its write phase lasted up to publishing (or to its kill or its end)."""
+    previous, live = _published(out), os.readlink(out / "current")
     builds, stores = set(out.glob(".kg-build-*")), set(out.glob(".store-*"))
     proc = _kg_build(source, out)
     while proc.poll() is None and not set(out.glob(".kg-build-*")) - builds:
         time.sleep(0.002)
-    started = time.monotonic()
+    started = published = time.monotonic()
     while proc.poll() is None and time.monotonic() - started < delay:
+        if os.readlink(out / "current") == live:
+            published = time.monotonic()
         time.sleep(0.002)
     if proc.poll() is not None:
         assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-        return None, time.monotonic() - started
+        return None, published - started
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     return _kill_point(out, previous, builds, stores), time.monotonic() - started
@@ -207,8 +209,8 @@ def test_build_folder_survives_kills_during_the_write_phase(tmp_path: Path, caps
     while sum(points.values()) < MAX_KILLS and time.monotonic() - start < HARD_STOP_S and (
             time.monotonic() - start < KILL_BUDGET_S
             or sum(points.values()) < MIN_WRITE_PHASE_KILLS):
-        # a delay up to the longest write phase seen: builds that finish first teach the loop
-        # how long the write phase is on this machine
+        # a delay up to a little more than the write phase: builds that finish first teach the
+        # loop how long it takes to publish on this machine
         point, took = _kill_during_write(sources[turn % 2], out,
                                          rng.uniform(0, sorted(lasted)[len(lasted) // 2] * 1.1))
         turn += 1
