@@ -248,14 +248,19 @@ def file_digests(build_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def check(out_dir: Path) -> list[str]:
-    """What is wrong with the published build of `out_dir` against its manifest (empty: none)."""
+    """What is wrong with the published build of `out_dir` against its manifest, and which
+    names of the folder do not show it (empty: none)."""
     live = current(out_dir)
     if live is None:
         return [f"{out_dir}: no published build ({CURRENT} link)"]
     listed, found = read_manifest(live).get("files", {}), file_digests(live)
     return ([f"{name}: does not match the manifest" for name, want in listed.items()
              if found.get(name) != want]
-            + [f"{name}: not in the manifest" for name in found if name not in listed])
+            + [f"{name}: not in the manifest" for name in found if name not in listed]
+            + [f"{out_dir / name}: not a link into {CURRENT}/ (replaced by another program?)"
+               for name in [*listed, MANIFEST]
+               if not (out_dir / name).is_symlink()
+               or os.readlink(out_dir / name) != f"{CURRENT}/{name}"])
 
 
 def sha256_file(path: Path) -> str:

@@ -124,6 +124,18 @@ def test_build_folder_adopts_an_older_layout(tmp_path: Path) -> None:
     assert _entries(out) == {*SHOWN, "current", ".kg-cache", ".kg-build-*", ".store-*"}
 
 
+def test_build_folder_check_finds_a_replaced_name(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_outputs(make_corpus(), out)
+    (out / "graph.ttl").unlink()
+    (out / "graph.ttl").write_text("@prefix ex: <https://example.org/> .\n")
+    (out / "current" / "stats.json").unlink()
+    assert folder.check(out) == [
+        "stats.json: does not match the manifest",
+        f"{out / 'graph.ttl'}: not a link into current/ (replaced by another program?)",
+    ]
+
+
 def test_build_folder_refuses_a_second_writer(tmp_path: Path) -> None:
     from kg.errors import StoreError
 
