@@ -36,8 +36,9 @@ CURRENT = "current"
 BUILD_PREFIX = ".kg-build-"
 MANIFEST = "manifest.json"
 LOCK = Path(".kg-cache") / "build.lock"
-#: Hidden leftovers of older layouts and interrupted writes, removed at the start of a run.
-_LEFTOVERS = (".*.tmp", ".kg-link-*", ".store-link-*", ".store-old-*")
+#: Hidden leftovers of interrupted runs (temporary links, stores of the older layout being
+#: swapped), removed at the start of a run with the ``.NAME.*.tmp`` files of the outputs.
+_LEFTOVERS = (".kg-link-*", ".store-link-*", ".store-old-*")
 
 
 def new_id() -> str:
@@ -83,7 +84,7 @@ def prepare(out_dir: Path, names: Iterable[str],
     """Remove what interrupted runs left, and bring a folder of the older layout (`names` in
     place) into this one (see `adopt`); make every name a link into ``current/``."""
     names = tuple(names)
-    clean(out_dir)
+    clean(out_dir, names)
     adopt(out_dir, names, {"adopted": True, **stamp()}, carry=carry)
     if current(out_dir) is not None:
         link_names(out_dir, names)
@@ -189,10 +190,12 @@ def _in_place(path: Path) -> bool:
     return path.is_file()
 
 
-def clean(out_dir: Path) -> list[str]:
+def clean(out_dir: Path, names: Iterable[str] = ()) -> list[str]:
     """Remove what interrupted runs left; keep the published build and the stores it uses.
 
-    Return the names removed. Call it only while holding the lock.
+    Temporary files are removed for the outputs `names` only (``.graph.nq.*.tmp``), so other
+    hidden files of the folder are left alone. Return the names removed. Call it only while
+    holding the lock.
     """
     live = current(out_dir)
     keep = {live.resolve()} if live is not None else set()
@@ -201,7 +204,8 @@ def clean(out_dir: Path) -> list[str]:
         if store is not None and store.is_symlink() and store.is_dir():
             keep.add(store.resolve())
     removed = []
-    for pattern in (f"{BUILD_PREFIX}*", ".store-*", *_LEFTOVERS):
+    temporary = [f".{name}.*.tmp" for name in names]
+    for pattern in (f"{BUILD_PREFIX}*", ".store-*", *_LEFTOVERS, *temporary):
         for path in out_dir.glob(pattern):
             if path.resolve() in keep and not path.is_symlink():
                 continue

@@ -276,7 +276,7 @@ def write_outputs(
             shutil.rmtree(build_dir, ignore_errors=True)
             raise
         folder.publish(out_dir, build_dir, SHOWN)
-        folder.clean(out_dir)
+        folder.clean(out_dir, SHOWN)
     written["build"] = manifest["build"]
     return written
 
@@ -316,7 +316,7 @@ def _republish(out_dir: Path, corpus: Corpus, name: str, write: Callable[[Path],
             shutil.rmtree(build_dir, ignore_errors=True)
             raise
         folder.publish(out_dir, build_dir, SHOWN)
-        folder.clean(out_dir)
+        folder.clean(out_dir, SHOWN)
     return result
 
 

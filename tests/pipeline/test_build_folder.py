@@ -84,9 +84,11 @@ def test_build_folder_next_run_removes_leftovers(tmp_path: Path) -> None:
         (out / name).mkdir()
         (out / name / "graph.nq").write_text("partial")
     (out / ".graph.nq.x1y2.tmp").write_text("partial")
+    (out / ".notes.tmp").write_text("the user's")
     os.symlink(".kg-build-19990101T000000Z-dead00", out / ".kg-link-abcdef")
     write_outputs(corpus, out)
-    assert _entries(out) == {*SHOWN, "current", ".kg-cache", ".kg-build-*", ".store-*"}
+    assert _entries(out) == {*SHOWN, "current", ".kg-cache", ".kg-build-*", ".store-*",
+                             ".notes.tmp"}
     assert len(list(out.glob(".kg-build-*"))) == 1
 
 
