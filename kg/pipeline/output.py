@@ -4,12 +4,17 @@ The only module that knows what a built folder holds. `kg build` writes it throu
 `write_outputs`; `kg html`, `kg stats`, `kg export` and `kg push` read it back through
 `read_corpus` (no re-extraction). The RDF files inside it (graph.nq, graph.ttl, store/) are
 named and written by `kg.rdf.store`, which keeps them up to date incrementally.
+
+Each build is written into a folder of its own and published at once (`kg.pipeline.folder`):
+the names above are links into ``OUT/current/``, and ``manifest.json`` says which build they
+show. `kg html` and `kg stats` publish the same build with the page or statistics rewritten.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +23,7 @@ from kg.atomic import atomic_write_lines, atomic_write_text
 from kg.errors import StoreError
 from kg.limits import Limits
 from kg.ontology import Ontology
+from kg.pipeline import folder
 from kg.rdf.store import NQUADS, STORE, TURTLE
 from kg.records import Actor, Article, ArticleAnalysis, Corpus, Event, Place, from_dict, to_dict
 from kg.streams import (
@@ -35,6 +41,8 @@ ARTICLES, ACTORS, EVENTS, PLACES, ANALYSES = (
 STATS, PAGE, GRAPHML = "stats.json", "graph.html", "graph.graphml"
 #: Every output of a build, in the order they are written.
 OUTPUTS = (ARTICLES, ACTORS, PLACES, EVENTS, ANALYSES, NQUADS, STORE, TURTLE, STATS, GRAPHML, PAGE)
+#: The names a built folder shows, each a link into its published build (``current/``).
+SHOWN = (*OUTPUTS, folder.MANIFEST)
 
 
 def write_jsonl(corpus: Corpus, out_dir: Path) -> dict[str, int]:
@@ -83,9 +91,11 @@ def read_corpus(out_dir: str | os.PathLike[str]) -> Corpus:
 
     Actors, places and events are read at once; articles and analyses are `JsonlRecords`,
     read from their files when iterated, and the links are read when first asked for, so
-    `kg html`, `kg stats` and `kg export` of a large folder do not hold its text.
+    `kg html`, `kg stats` and `kg export` of a large folder do not hold its text. Every file
+    is read from the build published when this is called, even if another is published later.
     """
     out_dir = Path(out_dir)
+    out_dir = folder.current(out_dir) or out_dir
     if not (out_dir / ARTICLES).is_file():
         raise StoreError(
             f"{out_dir}: no {ARTICLES} here; run `kg build INPUT --out {out_dir}` first"
@@ -231,24 +241,109 @@ def write_outputs(
     `base` is the IRI base of the RDF (default `kg.rdf.iris.DEFAULT_BASE`); `max_nodes` and
     `people` shape the page (see `write_page`); `limits` caps the RDF size; `ontology` gives
     the event types' polarity and colour (default: the bundled ontology).
+
+    The outputs are written into a new build folder and published at once, with a manifest
+    (see `kg.pipeline.folder`); the report's ``"build"`` is the build id. Raise `StoreError`
+    when another run is writing the folder.
     """
     from kg.rdf.iris import DEFAULT_BASE, check_base
     from kg.rdf.store import write_outputs_rdf
 
     base = check_base(base or DEFAULT_BASE)  # before anything is written
     out_dir = Path(out_dir)
-    written: dict[str, Any] = dict(write_jsonl(corpus, out_dir))
-    written["rdf"] = write_outputs_rdf(corpus, out_dir, base=base, limits=limits)
-    stats = write_stats(corpus, out_dir, graphml=out_dir / GRAPHML, ontology=ontology)
-    written["html"] = write_page(corpus, out_dir, max_nodes=max_nodes, people=people, stats=stats,
+    out_dir.mkdir(parents=True, exist_ok=True)
+    build_id = folder.new_id()
+    with folder.locked(out_dir):
+        _prepare(out_dir)
+        live = folder.current(out_dir)
+        build_dir = folder.stage(out_dir, build_id)
+        try:
+            written: dict[str, Any] = dict(write_jsonl(corpus, build_dir))
+            written["rdf"] = write_outputs_rdf(corpus, build_dir, base=base, limits=limits,
+                                               previous=live, stores=out_dir)
+            stats = _write_stats(corpus, build_dir, graphml=build_dir / GRAPHML,
                                  ontology=ontology)
+            written["html"] = _write_page(corpus, build_dir, max_nodes=max_nodes, people=people,
+                                          stats=stats, ontology=ontology)
+            manifest = folder.write_manifest(build_dir, {
+                "build": build_id, **folder.stamp(),
+                "input": {"articles": written[ARTICLES],
+                          "sha256": folder.sha256_file(build_dir / ARTICLES)},
+                "options": {"base": base, "max_nodes": max_nodes, "people": people},
+                "rdf": {k: v for k, v in written["rdf"].items() if k != "files"},
+            })
+        except BaseException:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise
+        folder.publish(out_dir, build_dir, SHOWN)
+        folder.clean(out_dir, SHOWN)
+    written["build"] = manifest["build"]
     return written
+
+
+def _prepare(out_dir: Path) -> None:
+    """Remove what an interrupted run left; bring a folder of the older layout into this one."""
+    from kg.rdf.store import carry_stamp
+
+    folder.prepare(out_dir, SHOWN, carry=carry_stamp)
+
+
+def _republish(out_dir: Path, corpus: Corpus, name: str, write: Callable[[Path], R],
+               command: str) -> R | None:
+    """Publish the folder's build again with the output `name` rewritten by `write`.
+
+    Return what `write` returned, or None when `out_dir` is not a built folder of this
+    layout (then the caller writes in place, as for any folder).
+    """
+    if folder.current(out_dir) is None:
+        return None
+    with folder.locked(out_dir):
+        live = folder.current(out_dir)
+        if live is None:
+            return None
+        source = getattr(corpus.articles, "path", None)
+        if isinstance(source, Path) and source.parent.resolve() != live.resolve():
+            raise StoreError(f"{out_dir}: another build was published while this one was read; "
+                             "run the command again")
+        build_dir = folder.derive(out_dir, live, [name])
+        try:
+            result = write(build_dir)
+            manifest = folder.read_manifest(live)
+            when = folder.stamp()["created"]
+            updated = {**manifest.get("updated", {}), name: {"by": command, "at": when}}
+            folder.write_manifest(build_dir, {**manifest, "updated": updated})
+        except BaseException:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise
+        folder.publish(out_dir, build_dir, SHOWN)
+        folder.clean(out_dir, SHOWN)
+    return result
 
 
 def write_stats(corpus: Corpus, out_dir: Path, *, graphml: Path | None = None,
                 ontology: Ontology | None = None) -> dict[str, Any]:
     """Write ``stats.json`` into `out_dir` (and the network as GraphML to `graphml`); return
-    the statistics."""
+    the statistics.
+
+    In a built folder, its build is published again with the new stats.json (and graph.graphml
+    when `graphml` names the folder's own).
+    """
+    from kg.views.analytics import write_graphml
+
+    out_dir = Path(out_dir)
+    own = graphml is not None and graphml.absolute() == (out_dir / GRAPHML).absolute()
+    stats = _republish(out_dir, corpus, STATS, lambda build_dir: _write_stats(
+        corpus, build_dir, graphml=build_dir / GRAPHML if own else None, ontology=ontology),
+        "kg stats")
+    if stats is None:
+        return _write_stats(corpus, out_dir, graphml=graphml, ontology=ontology)
+    if graphml is not None and not own:
+        write_graphml(corpus, graphml, ontology=ontology)
+    return stats
+
+
+def _write_stats(corpus: Corpus, out_dir: Path, *, graphml: Path | None = None,
+                 ontology: Ontology | None = None) -> dict[str, Any]:
     from kg.views.analytics import compute_stats, write_graphml
 
     stats = compute_stats(corpus, ontology=ontology)
@@ -261,7 +356,22 @@ def write_stats(corpus: Corpus, out_dir: Path, *, graphml: Path | None = None,
 def write_page(corpus: Corpus, out_dir: Path, *, max_nodes: int = 300, people: str = "fold",
                since: str | None = None, stats: dict[str, Any] | None = None,
                ontology: Ontology | None = None) -> Any:
-    """Write ``graph.html`` into `out_dir` (see `kg.views.page.write_html`); say what it drew."""
+    """Write ``graph.html`` into `out_dir` (see `kg.views.page.write_html`); say what it drew.
+
+    In a built folder, its build is published again with the new page.
+    """
+    def write(target: Path) -> Any:
+        return _write_page(corpus, target, max_nodes=max_nodes, people=people, since=since,
+                           stats=stats, ontology=ontology)
+
+    out_dir = Path(out_dir)
+    drawn = _republish(out_dir, corpus, PAGE, write, "kg html")
+    return write(out_dir) if drawn is None else drawn
+
+
+def _write_page(corpus: Corpus, out_dir: Path, *, max_nodes: int = 300, people: str = "fold",
+                since: str | None = None, stats: dict[str, Any] | None = None,
+                ontology: Ontology | None = None) -> Any:
     from kg.views.analytics import compute_stats
     from kg.views.page import write_html
 

@@ -22,6 +22,12 @@ The next write then takes one of three paths, and logs at INFO which one and why
 
 An interrupted build leaves the old link, store and stamp, or a new link with the old stamp,
 which no longer matches and so leads to a full rebuild; stale ``.store-*`` folders are removed.
+
+`kg build` writes each build into a new folder of its own (`kg.pipeline.folder`): it passes
+``previous``, the published build's folder, whose graph.nq, graph.ttl, store link and stamp are
+then only read, and ``stores``, the output folder, where store folders live so that an unchanged
+or updated store is shared by the builds that use it. graph.ttl is then kept by a hard link,
+and nothing is swapped or removed: publishing the new folder is the one atomic step.
 """
 
 from __future__ import annotations
@@ -66,16 +72,23 @@ MAX_CHANGED_SHARE = 0.5
 
 
 def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE,
-                      limits: Limits | None = None) -> dict[str, Any]:
+                      limits: Limits | None = None, previous: Path | None = None,
+                      stores: Path | None = None) -> dict[str, Any]:
     """Write graph.nq, store/ and graph.ttl into `out_dir`; return counts for the build report.
 
-    Past `limits.max_triples` quads, `LimitError` is raised and the old files stay in place.
-    The report's ``"store"`` says how the store was made: unchanged, incremental or full.
+    `previous` is the folder of the last write, whose files are then reused but left as they
+    are (default: `out_dir` itself, updated in place); `stores` is where store folders are made
+    (default `out_dir`). Past `limits.max_triples` quads, `LimitError` is raised and the old
+    files stay in place. The report's ``"store"`` says how the store was made: unchanged,
+    incremental or full.
     """
     limits = limits or Limits()
     out_dir.mkdir(parents=True, exist_ok=True)
+    previous = previous or out_dir
+    stores = stores or out_dir
+    in_place = previous.resolve() == out_dir.resolve()
     settings = _settings(base)
-    stamp = _read_stamp(out_dir)
+    stamp = _read_stamp(previous)
 
     def counted() -> Iterator[ox.Quad]:
         for count, quad in enumerate(iter_quads(corpus, base=base), 1):
@@ -85,8 +98,8 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
 
     with contextlib.ExitStack() as stack:
         # the previous graph.nq stays readable through this handle after it is replaced
-        previous = _open_previous(out_dir, stamp, settings, stack)
-        known = _known_graphs(stamp) if previous is not None else None
+        old_nq = _open_previous(previous, stamp, settings, stack)
+        known = _known_graphs(stamp) if old_nq is not None else None
         delta = stack.enter_context(tempfile.TemporaryFile(dir=out_dir)) if known else None
         with atomic_write(out_dir / NQUADS, "wb") as fh:
             written = write_nquads(counted(), fh, known=known, delta=delta)
@@ -94,18 +107,23 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
         fingerprint = _fingerprint(written.digest, settings)
         report = {"quads": written.quads, "graphs": len(written.graphs),
                   "files": [NQUADS, TURTLE, STORE]}
-        kept = _unchanged(out_dir, stamp, fingerprint)
-        if kept is not None:
-            remove_stale(out_dir)
+        kept = _unchanged(previous, stamp, fingerprint)
+        if kept is not None and stamp is not None:
+            if in_place:
+                remove_stale(out_dir)
+            else:
+                _carry(previous, out_dir, stamp)
             log.info("RDF: %d quads unchanged; kept %s and %s", written.quads, STORE, TURTLE)
             return {**report, "triples": kept, "store": "unchanged"}
         why = _why_not_incremental(known, written)
-        if why is None and known and delta and previous and stamp:
-            why = _update(out_dir, known, written, delta, previous, stamp["triples"])
+        if why is None and known and delta and old_nq and stamp:
+            why = _update(previous, out_dir, stores, known, written, delta, old_nq,
+                          stamp["triples"])
     if why is not None:
         log.info("RDF: full rebuild of %s (%s)", STORE, why)
-        replace_store(out_dir, out_dir / NQUADS)
-    remove_stale(out_dir)
+        replace_store(out_dir, out_dir / NQUADS, stores=stores)
+    if in_place:
+        remove_stale(out_dir)
     store = ox.Store.read_only(str(out_dir / STORE))
     triples = len(store)
     with atomic_write(out_dir / TURTLE, "wb") as fh:
@@ -116,19 +134,19 @@ def write_outputs_rdf(corpus: Corpus, out_dir: Path, *, base: str = DEFAULT_BASE
     return {**report, "triples": triples, "store": "full" if why else "incremental"}
 
 
-def _update(out_dir: Path, known: dict[str, Span], written: Written, delta: IO[bytes],
-            previous: IO[bytes], expected: int) -> str | None:
-    """Update a copy of the live store and swap it in; return None, or why it could not."""
-    link = out_dir / STORE
-    target = out_dir / f".store-{secrets.token_hex(6)}"
+def _update(previous: Path, out_dir: Path, stores: Path, known: dict[str, Span],
+            written: Written, delta: IO[bytes], old_nq: IO[bytes],
+            expected: int) -> str | None:
+    """Update a copy of the live store and link it in; return None, or why it could not."""
+    target = stores / f".store-{secrets.token_hex(6)}"
     try:
-        update_store(link.resolve(), target, known=known, written=written, delta=delta,
-                     previous=previous, expected=expected)
+        update_store((previous / STORE).resolve(), target, known=known, written=written,
+                     delta=delta, previous=old_nq, expected=expected)
     except StaleStampError as err:
         return str(err)
     except (OSError, SyntaxError) as err:
         return f"updating a copy of the store failed: {err}"
-    swap_in(link, target)
+    _link_store(out_dir, target)
     log.info("RDF: incremental update of %s: %d new or changed graph(s), %d removed",
              STORE, len(written.segments), len(known.keys() - written.graphs.keys()))
     return None
@@ -216,6 +234,42 @@ def _unchanged(out_dir: Path, stamp: dict[str, Any] | None, fingerprint: str) ->
     return stamp["triples"] if intact and stamp is not None else None
 
 
+def _carry(previous: Path, out_dir: Path, stamp: dict[str, Any]) -> None:
+    """Reuse the previous write's store and graph.ttl in `out_dir`, leaving them where they are.
+
+    graph.ttl is hard-linked, so it keeps its size and time and the stamp still vouches for it.
+    """
+    _link_store(out_dir, (previous / STORE).resolve())
+    try:
+        os.link(previous / TURTLE, out_dir / TURTLE)
+    except OSError:  # no hard links here: a copy keeps the size and time the stamp checks
+        shutil.copy2(previous / TURTLE, out_dir / TURTLE)
+    atomic_write_text(out_dir / STAMP, json.dumps({**stamp, "store": os.readlink(out_dir / STORE)},
+                                                  separators=(",", ":")))
+
+
+def carry_stamp(old_dir: Path, build_dir: Path) -> bool:
+    """Move the stamp of an in-place write into `build_dir`, which links the same store and
+    graph.ttl; return whether it vouched for them (else the next write rebuilds the store)."""
+    stamp = _read_stamp(old_dir)
+    (old_dir / STAMP).unlink(missing_ok=True)
+    if (stamp is None or not _store_intact(old_dir, stamp) or not (build_dir / STORE).is_dir()
+            or (build_dir / STORE).resolve() != (old_dir / STORE).resolve()):
+        return False
+    atomic_write_text(build_dir / STAMP, json.dumps(
+        {**stamp, "store": os.readlink(build_dir / STORE)}, separators=(",", ":")))
+    return True
+
+
+def _link_store(out_dir: Path, target: Path) -> None:
+    """Point ``out_dir/store`` at the store folder `target` (by a relative link)."""
+    link = out_dir / STORE
+    if link.is_symlink() or link.exists():
+        swap_in(link, target)
+    else:
+        os.symlink(os.path.relpath(target, out_dir), link)
+
+
 def _write_stamp(out_dir: Path, fingerprint: str, settings: str, triples: int,
                  written: Written) -> None:
     stamp = {"fingerprint": fingerprint, "settings": settings,
@@ -236,10 +290,11 @@ def union_triples(store: ox.Store) -> Iterator[ox.Triple]:
         yield quad.triple
 
 
-def replace_store(out_dir: Path, nquads: Path) -> Path:
-    """Bulk-load `nquads` into a fresh store and swap it in as ``out_dir/store``; return it."""
+def replace_store(out_dir: Path, nquads: Path, *, stores: Path | None = None) -> Path:
+    """Bulk-load `nquads` into a fresh store (in `stores`, default `out_dir`) and link it in as
+    ``out_dir/store``; return the link."""
     link = out_dir / STORE
-    target = out_dir / f".store-{secrets.token_hex(6)}"
+    target = (stores or out_dir) / f".store-{secrets.token_hex(6)}"
     try:
         store = ox.Store(str(target))
         with nquads.open("rb") as fh:
@@ -253,7 +308,7 @@ def replace_store(out_dir: Path, nquads: Path) -> Path:
         shutil.rmtree(target, ignore_errors=True)
         raise StoreError(f"{target}: could not build the RDF store ({err}); check free disk "
                          f"space and that {nquads} is valid N-Quads") from err
-    swap_in(link, target)
+    _link_store(out_dir, target)
     return link
 
 

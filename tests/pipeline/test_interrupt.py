@@ -17,13 +17,15 @@ from pathlib import Path
 import pytest
 from scale_corpus import make_articles, write_jsonl
 
+from kg.pipeline import folder
+
 pytestmark = pytest.mark.slow
 
 FIRST = 12
 MORE = 60
 COMPARED = ("articles.jsonl", "actors.jsonl", "events.jsonl")
 # Every file a build writes; the interrupted run must leave each one as it was.
-KEPT = (*COMPARED, "graph.ttl", "graph.nq", "graph.html", "stats.json")
+KEPT = (*COMPARED, "graph.ttl", "graph.nq", "graph.html", "stats.json", "manifest.json")
 SUMMARY = re.compile(r"(\d+) new, (\d+) cached")
 
 
@@ -88,8 +90,9 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 def test_interrupt_keeps_outputs_and_resumes(runs, tmp_path: Path, sig: int,
                                              after_rows: int | None) -> None:
     out = tmp_path / "out"
-    shutil.copytree(runs["previous"], out)
+    shutil.copytree(runs["previous"], out, symlinks=True)
     before = _snapshot(out)
+    build = folder.read_manifest(out)["build"]
     proc = _kg_build(runs["inputs"], out)
     try:
         if after_rows is None:
@@ -107,6 +110,8 @@ def test_interrupt_keeps_outputs_and_resumes(runs, tmp_path: Path, sig: int,
     assert proc.returncode != 0
     # the previous outputs are untouched and still parse
     assert _snapshot(out) == before
+    assert folder.check(out) == []
+    assert folder.read_manifest(out)["build"] == build
     for line in (out / "events.jsonl").read_text().splitlines():
         json.loads(line)
     committed = _cached_rows(out)
@@ -116,3 +121,7 @@ def test_interrupt_keeps_outputs_and_resumes(runs, tmp_path: Path, sig: int,
     assert cached == committed
     assert new + cached == FIRST + MORE
     assert {name: (out / name).read_text() for name in COMPARED} == runs["reference"]
+    # one build folder, one store: nothing of the interrupted run is left
+    assert folder.check(out) == []
+    hidden = sorted(re.sub(r"^(\.kg-build-|\.store-).+", r"\1*", p.name) for p in out.glob(".*"))
+    assert hidden == [".kg-build-*", ".kg-cache", ".store-*"]
