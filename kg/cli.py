@@ -52,6 +52,14 @@ PEOPLE_OPTION = click.option(
     help="Fold people into the country/organisation they act for, or show them.",
 )
 EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+#: Short names (the usual file extensions) accepted by `kg export --format` for its formats.
+EXPORT_ALIASES = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "json-ld": "jsonld"}
+EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", *EXPORT_ALIASES)
+
+
+def _export_format(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Map a short format name (ttl, nt, nq) to the name `kg.rdf.export` knows."""
+    return EXPORT_ALIASES.get(value, value)
 
 
 def reports_errors(func: F) -> F:
@@ -232,9 +240,9 @@ def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> No
 
 @cli.command()
 @click.argument("out_dir", type=EXISTING_DIR)
-@click.option("-f", "--format", "fmt",
-              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld"]),
-              default="turtle", show_default=True, help="RDF serialisation.")
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS),
+              default="turtle", show_default=True, callback=_export_format,
+              help="RDF serialisation (ttl, nt and nq name turtle, ntriples and nquads).")
 @click.option("--dest", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default OUT_DIR/graph.<ext>).")
 @reports_errors

@@ -120,3 +120,43 @@ def test_cli_build_bad_base_fails_before_any_work(runner: CliRunner, tmp_path: P
     assert result.exit_code == 2
     assert "Invalid value for '--base': base IRI 'example.org' must be absolute" in result.output
     assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output folder with the RDF of the small hand-made corpus (no NLP)."""
+    from rdf_helpers import make_corpus
+
+    from kg.rdf.store import write_outputs_rdf
+
+    out = tmp_path_factory.mktemp("built")
+    write_outputs_rdf(make_corpus(), out)
+    return out
+
+
+@pytest.mark.parametrize(("alias", "name"), [("ttl", "turtle"), ("nt", "ntriples"),
+                                             ("nq", "nquads"), ("jsonld", "jsonld"),
+                                             ("json-ld", "jsonld")])
+def test_cli_export_format_alias_writes_what_the_long_name_writes(
+    runner: CliRunner, built: Path, tmp_path: Path, alias: str, name: str
+) -> None:
+    short = runner.invoke(cli, ["export", str(built), "--format", alias,
+                                "--dest", str(tmp_path / "short")])
+    long = runner.invoke(cli, ["export", str(built), "-f", name, "--dest", str(tmp_path / "long")])
+    assert (short.exit_code, long.exit_code) == (0, 0), short.output + long.output
+    assert short.output == f"Wrote {tmp_path / 'short'}\n"
+    assert (tmp_path / "short").read_bytes() == (tmp_path / "long").read_bytes()
+
+
+def test_cli_export_alias_default_dest_has_the_format_extension(
+    runner: CliRunner, built: Path
+) -> None:
+    result = runner.invoke(cli, ["export", str(built), "--format", "nt"])
+    assert result.output == f"Wrote {built / 'graph.nt'}\n"
+
+
+def test_cli_export_unknown_format_lists_the_aliases(runner: CliRunner, built: Path) -> None:
+    result = runner.invoke(cli, ["export", str(built), "--format", "rdfxml"])
+    assert result.exit_code == 2
+    assert ("'rdfxml' is not one of 'turtle', 'ntriples', 'nquads', 'trig', 'jsonld', 'ttl', "
+            "'nt', 'nq', 'json-ld'" in result.output)
