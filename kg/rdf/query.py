@@ -129,7 +129,7 @@ def execute(
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
-            variables = tuple(v.value for v in answer.variables)
+            variables = _in_query_order(sparql, tuple(v.value for v in answer.variables))
             rows, truncated = _take(
                 (tuple(solution[v] for v in variables) for solution in answer), max_rows
             )
@@ -142,6 +142,42 @@ def execute(
         ) from err
     except OSError as err:
         raise QueryError(f"the query failed while reading the store: {err}") from err
+
+
+# strings, IRIs and comments are matched first so that a "?x" inside them is not a variable
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+    r"|(?P<select>\bSELECT\b(?:\s+(?:DISTINCT|REDUCED)\b)?\s*(?P<star>\*)?)"
+    r"|[?$](?P<var>\w+)",
+    re.IGNORECASE,
+)
+
+
+def _in_query_order(sparql: str, variables: tuple[str, ...]) -> tuple[str, ...]:
+    """Order the columns of a ``SELECT *`` as their variables first appear in the query.
+
+    Oxigraph sorts them by name (o, p, s); an explicit projection keeps its own order.
+
+    >>> _in_query_order("SELECT * WHERE { ?s ?p ?o }", ("o", "p", "s"))
+    ('s', 'p', 'o')
+    >>> _in_query_order("SELECT ?o ?s WHERE { ?s ?p ?o }", ("o", "s"))
+    ('o', 's')
+    """
+    first: dict[str, int] = {}
+    star: bool | None = None
+    for match in _TOKENS.finditer(sparql):
+        if match.group("select") and star is None:
+            star = match.group("star") is not None  # the outer SELECT comes first
+        elif match.group("var"):
+            first.setdefault(match.group("var"), len(first))
+    if not star:
+        return variables
+    return tuple(sorted(variables, key=lambda v: first.get(v, len(first))))
 
 
 def _take(rows: Any, limit: int | None) -> tuple[tuple[Any, ...], bool]:

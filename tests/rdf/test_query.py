@@ -330,3 +330,27 @@ def test_query_construct_gives_triples(out: Path) -> None:
     assert result.variables == ("subject", "predicate", "object")
     assert [tuple(short(t) for t in r) for r in result.rows] == [
         ("https://w3id.org/kg-news/id/event/ev-accuse", "rdf:type", "kg:Event")]
+
+
+@pytest.mark.parametrize(("sparql", "expected"), [
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", ("s", "p", "o")),
+    ("select distinct * { ?zeta rdfs:label ?alpha . BIND(1 AS ?mid) } LIMIT 1",
+     ("zeta", "alpha", "mid")),
+    # a "?" inside a string, an IRI or a comment is not a variable
+    ('# ?c first\nSELECT * WHERE { ?b rdfs:label ?a FILTER(?a != "?z") } LIMIT 1', ("b", "a")),
+    ("SELECT ?o ?s WHERE { ?s kg:status ?o } LIMIT 1", ("o", "s")),   # explicit: kept
+    ("SELECT * { { SELECT ?o ?s WHERE { ?s kg:status ?o } } } LIMIT 1", ("o", "s")),
+])
+def test_query_select_star_columns_follow_the_query(
+    out: Path, sparql: str, expected: tuple[str, ...]
+) -> None:
+    result = run_query(out, sparql)
+    assert result.variables == expected
+    assert format_result(result, "csv").splitlines()[0] == ",".join(expected)
+
+
+def test_query_select_star_cells_stay_under_their_column(out: Path) -> None:
+    result = run_query(out, "SELECT * WHERE { ?event a kg:Event ; kg:status kg:denied ; "
+                            "rdfs:label ?label }")
+    assert [(short(r[0]), short(r[1])) for r in result.rows] == [
+        (f"{ID}event/ev-accuse", "Chile ACCUSE Kenya")]
