@@ -6,6 +6,7 @@ else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -304,8 +305,10 @@ def stats(out_dir: Path, graphml: Path | None) -> None:
               help="Seconds a query may run.")
 @click.option("--max-rows", type=click.IntRange(1), default=10000, show_default=True,
               help="Largest result returned.")
+@click.pass_context
 @reports_errors
-def serve(out_dir: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+def serve(ctx: click.Context, out_dir: Path, host: str, port: int, timeout: float,
+          max_rows: int) -> None:
     """Serve a read-only SPARQL 1.1 endpoint over the store of OUT_DIR.
 
     \b
@@ -315,8 +318,12 @@ def serve(out_dir: Path, host: str, port: int, timeout: float, max_rows: int) ->
     """
     from kg.rdf.serve import serve as run_serve
 
-    run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
-              on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C to stop)"))
+    # serving only ends on Ctrl-C: caught inside run_serve once it serves, here while it starts
+    with contextlib.suppress(KeyboardInterrupt):
+        run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
+                  on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C to stop)"))
+    click.echo("SPARQL endpoint stopped (Ctrl-C)", err=True)
+    ctx.exit(130)  # the shell's code for "ended by SIGINT", as an uncaught Ctrl-C would give
 
 
 @cli.command()

@@ -160,3 +160,41 @@ def test_cli_export_unknown_format_lists_the_aliases(runner: CliRunner, built: P
     assert result.exit_code == 2
     assert ("'rdfxml' is not one of 'turtle', 'ntriples', 'nquads', 'trig', 'jsonld', 'ttl', "
             "'nt', 'nq', 'json-ld'" in result.output)
+
+
+def test_cli_serve_ctrl_c_while_starting_exits_130_with_one_line(
+    runner: CliRunner, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.rdf.serve.serve", interrupted)
+    result = runner.invoke(cli, ["serve", str(built), "--port", "0"])
+    assert (result.exit_code, result.output) == (130, "SPARQL endpoint stopped (Ctrl-C)\n")
+
+
+@pytest.mark.slow
+def test_cli_serve_ctrl_c_stops_workers_without_tracebacks(built: Path) -> None:
+    """Ctrl-C reaches the whole process group, the query workers as well as `kg serve`."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", str(built), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(root)}, cwd=root,
+    )
+    try:
+        assert process.stdout is not None
+        ready = process.stdout.readline()
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert ready.startswith("SPARQL endpoint at http://127.0.0.1:")
+    assert (process.returncode, out, err) == (130, "", "SPARQL endpoint stopped (Ctrl-C)\n")
