@@ -213,7 +213,8 @@ def extract(ctx: click.Context, files: tuple[Path, ...], as_json: bool, model: s
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv", "xml"]),
               default="table", show_default=True, help="Result format.")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
-              help="Set a parameter of the query (its `VALUES ?NAME { ... }` block).")
+              help="Set a parameter of the query (its `VALUES ?NAME { ... }` block); a value "
+                   "naming an actor by another spelling (Turkey, turkiye) means its label.")
 @reports_errors
 def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> None:
     """Run SPARQL against an output folder (its store) or an RDF file.
@@ -228,7 +229,7 @@ def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> No
         kg query output actor-timeline --var name=Türkiye
         kg query output 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
     """
-    from kg.rdf.query import bind_values, format_result, resolve_query, run_query
+    from kg.rdf.query import format_result, reference_spelling, resolve_query, run_query
 
     values = {}
     for item in variables:
@@ -236,7 +237,9 @@ def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> No
         if not sep or not name:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--var")
         values[name] = value
-    click.echo(format_result(run_query(target, bind_values(resolve_query(sparql), values)), fmt))
+    result = run_query(target, resolve_query(sparql), values=values,
+                       spelling=reference_spelling() if values else None)
+    click.echo(format_result(result, fmt))
 
 
 @cli.command()
