@@ -332,15 +332,20 @@ def serve(ctx: click.Context, out_dir: Path, host: str, port: int, timeout: floa
 @cli.command()
 @click.argument("out_dir", type=EXISTING_DIR)
 @click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store Protocol endpoint, e.g. http://localhost:7878/store.")
+              help="Graph Store Protocol endpoint of a store that takes writes, e.g. "
+                   "http://127.0.0.1:7879/store (Oxigraph).")
 @BASE_OPTION
 @reports_errors
 def push(out_dir: Path, endpoint: str, base: str | None) -> None:
     """Load the graph into a triple store, one named graph per article (replacing on re-push).
 
+    The store must take writes: `kg serve` is read-only; start one with
+    `oxigraph serve --location DIR`, or use Fuseki or GraphDB (see README).
+
     \b
     Example:
-        kg push output --endpoint http://localhost:7878/store
+        oxigraph serve --location db --bind 127.0.0.1:7879 &
+        kg push output --endpoint http://127.0.0.1:7879/store
     """
     from kg.pipeline.output import push_folder
 
