@@ -1,12 +1,16 @@
 """Atomic file output: write to a temporary file beside the target, fsync, then rename.
 
 A crash or Ctrl-C at any point leaves either the old file or the new one, never half of one.
+The file ends with the permissions a plain ``open(path, "w")`` gives: an existing file keeps
+its mode, a new one gets ``0o666 & ~umask`` (`tempfile.mkstemp` alone would leave it 0600, so
+another user or a web server could not read the outputs).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -29,6 +33,7 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     encoding = None if "b" in mode else "utf-8"
     try:
+        os.fchmod(fd, _mode_for(target))
         with os.fdopen(fd, mode, encoding=encoding) as fh:
             yield fh
             fh.flush()
@@ -38,6 +43,29 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w") -> Iterator[IO[A
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """Return the permission bits `open(target, "w")` would leave: kept if it exists, else umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """Return the process umask without changing it where the OS lets us read it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    # elsewhere the only way is to set and restore it (a moment another thread could see)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:

@@ -6,6 +6,7 @@ else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -52,6 +53,14 @@ PEOPLE_OPTION = click.option(
     help="Fold people into the country/organisation they act for, or show them.",
 )
 EXISTING_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+#: Short names (the usual file extensions) accepted by `kg export --format` for its formats.
+EXPORT_ALIASES = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "json-ld": "jsonld"}
+EXPORT_FORMATS = ("turtle", "ntriples", "nquads", "trig", "jsonld", *EXPORT_ALIASES)
+
+
+def _export_format(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Map a short format name (ttl, nt, nq) to the name `kg.rdf.export` knows."""
+    return EXPORT_ALIASES.get(value, value)
 
 
 def reports_errors(func: F) -> F:
@@ -204,7 +213,8 @@ def extract(ctx: click.Context, files: tuple[Path, ...], as_json: bool, model: s
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json", "tsv", "xml"]),
               default="table", show_default=True, help="Result format.")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
-              help="Set a parameter of the query (its `VALUES ?NAME { ... }` block).")
+              help="Set a parameter of the query (its `VALUES ?NAME { ... }` block); a value "
+                   "naming an actor by another spelling (Turkey, turkiye) means its label.")
 @reports_errors
 def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> None:
     """Run SPARQL against an output folder (its store) or an RDF file.
@@ -219,7 +229,7 @@ def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> No
         kg query output actor-timeline --var name=Türkiye
         kg query output 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv
     """
-    from kg.rdf.query import bind_values, format_result, resolve_query, run_query
+    from kg.rdf.query import format_result, reference_spelling, resolve_query, run_query
 
     values = {}
     for item in variables:
@@ -227,14 +237,16 @@ def query(target: Path, sparql: str, fmt: str, variables: tuple[str, ...]) -> No
         if not sep or not name:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--var")
         values[name] = value
-    click.echo(format_result(run_query(target, bind_values(resolve_query(sparql), values)), fmt))
+    result = run_query(target, resolve_query(sparql), values=values,
+                       spelling=reference_spelling() if values else None)
+    click.echo(format_result(result, fmt))
 
 
 @cli.command()
 @click.argument("out_dir", type=EXISTING_DIR)
-@click.option("-f", "--format", "fmt",
-              type=click.Choice(["turtle", "ntriples", "nquads", "trig", "jsonld"]),
-              default="turtle", show_default=True, help="RDF serialisation.")
+@click.option("-f", "--format", "fmt", type=click.Choice(EXPORT_FORMATS),
+              default="turtle", show_default=True, callback=_export_format,
+              help="RDF serialisation (ttl, nt and nq name turtle, ntriples and nquads).")
 @click.option("--dest", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default OUT_DIR/graph.<ext>).")
 @reports_errors
@@ -296,8 +308,10 @@ def stats(out_dir: Path, graphml: Path | None) -> None:
               help="Seconds a query may run.")
 @click.option("--max-rows", type=click.IntRange(1), default=10000, show_default=True,
               help="Largest result returned.")
+@click.pass_context
 @reports_errors
-def serve(out_dir: Path, host: str, port: int, timeout: float, max_rows: int) -> None:
+def serve(ctx: click.Context, out_dir: Path, host: str, port: int, timeout: float,
+          max_rows: int) -> None:
     """Serve a read-only SPARQL 1.1 endpoint over the store of OUT_DIR.
 
     \b
@@ -307,22 +321,31 @@ def serve(out_dir: Path, host: str, port: int, timeout: float, max_rows: int) ->
     """
     from kg.rdf.serve import serve as run_serve
 
-    run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
-              on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C to stop)"))
+    # serving only ends on Ctrl-C: caught inside run_serve once it serves, here while it starts
+    with contextlib.suppress(KeyboardInterrupt):
+        run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
+                  on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C to stop)"))
+    click.echo("SPARQL endpoint stopped (Ctrl-C)", err=True)
+    ctx.exit(130)  # the shell's code for "ended by SIGINT", as an uncaught Ctrl-C would give
 
 
 @cli.command()
 @click.argument("out_dir", type=EXISTING_DIR)
 @click.option("--endpoint", required=True, metavar="URL",
-              help="Graph Store Protocol endpoint, e.g. http://localhost:7878/store.")
+              help="Graph Store Protocol endpoint of a store that takes writes, e.g. "
+                   "http://127.0.0.1:7879/store (Oxigraph).")
 @BASE_OPTION
 @reports_errors
 def push(out_dir: Path, endpoint: str, base: str | None) -> None:
     """Load the graph into a triple store, one named graph per article (replacing on re-push).
 
+    The store must take writes: `kg serve` is read-only; start one with
+    `oxigraph serve --location DIR`, or use Fuseki or GraphDB (see README).
+
     \b
     Example:
-        kg push output --endpoint http://localhost:7878/store
+        oxigraph serve --location db --bind 127.0.0.1:7879 &
+        kg push output --endpoint http://127.0.0.1:7879/store
     """
     from kg.pipeline.output import push_folder
 

@@ -120,3 +120,81 @@ def test_cli_build_bad_base_fails_before_any_work(runner: CliRunner, tmp_path: P
     assert result.exit_code == 2
     assert "Invalid value for '--base': base IRI 'example.org' must be absolute" in result.output
     assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An output folder with the RDF of the small hand-made corpus (no NLP)."""
+    from rdf_helpers import make_corpus
+
+    from kg.rdf.store import write_outputs_rdf
+
+    out = tmp_path_factory.mktemp("built")
+    write_outputs_rdf(make_corpus(), out)
+    return out
+
+
+@pytest.mark.parametrize(("alias", "name"), [("ttl", "turtle"), ("nt", "ntriples"),
+                                             ("nq", "nquads"), ("jsonld", "jsonld"),
+                                             ("json-ld", "jsonld")])
+def test_cli_export_format_alias_writes_what_the_long_name_writes(
+    runner: CliRunner, built: Path, tmp_path: Path, alias: str, name: str
+) -> None:
+    short = runner.invoke(cli, ["export", str(built), "--format", alias,
+                                "--dest", str(tmp_path / "short")])
+    long = runner.invoke(cli, ["export", str(built), "-f", name, "--dest", str(tmp_path / "long")])
+    assert (short.exit_code, long.exit_code) == (0, 0), short.output + long.output
+    assert short.output == f"Wrote {tmp_path / 'short'}\n"
+    assert (tmp_path / "short").read_bytes() == (tmp_path / "long").read_bytes()
+
+
+def test_cli_export_alias_default_dest_has_the_format_extension(
+    runner: CliRunner, built: Path
+) -> None:
+    result = runner.invoke(cli, ["export", str(built), "--format", "nt"])
+    assert result.output == f"Wrote {built / 'graph.nt'}\n"
+
+
+def test_cli_export_unknown_format_lists_the_aliases(runner: CliRunner, built: Path) -> None:
+    result = runner.invoke(cli, ["export", str(built), "--format", "rdfxml"])
+    assert result.exit_code == 2
+    assert ("'rdfxml' is not one of 'turtle', 'ntriples', 'nquads', 'trig', 'jsonld', 'ttl', "
+            "'nt', 'nq', 'json-ld'" in result.output)
+
+
+def test_cli_serve_ctrl_c_while_starting_exits_130_with_one_line(
+    runner: CliRunner, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.rdf.serve.serve", interrupted)
+    result = runner.invoke(cli, ["serve", str(built), "--port", "0"])
+    assert (result.exit_code, result.output) == (130, "SPARQL endpoint stopped (Ctrl-C)\n")
+
+
+@pytest.mark.slow
+def test_cli_serve_ctrl_c_stops_workers_without_tracebacks(built: Path) -> None:
+    """Ctrl-C reaches the whole process group, the query workers as well as `kg serve`."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", str(built), "--port", "0"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(root)}, cwd=root,
+    )
+    try:
+        assert process.stdout is not None
+        ready = process.stdout.readline()
+        os.killpg(process.pid, signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert ready.startswith("SPARQL endpoint at http://127.0.0.1:")
+    assert (process.returncode, out, err) == (130, "", "SPARQL endpoint stopped (Ctrl-C)\n")

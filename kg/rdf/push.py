@@ -7,7 +7,9 @@ replaces every article that is still in the corpus.
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import time
 import urllib.error
 import urllib.request
@@ -85,13 +87,59 @@ def _put(endpoint: str, graph: str, body: bytes, timeout: float) -> None:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             response.read()
     except urllib.error.HTTPError as err:
-        detail = err.read().decode("utf-8", "replace")[:300]
-        raise StoreError(
-            f"PUT {url} failed with HTTP {err.code} {err.reason}: {detail}; check that "
-            f"{endpoint} is a Graph Store Protocol URL (Oxigraph: /store, Fuseki: /DATASET/data,"
-            " GraphDB: /repositories/REPO/rdf-graphs/service) and that it accepts writes"
-        ) from err
+        raise StoreError(http_failure(endpoint, url, err.code, err.reason, _server_text(err))
+                         ) from err
     except (urllib.error.URLError, OSError) as err:
         reason = getattr(err, "reason", err)
         raise StoreError(f"cannot reach {endpoint} ({reason}); is the triple store running and "
                          "the URL right?") from err
+
+
+READ_ONLY = ("it is read-only \u2014 kg serve is; push to a writable store such as "
+             "`oxigraph serve --location DIR`")
+#: answers of a server that is up but takes no writes at that URL, and the likely cause
+REFUSALS = {
+    401: "it asks for credentials, which kg push does not send",
+    403: "it forbids writes (a read-only store, or writes need credentials kg push does not send)",
+    405: READ_ONLY,
+    501: READ_ONLY,
+}
+
+
+def http_failure(endpoint: str, url: str, code: int, reason: str, said: str) -> str:
+    """Say in one line why a PUT failed: the likely cause first, then the server's own words.
+
+    >>> http_failure("http://h/store", "http://h/store?graph=g", 405, "Method Not Allowed",
+    ...              "")  # doctest: +ELLIPSIS
+    'http://h/store refuses writes (HTTP 405 Method Not Allowed): it is read-only ...'
+    """
+    heard = f"; the server said: {said}" if said else ""
+    if code in REFUSALS:
+        return f"{endpoint} refuses writes (HTTP {code} {reason}): {REFUSALS[code]}{heard}"
+    return (f"PUT {url} failed with HTTP {code} {reason}{heard}; check that {endpoint} is a "
+            "Graph Store Protocol URL (Oxigraph: /store, Fuseki: /DATASET/data, GraphDB: "
+            "/repositories/REPO/rdf-graphs/service) and that it accepts writes")
+
+
+_HIDDEN = re.compile(r"<(head|script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+MAX_SERVER_TEXT = 160
+
+
+def _server_text(err: urllib.error.HTTPError) -> str:
+    """Return the server's explanation as one short line of plain text (HTML loses its tags)."""
+    try:
+        raw = err.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return ""
+    return plain_text(raw)
+
+
+def plain_text(raw: str, limit: int = MAX_SERVER_TEXT) -> str:
+    """Strip markup and runs of white space from a server's message and cap its length.
+
+    >>> plain_text("<html><head><title>Error</title></head><body><p>No  PUT</p>\\n</body></html>")
+    'No PUT'
+    """
+    text = " ".join(html.unescape(_TAG.sub(" ", _HIDDEN.sub(" ", raw))).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

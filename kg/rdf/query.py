@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from kg.errors import QueryError
 from kg.paths import default_ontology_dir
 from kg.rdf.iris import PREFIXES
 from kg.rdf.store import open_target
+from kg.text import fold
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
@@ -78,13 +79,18 @@ def resolve_query(text_or_name: str) -> str:
 
 
 _VALUES_BLOCK = r"VALUES\s+\?(\w+)\s*\{[^}]*\}"
+#: every actor's label, paired with each name it answers to (its label and aliases)
+_ACTOR_NAMES = ("SELECT ?label ?known WHERE { ?actor a kg:Actor ; rdfs:label ?label . "
+                "{ ?actor rdfs:label ?known } UNION { ?actor skos:altLabel ?known } }")
 
 
-def bind_values(sparql: str, values: dict[str, str]) -> str:
-    """Set the ``VALUES ?name { ... }`` block of a parameterised query to one string each.
+def bind_values(sparql: str, values: Mapping[str, str | Sequence[str]]) -> str:
+    """Set each ``VALUES ?name { ... }`` block of a parameterised query to the values given.
 
     >>> print(bind_values('SELECT * WHERE { VALUES ?name { "Norway" } }', {"name": "Türkiye"}))
     SELECT * WHERE { VALUES ?name { "Türkiye" } }
+    >>> print(bind_values('SELECT * WHERE { VALUES ?n { "X" } }', {"n": ("A b", "C")}))
+    SELECT * WHERE { VALUES ?n { "A b" "C" } }
     """
     settable = [m.group(1) for m in re.finditer(_VALUES_BLOCK, sparql)]
     for name, value in values.items():
@@ -93,7 +99,9 @@ def bind_values(sparql: str, values: dict[str, str]) -> str:
                 f"the query has no `VALUES ?{name} {{ ... }}` block to set; variables that can "
                 f"be set: {', '.join(settable) or '(none)'}"
             )
-        block = f"VALUES ?{name} {{ {json.dumps(value, ensure_ascii=False)} }}"
+        literals = " ".join(json.dumps(v, ensure_ascii=False)
+                            for v in ((value,) if isinstance(value, str) else value))
+        block = f"VALUES ?{name} {{ {literals} }}"
         pattern = re.compile(_VALUES_BLOCK.replace(r"(\w+)", re.escape(name)))
         sparql = pattern.sub(_constant(block), sparql, count=1)
     return sparql
@@ -102,6 +110,47 @@ def bind_values(sparql: str, values: dict[str, str]) -> str:
 def _constant(text: str) -> Callable[[re.Match[str]], str]:
     """Return a `re.sub` replacement that inserts `text` as is (no backslash processing)."""
     return lambda _match: text
+
+
+def resolve_names(
+    store: ox.Store, values: Mapping[str, str], *,
+    spelling: Callable[[str], str | None] | None = None,
+) -> dict[str, tuple[str, ...]]:
+    """Turn each value that names an actor in another spelling into the labels of those actors.
+
+    A value some actor's label or alias already matches in any case (as the shipped queries
+    compare) stays as given. Otherwise it is matched folded (accents, case, spacing), then
+    through `spelling`, which maps a name to another one (the reference data's label for
+    "Turkey" is "Türkiye"); a value that names no actor either way also stays as given.
+    """
+    known: dict[str, set[str]] = {}
+    lowered: set[str] = set()
+    for label, name in execute(store, _ACTOR_NAMES).rows:
+        if isinstance(label, ox.Literal) and isinstance(name, ox.Literal):
+            known.setdefault(fold(name.value), set()).add(label.value)
+            lowered.add(name.value.lower())
+    resolved = {}
+    for var, value in values.items():
+        labels: set[str] = set()
+        if value.lower() not in lowered:
+            other = spelling(value) if spelling else None
+            labels = known.get(fold(value)) or known.get(fold(other or value), set())
+        resolved[var] = tuple(sorted(labels)) or (value,)
+    return resolved
+
+
+def reference_spelling(ontology: Path | None = None) -> Callable[[str], str | None]:
+    """Return a lookup from a name of a known country, organisation or group to its label."""
+    from kg.extract.entities.gazetteer import load_gazetteer  # only needed for --var values
+
+    gazetteer = load_gazetteer(ontology or default_ontology_dir())
+
+    def label(name: str) -> str | None:
+        found = gazetteer.lookup(name)
+        # names only: a demonym or a capital ("Ankara") is not another name of the country
+        return found[0].label if found and found[1] == "name" else None
+
+    return label
 
 
 def execute(
@@ -129,7 +178,7 @@ def execute(
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
-            variables = tuple(v.value for v in answer.variables)
+            variables = _in_query_order(sparql, tuple(v.value for v in answer.variables))
             rows, truncated = _take(
                 (tuple(solution[v] for v in variables) for solution in answer), max_rows
             )
@@ -144,6 +193,42 @@ def execute(
         raise QueryError(f"the query failed while reading the store: {err}") from err
 
 
+# strings, IRIs and comments are matched first so that a "?x" inside them is not a variable
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+    r"|(?P<select>\bSELECT\b(?:\s+(?:DISTINCT|REDUCED)\b)?\s*(?P<star>\*)?)"
+    r"|[?$](?P<var>\w+)",
+    re.IGNORECASE,
+)
+
+
+def _in_query_order(sparql: str, variables: tuple[str, ...]) -> tuple[str, ...]:
+    """Order the columns of a ``SELECT *`` as their variables first appear in the query.
+
+    Oxigraph sorts them by name (o, p, s); an explicit projection keeps its own order.
+
+    >>> _in_query_order("SELECT * WHERE { ?s ?p ?o }", ("o", "p", "s"))
+    ('s', 'p', 'o')
+    >>> _in_query_order("SELECT ?o ?s WHERE { ?s ?p ?o }", ("o", "s"))
+    ('o', 's')
+    """
+    first: dict[str, int] = {}
+    star: bool | None = None
+    for match in _TOKENS.finditer(sparql):
+        if match.group("select") and star is None:
+            star = match.group("star") is not None  # the outer SELECT comes first
+        elif match.group("var"):
+            first.setdefault(match.group("var"), len(first))
+    if not star:
+        return variables
+    return tuple(sorted(variables, key=lambda v: first.get(v, len(first))))
+
+
 def _take(rows: Any, limit: int | None) -> tuple[tuple[Any, ...], bool]:
     out: list[tuple[Any, ...]] = []
     for row in rows:
@@ -153,9 +238,23 @@ def _take(rows: Any, limit: int | None) -> tuple[tuple[Any, ...], bool]:
     return tuple(out), False
 
 
-def run_query(target: Path, sparql: str, *, max_rows: int | None = None) -> QueryResult:
-    """Run SPARQL on an output folder (its store/) or an RDF file (loaded in memory)."""
-    return execute(open_target(Path(target)), sparql, max_rows=max_rows)
+def run_query(
+    target: Path,
+    sparql: str,
+    *,
+    values: Mapping[str, str] | None = None,
+    spelling: Callable[[str], str | None] | None = None,
+    max_rows: int | None = None,
+) -> QueryResult:
+    """Run SPARQL on an output folder (its store/) or an RDF file (loaded in memory).
+
+    `values` set the query's ``VALUES`` blocks, each resolved to actor labels by `resolve_names`
+    (with `spelling` for names the graph does not hold).
+    """
+    store = open_target(Path(target))
+    if values:
+        sparql = bind_values(sparql, resolve_names(store, values, spelling=spelling))
+    return execute(store, sparql, max_rows=max_rows)
 
 
 # -- formatting ------------------------------------------------------------------------------

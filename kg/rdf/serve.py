@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import queue
 import re
+import signal
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -132,6 +133,9 @@ def render(result: QueryResult, accept: str) -> tuple[str, bytes]:
 
 def _worker_main(conn: Connection, store_dir: str, max_rows: int) -> None:
     """Serve queries from `conn` until told to stop (None); runs in a child process."""
+    # Ctrl-C reaches the whole process group: the parent stops the workers, so they ignore it
+    # rather than each printing a KeyboardInterrupt traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         store = ox.Store.read_only(store_dir)
     except OSError as err:

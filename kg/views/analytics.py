@@ -266,7 +266,8 @@ def format_stats(stats: Mapping[str, Any]) -> str:
     for side, pairs in stats["pairs"].items():
         top = ", ".join(f"{p['a_label']} - {p['b_label']} ({p['events']})" for p in pairs[:5])
         lines.append(f"{side} pairs: {top or '-'}")
-    types = ", ".join(f"{k} {v}" for k, v in list(stats["event_types"].items())[:8])
+    # every type: PLOVER has about twenty, so the line stays readable and hides no count
+    types = ", ".join(f"{k} {v}" for k, v in stats["event_types"].items())
     lines.append(f"event types: {types or '-'}")
     lines.append(f"communities: {len(stats['communities'])} with more than one actor")
     months = ", ".join(f"{k} {v}" for k, v in stats["months"].items())

@@ -9,6 +9,7 @@ terms and the queries' terms cannot drift apart.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -330,3 +331,116 @@ def test_query_construct_gives_triples(out: Path) -> None:
     assert result.variables == ("subject", "predicate", "object")
     assert [tuple(short(t) for t in r) for r in result.rows] == [
         ("https://w3id.org/kg-news/id/event/ev-accuse", "rdf:type", "kg:Event")]
+
+
+@pytest.mark.parametrize(("sparql", "expected"), [
+    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", ("s", "p", "o")),
+    ("select distinct * { ?zeta rdfs:label ?alpha . BIND(1 AS ?mid) } LIMIT 1",
+     ("zeta", "alpha", "mid")),
+    # a "?" inside a string, an IRI or a comment is not a variable
+    ('# ?c first\nSELECT * WHERE { ?b rdfs:label ?a FILTER(?a != "?z") } LIMIT 1', ("b", "a")),
+    ("SELECT ?o ?s WHERE { ?s kg:status ?o } LIMIT 1", ("o", "s")),   # explicit: kept
+    ("SELECT * { { SELECT ?o ?s WHERE { ?s kg:status ?o } } } LIMIT 1", ("o", "s")),
+])
+def test_query_select_star_columns_follow_the_query(
+    out: Path, sparql: str, expected: tuple[str, ...]
+) -> None:
+    result = run_query(out, sparql)
+    assert result.variables == expected
+    assert format_result(result, "csv").splitlines()[0] == ",".join(expected)
+
+
+def test_query_select_star_cells_stay_under_their_column(out: Path) -> None:
+    result = run_query(out, "SELECT * WHERE { ?event a kg:Event ; kg:status kg:denied ; "
+                            "rdfs:label ?label }")
+    assert [(short(r[0]), short(r[1])) for r in result.rows] == [
+        (f"{ID}event/ev-accuse", "Chile ACCUSE Kenya")]
+
+
+# -- --var values resolved through the actors' names ---------------------------------------------
+
+
+def timeline(
+    target: Path, name: str, spelling: Callable[[str], str | None] | None = None
+) -> list[tuple[str, ...]]:
+    result = run_query(target, resolve_query("actor-timeline"), values={"name": name},
+                       spelling=spelling)
+    return [tuple(short(t).removeprefix(ID) for t in row) for row in result.rows]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("calderan", CALDER_TIMELINE),        # an alias, folded: no accent, any case
+    ("  CALDERAN ", CALDER_TIMELINE),
+    ("arvalia", ARVALIA_TIMELINE),        # matched as given, as before
+    ("Veyra", []),                        # a place, not an actor
+])
+def test_query_var_value_is_matched_folded_against_labels_and_aliases(
+    name: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert timeline(GRAPH, name) == expected
+
+
+def test_query_var_value_in_another_spelling_gives_the_actor_rows() -> None:
+    spelling = {"Old Arvalia": "Arvalia", "Calderia": "Caldéran"}.get
+    assert timeline(GRAPH, "Old Arvalia", spelling=spelling) == ARVALIA_TIMELINE
+    assert timeline(GRAPH, "calderia", spelling=spelling) == []      # spellings match exactly
+    assert timeline(GRAPH, "Calderia", spelling=spelling) == CALDER_TIMELINE
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ({"name": "Arvalian"}, {"name": ("Arvalian",)}),       # an alias as given: kept
+    ({"name": "CALDERAN"}, {"name": ("Calder",)}),
+    ({"name": "Old Arvalia"}, {"name": ("Arvalia",)}),
+    ({"name": "Nowhere", "type": "AGREE"}, {"name": ("Nowhere",), "type": ("AGREE",)}),
+])
+def test_query_resolve_names_keeps_what_matches_and_maps_other_spellings(
+    values: dict[str, str], expected: dict[str, tuple[str, ...]]
+) -> None:
+    from kg.rdf.query import resolve_names
+    from kg.rdf.store import open_target
+
+    spelling = {"Old Arvalia": "Arvalia"}.get
+    assert resolve_names(open_target(GRAPH), values, spelling=spelling) == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Turkey", "Türkiye"), ("republic of turkey", "Türkiye"), ("Türkiye", "Türkiye"),
+    ("Turkish", None), ("Ankara", None), ("Arvalia", None),
+])
+def test_query_reference_spelling_maps_names_not_demonyms_or_capitals(
+    name: str, expected: str | None
+) -> None:
+    from kg.rdf.query import reference_spelling
+
+    assert reference_spelling(ONTOLOGY)(name) == expected
+
+
+def test_query_cli_var_resolves_a_folded_alias_like_the_label() -> None:
+    def csv_rows(name: str) -> str:
+        result = CliRunner().invoke(cli, ["query", str(GRAPH), "actor-timeline", "--var",
+                                          f"name={name}", "--format", "csv"])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert csv_rows("calderan") == csv_rows("Calder")
+    assert [line.rsplit(",", 1)[1] for line in csv_rows("calderan").splitlines()[1:-1]] == [
+        f"{ID}{row[-1]}" for row in CALDER_TIMELINE]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["Turkey", "turkiye", "TÜRKIYE"])
+def test_query_cli_var_on_the_sample_build_resolves_other_spellings(
+    sample_build: tuple[object, Path], name: str
+) -> None:
+    _, out = sample_build
+
+    def csv_rows(value: str) -> list[str]:
+        result = CliRunner().invoke(cli, ["query", str(out), "actor-timeline", "--var",
+                                          f"name={value}", "--format", "csv"])
+        assert result.exit_code == 0, result.output
+        return result.output.splitlines()
+
+    label = csv_rows("Türkiye")
+    assert label[0] == "date,type,role,other,status,event"
+    assert len(label) > 1
+    assert csv_rows(name) == label

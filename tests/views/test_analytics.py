@@ -128,6 +128,14 @@ def test_analytics_format_stats_summarises_in_lines():
     assert "events per month: 2024-03 2, 2024-04 3, 2024-05 1" in text
 
 
+@pytest.mark.parametrize("count", [1, 8, 12, 20])
+def test_analytics_format_stats_lists_every_event_type(count):
+    types = {f"TYPE{i:02d}": count - i for i in range(count)}
+    stats = {**compute_stats(network_corpus()), "event_types": types}
+    line = next(x for x in format_stats(stats).splitlines() if x.startswith("event types: "))
+    assert line == "event types: " + ", ".join(f"TYPE{i:02d} {count - i}" for i in range(count))
+
+
 def test_analytics_empty_corpus_gives_empty_stats():
     stats = compute_stats(Corpus((), (), ()))
     assert stats["network"] == {"nodes": 0, "ties": 0, "directed_events": 0}
