@@ -149,9 +149,10 @@ class _Coder:
         if token.pos_ == "VERB":
             trigger = self.verb_trigger(token)
             if trigger and trigger.source != "kg" and (
-                    self._carries_noun(token) or self._reports_clause(token)):
+                    self._carries_noun(token) or self._frames_clause(token)):
                 # "held talks": the noun tells the event, the verb only carries it; "X
-                # claimed (that) Y attacked Z": the verb tells who says so, not an event
+                # claimed (that) Y attacked Z", "X decided to fire Y": the verb frames the
+                # event (who says so, who wants it), it is none itself
                 return None
             return self.verbal(token, trigger) if trigger else None
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
@@ -234,7 +235,7 @@ class _Coder:
                         if subject.dep_ in ("nsubj", "nsubjpass"):
                             recipients.extend(self.parts.actors(subject)[0])
         lemma = verb.lemma_.lower()
-        if not recipients and self.lexicon.is_cue("intend", lemma):
+        if not recipients and self.lexicon.is_cue("commit", lemma):
             # a threat, an offer or a promise is an act in itself, done to the party of the act
             # threatened or offered: "threatened to strike X", "offered to mediate between X
             # and Y" (that act itself is coded from its own verb, as intended)
@@ -408,13 +409,14 @@ class _Coder:
         return self.lexicon.is_cue("light", verb.lemma_.lower()) and any(
             c.dep_ == "dobj" and self.is_trigger_noun(c) for c in verb.children)
 
-    def _reports_clause(self, verb: Token) -> bool:
-        """Whether a reporting or denial verb frames another clause ("..., X claimed")."""
-        lemma = verb.lemma_.lower()
+    def _frames_clause(self, verb: Token) -> bool:
+        """Whether a reporting, denial or intention verb frames another clause ("..., X
+        claimed", "X decided to ..."); threats, offers and promises are acts of their own."""
+        lex, lemma = self.lexicon, verb.lemma_.lower()
         frames = verb.dep_ == "parataxis" or any(
-            c.dep_ in ("ccomp", "parataxis") for c in verb.children)
-        cue = self.lexicon.is_cue("report", lemma) or self.lexicon.is_cue("deny", lemma)
-        return frames and cue
+            c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children)
+        cue = any(lex.is_cue(c, lemma) for c in ("report", "deny", "intend"))
+        return frames and cue and not lex.is_cue("commit", lemma)
 
     def _light_verb(self, noun: Token) -> Token | None:
         """The support verb of a nominal trigger: "held talks", "talks were held by", "a deal

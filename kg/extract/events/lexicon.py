@@ -37,6 +37,7 @@ CUE_CATEGORIES = (
     "intend_aux",
     "negate",
     "block",
+    "commit",
     "light",
     "proxy",
     "unnamed",
