@@ -246,5 +246,7 @@ def test_event_roles_sector_only_for_keys_told_by_a_group_noun():
         {"police": ("e5", "COP")},
         {"Peruvian": PERU},
     )
-    # Canada is named, Peru told as "Peruvian police", Vela is a person
-    assert parts.sectors(parts.doc[1], ["e0", "e5", "e3"]) == (("e5", "COP"),)
+    # in the clause of "arrested", Peru is told as "Peruvian police"; Vela is a person
+    assert parts.sectors(parts.doc[4], ["e0", "e5", "e3"]) == (("e5", "COP"),)
+    # "said" does not tell the arrest: the police are in a clause inside it
+    assert parts.sectors(parts.doc[1], ["e0", "e5"]) == ()

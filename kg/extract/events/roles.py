@@ -9,7 +9,7 @@ relative clauses and participles ("Jordan was ready to help Syria" -> Jordan hel
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -157,25 +157,26 @@ class Participants(EntityIndex):
         return keys
 
     def sectors(self, clause: Token, keys: Sequence[str]) -> tuple[tuple[str, str], ...]:
-        """(key, sector) for each of `keys` the clause names by a group noun with a sector
-        and not by name ("Egyptian police arrested ...": Egypt, "COP"); a key the clause does
-        not name at all (a subject shared with another clause) is looked for in the sentence."""
+        """(key, sector) for each of `keys` the clause's own phrases name by a group noun with
+        a sector and not by name ("Egyptian police arrested ...": Egypt, "COP").
+
+        The phrases are the clause's, not those of a clause inside it ("demanded that the
+        government act": not the government), plus the subjects of the clauses above it
+        ("Israeli troops were ready to attack": the troops).
+        """
         found: dict[str, str] = {}
         named: set[str] = set()
-        for tokens in (clause.subtree, clause.sent):
-            for token in tokens:
-                key = self.key_of.get(token.i)
-                if key is None or key not in keys or key in named:
-                    continue
-                if token.i in self.generic:
-                    sector = self.generic[token.i]
-                    if sector is not None:
-                        for tied in self._group(token, key):
-                            found.setdefault(tied, sector)
-                elif not any(a.i in self.generic for a in token.ancestors):
-                    named.add(key)  # named outside a group noun it ties ("Egypt said")
-            if all(k in found or k in named for k in keys):
-                break
+        for token in _argument_tokens(clause):
+            key = self.key_of.get(token.i)
+            if key is None or key in named:
+                continue
+            if token.i in self.generic:
+                sector = self.generic[token.i]
+                if sector is not None:
+                    for tied in self._group(token, key):
+                        found.setdefault(tied, sector)
+            elif not any(a.i in self.generic for a in token.ancestors):
+                named.add(key)  # named outside a group noun it ties ("Egypt said")
         return tuple((k, found[k]) for k in keys if k in found and k not in named)
 
     def _named_persons(self, token: Token) -> list[str]:
@@ -331,3 +332,21 @@ class Participants(EntityIndex):
                 keys.append(key)
         return keys
 
+
+def _argument_tokens(clause: Token) -> Iterator[Token]:
+    """Tokens of the clause's own phrases, then of the subjects of the clauses above it."""
+    yield from _phrase(clause)
+    for node in clause.ancestors:
+        for child in node.children:
+            if child.dep_ in SUBJECTS:
+                yield from _phrase(child)
+
+
+def _phrase(root: Token) -> Iterator[Token]:
+    """The tokens under `root` that no other verb stands between."""
+    for token in root.subtree:
+        node = token
+        while node.i != root.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.i == root.i:
+            yield token
