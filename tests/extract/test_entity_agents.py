@@ -151,6 +151,24 @@ def test_entity_agents_leave_untied_groups(gaz, rows, named):
     assert find_groups(parse(rows), named, gaz) == named
 
 
+@pytest.mark.parametrize(
+    ("noun", "tag", "tied"), [("bomber", "NN", False), ("bombers", "NNS", True)]
+)
+def test_entity_agents_unknown_name_before_singular_noun_may_be_its_maker(gaz, noun, tag, tied):
+    # "Zorvan bomber(s) struck ." ("an Antonov bomber" names its maker, not its owner)
+    doc = parse(
+        [
+            ("Zorvan", 1, "compound", "PROPN", "NNP", "Zorvan"),
+            (noun, 2, "nsubj", "NOUN", tag, "bomber"),
+            ("struck", 2, "ROOT", "VERB", "VBD", "strike"),
+            (".", 2, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    zorvan = Candidate(0, 6, "Zorvan", "ORG", ORG, name="Zorvan")
+    group = Candidate(7, 7 + len(noun), noun, GENERIC, GROUP, alias_of=0, sector="MIL")
+    assert find_groups(doc, (zorvan,), gaz) == ((zorvan, group) if tied else (zorvan,))
+
+
 def test_entity_agents_singular_title_of_a_country_is_left_to_the_people_pass(gaz):
     # "The Peruvian president said ."
     doc = parse(

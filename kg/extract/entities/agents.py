@@ -40,6 +40,7 @@ _TIES = ("amod", "compound", "nmod", "poss")
 #: ("security forces in Guinea"; "protesters in Athens" do not act for Greece).
 _OWNER_PREPS = ("of", "for")
 _PLACE_PREPS = ("in", "from")
+_STATEMENT_PREPS = ("by",)  # "a report by X"
 #: Entity labels a group noun never carries ("Friday", "two thirds").
 _NOT_GROUPS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"}
@@ -185,7 +186,7 @@ def _ways(head: Token, sector: str | None, gaz: Gazetteer) -> tuple[bool, tuple[
     singular) only by "for X": "the Egyptian president" is a person, found by the event coder.
     """
     if sector is None:
-        return True, ("by",)
+        return True, _STATEMENT_PREPS
     if head.tag_ in ("NN", "NNP") and fold(head.lemma_) in gaz.titles:
         return False, ("for",)
     state_body = sector[:3] in gaz.focus_sectors
@@ -203,10 +204,14 @@ def _tie(
     """The entry id or candidate index a group noun is tied to by a modifier or a phrase
     (`ties`: what other group nouns are tied to)."""
     modified, preps = ways
+    # an unknown name before a singular group noun is as often its maker as its owner ("an
+    # Antonov bomber"); before a plural or a statement noun, the group's own ("Zorvan Guild
+    # lawyers", "a Zorvan Watch report")
+    makers = head.tag_ in ("NN", "NNP") and preps != _STATEMENT_PREPS
     for child in head.children if modified else ():
         if child.dep_ in _TIES:
             tie = _actor(child, cands, by_token, ties)
-            if tie is not None:
+            if tie is not None and not (makers and child.dep_ == "compound" and tie[0] is None):
                 return tie
     for child in head.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
