@@ -152,20 +152,27 @@ def test_entity_agents_leave_untied_groups(gaz, rows, named):
 
 
 @pytest.mark.parametrize(
-    ("noun", "tag", "tied"), [("bomber", "NN", False), ("bombers", "NNS", True)]
+    ("noun", "tag", "sector", "tied"),
+    [
+        ("bomber", "NN", "MIL", False),  # "an Antonov bomber" names its maker
+        ("bombers", "NNS", "MIL", True),  # a plural group is the name's own
+        ("government", "NN", "GOV", True),  # an institution is owned, never made
+    ],
 )
-def test_entity_agents_unknown_name_before_singular_noun_may_be_its_maker(gaz, noun, tag, tied):
-    # "Zorvan bomber(s) struck ." ("an Antonov bomber" names its maker, not its owner)
+def test_entity_agents_unknown_name_before_singular_noun_may_be_its_maker(
+    gaz, noun, tag, sector, tied
+):
+    # "Zorvan <noun> struck ."
     doc = parse(
         [
             ("Zorvan", 1, "compound", "PROPN", "NNP", "Zorvan"),
-            (noun, 2, "nsubj", "NOUN", tag, "bomber"),
+            (noun, 2, "nsubj", "NOUN", tag, noun.rstrip("s")),
             ("struck", 2, "ROOT", "VERB", "VBD", "strike"),
             (".", 2, "punct", "PUNCT", ".", "."),
         ]
     )
     zorvan = Candidate(0, 6, "Zorvan", "ORG", ORG, name="Zorvan")
-    group = Candidate(7, 7 + len(noun), noun, GENERIC, GROUP, alias_of=0, sector="MIL")
+    group = Candidate(7, 7 + len(noun), noun, GENERIC, GROUP, alias_of=0, sector=sector)
     assert find_groups(doc, (zorvan,), gaz) == ((zorvan, group) if tied else (zorvan,))
 
 

@@ -86,7 +86,10 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
     for _ in range(3):  # a group tied to another group: "a spokesman for the Kenyan police"
         for i, (_, sector) in heads.items():
             if i not in ties:
-                tie = _tie(doc[i], cands, by_token, ties, ways=_ways(doc[i], sector, gaz))
+                ways = _ways(doc[i], sector, gaz)
+                tie = _tie(
+                    doc[i], cands, by_token, ties, ways=ways, institutions=gaz.institution_heads
+                )
                 if tie is not None:
                     ties[i] = tie
     focus = focus_country(cands, gaz)
@@ -200,14 +203,19 @@ def _tie(
     ties: dict[int, _Tie],
     *,
     ways: tuple[bool, tuple[str, ...]],
+    institutions: frozenset[str],
 ) -> _Tie | None:
     """The entry id or candidate index a group noun is tied to by a modifier or a phrase
     (`ties`: what other group nouns are tied to)."""
     modified, preps = ways
     # an unknown name before a singular group noun is as often its maker as its owner ("an
-    # Antonov bomber"); before a plural or a statement noun, the group's own ("Zorvan Guild
-    # lawyers", "a Zorvan Watch report")
-    makers = head.tag_ in ("NN", "NNP") and preps != _STATEMENT_PREPS
+    # Antonov bomber"); before a plural, an institution or a statement noun, the group's own
+    # ("Zorvan Guild lawyers", "the Zorvan government", "a Zorvan Watch report")
+    makers = (
+        head.tag_ in ("NN", "NNP")
+        and preps != _STATEMENT_PREPS
+        and fold(head.text) not in institutions
+    )
     for child in head.children if modified else ():
         if child.dep_ in _TIES:
             tie = _actor(child, cands, by_token, ties)
