@@ -30,6 +30,8 @@ ACTOR_TYPES = ("Country", "Organization", "ArmedGroup", "Person", "NewsOrganizat
 PLACE = "Place"
 #: Event statuses: how the story knows the event.
 STATUSES = ("asserted", "reported", "denied", "intended")
+#: Label of a mention that names its actor by a group noun ("Egyptian demonstrators", issue #15).
+GENERIC = "GENERIC"
 #: Precision of a date string: "2024-12-23" day, "2024-12" month, "2024" year.
 PRECISIONS = ("day", "month", "year")
 
@@ -97,7 +99,9 @@ class Mention:
 
     `label` is the entity type as recognised (spaCy label such as "GPE", or a gazetteer label).
     `entity` is the key of the `LocalEntity` it resolves to within the article, or None when it
-    was recognised but not kept (a date, a number, an unresolvable span).
+    was recognised but not kept (a date, a number, an unresolvable span). A GENERIC mention is a
+    group noun standing for the country or organisation it is tied to; `sector` is its CAMEO
+    sector code ("COP" for "Egyptian police", "CVLOPP" for "protesters in Athens").
     """
 
     start: int
@@ -105,6 +109,7 @@ class Mention:
     text: str
     label: str
     entity: str | None = None
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +137,8 @@ class EventMention:
 
     `actors`, `recipients`, `attributed_to` and `place` are LocalEntity keys of the same article.
     `source_text` keeps an unnamed claim source ("sources", "a military source").
+    `generic_actors` and `recipient_sectors` pair a participant key with the CAMEO sector of the
+    group noun the sentence names it by ("Egyptian police" -> (Egypt's key, "COP")).
     """
 
     type: str
@@ -150,6 +157,8 @@ class EventMention:
     date: str | None = None
     date_precision: str | None = None
     place: str | None = None
+    generic_actors: tuple[tuple[str, str], ...] = ()
+    recipient_sectors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +190,11 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Where an event is told: article, sentence and trigger offsets in `Article.text`."""
+    """Where an event is told: article, sentence and trigger offsets in `Article.text`.
+
+    `generic_actors` and `recipient_sectors` pair an Actor id with the sector of the group noun
+    this sentence names it by ("Egyptian police": Egypt, "COP").
+    """
 
     article_id: str
     sentence: str
@@ -191,6 +204,8 @@ class Evidence:
     trigger_start: int
     trigger_end: int
     confidence: float
+    generic_actors: tuple[tuple[str, str], ...] = ()
+    recipient_sectors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

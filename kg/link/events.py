@@ -32,6 +32,8 @@ class _Item:
     sentence: str
     source: str | None
     place: str | None
+    #: the mention's (participant, sector) pairs with actor ids for keys (issue #15)
+    sectors: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = ((), ())
 
 
 @dataclass
@@ -118,7 +120,10 @@ def merge_events(
             source = links.get((article_id, mention.attributed_to or ""))
             place = links.get((article_id, mention.place or ""))
             sentence = sentences[(article_id, mention.sentence_start, mention.sentence_end)]
-            _add(groups.setdefault(key, []), _Item(article_id, mention, sentence, source, place))
+            sectors = (_linked_sectors(article_id, mention.generic_actors, links),
+                       _linked_sectors(article_id, mention.recipient_sectors, links))
+            item = _Item(article_id, mention, sentence, source, place, sectors)
+            _add(groups.setdefault(key, []), item)
     if dropped:
         log.debug("%d event mention(s) dropped: no (political) actor linked", dropped)
     events = [_build(key, group) for key, found in groups.items() for group in found]
@@ -130,6 +135,12 @@ def _linked(
 ) -> tuple[str, ...]:
     ids = {links[(article_id, k)] for k in keys if (article_id, k) in links}
     return tuple(sorted(ids))
+
+
+def _linked_sectors(
+    article_id: str, pairs: Sequence[tuple[str, str]], links: Mapping[tuple[str, str], str]
+) -> tuple[tuple[str, str], ...]:
+    return tuple((links[(article_id, k)], s) for k, s in pairs if (article_id, k) in links)
 
 
 def _add(groups: list[_Group], item: _Item) -> None:
@@ -162,6 +173,8 @@ def _evidence(item: _Item) -> Evidence:
         trigger_start=m.trigger_start,
         trigger_end=m.trigger_end,
         confidence=m.confidence,
+        generic_actors=item.sectors[0],
+        recipient_sectors=item.sectors[1],
     )
 
 

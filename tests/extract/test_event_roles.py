@@ -8,7 +8,7 @@ import pytest
 from parsed_docs import lexicon, mentions, parse
 
 from kg.extract.events.roles import Participants
-from kg.records import LocalEntity
+from kg.records import GENERIC, LocalEntity, Mention
 
 LEXICON = lexicon()
 CANADA = LocalEntity("e0", "Canada", "Country")
@@ -179,3 +179,74 @@ def test_roles_participants_is_frozen():
     parts = participants("Canada 0 ROOT PROPN")
     with pytest.raises(dataclasses.FrozenInstanceError):
         parts.lexicon = LEXICON  # type: ignore[misc]
+
+
+# -- group nouns standing for their actor (issue #15) ---------------------------------------
+
+NEGOTIATORS = """
+    Canadian    3 amod  ADJ  JJ  canadian
+    and         0 cc    CCONJ
+    Mexican     0 conj  ADJ  JJ  mexican
+    negotiators 4 nsubj NOUN NNS negotiator
+    met         4 ROOT  VERB VBD meet
+    Tomas       6 compound PROPN
+    Vela        4 dobj  PROPN
+"""
+
+
+def group_participants(
+    table: str, groups: dict[str, tuple[str, str]], named: dict[str, LocalEntity] | None = None
+) -> Participants:
+    """Like `participants`, plus GENERIC mentions: surface text -> (entity key, sector)."""
+    doc = parse(table)
+    found = mentions(doc, {**NAMED, **(named or {})})
+    for text, (key, sector) in groups.items():
+        start = doc.text.index(text)
+        found.append(Mention(start, start + len(text), text, GENERIC, key, sector))
+    found.sort(key=lambda m: m.start)
+    return Participants.build(doc, found, list(NAMED.values()), LEXICON)
+
+
+def test_event_roles_group_noun_stands_for_its_coordinated_ties():
+    parts = group_participants(
+        NEGOTIATORS, {"negotiators": ("e0", "GOV")}, {"Canadian": CANADA, "Mexican": MEXICO}
+    )
+    # the tie found by the entity pass (Canada), then the coordinated modifier (Mexico)
+    assert parts.actors(parts.doc[3]) == (["e0", "e1"], "proxy")
+    assert parts.sectors(parts.doc[4], ["e0", "e1", "e3"]) == (("e0", "GOV"), ("e1", "GOV"))
+
+
+def test_event_roles_group_noun_is_no_place():
+    parts = group_participants(
+        """
+        Canada 2 nsubj PROPN
+        held   2 ROOT  VERB VBD hold
+        him    2 dobj  PRON
+        in     2 prep  ADP
+        police 5 compound NOUN
+        custody 3 pobj NOUN
+        """,
+        {"police": ("e5", "COP")},
+    )
+    assert parts.place(parts.doc[4]) is None
+    assert parts.entity(parts.doc[4]) == "e5"
+
+
+def test_event_roles_sector_only_for_keys_told_by_a_group_noun():
+    parts = group_participants(
+        """
+        Canada  1 nsubj PROPN
+        said    1 ROOT  VERB VBD say
+        Peruvian 3 amod ADJ JJ peruvian
+        police  4 nsubj NOUN NNS police
+        arrested 1 ccomp VERB VBD arrest
+        Tomas   6 compound PROPN
+        Vela    4 dobj  PROPN
+        """,
+        {"police": ("e5", "COP")},
+        {"Peruvian": PERU},
+    )
+    # in the clause of "arrested", Peru is told as "Peruvian police"; Vela is a person
+    assert parts.sectors(parts.doc[4], ["e0", "e5", "e3"]) == (("e5", "COP"),)
+    # "said" does not tell the arrest: the police are in a clause inside it
+    assert parts.sectors(parts.doc[1], ["e0", "e5"]) == ()

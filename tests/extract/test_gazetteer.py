@@ -180,3 +180,26 @@ def test_gazetteer_role_noise_must_be_title_modifiers(tmp_path):
         OntologyError, match="'role_noise' words grand are not in 'title_modifiers'"
     ):
         load_gazetteer(copy)
+
+
+@pytest.mark.parametrize(
+    ("noun", "sector"),
+    [
+        ("demonstrator", "CVLOPP"),  # agents.json, from the NGEC file (which wins a clash)
+        ("riot police", "COP"),  # a multi-word noun stays a phrase
+        ("policeman", "COP"),  # "POLICE!PERSON!": the substitution set expanded
+        ("thieves", "CRM"),  # an irregular plural kept
+        ("negotiator", "GOV"),  # titles.json's agent_nouns add what the dictionaries lack
+        ("state", None),  # agent_exclusions: a polity, not a group
+        ("monday", None),  # sector NON is no agent
+    ],
+)
+def test_gazetteer_agents_table(gaz, noun, sector):
+    assert gaz.agents.get(noun) == sector
+
+
+def test_gazetteer_agents_need_an_agents_object(tmp_path):
+    shutil.copytree(ONTOLOGY, tmp_path / "o")
+    (tmp_path / "o" / "agents.json").write_text('{"agents": []}', "utf-8")
+    with pytest.raises(OntologyError, match="agents.json: expected an 'agents' object"):
+        load_gazetteer(tmp_path / "o")

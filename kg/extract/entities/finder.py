@@ -7,7 +7,8 @@ them with the statistical entities. `extract_entities` runs the passes over froz
 positives, titles and honorifics, name particles, possessives; a capital used as an actor,
 "Moscow said", or as a place, "flew into Damascus"), institutions (`groups`), photo credits,
 each person's title and affiliation (`people`), acronyms, news outlets, definite descriptions
-("the bloc"); then `kg.extract.entities.resolve.resolve` groups them into entities.
+("the bloc"), group nouns tied to a country or organisation ("Egyptian demonstrators",
+`agents`); then `kg.extract.entities.resolve.resolve` groups them into entities.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.extract.entities.agents import find_groups
 from kg.extract.entities.component import (
     COMPONENT,
     GazetteerComponent,
@@ -91,6 +93,7 @@ def extract_entities(
     cands = link_acronyms(doc, cands)
     cands = mark_outlets(doc, cands, gazetteer)
     cands = find_descriptions(doc, cands, gazetteer)
+    cands = find_groups(doc, cands, gazetteer)  # last: a group noun is tied to what they found
     return resolve(cands, gazetteer)
 
 

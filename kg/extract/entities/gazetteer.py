@@ -1,4 +1,4 @@
-"""Reference data about actors: countries, organisations, armed groups, office titles.
+"""Reference data about actors: countries, organisations, armed groups, office titles, group nouns.
 
 The data lives in JSON files under ``ontology/`` (see ``ontology/SOURCES.md``); this module
 reads them once into an immutable `Gazetteer` that the entity stage consults. Matching keys are
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -22,7 +22,13 @@ from kg.text import fold, stable_hash
 log = logging.getLogger(__name__)
 
 #: The files this module reads, in load order (earlier files win a name clash).
-DATA_FILES = ("countries.json", "organizations.json", "armed_groups.json", "titles.json")
+DATA_FILES = (
+    "countries.json",
+    "organizations.json",
+    "armed_groups.json",
+    "titles.json",
+    "agents.json",
+)
 
 
 def _empty_mapping() -> Mapping[str, str]:
@@ -86,6 +92,12 @@ class Gazetteer:
     #: "the Dover police", "the state government": nouns of a place's own institutions
     institution_heads: frozenset[str] = frozenset()
     institution_modifiers: frozenset[str] = frozenset()  # "state" in "the state government"
+    #: group noun or phrase -> CAMEO sector code ("demonstrator" -> "CVLOPP"; issue #15)
+    agents: Mapping[str, str] = field(default_factory=_empty_mapping)
+    #: "a HRW report accused": nouns whose organisation modifier is the actor
+    statement_heads: frozenset[str] = frozenset()
+    #: sectors of a state's own bodies: with no tie they stand for the story's focus country
+    focus_sectors: frozenset[str] = frozenset()
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""
@@ -197,7 +209,28 @@ def load_gazetteer(ontology_dir: Path) -> Gazetteer:
         for row in _rows(raw, file, key, ontology_dir):
             builder.add_org(row, ontology_dir / file, key)
     titles = raw["titles.json"]
-    return builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
+    agents = _agents(raw["agents.json"], titles, ontology_dir)
+    gazetteer = builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
+    return replace(
+        gazetteer,
+        agents=MappingProxyType(agents),
+        statement_heads=_folded(titles.get("statement_heads", ())),
+        focus_sectors=frozenset(titles.get("focus_sectors", ())),
+    )
+
+
+def _agents(data: Any, titles: dict[str, Any], ontology_dir: Path) -> dict[str, str]:
+    """Group nouns and their sectors: agents.json, plus titles.json's additions and exclusions."""
+    table = data.get("agents") if isinstance(data, dict) else None
+    extra = titles.get("agent_nouns", {})
+    if not isinstance(table, dict) or not isinstance(extra, dict):
+        raise OntologyError(
+            f"{ontology_dir / 'agents.json'}: expected an 'agents' object (noun -> sector); "
+            "regenerate it with scripts/make_agents.py"
+        )
+    excluded = _folded(titles.get("agent_exclusions", ()))
+    merged = {fold(k): str(v) for k, v in {**table, **extra}.items()}
+    return {k: v for k, v in sorted(merged.items()) if k not in excluded}
 
 
 def _rows(raw: dict[str, Any], file: str, key: str, ontology_dir: Path) -> list[dict[str, Any]]:

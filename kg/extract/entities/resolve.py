@@ -5,7 +5,9 @@ context in the parse; this module decides which spans name the same actor or pla
 story:
 gazetteer entries by id, people by full name with later surnames joined, organisations by
 folded name, parenthetical acronyms with the name they abbreviate, and definite descriptions
-("the bloc") with the single organisation of a matching kind the story has named so far.
+("the bloc") with the single organisation of a matching kind the story has named so far, and
+group nouns ("Egyptian demonstrators", `kg.extract.entities.agents`) with the country or
+organisation they are tied to, which they name without lending it their words as aliases.
 """
 
 from __future__ import annotations
@@ -18,13 +20,14 @@ from kg.records import PLACE, LocalEntity, Mention
 from kg.text import fold
 
 #: Candidate roles: what a span is taken to be before resolution.
-ENTRY, PERSON, ORG, PLACE_ROLE, DESCRIPTION, NONE = (
+ENTRY, PERSON, ORG, PLACE_ROLE, DESCRIPTION, NONE, GROUP = (
     "entry",
     "person",
     "org",
     "place",
     "description",
     "none",
+    "group",  # a group noun standing for its entry (`entry_id`) or candidate (`alias_of`)
 )
 
 
@@ -52,6 +55,7 @@ class Candidate:
     affiliation_kinds: tuple[str, ...] = ()  # "the bloc's chief": resolved like a description
     kinds: tuple[str, ...] = ()  # description kinds
     alias_of: int | None = None  # a parenthetical acronym -> the candidate it abbreviates
+    sector: str | None = None  # a group noun's CAMEO sector ("COP")
 
 
 @dataclass
@@ -85,7 +89,7 @@ def resolve(
     person_keys = _person_keys(cands, people, gazetteer.name_particles)
     org_short = _org_short_forms(cands)
     for i, c in enumerate(cands):
-        if c.role == ENTRY and c.entry_id and not c.as_place:
+        if (c.role == ENTRY and c.entry_id and not c.as_place) or (c.role == GROUP and c.entry_id):
             entry = gazetteer.entry(c.entry_id)
             group = _Group(
                 entry.type,
@@ -290,16 +294,14 @@ def _records(
     entities: list[LocalEntity] = []
     for key in ordered:
         group = groups[key]
-        texts = [cands[i].text for i in sorted(group.members)]
+        named = [i for i in sorted(group.members) if cands[i].role != GROUP]
+        texts = [cands[i].text for i in named]
         label = group.label
         if group.type == "Person":
             names = [cands[i].name for i in sorted(group.members) if cands[i].role == PERSON]
             label = max(names, key=lambda n: (len(n.split()), len(n)))
-        aliases = tuple(
-            dict.fromkeys(
-                t for t in [*texts, *(cands[i].name for i in group.members)] if t and t != label
-            )
-        )
+        spoken = [cands[i].name for i in group.members if cands[i].role != GROUP]
+        aliases = tuple(dict.fromkeys(t for t in [*texts, *spoken] if t and t != label))
         country = group.country
         affiliation = local.get(group.affiliation) if group.affiliation else None
         if country is None and group.affiliation is not None:
@@ -317,7 +319,7 @@ def _records(
             )
         )
     mentions = [
-        Mention(c.start, c.end, c.text, c.label, None if key is None else local[key])
+        Mention(c.start, c.end, c.text, c.label, None if key is None else local[key], c.sector)
         for c, key in zip(cands, keys, strict=True)
     ]
     return mentions, entities

@@ -136,4 +136,6 @@ def build_event(
         date=when[0] if when else None,
         date_precision=when[1] if when else None,
         place=_place(candidate, participants, lexicon),
+        generic_actors=participants.sectors(candidate.clause, candidate.actors),
+        recipient_sectors=participants.sectors(candidate.clause, candidate.recipients),
     )

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.records import ACTOR_TYPES, PLACE, LocalEntity, Mention
+from kg.records import ACTOR_TYPES, GENERIC, PLACE, LocalEntity, Mention
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ class EntityIndex:
     surnames: Mapping[str, str]
     #: country label -> the key of the article's Country entity with that label
     countries: Mapping[str, str]
+    #: token index -> sector of the group noun mention covering it ("police": "COP"; None for
+    #: a statement noun such as "report"): the token stands for its tied actor (issue #15)
+    generic: Mapping[int, str | None]
 
     def entity(self, token: Token) -> str | None:
         """The entity key of the mention covering `token`, if any.
@@ -67,8 +70,8 @@ class EntityIndex:
     def place(self, token: Token) -> str | None:
         """A place key for a location phrase head: a Place entity, or a country used as one."""
         key = self.entity(token)
-        if key is None:
-            return None
+        if key is None or token.i in self.generic:
+            return None  # "in police custody" is no place
         entity = self.entities[key]
         return key if entity.type in (PLACE, "Country") else None
 
@@ -79,6 +82,7 @@ def build_index(
     """Index the tokens of `doc` covered by mentions of `entities` (the first mention wins)."""
     by_key = {e.key: e for e in entities}
     key_of: dict[int, str] = {}
+    generic: dict[int, str | None] = {}
     for mention in mentions:
         if mention.entity is None or mention.entity not in by_key:
             continue
@@ -86,9 +90,12 @@ def build_index(
         if span is None:
             continue
         for token in span:
-            key_of.setdefault(token.i, mention.entity)
+            if token.i not in key_of:
+                key_of[token.i] = mention.entity
+                if mention.label == GENERIC:
+                    generic[token.i] = mention.sector
     countries = {e.label: e.key for e in entities if e.type == "Country"}
-    return EntityIndex(lexicon, by_key, key_of, _surnames(entities), countries)
+    return EntityIndex(lexicon, by_key, key_of, _surnames(entities), countries, generic)
 
 
 def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:

@@ -9,7 +9,7 @@ relative clauses and participles ("Jordan was ready to help Syria" -> Jordan hel
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,13 @@ class Participants(EntityIndex):
         """Index the mentions of `doc` and keep the parse for the rules that walk it."""
         index = build_index(doc, mentions, entities, lexicon)
         return cls(
-            index.lexicon, index.entities, index.key_of, index.surnames, index.countries, doc
+            index.lexicon,
+            index.entities,
+            index.key_of,
+            index.surnames,
+            index.countries,
+            index.generic,
+            doc,
         )
 
     # -- noun phrases -------------------------------------------------------------------------
@@ -95,6 +101,8 @@ class Participants(EntityIndex):
 
     def _one(self, token: Token) -> tuple[list[str], str]:
         key = self.entity(token)
+        if key is not None and token.i in self.generic:
+            return self._group(token, key), "proxy"  # "Egyptian police" stands for Egypt
         if key is not None:
             return ([key] if self.is_actor_key(key) else []), "direct"
         lemma = token.lemma_.lower()
@@ -134,6 +142,42 @@ class Participants(EntityIndex):
                 if key is not None and self.is_actor_key(key):
                     return [key], "direct"
         return [], ""
+
+    def _group(self, token: Token, key: str) -> list[str]:
+        """The actors a group noun stands for: its own tie and the coordinated modifiers
+        ("U.S. and Russian negotiators" -> the United States, Russia)."""
+        keys = [key] if self.is_actor_key(key) else []
+        for child in token.children:
+            if child.dep_ not in MODIFIERS:
+                continue
+            for word in (child, *conjuncts(child)):
+                found = self.key_of.get(word.i)
+                if found is not None and found not in keys and self.is_actor_key(found):
+                    keys.append(found)
+        return keys
+
+    def sectors(self, clause: Token, keys: Sequence[str]) -> tuple[tuple[str, str], ...]:
+        """(key, sector) for each of `keys` the clause's own phrases name by a group noun with
+        a sector and not by name ("Egyptian police arrested ...": Egypt, "COP").
+
+        The phrases are the clause's, not those of a clause inside it ("demanded that the
+        government act": not the government), plus the subjects of the clauses above it
+        ("Israeli troops were ready to attack": the troops).
+        """
+        found: dict[str, str] = {}
+        named: set[str] = set()
+        for token in _argument_tokens(clause):
+            key = self.key_of.get(token.i)
+            if key is None or key in named:
+                continue
+            if token.i in self.generic:
+                sector = self.generic[token.i]
+                if sector is not None:
+                    for tied in self._group(token, key):
+                        found.setdefault(tied, sector)
+            elif not any(a.i in self.generic for a in token.ancestors):
+                named.add(key)  # named outside a group noun it ties ("Egypt said")
+        return tuple((k, found[k]) for k in keys if k in found and k not in named)
 
     def _named_persons(self, token: Token) -> list[str]:
         """The people a title phrase names: "commander of X forces General Y" -> [Y];
@@ -288,3 +332,21 @@ class Participants(EntityIndex):
                 keys.append(key)
         return keys
 
+
+def _argument_tokens(clause: Token) -> Iterator[Token]:
+    """Tokens of the clause's own phrases, then of the subjects of the clauses above it."""
+    yield from _phrase(clause)
+    for node in clause.ancestors:
+        for child in node.children:
+            if child.dep_ in SUBJECTS:
+                yield from _phrase(child)
+
+
+def _phrase(root: Token) -> Iterator[Token]:
+    """The tokens under `root` that no other verb stands between."""
+    for token in root.subtree:
+        node = token
+        while node.i != root.i and node.pos_ not in ("VERB", "AUX"):
+            node = node.head
+        if node.i == root.i:
+            yield token

@@ -1,0 +1,276 @@
+"""Group nouns as actors: "Egyptian demonstrators", "security forces in Guinea" (issue #15).
+
+A noun phrase whose head is a group noun of the agents dictionary (`Gazetteer.agents`, from
+the CAMEO agents files: "demonstrator" CVLOPP, "riot police" COP) stands for the country or
+organisation it is tied to, and keeps the noun's sector. The tie is, in this order:
+
+- a modifier or possessor that names one: "Egyptian demonstrators", "Hezbollah guerrillas",
+  "Israel's army", "U.S. and Russian negotiators" (the first here; the event coder adds the
+  coordinated others);
+- an "of/from/in/for X" phrase: "members of the Association of African Jurists", "security
+  forces in Guinea", "police in Athens" (a capital stands for its country);
+- for a state's own bodies only (`Gazetteer.focus_sectors`: government, military, police,
+  courts, legislature, intelligence) with no modifier at all ("the navy", "police said"): the
+  story's focus country, the country it names most, when that is clear (`focus_country`).
+
+A statement noun ("a HRW report accused", `Gazetteer.statement_heads`) stands for the actor
+that modifies it. A group with no tie ("gunmen", "residents", "Kurdish police" when the
+recognizer knows no Kurdish actor) stays unnamed, as the annotation conventions say. A noun
+that titles a named person ("the spokesman, John Doe") is left to the people pass.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities.component import candidate_spans, token_index
+from kg.extract.entities.gazetteer import Gazetteer
+from kg.extract.entities.resolve import ENTRY, GROUP, NONE, ORG, PERSON, Candidate
+from kg.records import GENERIC
+from kg.text import fold
+
+#: Dependencies of a modifier that ties a group noun to its actor.
+_TIES = ("amod", "compound", "nmod", "poss")
+#: Prepositions whose object ties a group noun to its actor: "members of X", "a spokesman for
+#: X"; "in/from" only for a state's own bodies, and only to a country or its capital
+#: ("security forces in Guinea"; "protesters in Athens" do not act for Greece).
+_OWNER_PREPS = ("of", "for")
+_PLACE_PREPS = ("in", "from")
+_STATEMENT_PREPS = ("by",)  # "a report by X"
+#: Entity labels a group noun never carries ("Friday", "two thirds").
+_NOT_GROUPS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"}
+)
+#: The longest dictionary phrase looked for before a head ("armed riot police").
+_MAX_WORDS = 4
+
+
+def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """Add a GROUP candidate for each group noun phrase tied to a country or organisation.
+
+    A lower-case "name" the recognizer took for an organisation ("the navy" tagged ORG) is
+    such a phrase too: it is replaced by the group candidate, or left unresolved when untied.
+    """
+    spans = candidate_spans(doc, cands)
+    common = {
+        j for j, (c, span) in enumerate(zip(cands, spans, strict=True))
+        if c.role in (ORG, NONE) and span is not None and _lower(span)
+    }  # fmt: skip
+    every = token_index(spans)
+    by_token = {t: j for t, j in every.items() if j not in common}
+    lowered = {t: j for t, j in every.items() if j in common}
+    heads: dict[int, tuple[int, str | None]] = {}  # head -> (phrase start, sector)
+    for head in doc:
+        if (
+            head.i in by_token
+            or head.pos_ not in ("NOUN", "PROPN")
+            or head.dep_ == "compound"
+            or head.ent_type_ in _NOT_GROUPS
+            or not (head.is_lower or head.is_title)
+            or fold(head.lemma_) in gaz.facility_nouns  # "the prison": a place
+        ):
+            continue
+        sector, start = _agent(doc, head, gaz, by_token)
+        statement = sector is None and (
+            fold(head.lemma_) in gaz.statement_heads or fold(head.text) in gaz.statement_heads
+        )
+        if sector == "UNK" and head.tag_ not in ("NNS", "NNPS"):
+            continue  # "members of X" are X's people; "a member of the EU" is a state
+        if (sector is not None or statement) and not _titles_person(head, cands, by_token):
+            heads[head.i] = (start, sector)
+    ties: dict[int, tuple[str | None, int | None]] = {}
+    for _ in range(3):  # a group tied to another group: "a spokesman for the Kenyan police"
+        for i, (_, sector) in heads.items():
+            if i not in ties:
+                ways = _ways(doc[i], sector, gaz)
+                tie = _tie(
+                    doc[i], cands, by_token, ties, ways=ways, institutions=gaz.institution_heads
+                )
+                if tie is not None:
+                    ties[i] = tie
+    focus = focus_country(cands, gaz)
+    found = list(cands)
+    for i, (start, sector) in heads.items():
+        state_body = sector is not None and sector[:3] in gaz.focus_sectors
+        title = fold(doc[i].lemma_) in gaz.titles
+        if (
+            i not in ties
+            and state_body
+            and not title
+            and focus is not None
+            and _bare(doc[i], start)
+        ):
+            ties[i] = focus, None
+        replaced = sorted({lowered[t] for t in range(start, i + 1) if t in lowered})
+        if i not in ties:
+            for j in replaced:
+                found[j] = replace(found[j], role=NONE)  # "the navy" is no organisation
+            continue
+        entry_id, alias_of = ties[i]
+        begin, end = doc[start].idx, doc[i].idx + len(doc[i].text)
+        group = Candidate(
+            begin,
+            end,
+            doc[start : i + 1].text,
+            GENERIC,
+            GROUP,
+            entry_id=entry_id,
+            alias_of=alias_of,
+            sector=sector,
+        )
+        if replaced:
+            found[replaced[0]] = group
+            for j in replaced[1:]:
+                found[j] = replace(found[j], role=NONE)
+        else:
+            found.append(group)
+    return tuple(found)
+
+
+def _lower(span: Span) -> bool:
+    """A span written in lower case but for a leading "the" ("the navy")."""
+    words = [t for t in span if t.is_alpha and t.lower_ != "the"]
+    return bool(words) and all(t.is_lower for t in words)
+
+
+def focus_country(cands: Sequence[Candidate], gaz: Gazetteer) -> str | None:
+    """The entry id of the country a story is about, or None when that is not clear.
+
+    The country its names, demonyms and capitals (a dateline such as "CAIRO -" among them)
+    name most often, at least twice and at least twice as often as any other country: a story
+    that names two countries alike has no single focus, and a group noun stays unnamed there.
+    """
+    counts: Counter[str] = Counter()
+    for c in cands:
+        if c.role == ENTRY and c.entry_id and gaz.entry(c.entry_id).type == "Country":
+            counts[c.entry_id] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _agent(
+    doc: Doc, head: Token, gaz: Gazetteer, by_token: dict[int, int]
+) -> tuple[str | None, int]:
+    """The sector of the longest dictionary phrase ending at `head`, and where it starts."""
+    forms = dict.fromkeys((fold(head.lemma_), fold(head.text)))
+    for start in range(max(0, head.i - _MAX_WORDS + 1), head.i + 1):
+        words = doc[start : head.i]
+        if any(
+            t.i in by_token
+            or not t.is_alpha
+            or "\n" in t.whitespace_
+            or not start <= t.head.i <= head.i
+            for t in words
+        ):
+            continue
+        prefix = " ".join(fold(t.text) for t in words)
+        for form in forms:
+            sector = gaz.agents.get(f"{prefix} {form}" if prefix else form)
+            if sector is not None:
+                return sector, start
+    return None, head.i
+
+
+_Tie = tuple[str | None, int | None]
+
+
+def _ways(head: Token, sector: str | None, gaz: Gazetteer) -> tuple[bool, tuple[str, ...]]:
+    """How a group noun may be tied: (by a modifier?, through which prepositions).
+
+    A statement noun by its modifier or "by X"; a person's title ("a spokesperson for X",
+    singular) only by "for X": "the Egyptian president" is a person, found by the event coder.
+    """
+    if sector is None:
+        return True, _STATEMENT_PREPS
+    if head.tag_ in ("NN", "NNP") and fold(head.lemma_) in gaz.titles:
+        return False, ("for",)
+    state_body = sector[:3] in gaz.focus_sectors
+    return True, _OWNER_PREPS + (_PLACE_PREPS if state_body else ())
+
+
+def _tie(
+    head: Token,
+    cands: Sequence[Candidate],
+    by_token: dict[int, int],
+    ties: dict[int, _Tie],
+    *,
+    ways: tuple[bool, tuple[str, ...]],
+    institutions: frozenset[str],
+) -> _Tie | None:
+    """The entry id or candidate index a group noun is tied to by a modifier or a phrase
+    (`ties`: what other group nouns are tied to)."""
+    modified, preps = ways
+    # an unknown name before a singular group noun is as often its maker as its owner ("an
+    # Antonov bomber"); before a plural, an institution or a statement noun, the group's own
+    # ("Zorvan Guild lawyers", "the Zorvan government", "a Zorvan Watch report")
+    makers = (
+        head.tag_ in ("NN", "NNP")
+        and preps != _STATEMENT_PREPS
+        and fold(head.text) not in institutions
+    )
+    for child in head.children if modified else ():
+        if child.dep_ in _TIES:
+            tie = _actor(child, cands, by_token, ties)
+            if tie is not None and not (makers and child.dep_ == "compound" and tie[0] is None):
+                return tie
+    for child in head.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for obj in child.children:
+                tie = _actor(obj, cands, by_token, ties) if obj.dep_ == "pobj" else None
+                if tie is not None and (child.lower_ not in _PLACE_PREPS or tie[0]):
+                    return tie  # a place phrase ties to a country, not an organisation
+    return None
+
+
+def _actor(
+    token: Token, cands: Sequence[Candidate], by_token: dict[int, int], ties: dict[int, _Tie]
+) -> _Tie | None:
+    """What a tying word names: a reference entry (a capital stands for its country), an
+    organisation candidate or a tied group noun; None for people, places and other words."""
+    j = by_token.get(token.i)
+    if j is None:
+        return ties.get(token.i)
+    cand = cands[j]
+    if cand.role == ENTRY and cand.entry_id:
+        return cand.entry_id, None
+    if cand.role == ORG:
+        return None, j if cand.alias_of is None else cand.alias_of
+    return None
+
+
+def _bare(head: Token, start: int) -> bool:
+    """A group noun with nothing that could name another owner or make it a particular group:
+    no possessor, adjective, number or "of/for/in/from" phrase, no determiner but "the" ("the
+    navy", "police said"; not "its army", "the southern government", "four carriers")."""
+    for child in head.children:
+        if child.dep_ in ("poss", "amod", "nmod", "nummod", "quantmod", "appos"):
+            return False
+        if child.dep_ == "compound" and child.i < start:  # outside the dictionary phrase
+            return False
+        if child.dep_ == "det" and child.lower_ != "the":
+            return False
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS + _PLACE_PREPS:
+            return False
+    return True
+
+
+def _titles_person(head: Token, cands: Sequence[Candidate], by_token: dict[int, int]) -> bool:
+    """Whether the noun titles a named person: "the spokesman, John Doe", "envoy John Doe"."""
+    doc = head.doc
+    nxt = by_token.get(head.i + 1) if head.i + 1 < len(doc) else None
+    if nxt is not None and cands[nxt].role == PERSON:
+        return True
+    return any(
+        child.dep_ == "appos"
+        and by_token.get(child.i) is not None
+        and cands[by_token[child.i]].role == PERSON
+        for child in head.children
+    )

@@ -1,0 +1,122 @@
+"""Turn the PETRARCH2 and NGEC agents dictionaries into ``ontology/agents.json`` (issue #15).
+
+    python scripts/make_agents.py [--lexicons ../shared/lexicons] [--out ontology/agents.json]
+
+Sources (copied unchanged into ``shared/lexicons``; see ``ontology/SOURCES.md``):
+  petrarch2/Phoenix.agents.txt   openeventdata/petrarch2 @ 676801cd, MIT
+  ngec/PLOVER_agents.txt         ahalterman/NGEC-2025 @ a3909e2a, MIT
+
+An agents dictionary lists group nouns ("DEMONSTRATOR", "RIOT_POLICE") with a CAMEO sector
+code (``[~OPP]``, ``[~COP]``, compound ``[~GOVMIL]``); a country or organisation code is put in
+front of it by the coder ("Egyptian police" -> EGYCOP). How its syntax is read:
+
+* ``#`` starts a comment; ``!SET! = A, B`` defines a substitution set, expanded where a noun
+  holds ``!SET!`` ("POLICE!PERSON!" -> "policeman", "policewoman", ...).
+* ``_`` and spaces join the words of a phrase; a trailing preposition ("AMBASSADOR_TO", a
+  pattern the coder completes with a country) is cut off.
+* ``{PLURAL}`` gives an irregular plural, kept as a key of its own (the dictionary creates
+  regular plurals itself, and kg looks nouns up by lemma); ``{}`` says there is none.
+* Codes: ``[~XXX]`` (and the stray forms ``[XXX~]``, ``[~XXX}``); sector ``NON`` (not an
+  agent: days, regions) and ``JNK`` (natural disasters) are left out, as is ``UNK`` except for
+  the member nouns whose sector is the group's own ("members of X", "X supporters").
+
+Where the two files give one noun different codes, the NGEC file (the current one) wins.
+Output: ``{"agents": {noun: code}}`` with lower-case keys, sorted: deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ("petrarch2/Phoenix.agents.txt", "ngec/PLOVER_agents.txt")  # later files win
+#: Sectors that are no agent: NON (days, regions, "the West"), JNK (natural disasters).
+DROPPED = frozenset({"NON", "JNK"})
+#: UNK nouns kept: a member's sector is the group's own.
+UNKNOWN_KEPT = frozenset({"member", "supporter", "supporters"})
+_TRAILING = frozenset({"of", "to", "for", "at", "in", "on", "from", "de"})
+_LINE = re.compile(r"^(?P<noun>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]}]*)[\]}]")
+_SET = re.compile(r"^(?P<name>![A-Z]+!)\s*=\s*(?P<members>.+)$")
+
+
+def read_agents(path: Path) -> dict[str, str]:
+    """Read one agents file into {noun phrase: sector code}."""
+    sets: dict[str, list[str]] = {}
+    found: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        defined = _SET.match(line)
+        if defined:
+            sets[defined["name"]] = [m.strip() for m in defined["members"].split(",")]
+            continue
+        match = _LINE.match(line)
+        if match is None:
+            continue
+        code = match["code"].replace("~", "").strip().upper()
+        if not code.isalpha() or code in DROPPED:
+            continue
+        plural = (match["plural"] or "").strip()
+        for noun in (match["noun"], plural):
+            for form in _expand(noun, sets):
+                phrase = _phrase(form)
+                if not phrase or (code == "UNK" and phrase not in UNKNOWN_KEPT):
+                    continue
+                found.setdefault(phrase, code)
+    return found
+
+
+def _expand(noun: str, sets: dict[str, list[str]]) -> list[str]:
+    """Expand substitution sets: "POLICE!PERSON!" -> ["POLICEMAN", "POLICEMEN", ...]."""
+    forms = [noun]
+    for name, members in sets.items():
+        forms = [f.replace(name, m, 1) for f in forms for m in members] if any(
+            name in f for f in forms
+        ) else forms
+    return [f for f in forms if "!" not in f]
+
+
+def _phrase(noun: str) -> str:
+    """A dictionary noun as kg looks it up: lower case, words joined by single spaces.
+
+    >>> _phrase("AMBASSADOR_TO "), _phrase("RIOT_POLICE"), _phrase("FOR_ YOUTH")
+    ('ambassador', 'riot police', 'for youth')
+    """
+    words = noun.replace("_", " ").lower().split()
+    while words and words[-1] in _TRAILING:
+        words.pop()
+    return " ".join(words)
+
+
+def build(lexicons: Path) -> dict[str, str]:
+    """Merge the agents files; later files win a clash."""
+    agents: dict[str, str] = {}
+    for name in FILES:
+        agents.update(read_agents(lexicons / name))
+    return dict(sorted(agents.items()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lexicons", type=Path, default=ROOT.parent / "shared" / "lexicons")
+    parser.add_argument("--out", type=Path, default=ROOT / "ontology" / "agents.json")
+    args = parser.parse_args(argv)
+    agents = build(args.lexicons)
+    data = {
+        "about": "Group nouns and their CAMEO sector codes, generated by scripts/make_agents.py "
+        "from petrarch2/Phoenix.agents.txt and ngec/PLOVER_agents.txt (see SOURCES.md).",
+        "agents": agents,
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {len(agents)} agent nouns to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
