@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -150,6 +151,7 @@ def main() -> int:
                         help="events of the synthetic graph (1000 -> ~55k triples)")
     args = parser.parse_args()
     queries = [resolve_query(name) for name in list_queries()]
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.folder
         if folder is None:
@@ -173,7 +175,8 @@ def main() -> int:
     report(load, f"endpoint load at commit {commit or '?'}: {args.folder or 'synthetic graph'} "
                  f"({triples} triples), {args.clients} clients for {args.seconds:g} s, a costly "
                  f"query every {args.costly_every:g} s, --timeout {args.timeout:g}, "
-                 f"{pool.size} workers of which costly queries may hold {pool.costly_slots}")
+                 f"{pool.size} workers of which costly queries may hold {pool.costly_slots}; "
+                 f"machine load average {load_before:.1f} before the run")
     return 0
 
 
