@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -151,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, cwd=Path(__file__).parent, check=False).stdout.strip()
     rows = []
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=chromium, args=ARGS)
         for size in options.sizes:
@@ -179,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         browser.close()
     atomic_write_text(RESULTS, json.dumps(rows, indent=2) + "\n")
     print(f"commit {commit or '?'}; seconds until the drawing stops moving, median "
-          f"[min-max] of {options.repeat} loads")
+          f"[min-max] of {options.repeat} loads; machine load average {load_before:.1f} before")
     print(f"{'actors':>7} {'kg stable s':>20} {'kg MiB':>7} {'pyvis stable s':>20} "
           f"{'pyvis MiB':>10}")
     for row in rows:

@@ -17,6 +17,8 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -32,10 +34,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.rdf.query import list_queries, resolve_query
-from kg.rdf.serve import make_server
 from kg.rdf.store import write_outputs_rdf
 
 COSTLY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+#: the endpoint runs in a process of its own, as `kg serve` does, so that the 32 client threads
+#: do not share its interpreter; it prints its URL and pool when ready, and stops on SIGINT
+SERVER = """
+import sys
+from pathlib import Path
+from kg.rdf.serve import serve
+folder, port, timeout, workers, costly = sys.argv[1:]
+serve(Path(folder), port=int(port), timeout=float(timeout), max_rows=1000,
+      workers=int(workers) or None, costly_workers=int(costly) or None,
+      on_ready=lambda url: print(url, flush=True))
+"""
 
 
 @dataclass
@@ -159,23 +171,32 @@ def main() -> int:
 
             folder = Path(tmp)
             write_outputs_rdf(synthetic_corpus(args.events), folder)
-        server = make_server(folder, port=0, timeout=args.timeout, max_rows=1000,
-                             workers=args.workers, costly_workers=args.costly_workers)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, "-c", SERVER, str(folder), str(port), str(args.timeout),
+             str(args.workers or 0), str(args.costly_workers or 0)],
+            stdout=subprocess.PIPE, text=True)
         try:
-            load = run_load(server.url, clients=args.clients, seconds=args.seconds,
+            assert server.stdout is not None
+            url = server.stdout.readline().strip()
+            if not url:
+                raise SystemExit("the endpoint did not start")
+            load = run_load(url, clients=args.clients, seconds=args.seconds,
                             costly_every=args.costly_every, queries=queries)
-            pool = server.pool
-            triples = _count(server.url)
+            triples = _count(url)
         finally:
-            server.shutdown()
-            server.server_close()
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=60)
+    workers = args.workers or max(2, len(os.sched_getaffinity(0)))
+    costly = args.costly_workers or max(1, workers // 4)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, cwd=Path(__file__).parent, check=False).stdout.strip()
     report(load, f"endpoint load at commit {commit or '?'}: {args.folder or 'synthetic graph'} "
                  f"({triples} triples), {args.clients} clients for {args.seconds:g} s, a costly "
                  f"query every {args.costly_every:g} s, --timeout {args.timeout:g}, "
-                 f"{pool.size} workers of which costly queries may hold {pool.costly_slots}; "
+                 f"{workers} workers of which costly queries may hold {costly}; "
                  f"machine load average {load_before:.1f} before the run")
     return 0
 

@@ -192,7 +192,7 @@ class WorkerPool:
 
     # -- admission ---------------------------------------------------------------------------
 
-    def _acquire(self) -> _Worker | None:
+    def _acquire(self, *, costly: bool) -> _Worker | None:
         """Take an idle worker, waiting in arrival order; None when the wait would be too long.
 
         The wait is estimated on arrival from the queries ahead, the recent time a light query
@@ -203,7 +203,8 @@ class WorkerPool:
         with self.lock:
             if self.idle and not self.waiters:
                 return self.idle.popleft()
-            free = max(1, self.size - len(self.costly))
+            # workers not held by costly queries (a costly caller already holds its lane slot)
+            free = max(1, self.size - len(self.costly) + costly)
             expected = (len(self.waiters) + 1) * self.service / free
             if len(self.waiters) >= self.max_waiting or expected > self.max_wait:
                 return None
@@ -270,7 +271,7 @@ class WorkerPool:
                          f"{self.costly_slots} costly one(s) already run, the most this endpoint "
                          "runs at once; retry later or narrow the query")
         try:
-            worker = self._acquire()
+            worker = self._acquire(costly=costly)
             if worker is None:
                 return _busy(1, f"all {self.size} query workers are busy and the queries waiting "
                                 f"for them would keep this one over {self.max_wait:g} s; retry "
