@@ -157,7 +157,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--costly-every", type=float, default=5.0, help="0: no costly queries")
     parser.add_argument("--timeout", type=float, default=10.0, help="the endpoint's --timeout")
-    parser.add_argument("--workers", type=int, default=None, help="default: one per core")
+    parser.add_argument("--workers", type=int, default=None, help="default: one per core plus one")
     parser.add_argument("--costly-workers", type=int, default=None)
     parser.add_argument("--events", type=int, default=1000,
                         help="events of the synthetic graph (1000 -> ~55k triples)")
@@ -189,7 +189,7 @@ def main() -> int:
         finally:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=60)
-    workers = args.workers or max(2, len(os.sched_getaffinity(0)))
+    workers = args.workers or len(os.sched_getaffinity(0)) + 1
     costly = args.costly_workers or max(1, workers // 4)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, cwd=Path(__file__).parent, check=False).stdout.strip()

@@ -297,8 +297,8 @@ def stats(out_dir: Path, graphml: Path | None) -> None:
 @click.option("--max-rows", type=click.IntRange(1), default=10000, show_default=True,
               help="Largest result returned.")
 @click.option("--workers", type=click.IntRange(1), default=None,
-              help="Queries run at once, each in its own process (default: one per core, at "
-                   "least 2); costly queries may hold a quarter of them (at least 1).")
+              help="Queries run at once, each in its own process (default: one per core plus "
+                   "one); costly queries may hold a quarter of them (at least 1).")
 @reports_errors
 def serve(out_dir: Path, host: str, port: int, timeout: float, max_rows: int,
           workers: int | None) -> None:

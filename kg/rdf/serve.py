@@ -273,7 +273,7 @@ def make_server(
 ) -> SparqlServer:
     """Start the query workers and bind the endpoint (port 0 picks a free port); not serving yet.
 
-    `workers` defaults to one per core (at least two), `costly_workers` (how many of them costly
+    `workers` defaults to one per core plus one, `costly_workers` (how many of them costly
     queries may hold) to a quarter of them, at least one. Call ``serve_forever()`` on the result,
     and ``shutdown()`` then ``server_close()`` to stop.
     """

@@ -4,7 +4,8 @@
 once. Of those, at most `costly_slots` may be costly; the other workers stay free for light
 queries whatever the costly ones do (issue #17: two overlapping runaway queries used to take
 both workers, and nothing was served for half a minute). A query is costly when the static
-estimate `looks_costly` says so, or when it is still running after `light_seconds`. A query that
+estimate `looks_costly` says so, or when it has worked `light_seconds` (CPU time, so that a busy
+machine does not make light queries look costly). A query that
 turns costly while the costly lane is full is stopped (its worker killed and replaced) rather
 than left on a worker kept for light queries.
 
@@ -52,6 +53,9 @@ WAITING_PER_WORKER = 16
 #: scheduling priority (nice) of a worker running a costly query: on a busy machine the cores
 #: go to the light queries first, and the costly one gets what is left
 COSTLY_NICE = 10
+#: seconds between two looks at a light query's CPU time once `light_seconds` have passed
+CPU_POLL = 0.2
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 #: weight of the newest light query in the smoothed service time
 SMOOTHING = 0.1
 
@@ -83,12 +87,17 @@ def looks_costly(sparql: str) -> bool:
 
 
 def default_workers() -> int:
-    """Return the default number of query workers: one per usable core, at least two."""
+    """Return the default number of query workers: one per usable core plus one.
+
+    The spare keeps a light query's worker at hand while another is being replaced (a stopped
+    query's process is killed and a new one started); costly queries run at low priority, so
+    the one process more than cores costs light queries little.
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return max(2, cores)
+    return cores + 1
 
 
 def default_costly_slots(workers: int) -> int:
@@ -287,18 +296,20 @@ class WorkerPool:
             _set_nice(worker, COSTLY_NICE)
         try:
             worker.conn.send(request)
-            answered = worker.conn.poll(timeout if costly else min(self.light_seconds, timeout))
-            if not answered and not costly and timeout > self.light_seconds:
+            answered = self._wait_light(worker, started, timeout) if not costly else False
+            if not answered and not costly and time.monotonic() < started + timeout:
                 if not self._enter_costly(key, started + timeout):
                     self._retire(worker, replace=True)
                     log.info("query stopped after %.1f s: the costly lane is full",
                              self.light_seconds)
                     return _busy(self._costly_retry_after(),
-                                 f"query still running after {self.light_seconds:g} s while "
-                                 f"{self.costly_slots} long one(s) already ran, the most this "
-                                 "endpoint runs at once; it was stopped: retry later or narrow "
-                                 "it (LIMIT, more specific patterns)")
+                                 f"query still running after {self.light_seconds:g} s of work "
+                                 f"while {self.costly_slots} long one(s) already ran, the most "
+                                 "this endpoint runs at once; it was stopped: retry later or "
+                                 "narrow it (LIMIT, more specific patterns)")
+                costly = True
                 _set_nice(worker, COSTLY_NICE)
+            if not answered:
                 answered = worker.conn.poll(max(0.0, started + timeout - time.monotonic()))
             if answered:
                 answer: Answer = worker.conn.recv()
@@ -315,6 +326,26 @@ class WorkerPool:
                           "narrow it (LIMIT, more specific patterns) or ask for a longer "
                           "--timeout")
 
+    def _wait_light(self, worker: _Worker, started: float, timeout: float) -> bool:
+        """Wait for a light query's answer until it has worked `light_seconds`; say if it came.
+
+        Work is the worker's CPU time where the platform tells it, so that a query slowed
+        down by a busy machine is not taken for a costly one; wall time otherwise.
+        """
+        deadline = started + timeout
+        cpu_start = _cpu_seconds(worker.process.pid)
+        if worker.conn.poll(min(self.light_seconds, timeout)):
+            return True
+        while (now := time.monotonic()) < deadline:
+            cpu_now = _cpu_seconds(worker.process.pid)
+            worked = (now - started if cpu_start is None or cpu_now is None
+                      else cpu_now - cpu_start)
+            if worked >= self.light_seconds:
+                return False
+            if worker.conn.poll(min(CPU_POLL, deadline - now)):
+                return True
+        return False
+
     def close(self) -> None:
         """Stop every worker."""
         with self.lock:
@@ -328,6 +359,17 @@ class WorkerPool:
         for process in leftover:
             process.kill()
             process.join()
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """Return the CPU seconds process `pid` has used (Linux /proc), or None where unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            # fields after the command name: utime and stime are the 12th and 13th
+            fields = fh.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _set_nice(worker: _Worker, nice: int) -> bool:

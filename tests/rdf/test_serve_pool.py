@@ -70,7 +70,7 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(out: Path) -> Iterator[SparqlServer]:
-    server, _ = start(out, workers=2, costly_workers=1, timeout=3.0, light_seconds=0.5)
+    server, _ = start(out, workers=2, costly_workers=1, timeout=3.0, light_seconds=0.2)
     yield server
     stop(server)
 
@@ -108,10 +108,9 @@ def test_serve_pool_second_costly_query_is_refused_with_retry_after(server: Spar
 def test_serve_pool_query_turning_costly_with_the_lane_full_is_stopped(
         server: SparqlServer) -> None:
     thread, _ = in_background(server, RUNAWAY)
-    started = time.monotonic()
     status, headers, body = get(server, DISGUISED)
-    assert status == 503 and time.monotonic() - started < 2.5
-    assert "still running after 0.5 s" in body and "Retry-After" in headers
+    assert status == 503
+    assert "still running after 0.2 s of work" in body and "Retry-After" in headers
     status, _, body = get(server, LIGHT)
     assert (status, json.loads(body)) == (200, {"head": {}, "boolean": True})
     thread.join()
