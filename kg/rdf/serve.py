@@ -7,8 +7,8 @@ CORS headers so browser notebooks can call it. Malformed queries get HTTP 400 wi
 message; updates and ``SERVICE`` calls are refused with 403.
 
 Queries run in worker processes, each with the store open read-only (`kg.rdf.serve_pool`). At
-most `workers` queries run at once, and costly ones (a product of whole-store patterns, or still
-running after a second) may hold only some of the workers, so light queries keep being answered
+most `workers` queries run at once, and costly ones (a product of whole-store patterns, or past a
+second of CPU time) may hold only some of the workers, so light queries keep being answered
 while costly ones run. A query that outlives `timeout` has its worker killed and replaced, and the
 client gets 503; the server keeps serving. When no capacity is free the answer is 503 with
 ``Retry-After`` rather than a growing queue. Answers longer than `max_rows` are cut there and
