@@ -18,8 +18,10 @@ BENCHES = [
     ("ingest_bench.py", [], []),
     ("actors_bench.py", [], []),
     ("events_bench.py", [], []),
-    ("rdf_bench.py", ["--events", "4000", "--rdflib-quads", "50000"], ["--load"]),
-    ("html_bench.py", ["--sizes", "100", "1000"], ["--sizes", "100", "1000", "5000"]),
+    ("rdf_bench.py", ["--events", "4000", "--rdflib-cap", "30"], []),
+    ("serve_bench.py", ["--seconds", "10"], []),
+    ("html_bench.py", ["--sizes", "100", "1000", "--repeat", "1", "--cap", "60"],
+     ["--sizes", "100", "1000", "5000"]),
     ("scale_bench.py", ["--sizes", "1000"], ["--sizes", "1000", "5000", "20000"]),
 ]
 

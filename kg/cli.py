@@ -308,15 +308,20 @@ def stats(out_dir: Path, graphml: Path | None) -> None:
               help="Seconds a query may run.")
 @click.option("--max-rows", type=click.IntRange(1), default=10000, show_default=True,
               help="Largest result returned.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Queries run at once, each in its own process (default: one per core plus "
+                   "one); costly queries may hold a quarter of them (at least 1).")
 @click.pass_context
 @reports_errors
 def serve(ctx: click.Context, out_dir: Path, host: str, port: int, timeout: float,
-          max_rows: int) -> None:
+          max_rows: int, workers: int | None) -> None:
     """Serve a read-only SPARQL 1.1 endpoint over the store of OUT_DIR.
+
+    Over capacity it answers 503 with Retry-After instead of queueing.
 
     \b
     Example:
-        kg serve output --port 7878
+        kg serve output --port 7878 --workers 4
         curl 'http://127.0.0.1:7878/sparql?query=SELECT*WHERE{?s?p?o}LIMIT%205'
     """
     from kg.rdf.serve import serve as run_serve
@@ -324,6 +329,7 @@ def serve(ctx: click.Context, out_dir: Path, host: str, port: int, timeout: floa
     # serving only ends on Ctrl-C: caught inside run_serve once it serves, here while it starts
     with contextlib.suppress(KeyboardInterrupt):
         run_serve(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
+                  workers=workers,
                   on_ready=lambda url: click.echo(f"SPARQL endpoint at {url} (Ctrl-C to stop)"))
     click.echo("SPARQL endpoint stopped (Ctrl-C)", err=True)
     ctx.exit(130)  # the shell's code for "ended by SIGINT", as an uncaught Ctrl-C would give

@@ -6,23 +6,21 @@
 CORS headers so browser notebooks can call it. Malformed queries get HTTP 400 with the parser's
 message; updates and ``SERVICE`` calls are refused with 403.
 
-Queries run in a small pool of worker processes, each with the store open read-only. A query
-that outlives `timeout` has its worker killed and replaced, and the client gets 503; the server
-keeps serving. Answers longer than `max_rows` are cut there and flagged with the
-``X-KG-Truncated: true`` header.
+Queries run in worker processes, each with the store open read-only (`kg.rdf.serve_pool`). At
+most `workers` queries run at once, and costly ones (a product of whole-store patterns, or past a
+second of CPU time) may hold only some of the workers, so light queries keep being answered
+while costly ones run. A query that outlives `timeout` has its worker killed and replaced, and the
+client gets 503; the server keeps serving. When no capacity is free the answer is 503 with
+``Retry-After`` rather than a growing queue. Answers longer than `max_rows` are cut there and
+flagged with the ``X-KG-Truncated: true`` header.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import re
-import signal
-import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from multiprocessing import get_context
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
@@ -32,12 +30,19 @@ import pyoxigraph as ox
 from kg.errors import QueryError, StoreError
 from kg.rdf.iris import PREFIXES
 from kg.rdf.query import QueryResult, execute, format_result
+from kg.rdf.serve_pool import (
+    LEXICAL_NOISE,
+    LIGHT_SECONDS,
+    MAX_WAIT,
+    Answer,
+    WorkerPool,
+    default_workers,
+)
 from kg.rdf.store import STORE
 
 log = logging.getLogger(__name__)
 
 MAX_BODY = 1 << 20
-QUEUE_FACTOR = 3
 PATHS = ("/sparql", "/query")
 #: (media type, kg.rdf.query format) for SELECT and ASK answers; the first is the default.
 RESULT_TYPES = (
@@ -60,11 +65,7 @@ FORMAT_PARAM = {"json": "application/sparql-results+json", "xml": "application/s
                 "csv": "text/csv", "tsv": "text/tab-separated-values", "turtle": "text/turtle",
                 "ntriples": "application/n-triples", "jsonld": "application/ld+json"}
 _UPDATE = re.compile(r"^(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.I)
-_LEXICAL_NOISE = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>\s]*>|#[^\n]*'
-)
 _PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*\s*)*", re.I)
-Answer = tuple[int, str, bytes, dict[str, str]]
 
 
 def refusal(sparql: str) -> str | None:
@@ -77,7 +78,7 @@ def refusal(sparql: str) -> str | None:
     >>> refusal('SELECT ?service WHERE { ?s ?p "SERVICE" }') is None
     True
     """
-    bare = _LEXICAL_NOISE.sub(" ", sparql)
+    bare = LEXICAL_NOISE.sub(" ", sparql)
     update = _UPDATE.match(_PROLOGUE.sub("", bare).lstrip())
     if update:
         return f"this endpoint is read-only: SPARQL updates ({update.group(1).upper()}) are refused"
@@ -128,30 +129,12 @@ def render(result: QueryResult, accept: str) -> tuple[str, bytes]:
     return media, format_result(result, fmt).encode("utf-8")
 
 
-# -- worker processes ------------------------------------------------------------------------
+# -- what a worker process runs --------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, store_dir: str, max_rows: int) -> None:
-    """Serve queries from `conn` until told to stop (None); runs in a child process."""
-    # Ctrl-C reaches the whole process group: the parent stops the workers, so they ignore it
-    # rather than each printing a KeyboardInterrupt traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        store = ox.Store.read_only(store_dir)
-    except OSError as err:
-        conn.send(("error", f"{store_dir}: cannot open the RDF store ({err}); rebuild it with "
-                            "`kg build`"))
-        return
-    conn.send(("ready", ""))
-    while True:
-        request = conn.recv()
-        if request is None:
-            return
-        conn.send(_answer(store, max_rows, *request))
-
-
-def _answer(store: ox.Store, max_rows: int, sparql: str, accept: str,
-            default_graphs: list[str], named_graphs: list[str]) -> Answer:
+def answer_query(store: ox.Store, max_rows: int, sparql: str, accept: str,
+                 default_graphs: list[str], named_graphs: list[str]) -> Answer:
+    """Run one request on an open store and render it (in a worker process)."""
     try:
         result = execute(
             store, sparql, max_rows=max_rows,
@@ -163,85 +146,6 @@ def _answer(store: ox.Store, max_rows: int, sparql: str, accept: str,
     media, body = render(result, accept)
     headers = {"X-KG-Truncated": "true"} if result.truncated else {}
     return 200, f"{media}; charset=utf-8", body, headers
-
-
-class WorkerPool:
-    """Worker processes with the store open; a timed-out worker is killed and replaced."""
-
-    def __init__(self, store_dir: Path, *, size: int, max_rows: int) -> None:
-        self.store_dir, self.max_rows = str(store_dir), max_rows
-        self.context = get_context("spawn")
-        self.idle: queue.Queue[tuple[Any, Connection]] = queue.Queue()
-        self.closed = False
-        self.lock = threading.Lock()
-        self.workers: set[Any] = set()
-        for _ in range(size):
-            self.idle.put(self._start())
-
-    def _start(self) -> tuple[Any, Connection]:
-        parent, child = self.context.Pipe()
-        process = self.context.Process(
-            target=_worker_main, args=(child, self.store_dir, self.max_rows), daemon=True)
-        process.start()
-        child.close()
-        status, message = parent.recv()
-        if status != "ready":
-            process.join()
-            raise StoreError(message)
-        with self.lock:
-            self.workers.add(process)
-        return process, parent
-
-    def _retire(self, worker: tuple[Any, Connection], *, replace: bool) -> None:
-        process, conn = worker
-        process.kill()
-        process.join()
-        conn.close()
-        with self.lock:
-            self.workers.discard(process)
-        if replace and not self.closed:
-            threading.Thread(target=lambda: self.idle.put(self._start()), daemon=True).start()
-
-    def run(self, request: tuple[str, str, list[str], list[str]], timeout: float) -> Answer:
-        """Run one query on an idle worker; 503 when none frees up or the query runs too long.
-
-        Waiting for a worker may take up to QUEUE_FACTOR times the query time limit: under a
-        burst, queued queries are slow, not refused.
-        """
-        try:
-            worker = self.idle.get(timeout=timeout * QUEUE_FACTOR)
-        except queue.Empty:
-            return _text(503, f"all query workers stayed busy for {timeout * QUEUE_FACTOR:g} s; "
-                              "retry later")
-        process, conn = worker
-        try:
-            conn.send(request)
-            if conn.poll(timeout):
-                answer: Answer = conn.recv()
-                self.idle.put(worker)
-                return answer
-        except (EOFError, OSError, BrokenPipeError):
-            self._retire(worker, replace=True)
-            return _text(500, "the query worker died; the query was not answered, retry it")
-        self._retire(worker, replace=True)
-        log.info("query cut at the %.1f s time limit", timeout)
-        return _text(503, f"query exceeded the time limit of {timeout:g} s and was stopped; "
-                          "narrow it (LIMIT, more specific patterns) or ask for a longer "
-                          "--timeout")
-
-    def close(self) -> None:
-        """Stop every worker."""
-        self.closed = True
-        while True:
-            try:
-                self._retire(self.idle.get_nowait(), replace=False)
-            except queue.Empty:
-                break
-        with self.lock:
-            leftover = list(self.workers)
-        for process in leftover:
-            process.kill()
-            process.join()
 
 
 def _text(status: int, message: str) -> Answer:
@@ -287,7 +191,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "X-KG-Truncated")
+        self.send_header("Access-Control-Expose-Headers", "X-KG-Truncated, Retry-After")
         for name, value in headers.items():
             self.send_header(name, value)
         self.end_headers()
@@ -362,17 +266,25 @@ def make_server(
     port: int = 7878,
     timeout: float = 10.0,
     max_rows: int = 10000,
-    workers: int = 2,
+    workers: int | None = None,
+    costly_workers: int | None = None,
+    light_seconds: float = LIGHT_SECONDS,
+    max_wait: float = MAX_WAIT,
 ) -> SparqlServer:
     """Start the query workers and bind the endpoint (port 0 picks a free port); not serving yet.
 
-    Call ``serve_forever()`` on the result, and ``shutdown()`` then ``server_close()`` to stop.
+    `workers` defaults to one per core plus one, `costly_workers` (how many of them costly
+    queries may hold) to a quarter of them, at least one. Call ``serve_forever()`` on the result,
+    and ``shutdown()`` then ``server_close()`` to stop.
     """
     store_dir = Path(out_dir) / STORE
     if not store_dir.is_dir():
         raise StoreError(f"{out_dir}: no RDF store (store/) to serve; run `kg build INPUT --out "
                          f"{out_dir}` first")
-    pool = WorkerPool(store_dir, size=max(1, workers), max_rows=max_rows)
+    size = max(1, workers or default_workers())
+    pool = WorkerPool(store_dir, size=size, max_rows=max_rows, answer=answer_query,
+                      costly_slots=costly_workers, light_seconds=light_seconds,
+                      max_wait=max_wait)
     try:
         return SparqlServer((host, port), pool, timeout=timeout)
     except OSError as err:
@@ -384,17 +296,16 @@ def make_server(
 def serve(
     out_dir: Path,
     *,
-    host: str = "127.0.0.1",
-    port: int = 7878,
-    timeout: float = 10.0,
-    max_rows: int = 10000,
-    workers: int = 2,
     on_ready: Callable[[str], None] | None = None,
+    **options: Any,
 ) -> None:
-    """Serve the endpoint until interrupted (Ctrl-C); `on_ready` gets the query URL."""
-    server = make_server(out_dir, host=host, port=port, timeout=timeout, max_rows=max_rows,
-                         workers=workers)
-    log.info("SPARQL endpoint at %s", server.url)
+    """Serve the endpoint until interrupted (Ctrl-C); `on_ready` gets the query URL.
+
+    `options` are those of `make_server` (host, port, timeout, max_rows, workers...).
+    """
+    server = make_server(out_dir, **options)
+    log.info("SPARQL endpoint at %s with %d query workers (%d for costly queries)", server.url,
+             server.pool.size, server.pool.costly_slots)
     if on_ready is not None:
         on_ready(server.url)
     try:

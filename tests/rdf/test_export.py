@@ -1,4 +1,5 @@
-"""kg export: every format round-trips to a graph isomorphic to the build."""
+"""kg export: every format round-trips to a graph isomorphic to the build, from graph.nq or
+from the store."""
 
 from __future__ import annotations
 
@@ -70,11 +71,39 @@ def test_export_defaults_to_graph_ext_in_the_folder(out: Path) -> None:
     assert (out / "graph.nt").read_text(encoding="utf-8").count("\n") == len(expected_union())
 
 
-def test_export_falls_back_to_graph_nq_without_a_store(tmp_path: Path) -> None:
+def test_export_reads_graph_nq_without_a_store(tmp_path: Path) -> None:
     write_outputs_rdf(make_corpus(), tmp_path)
     (tmp_path / "store").unlink()
     dest = export(tmp_path, "turtle", tmp_path / "again.ttl")
     assert len(rdflib.Graph().parse(dest)) == len(expected_union())
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_export_falls_back_to_the_store_without_graph_nq(fmt: str, tmp_path: Path) -> None:
+    folder = tmp_path / "out"
+    write_outputs_rdf(make_corpus(), folder)
+    (folder / "graph.nq").unlink()
+    dest = export(folder, fmt, tmp_path / f"g.{FORMATS[fmt][1]}")
+    assert isomorphic(parsed_union(dest, fmt), expected_union())
+
+
+def test_export_nquads_is_the_build_graph_nq_byte_for_byte(out: Path, tmp_path: Path) -> None:
+    dest = export(out, "nquads", tmp_path / "copy.nq")
+    assert dest.read_bytes() == (out / "graph.nq").read_bytes()
+    assert export(out, "nquads", None) == out / "graph.nq"  # already there: left as it is
+    assert dest.read_bytes() == (out / "graph.nq").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "line"),
+    [("turtle", "@prefix actor: <https://w3id.org/kg-news/id/actor/> ."),
+     ("trig", "@prefix event: <https://w3id.org/kg-news/id/event/> .")],
+)
+def test_export_writes_the_data_prefixes_of_the_build_base(
+        out: Path, tmp_path: Path, fmt: str, line: str) -> None:
+    dest = export(out, fmt, tmp_path / f"g.{FORMATS[fmt][1]}")
+    assert line in dest.read_text(encoding="utf-8").splitlines()
 
 
 def test_export_rejects_an_unknown_format(out: Path) -> None:
