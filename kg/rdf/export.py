@@ -24,7 +24,7 @@ import pyoxigraph as ox
 from kg.atomic import atomic_write
 from kg.errors import StoreError
 from kg.rdf.iris import base_of
-from kg.rdf.store import NQUADS, open_store, prefixes, union_triples
+from kg.rdf.store import NQUADS, TURTLE, open_store, prefixes, union_triples
 
 log = logging.getLogger(__name__)
 
@@ -49,9 +49,17 @@ def export(out_dir: Path, fmt: str, dest: Path | None = None) -> Path:
         raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
     rdf_format, ext = FORMATS[fmt]
     out_dir = Path(out_dir)
-    dest = dest or out_dir / f"graph.{ext}"
     if not out_dir.is_dir():
         raise StoreError(f"{out_dir}: not an output folder; run `kg build INPUT --out {out_dir}`")
+    if dest is None:
+        dest = out_dir / f"graph.{ext}"
+        if dest.name in (NQUADS, TURTLE) and dest.is_file():
+            return dest  # the build wrote this export itself (graph.nq, graph.ttl)
+    if dest.is_symlink():
+        # a build's outputs are links into its published generation (kg.pipeline.folder):
+        # writing over one would leave the folder with a file of no build
+        raise StoreError(f"{dest}: an output of the build in {out_dir}; export to another file "
+                         "with --dest")
     source = out_dir / NQUADS
     if source.is_file():
         if rdf_format == ox.RdfFormat.N_QUADS and dest.resolve() == source.resolve():

@@ -109,3 +109,22 @@ def test_export_writes_the_data_prefixes_of_the_build_base(
 def test_export_rejects_an_unknown_format(out: Path) -> None:
     with pytest.raises(StoreError, match="unknown export format 'rdfxml'; use one of turtle"):
         export(out, "rdfxml", None)
+
+
+def test_export_never_writes_over_a_build_s_own_outputs(tmp_path: Path) -> None:
+    from kg.errors import StoreError
+    from kg.pipeline.output import write_outputs
+    from kg.rdf.export import export
+
+    # a built folder's visible names link into its published generation (issue #17)
+    write_outputs(make_corpus(), tmp_path)
+    ttl = tmp_path / "graph.ttl"
+    target = ttl.resolve()
+    assert export(tmp_path, "turtle") == ttl  # the build's own Turtle is the export
+    assert ttl.is_symlink() and ttl.resolve() == target
+    with pytest.raises(StoreError, match="graph.nq: an output of the build in .*--dest"):
+        export(tmp_path, "ntriples", dest=tmp_path / "graph.nq")
+    import pyoxigraph as ox
+
+    lines = export(tmp_path, "ntriples").read_bytes().splitlines()
+    assert len(lines) == len(list(ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)))
