@@ -104,8 +104,10 @@ def test_events_construction(nlp, lexicon, name, text, expected):
 @pytest.mark.slow
 def test_events_denial_gives_asserted_reject_and_denied_event(nlp, lexicon):
     events = code(nlp, lexicon, "Canada denied that its army attacked Mexico.")
+    # the denial is done to the claimant (none named here), not to the party of the act
+    # denied, which is an event of its own (issue #15)
     assert events == [
-        ("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None),
+        ("REJECT", ("Canada",), (), "asserted", None, None, None),
         ("ASSAULT", ("Canada",), ("Mexico",), "denied", "Canada", None, None),
     ]
 
@@ -114,7 +116,7 @@ def test_events_denial_gives_asserted_reject_and_denied_event(nlp, lexicon):
 def test_events_denied_intention_is_never_asserted(nlp, lexicon):
     events = code(nlp, lexicon, "Canada denies seeking to allow Mexico to open a base.")
     assert events == [
-        ("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None),
+        ("REJECT", ("Canada",), (), "asserted", None, None, None),
         ("AGREE", ("Canada",), ("Mexico",), "denied", "Canada", None, None),
     ]
 
@@ -457,3 +459,14 @@ def test_events_threat_is_an_act_done_to_the_party_threatened(nlp, lexicon):
         ("ASSAULT", ("e0",), ("e1",), "intended", None),
         ("THREATEN", ("e0",), ("e1",), "asserted", None),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada denied reports by Mexico that it had attacked Peru.",
+     ("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None)),
+    ("Canada rejected Mexico's claims that it had attacked Peru.",
+     ("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None)),
+])
+def test_events_a_denial_is_done_to_the_claimant(nlp, lexicon, text, expected):
+    assert code(nlp, lexicon, text)[0] == expected

@@ -241,7 +241,14 @@ class _Coder:
             # and Y" (that act itself is coded from its own verb, as intended)
             for comp in (c for c in verb.children if c.dep_ == "xcomp"):
                 recipients.extend(k for k in self.parts.keys_in(comp.subtree) if k not in actors)
-        if self.lexicon.is_cue("deny", lemma) or self.lexicon.is_cue("block", lemma):
+        if self.lexicon.is_cue("deny", lemma) and not self.lexicon.is_cue("block", lemma) and any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and self.lexicon.is_cue(
+                "deny_object", c.lemma_.lower())) for c in verb.children):
+            # a denial is done to whoever made the claim, when the text names them ("denied
+            # Egypt's reports"), never to the parties of the act denied: that act is an event
+            # of its own, with status denied (issue #15)
+            recipients = self._claimants(verb)
+        elif self.lexicon.is_cue("block", lemma):
             for comp in verb.children:
                 if comp.dep_ == "xcomp" and not recipients:
                     # "refused to meet the demands": the demands told before
@@ -403,6 +410,21 @@ class _Coder:
         ):  # fmt: skip
             return head.head
         return noun
+
+    def _claimants(self, verb: Token) -> list[str]:
+        """Who made the claim a denial verb denies: "denied reports by X", "X's claims"."""
+        found: list[str] = []
+        for claim in verb.children:
+            if claim.dep_ != "dobj" or not self.lexicon.is_cue("deny_object",
+                                                                claim.lemma_.lower()):
+                continue
+            for child in claim.children:
+                if child.dep_ in ("poss", "compound", "amod"):
+                    found.extend(self.parts.actors(child)[0])
+                elif child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+                    for obj in (c for c in child.children if c.dep_ == "pobj"):
+                        found.extend(self.parts.actors(obj)[0])
+        return found
 
     def _carries_noun(self, verb: Token) -> bool:
         """Whether a support verb has a nominal trigger as its object ("held talks")."""
