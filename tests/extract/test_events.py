@@ -104,10 +104,10 @@ def test_events_construction(nlp, lexicon, name, text, expected):
 @pytest.mark.slow
 def test_events_denial_gives_asserted_reject_and_denied_event(nlp, lexicon):
     events = code(nlp, lexicon, "Canada denied that its army attacked Mexico.")
-    # the denial is done to the claimant (none named here), not to the party of the act
-    # denied, which is an event of its own (issue #15)
+    # no claimant named: the denial is done to the other party of the act denied, which is
+    # also an event of its own (issue #15)
     assert events == [
-        ("REJECT", ("Canada",), (), "asserted", None, None, None),
+        ("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None),
         ("ASSAULT", ("Canada",), ("Mexico",), "denied", "Canada", None, None),
     ]
 
@@ -116,7 +116,7 @@ def test_events_denial_gives_asserted_reject_and_denied_event(nlp, lexicon):
 def test_events_denied_intention_is_never_asserted(nlp, lexicon):
     events = code(nlp, lexicon, "Canada denies seeking to allow Mexico to open a base.")
     assert events == [
-        ("REJECT", ("Canada",), (), "asserted", None, None, None),
+        ("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None),
         ("AGREE", ("Canada",), ("Mexico",), "denied", "Canada", None, None),
     ]
 

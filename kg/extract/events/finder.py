@@ -71,7 +71,7 @@ def extract_events(
             candidate = coder.candidate(token)
             if candidate is not None and candidate.how == "agentless":
                 candidate = _with_agentless_actor(candidate, finder, participants)
-            if candidate is None or _lone_dictionary_act(candidate, lexicon):
+            if candidate is None or _lone_dictionary_act(candidate, lexicon, participants):
                 continue
             lemma = candidate.token.lemma_.lower()
             if candidate.recipients:
@@ -101,18 +101,28 @@ def extract_events(
     return sorted(kept, key=lambda e: (e.trigger_start, e.type, e.actors))
 
 
-def _lone_dictionary_act(candidate: Candidate, lexicon: Lexicon) -> bool:
-    """Whether a CAMEO dictionary row found an act with no one it is done to.
+def _lone_dictionary_act(
+    candidate: Candidate, lexicon: Lexicon, participants: Participants
+) -> bool:
+    """Whether a CAMEO dictionary row found an act without a political party it is done to.
 
-    The dictionary codes dyads: its verbs ("hear", "prepare", "arrive") are events only between
-    a source and a target, so without a recipient such a row gives no event unless its type
+    The dictionary codes dyads of political actors: its verbs ("hear", "prepare", "pass",
+    "fail") are events only between a source and a target that are states, organisations or
+    people acting for one, so without such a recipient a row gives no event unless its type
     stands alone or two actors do it together. Hand rows keep recipient-less events (#15).
     """
-    return (
-        candidate.trigger.source != "kg" and not candidate.recipients
-        and candidate.event_type not in lexicon.open_types
-        and not (len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
-    )  # fmt: skip
+    if candidate.trigger.source == "kg":
+        return False
+    if candidate.recipients:
+        return not any(_political(participants.entities[k]) for k in candidate.recipients)
+    return candidate.event_type not in lexicon.open_types and not (
+        len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
+
+
+def _political(entity: LocalEntity) -> bool:
+    """A state, organisation or armed group, or a person who acts for one or holds an office."""
+    return entity.type in ("Country", "Organization", "ArmedGroup") or (
+        entity.type == "Person" and bool(entity.affiliation or entity.roles))
 
 
 def _with_agentless_actor(
@@ -245,9 +255,11 @@ class _Coder:
             c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and self.lexicon.is_cue(
                 "deny_object", c.lemma_.lower())) for c in verb.children):
             # a denial is done to whoever made the claim, when the text names them ("denied
-            # Egypt's reports"), never to the parties of the act denied: that act is an event
-            # of its own, with status denied (issue #15)
-            recipients = self._claimants(verb)
+            # Egypt's reports", issue #15); else, as the references record it, to the other
+            # party of the act denied (that act is also an event of its own, status denied)
+            recipients = self._claimants(verb) or [
+                k for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")
+                for k in self.parts.keys_in(c.subtree)]
         elif self.lexicon.is_cue("block", lemma):
             for comp in verb.children:
                 if comp.dep_ == "xcomp" and not recipients:
