@@ -250,3 +250,22 @@ def test_event_roles_sector_only_for_keys_told_by_a_group_noun():
     assert parts.sectors(parts.doc[4], ["e0", "e5", "e3"]) == (("e5", "COP"),)
     # "said" does not tell the arrest: the police are in a clause inside it
     assert parts.sectors(parts.doc[1], ["e0", "e5"]) == ()
+
+
+def test_roles_relative_head_is_the_noun_the_clause_modifies():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.events.roles import _relative_head
+
+    # "Ruritania, with which Borduria clashed, ..." : which -> Ruritania
+    words = ["Ruritania", ",", "with", "which", "Borduria", "clashed", ",", "left", "."]
+    heads = [7, 0, 5, 2, 5, 0, 0, 7, 7]
+    deps = ["nsubj", "punct", "prep", "pobj", "nsubj", "relcl", "punct", "ROOT", "punct"]
+    tags = ["NNP", ",", "IN", "WDT", "NNP", "VBD", ",", "VBD", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+    assert _relative_head(doc[3]).text == "Ruritania"
+    # a question's "which" is in no relative clause
+    question = Doc(Vocab(), words=["Which", "side", "left", "?"], heads=[1, 2, 2, 2],
+                   deps=["det", "nsubj", "ROOT", "punct"], tags=["WDT", "NN", "VBD", "."])
+    assert _relative_head(question[0]) is None

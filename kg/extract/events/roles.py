@@ -101,6 +101,10 @@ class Participants(EntityIndex):
 
     def _one(self, token: Token) -> tuple[list[str], str]:
         key = self.entity(token)
+        if key is None and token.tag_ in ("WDT", "WP") and token.lower_ in _RELATIVES:
+            head = _relative_head(token)
+            if head is not None:  # "X, with which Y clashed": which is X
+                return self._one(head)
         if key is not None and token.i in self.generic:
             return self._group(token, key), "proxy"  # "Egyptian police" stands for Egypt
         if key is not None:
@@ -223,6 +227,13 @@ class Participants(EntityIndex):
                     and self.entities[key].type == "Person")
             ):
                 key = self.country_of(key) or key
+            elif self.lexicon.cue_value("proxy", lemma) == "member":
+                # "X's group": the organisation X acts for (not X's country: a person's one
+                # affiliation may be a state, and then the group is not named)
+                owner = self.entities[key].affiliation
+                if owner is not None and owner in self.entities and self.entities[
+                        owner].type in ("Organization", "ArmedGroup"):
+                    key = owner
             if self.is_actor_key(key):
                 return key
         return None
@@ -350,3 +361,19 @@ def _phrase(root: Token) -> Iterator[Token]:
             node = node.head
         if node.i == root.i:
             yield token
+
+
+#: relative pronouns that stand for the noun their clause modifies
+_RELATIVES = frozenset({"which", "who", "whom", "that"})
+
+
+def _relative_head(pronoun: Token) -> Token | None:
+    """The noun a relative clause modifies, for a relative pronoun inside it, or None."""
+    node = pronoun
+    while node.head.i != node.i:
+        if node.dep_ == "relcl":
+            return node.head
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "relcl":
+            return None
+    return None
