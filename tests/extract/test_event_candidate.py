@@ -17,6 +17,7 @@ from kg.extract.events.candidate import (
 )
 from kg.extract.events.roles import Participants
 from kg.extract.events.status import Status
+from kg.extract.events.typemodel import TypeModel
 from kg.records import EventMention, LocalEntity
 
 LEXICON = lexicon()
@@ -147,3 +148,24 @@ def test_candidate_is_frozen():
     candidate, _ = attack()
     with pytest.raises(dataclasses.FrozenInstanceError):
         candidate.actors = ("e1",)  # type: ignore[misc]
+
+
+#: A hand-made model that reads "attacked" as THREATEN, ASSAULT's neighbour.
+THREAT_MODEL = TypeModel(
+    version="test", types=("ASSAULT", "THREATEN"), bias=(0.0, 0.0),
+    weights={"attack": (0.0, 3.0)}, neighbours=(("ASSAULT", ("THREATEN",)),),
+    threshold=0.7, floor=0.0, open_threshold=0.6, margin=0.2,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [(None, ("ASSAULT", "beat")), (THREAT_MODEL, ("THREATEN", None))],
+)
+def test_candidate_type_model_retypes_and_drops_the_rows_mode(model, expected):
+    trigger = dataclasses.replace(LEXICON.verb_triggers("attack")[0], mode="beat")
+    candidate, parts = attack(trigger=trigger)
+    sent = next(parts.doc.sents)
+    with_model = dataclasses.replace(LEXICON, type_model=model)
+    built = build_event(candidate, Status("asserted"), sent, [], None, parts, with_model)
+    assert (built.type, built.mode) == expected
