@@ -11,6 +11,7 @@ from parsed_docs import lexicon, mentions, parse
 from kg.extract.events.candidate import (
     Candidate,
     build_event,
+    event_type,
     sentence_dates,
     unsubsumed,
     without,
@@ -159,13 +160,37 @@ THREAT_MODEL = TypeModel(
 
 
 @pytest.mark.parametrize(
-    ("model", "expected"),
-    [(None, ("ASSAULT", "beat")), (THREAT_MODEL, ("THREATEN", None))],
+    ("model", "status", "expected"),
+    [
+        (None, "asserted", ("ASSAULT", "beat")),
+        (THREAT_MODEL, "asserted", ("THREATEN", None)),
+        # an intended act keeps its type: the words around it tell the threat that announces it
+        (THREAT_MODEL, "intended", ("ASSAULT", "beat")),
+    ],
 )
-def test_candidate_type_model_retypes_and_drops_the_rows_mode(model, expected):
+def test_candidate_type_model_retypes_and_drops_the_rows_mode(model, status, expected):
     trigger = dataclasses.replace(LEXICON.verb_triggers("attack")[0], mode="beat")
     candidate, parts = attack(trigger=trigger)
     sent = next(parts.doc.sents)
     with_model = dataclasses.replace(LEXICON, type_model=model)
-    built = build_event(candidate, Status("asserted"), sent, [], None, parts, with_model)
+    built = build_event(candidate, Status(status), sent, [], None, parts, with_model)
     assert (built.type, built.mode) == expected
+
+
+@pytest.mark.parametrize(("fillers", "expected"), [(6, "THREATEN"), (7, "ASSAULT")])
+def test_candidate_type_model_reads_the_words_around_the_trigger(fillers, expected):
+    # "Canada attacked Mexico very ... very Lima": a model that reads only "Lima" as THREATEN
+    # retypes the attack while Lima is within 8 words of the trigger
+    rows = ["Canada 1 nsubj PROPN", "attacked 1 ROOT VERB VBD attack", "Mexico 1 dobj PROPN"]
+    rows += ["very 1 advmod ADV"] * fillers + ["Lima 1 npadvmod PROPN"]
+    doc = parse("\n".join(rows))
+    verb = doc[1]
+    trigger = LEXICON.verb_triggers("attack")[0]
+    candidate = Candidate(
+        trigger=trigger, event_type=trigger.type, token=verb, first=verb, clause=verb,
+        actors=("e0",), how="direct", inherited=False, recipients=("e1",),
+        light_intent=False, nominal=False,
+    )  # fmt: skip
+    lima = dataclasses.replace(THREAT_MODEL, weights={"lima": (0.0, 3.0)})
+    with_model = dataclasses.replace(LEXICON, type_model=lima)
+    assert event_type(candidate, Status("asserted"), next(doc.sents), with_model) == expected

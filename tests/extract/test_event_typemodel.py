@@ -133,4 +133,4 @@ def test_typemodel_shipped_model_loads_with_the_16_types():
     model = load_type_model(ONTOLOGY / ontology.type_model, codes)
     assert (len(model.types), sorted(model.types)) == (16, codes)
     rule = (model.threshold, model.floor, model.open_threshold, model.margin)
-    assert rule == (0.8, 0.5, 0.7, 0.3)
+    assert rule == (0.7, 0.3, 0.6, 0.2)

@@ -110,11 +110,13 @@ def _confidence(candidate: Candidate, status: Status) -> float:
 WINDOW = 8
 
 
-def event_type(candidate: Candidate, sent: Span, lexicon: Lexicon) -> str:
+def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexicon) -> str:
     """The candidate's type, or the type the lexicon's model gives where the rules are unsure
     (neighbouring types, a verb of many types, a quote or a modal; see `typemodel`)."""
     model = lexicon.type_model
-    if model is None:
+    if model is None or status.status == "intended":
+        # the words around an intended act tell the threat or offer that announces it, an
+        # event of its own ("threatened to strike": the strike stays ASSAULT, intended)
         return candidate.event_type
     hedged = is_hedged((token.text, token.tag_) for token in sent)
     lemma = candidate.token.lemma_.lower()
@@ -139,7 +141,7 @@ def build_event(
     when = best_date(texts, anchor, future=status.status == "intended")
     start = candidate.first.idx
     end = candidate.token.idx + len(candidate.token.text)
-    kind = event_type(candidate, sent, lexicon)
+    kind = event_type(candidate, status, sent, lexicon)
     return EventMention(
         type=kind,
         actors=candidate.actors,

@@ -1,15 +1,16 @@
-"""A learned event-type model next to the trigger rules: a linear classifier over sentence words.
+"""A learned event-type model next to the trigger rules: a linear classifier over words.
 
 The rules find an event (its trigger, actors and recipients) and give it the trigger row's type.
 Where that type is one of a confused pair (AGREE/CONCEDE, RETREAT/CONCEDE, SANCTION/REJECT,
 THREATEN and the act threatened), or the trigger is a verb the tables give many types, or the
-sentence is a quote or has a modal, the model may give the event another type when it is
-confident. It never adds or drops participants.
+sentence is a quote or has a modal, the model reads the words around the trigger (about a
+headline's length, as it was trained on headlines and lead sentences) and may give the event
+another type when it is confident. It never adds or drops participants.
 
 The model is a JSON file next to plover.ttl (kg:typeModel), written by
 `scripts/train_type_model.py`: the types, a bias and a weight row per feature (stemmed word
-unigrams and bigrams of the sentence), and the rules of its use (`neighbours`, `ambiguous`,
-`threshold`, `open_threshold`, `margin`). Scoring is plain Python: no library at run time.
+unigrams and bigrams), and the rules of its use (`neighbours`, `ambiguous`, `threshold`,
+`floor`, `open_threshold`, `margin`). Scoring is plain Python: no library at run time.
 """
 
 from __future__ import annotations
