@@ -159,18 +159,33 @@ THREAT_MODEL = TypeModel(
 )  # fmt: skip
 
 
+def attack_with(words: list[str]) -> tuple[Candidate, Participants]:
+    """ "Canada attacked Mexico" and `words` (adverbs of the verb), as a candidate ASSAULT."""
+    rows = ["Canada 1 nsubj PROPN", "attacked 1 ROOT VERB VBD attack", "Mexico 1 dobj PROPN"]
+    doc = parse("\n".join([*rows, *(f"{word} 1 advmod ADV" for word in words)]))
+    parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
+    trigger = dataclasses.replace(LEXICON.verb_triggers("attack")[0], mode="beat")
+    candidate = Candidate(
+        trigger=trigger, event_type=trigger.type, token=doc[1], first=doc[1], clause=doc[1],
+        actors=("e0",), how="direct", inherited=False, recipients=("e1",),
+        light_intent=False, nominal=False,
+    )  # fmt: skip
+    return candidate, parts
+
+
 @pytest.mark.parametrize(
-    ("model", "status", "expected"),
+    ("model", "status", "words", "expected"),
     [
-        (None, "asserted", ("ASSAULT", "beat")),
-        (THREAT_MODEL, "asserted", ("THREATEN", None)),
+        (None, "asserted", ["threat"], ("ASSAULT", "beat")),
+        (THREAT_MODEL, "asserted", ["threat"], ("THREATEN", None)),
+        # no word of the sentence is a THREATEN trigger: the model does not invent the reading
+        (THREAT_MODEL, "asserted", ["today"], ("ASSAULT", "beat")),
         # an intended act keeps its type: the words around it tell the threat that announces it
-        (THREAT_MODEL, "intended", ("ASSAULT", "beat")),
+        (THREAT_MODEL, "intended", ["threat"], ("ASSAULT", "beat")),
     ],
 )
-def test_candidate_type_model_retypes_and_drops_the_rows_mode(model, status, expected):
-    trigger = dataclasses.replace(LEXICON.verb_triggers("attack")[0], mode="beat")
-    candidate, parts = attack(trigger=trigger)
+def test_candidate_type_model_retypes_and_drops_the_rows_mode(model, status, words, expected):
+    candidate, parts = attack_with(words)
     sent = next(parts.doc.sents)
     with_model = dataclasses.replace(LEXICON, type_model=model)
     built = build_event(candidate, Status(status), sent, [], None, parts, with_model)
@@ -179,18 +194,10 @@ def test_candidate_type_model_retypes_and_drops_the_rows_mode(model, status, exp
 
 @pytest.mark.parametrize(("fillers", "expected"), [(6, "THREATEN"), (7, "ASSAULT")])
 def test_candidate_type_model_reads_the_words_around_the_trigger(fillers, expected):
-    # "Canada attacked Mexico very ... very Lima": a model that reads only "Lima" as THREATEN
-    # retypes the attack while Lima is within 8 words of the trigger
-    rows = ["Canada 1 nsubj PROPN", "attacked 1 ROOT VERB VBD attack", "Mexico 1 dobj PROPN"]
-    rows += ["very 1 advmod ADV"] * fillers + ["Lima 1 npadvmod PROPN"]
-    doc = parse("\n".join(rows))
-    verb = doc[1]
-    trigger = LEXICON.verb_triggers("attack")[0]
-    candidate = Candidate(
-        trigger=trigger, event_type=trigger.type, token=verb, first=verb, clause=verb,
-        actors=("e0",), how="direct", inherited=False, recipients=("e1",),
-        light_intent=False, nominal=False,
-    )  # fmt: skip
-    lima = dataclasses.replace(THREAT_MODEL, weights={"lima": (0.0, 3.0)})
-    with_model = dataclasses.replace(LEXICON, type_model=lima)
-    assert event_type(candidate, Status("asserted"), next(doc.sents), with_model) == expected
+    # a model that reads only "threat" as THREATEN retypes the attack while the word is within
+    # 8 words of the trigger
+    candidate, parts = attack_with(["very"] * fillers + ["threat"])
+    threat = dataclasses.replace(THREAT_MODEL, weights={"threat": (0.0, 3.0)})
+    with_model = dataclasses.replace(LEXICON, type_model=threat)
+    sent = next(parts.doc.sents)
+    assert event_type(candidate, Status("asserted"), sent, with_model) == expected

@@ -93,6 +93,21 @@ def test_typemodel_retype(tiny, event_type, lemma, text, hedged, expected):
 
 
 @pytest.mark.parametrize(
+    ("event_type", "lemma", "text", "hedged", "supported", "expected"),
+    [
+        ("AGREE", "sign", "They yield.", False, {"CONCEDE"}, "CONCEDE"),
+        ("AGREE", "sign", "They yield.", False, {"AGREE", "REJECT"}, "AGREE"),
+        ("AGREE", "sign", "They refuse.", True, {"REJECT"}, "REJECT"),
+        ("AGREE", "sign", "They refuse.", True, set(), "AGREE"),
+    ],
+)
+def test_typemodel_retype_only_to_a_type_the_words_support(
+    tiny, event_type, lemma, text, hedged, supported, expected
+):
+    assert tiny.retype(event_type, lemma, text, hedged=hedged, supported=supported) == expected
+
+
+@pytest.mark.parametrize(
     ("words", "expected"),
     [
         ([("They", "PRP"), ("must", "MD"), ("pay", "VB")], True),

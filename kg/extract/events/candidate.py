@@ -123,8 +123,16 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
     # the words around the trigger, about a headline's length: a long sentence tells other acts
     doc = sent.doc
     start = max(sent.start, min(candidate.first.i, candidate.token.i) - WINDOW)
-    text = doc[start : min(sent.end, candidate.token.i + WINDOW + 1)].text
-    return model.retype(candidate.event_type, lemma, text, hedged=hedged)
+    window = doc[start : min(sent.end, candidate.token.i + WINDOW + 1)]
+    supported = {
+        row.type
+        for token in window
+        for row in (*lexicon.verb_triggers(token.lemma_.lower()),
+                    *lexicon.noun_triggers(token.lemma_.lower()))
+    }  # fmt: skip
+    return model.retype(
+        candidate.event_type, lemma, window.text, hedged=hedged, supported=supported
+    )
 
 
 def build_event(

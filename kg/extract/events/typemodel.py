@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,9 +94,24 @@ class TypeModel:
         total = sum(exps)
         return {t: e / total for t, e in zip(self.types, exps, strict=True)}
 
-    def retype(self, event_type: str, lemma: str, text: str, *, hedged: bool) -> str:
-        """The type an event of `event_type` told by trigger `lemma` in sentence `text` gets."""
+    def retype(
+        self,
+        event_type: str,
+        lemma: str,
+        text: str,
+        *,
+        hedged: bool,
+        supported: Collection[str] | None = None,
+    ) -> str:
+        """The type an event of `event_type` told by trigger `lemma` in `text` gets.
+
+        `supported` (when given) are the types some word of `text` is a trigger of: the model
+        settles between readings the words allow, it does not invent one ("arrested" is no
+        THREATEN however the rest of the sentence reads).
+        """
         allowed = dict(self.neighbours).get(event_type, ())
+        if supported is not None:
+            allowed = tuple(t for t in allowed if t in supported)
         opened = hedged or lemma in self.ambiguous
         if not allowed and not opened:
             return event_type
@@ -104,7 +119,11 @@ class TypeModel:
         current = probs.get(event_type, 0.0)
         if opened:
             best = max(self.types, key=lambda t: (probs[t], t))
-            if probs[best] >= self.open_threshold and probs[best] - current >= self.margin:
+            if (
+                (supported is None or best in supported)
+                and probs[best] >= self.open_threshold
+                and probs[best] - current >= self.margin
+            ):
                 return best
         if allowed:
             # between neighbours only: the rule's type against the likeliest neighbour
