@@ -74,6 +74,8 @@ class Ontology:
     generated_trigger_table: str | None = None
     #: phrases of text no event is coded from (kg:discardTable), if any
     discard_table: str | None = None
+    #: the learned event-type model used next to the trigger rules (kg:typeModel), if any
+    type_model: str | None = None
 
     def event_type(self, code: str) -> EventType:
         """Return the PLOVER type `code`; raise `UnknownTermError` if plover.ttl lacks it."""
@@ -127,9 +129,10 @@ def load_ontology(folder: Path) -> Ontology:
     generated = _table(plover_graph, plover_path, kg_ns, plover_ns, "generatedTriggerTable",
                        required=False)
     discards = _table(plover_graph, plover_path, kg_ns, plover_ns, "discardTable", required=False)
+    model = _table(plover_graph, plover_path, kg_ns, plover_ns, "typeModel", required=False)
     log.debug("ontology %s: %d event types", folder, len(types))
     return Ontology(folder, kg_ns, plover_ns, polarities, types, tables[0], tables[1], generated,
-                    discards)
+                    discards, model)
 
 
 @functools.cache

@@ -11,12 +11,14 @@ from parsed_docs import lexicon, mentions, parse
 from kg.extract.events.candidate import (
     Candidate,
     build_event,
+    event_type,
     sentence_dates,
     unsubsumed,
     without,
 )
 from kg.extract.events.roles import Participants
 from kg.extract.events.status import Status
+from kg.extract.events.typemodel import TypeModel
 from kg.records import EventMention, LocalEntity
 
 LEXICON = lexicon()
@@ -147,3 +149,55 @@ def test_candidate_is_frozen():
     candidate, _ = attack()
     with pytest.raises(dataclasses.FrozenInstanceError):
         candidate.actors = ("e1",)  # type: ignore[misc]
+
+
+#: A hand-made model that reads "attacked" as THREATEN, ASSAULT's neighbour.
+THREAT_MODEL = TypeModel(
+    version="test", types=("ASSAULT", "THREATEN"), bias=(0.0, 0.0),
+    weights={"attack": (0.0, 3.0)}, neighbours=(("ASSAULT", ("THREATEN",)),),
+    threshold=0.7, floor=0.0, open_threshold=0.6, margin=0.2,
+)  # fmt: skip
+
+
+def attack_with(words: list[str]) -> tuple[Candidate, Participants]:
+    """ "Canada attacked Mexico" and `words` (adverbs of the verb), as a candidate ASSAULT."""
+    rows = ["Canada 1 nsubj PROPN", "attacked 1 ROOT VERB VBD attack", "Mexico 1 dobj PROPN"]
+    doc = parse("\n".join([*rows, *(f"{word} 1 advmod ADV" for word in words)]))
+    parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
+    trigger = dataclasses.replace(LEXICON.verb_triggers("attack")[0], mode="beat")
+    candidate = Candidate(
+        trigger=trigger, event_type=trigger.type, token=doc[1], first=doc[1], clause=doc[1],
+        actors=("e0",), how="direct", inherited=False, recipients=("e1",),
+        light_intent=False, nominal=False,
+    )  # fmt: skip
+    return candidate, parts
+
+
+@pytest.mark.parametrize(
+    ("model", "status", "words", "expected"),
+    [
+        (None, "asserted", ["threat"], ("ASSAULT", "beat")),
+        (THREAT_MODEL, "asserted", ["threat"], ("THREATEN", None)),
+        # no word of the sentence is a THREATEN trigger: the model does not invent the reading
+        (THREAT_MODEL, "asserted", ["today"], ("ASSAULT", "beat")),
+        # an intended act keeps its type: the words around it tell the threat that announces it
+        (THREAT_MODEL, "intended", ["threat"], ("ASSAULT", "beat")),
+    ],
+)
+def test_candidate_type_model_retypes_and_drops_the_rows_mode(model, status, words, expected):
+    candidate, parts = attack_with(words)
+    sent = next(parts.doc.sents)
+    with_model = dataclasses.replace(LEXICON, type_model=model)
+    built = build_event(candidate, Status(status), sent, [], None, parts, with_model)
+    assert (built.type, built.mode) == expected
+
+
+@pytest.mark.parametrize(("fillers", "expected"), [(6, "THREATEN"), (7, "ASSAULT")])
+def test_candidate_type_model_reads_the_words_around_the_trigger(fillers, expected):
+    # a model that reads only "threat" as THREATEN retypes the attack while the word is within
+    # 8 words of the trigger
+    candidate, parts = attack_with(["very"] * fillers + ["threat"])
+    threat = dataclasses.replace(THREAT_MODEL, weights={"threat": (0.0, 3.0)})
+    with_model = dataclasses.replace(LEXICON, type_model=threat)
+    sent = next(parts.doc.sents)
+    assert event_type(candidate, Status("asserted"), sent, with_model) == expected

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.events.status import Status
 from kg.extract.events.timex import best_date
+from kg.extract.events.typemodel import is_hedged
 from kg.records import EventMention
 
 if TYPE_CHECKING:
@@ -105,6 +106,35 @@ def _confidence(candidate: Candidate, status: Status) -> float:
     return round(min(0.95, max(0.05, score)), 2)
 
 
+#: Words either side of the trigger the type model reads.
+WINDOW = 8
+
+
+def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexicon) -> str:
+    """The candidate's type, or the type the lexicon's model gives where the rules are unsure
+    (neighbouring types, a verb of many types, a quote or a modal; see `typemodel`)."""
+    model = lexicon.type_model
+    if model is None or status.status == "intended":
+        # the words around an intended act tell the threat or offer that announces it, an
+        # event of its own ("threatened to strike": the strike stays ASSAULT, intended)
+        return candidate.event_type
+    hedged = is_hedged((token.text, token.tag_) for token in sent)
+    lemma = candidate.token.lemma_.lower()
+    # the words around the trigger, about a headline's length: a long sentence tells other acts
+    doc = sent.doc
+    start = max(sent.start, min(candidate.first.i, candidate.token.i) - WINDOW)
+    window = doc[start : min(sent.end, candidate.token.i + WINDOW + 1)]
+    supported = {
+        row.type
+        for token in window
+        for row in (*lexicon.verb_triggers(token.lemma_.lower()),
+                    *lexicon.noun_triggers(token.lemma_.lower()))
+    }  # fmt: skip
+    return model.retype(
+        candidate.event_type, lemma, window.text, hedged=hedged, supported=supported
+    )
+
+
 def build_event(
     candidate: Candidate,
     status: Status,
@@ -119,8 +149,9 @@ def build_event(
     when = best_date(texts, anchor, future=status.status == "intended")
     start = candidate.first.idx
     end = candidate.token.idx + len(candidate.token.text)
+    kind = event_type(candidate, status, sent, lexicon)
     return EventMention(
-        type=candidate.event_type,
+        type=kind,
         actors=candidate.actors,
         recipients=candidate.recipients,
         status=status.status,
@@ -130,7 +161,7 @@ def build_event(
         trigger_start=start,
         trigger_end=end,
         confidence=_confidence(candidate, status),
-        mode=candidate.trigger.mode if candidate.event_type == candidate.trigger.type else None,
+        mode=candidate.trigger.mode if kind == candidate.trigger.type else None,
         attributed_to=status.attributed_to,
         source_text=status.source_text,
         date=when[0] if when else None,

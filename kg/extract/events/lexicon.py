@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from kg.errors import OntologyError, UnknownTermError
+from kg.extract.events.typemodel import TypeModel, load_type_model
 from kg.ontology import PLOVER_FILE, Ontology, load_ontology
 from kg.text import stable_hash
 
@@ -98,6 +99,8 @@ class Lexicon:
     reciprocal_types: tuple[str, ...] = ()
     #: (level, phrase): text no event is coded from, "story" or "sentence" (kg:discardTable)
     discard_rows: tuple[tuple[str, str], ...] = ()
+    #: The learned type model that may re-type an event the rules are unsure of (kg:typeModel)
+    type_model: TypeModel | None = None
     _verbs: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _nouns: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _cues: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
@@ -125,7 +128,7 @@ class Lexicon:
         return (
             Lexicon,
             (self.version, self.types, self.modes, self.type_preps, self.triggers, self.cue_rows,
-             self.open_types, self.reciprocal_types, self.discard_rows),
+             self.open_types, self.reciprocal_types, self.discard_rows, self.type_model),
         )
 
     def verb_triggers(self, lemma: str) -> tuple[Trigger, ...]:
@@ -213,14 +216,18 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
     if ontology.discard_table is not None:
         tables.append(ontology.folder / ontology.discard_table)
         discard_rows = _read_discards(tables[-1])
+    type_model = None
+    if ontology.type_model is not None:
+        type_model = load_type_model(ontology.folder / ontology.type_model, types)
     digest = stable_hash(
-        "\x1f".join(p.read_text(encoding="utf-8") for p in (scheme_path, *tables, cue_path))
+        "\x1f".join([*(p.read_text(encoding="utf-8") for p in (scheme_path, *tables, cue_path)),
+                     *([type_model.version] if type_model is not None else [])])
     )
     log.debug("lexicon %s: %d triggers, %d cue rows", digest, len(triggers), len(cue_rows))
     return Lexicon(
         digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), tuple(triggers),
         cue_rows, tuple(sorted(t.code for t in ontology.types if t.recipient_optional)),
-        tuple(sorted(t.code for t in ontology.types if t.reciprocal)), discard_rows,
+        tuple(sorted(t.code for t in ontology.types if t.reciprocal)), discard_rows, type_model,
     )  # fmt: skip
 
 
