@@ -27,7 +27,7 @@ def lexicon():
 
 def copy_ontology(tmp_path: Path) -> Path:
     for name in ("kg.ttl", "plover.ttl", "triggers.tsv", "cameo_triggers.tsv", "cues.tsv",
-                 "discards.json"):
+                 "discards.json", "type_model.json"):
         shutil.copy(ONTOLOGY / name, tmp_path / name)
     return tmp_path
 
