@@ -6,9 +6,17 @@ country, an attributed claim, a place and dates of each precision.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
 import socket
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 
 from kg.records import Actor, Article, Corpus, Event, Evidence, Place, SourceSpan
 
@@ -86,3 +94,28 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+# the server CLI is installed into the virtualenv, which need not be on PATH (`make test`)
+OXIGRAPH = shutil.which("oxigraph", path=f"{Path(sys.executable).parent}{os.pathsep}"
+                        f"{os.environ.get('PATH', '')}")
+
+
+@contextlib.contextmanager
+def oxigraph_server(*args: str) -> Iterator[str]:
+    """Run `oxigraph ARGS --bind 127.0.0.1:PORT` until the block ends; yield its base URL."""
+    port = free_port()
+    process = subprocess.Popen([str(OXIGRAPH), *args, "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import shutil
-import subprocess
-import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,37 +14,20 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from rdf_helpers import free_port, make_corpus
+from rdf_helpers import OXIGRAPH, free_port, make_corpus, oxigraph_server
 
 from kg.errors import StoreError
 from kg.rdf.push import plain_text, push
 from kg.rdf.store import write_outputs_rdf
 
-# the server CLI is installed into the virtualenv, which need not be on PATH (`make test`)
-OXIGRAPH = shutil.which("oxigraph", path=f"{Path(sys.executable).parent}{os.pathsep}"
-                        f"{os.environ.get('PATH', '')}")
 needs_oxigraph = pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server CLI is not "
                                     "installed (pip install 'oxigraph>=0.5,<0.6')")
 
 
 @pytest.fixture()
 def oxigraph(tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [str(OXIGRAPH), "serve", "--location", str(tmp_path / "db"), "--bind",
-         f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
+    with oxigraph_server("serve", "--location", str(tmp_path / "db")) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def select(url: str, query: str) -> list[dict[str, str]]:

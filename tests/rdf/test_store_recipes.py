@@ -6,30 +6,21 @@ count with 0; the documented ways to query the union must see every triple (issu
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import shutil
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdf_helpers import free_port, make_corpus
+from rdf_helpers import OXIGRAPH, make_corpus, oxigraph_server
 
 from kg.cli import cli
 from kg.rdf.store import write_outputs_rdf
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = {name: (ROOT / name).read_text(encoding="utf-8") for name in ("README.md", "docs/rdf.md")}
-OXIGRAPH = shutil.which("oxigraph", path=f"{Path(sys.executable).parent}{os.pathsep}"
-                        f"{os.environ.get('PATH', '')}")
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(OXIGRAPH is None, reason="the oxigraph server CLI is not installed "
@@ -46,24 +37,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     return out, write_outputs_rdf(make_corpus(), out)["triples"]
 
 
-@contextlib.contextmanager
-def oxigraph(*args: str) -> Iterator[str]:
-    """Run `oxigraph ARGS --bind 127.0.0.1:PORT` until the block ends; yield its base URL."""
-    port = free_port()
-    process = subprocess.Popen([str(OXIGRAPH), *args, "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+oxigraph = oxigraph_server
 
 
 def count(url: str, query: str = COUNT, **params: str) -> int:
