@@ -125,10 +125,17 @@ def _worker_main(conn: Connection, store_dir: str, max_rows: int, answer: Answer
         return
     conn.send(("ready", ""))
     while True:
-        request = conn.recv()
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent closed the pipe (shutting down): stop without a traceback
         if request is None:
             return
-        conn.send(answer(store, max_rows, *request))
+        result = answer(store, max_rows, *request)
+        try:
+            conn.send(result)
+        except OSError:
+            return  # the parent stopped waiting for this answer and closed the pipe
 
 
 class _Worker:
