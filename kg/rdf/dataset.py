@@ -267,8 +267,12 @@ def _event_triples(
     if event.mode:
         yield node, kg("mode"), _text(event.mode)
     yield node, kg("confidence"), _decimal(event.confidence)
-    for prop, role_type, ids in (
-        ("actor", "sourceRole", event.actors), ("recipient", "targetRole", event.recipients),
+    # the sector of a participant the text names by a group noun ("Egyptian police": COP)
+    sectors = ({a: s for e in event.evidence for a, s in e.generic_actors},
+               {a: s for e in event.evidence for a, s in e.recipient_sectors})
+    for prop, role_type, ids, sector_of in (
+        ("actor", "sourceRole", event.actors, sectors[0]),
+        ("recipient", "targetRole", event.recipients, sectors[1]),
     ):
         for actor_id in dict.fromkeys(ids):
             actor = mint.actors.get(actor_id)
@@ -281,6 +285,8 @@ def _event_triples(
             yield role, RDF_TYPE, _ns("sem", "Role")
             yield role, RDF_VALUE, actor
             yield role, _ns("sem", "roleType"), kg(role_type)
+            if actor_id in sector_of:
+                yield role, kg("sector"), _text(sector_of[actor_id])
     if event.place:
         yield node, _ns("sem", "hasPlace"), mint.place(event.place)
     stamp = date_literal(event.date)

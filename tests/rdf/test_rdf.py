@@ -173,3 +173,22 @@ def test_rdf_two_actors_with_one_qid_keep_distinct_iris() -> None:
               and "/actor/" in q.subject.value}
     assert (f"{DEFAULT_BASE}actor/Q298", "Chile") in labels
     assert (f"{DEFAULT_BASE}actor/chile-2", "Republic of Chile") in labels
+
+
+def test_rdf_a_group_noun_s_sector_is_on_the_participant_s_role() -> None:
+    # "Kenyan troops shelled ...": Kenya acts, named by a group noun of sector MIL (issue #15)
+    corpus = make_corpus()
+    shell = corpus.events[1]
+    evidence = dataclasses.replace(shell.evidence[0], generic_actors=(("kenya", "MIL"),))
+    event = dataclasses.replace(shell, evidence=(evidence,))
+    graph = union(build_dataset(dataclasses.replace(
+        corpus, events=(corpus.events[0], event, *corpus.events[2:]))))
+    rows = graph.query(
+        "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
+        f"PREFIX kg: <{KG_NS}> "
+        "SELECT ?value ?type ?sector WHERE { ?role kg:sector ?sector ; rdf:value ?value ; "
+        "sem:roleType ?type }")
+    assert [(str(v), str(t), str(s)) for v, t, s in rows] == [
+        (f"{DEFAULT_BASE}actor/Q114", f"{KG_NS}sourceRole", "MIL")]
+    conforms, text = validate(graph)
+    assert conforms, text
