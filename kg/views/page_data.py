@@ -207,6 +207,14 @@ def _event(event: Event, date: str | None, labels: Mapping[str, str],
             "url": url,
         })
     source = labels.get(event.attributed_to or "", event.source_text)
+    # a participant named by a group noun shows its sector: "Egypt (COP)" (issue #15)
+    sectors = ({a: s for e in event.evidence for a, s in e.generic_actors},
+               {a: s for e in event.evidence for a, s in e.recipient_sectors})
+
+    def named(actor_id: str, sector_of: dict[str, str]) -> str:
+        label = labels.get(actor_id, actor_id)
+        return f"{label} ({sector_of[actor_id]})" if actor_id in sector_of else label
+
     return {
         "id": event.id,
         "type": event.type,
@@ -214,8 +222,8 @@ def _event(event: Event, date: str | None, labels: Mapping[str, str],
         "polarity": ontology.polarity(event.type),
         "status": event.status,
         "date": date,
-        "actors": [labels.get(a, a) for a in event.actors],
-        "recipients": [labels.get(a, a) for a in event.recipients],
+        "actors": [named(a, sectors[0]) for a in event.actors],
+        "recipients": [named(a, sectors[1]) for a in event.recipients],
         "source": source,
         "place": event.place,
         "confidence": round(event.confidence, 3),

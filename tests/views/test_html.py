@@ -233,3 +233,15 @@ def test_html_script_json_never_lets_text_close_the_script(text):
     encoded = script_json({"t": text})
     assert "<" not in encoded and "\u2028" not in encoded
     assert json.loads(encoded) == {"t": text}
+
+
+def test_html_event_names_a_group_participant_with_its_sector():
+    # "Estmark police ...": the recipient named by a group noun shows its sector (issue #15)
+    corpus = network_corpus()
+    first = corpus.events[0]
+    evidence = dataclasses.replace(first.evidence[0], recipient_sectors=((first.recipients[0],
+                                                                           "COP"),))
+    events = (dataclasses.replace(first, evidence=(evidence,)), *corpus.events[1:])
+    view = build_view(dataclasses.replace(corpus, events=events)).data
+    (shown,) = [e for e in view["events"] if e["id"] == first.id]
+    assert (shown["actors"], shown["recipients"]) == (["Ulf Brandt"], ["Estmark (COP)"])
