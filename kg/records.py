@@ -256,6 +256,18 @@ class Corpus:
     links: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, hash=False)
 
 
+def participant_sectors(event: Event) -> tuple[dict[str, str], dict[str, str]]:
+    """(actor id -> sector, recipient id -> sector) over the event's evidence: the CAMEO sector
+    of the group noun by which a sentence names a participant ("Egyptian police": COP).
+
+    >>> ev = Evidence("a", "s", 0, 1, "t", 0, 1, 0.5, generic_actors=(("eg", "COP"),))
+    >>> participant_sectors(Event("e", "COERCE", ("eg",), (), "asserted", (ev,), ("a",), 0.5))
+    ({'eg': 'COP'}, {})
+    """
+    return ({a: s for e in event.evidence for a, s in e.generic_actors},
+            {a: s for e in event.evidence for a, s in e.recipient_sectors})
+
+
 # -- JSON round trip -------------------------------------------------------------------------
 
 R = TypeVar("R")

@@ -27,7 +27,16 @@ import pyoxigraph as ox
 
 from kg.rdf import iris
 from kg.rdf.iris import DEFAULT_BASE, PREFIXES
-from kg.records import ACTOR_TYPES, Actor, Article, Corpus, Event, Evidence, Place
+from kg.records import (
+    ACTOR_TYPES,
+    Actor,
+    Article,
+    Corpus,
+    Event,
+    Evidence,
+    Place,
+    participant_sectors,
+)
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -268,8 +277,7 @@ def _event_triples(
         yield node, kg("mode"), _text(event.mode)
     yield node, kg("confidence"), _decimal(event.confidence)
     # the sector of a participant the text names by a group noun ("Egyptian police": COP)
-    sectors = ({a: s for e in event.evidence for a, s in e.generic_actors},
-               {a: s for e in event.evidence for a, s in e.recipient_sectors})
+    sectors = participant_sectors(event)
     for prop, role_type, ids, sector_of in (
         ("actor", "sourceRole", event.actors, sectors[0]),
         ("recipient", "targetRole", event.recipients, sectors[1]),

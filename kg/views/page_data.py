@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.ontology import NEUTRAL, Ontology
-from kg.records import Actor, Article, Corpus, Event
+from kg.records import Actor, Article, Corpus, Event, participant_sectors
 from kg.views.analytics import (
     ActorNetwork,
     actor_centrality,
@@ -208,8 +208,7 @@ def _event(event: Event, date: str | None, labels: Mapping[str, str],
         })
     source = labels.get(event.attributed_to or "", event.source_text)
     # a participant named by a group noun shows its sector: "Egypt (COP)" (issue #15)
-    sectors = ({a: s for e in event.evidence for a, s in e.generic_actors},
-               {a: s for e in event.evidence for a, s in e.recipient_sectors})
+    sectors = participant_sectors(event)
 
     def named(actor_id: str, sector_of: dict[str, str]) -> str:
         label = labels.get(actor_id, actor_id)
