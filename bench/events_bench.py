@@ -246,6 +246,7 @@ def reference(name: str, corpora: tuple[str, ...]) -> None:
 #: the events with a true value in such a field, or prints "not recorded" while none exists.
 DOER_KINDS = (
     ("doer is a generic actor", ("generic",)),
+    ("doer is an unnamed group", ("unnamed",)),
     ("doer is a resolved pronoun/description", ("resolved", "coref", "antecedent")),
     ("doer is an inferred state", ("inferred", "implicit")),
 )
@@ -371,17 +372,21 @@ class DevGold:
             accepted |= gold_names(self.actors, affiliation)
         return accepted
 
-    def side(self, label: str, ids: Sequence[str], *, doer: bool) -> bool:
+    def side(self, label: str, ids: Sequence[str], *, doer: bool,
+             unnamed: Sequence[tuple[str, str]] = ()) -> bool:  # fmt: skip
         accepted = self.wanted(label)
         if accepted is None:
-            # a description: any target or none; a described doer by its head noun
+            # a description: any target or none; a described doer by its head noun, in an
+            # actor's names or in the words of an unnamed group (`unnamed`)
             return not doer or any(_description_hit(fold(label), self.names.get(i, set()))
-                                   for i in ids)  # fmt: skip
+                                   for i in ids) or _description_hit(
+                fold(label), {fold(words) for words, _ in unnamed})  # fmt: skip
         return any(self.names.get(i, set()) & accepted for i in ids)
 
     def participants(self, gold: dict, event) -> bool:  # type: ignore[no-untyped-def]
         source, target = gold["source"], gold["target"]
-        if self.side(source, event.actors, doer=True) and self.side(
+        unnamed = getattr(event, "unnamed_actors", ())
+        if self.side(source, event.actors, doer=True, unnamed=unnamed) and self.side(
             target, event.recipients, doer=False
         ):
             return True

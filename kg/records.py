@@ -139,6 +139,9 @@ class EventMention:
     `source_text` keeps an unnamed claim source ("sources", "a military source").
     `generic_actors` and `recipient_sectors` pair a participant key with the CAMEO sector of the
     group noun the sentence names it by ("Egyptian police" -> (Egypt's key, "COP")).
+    `unnamed_actors` are doers named only by a group noun tied to no actor ("gunmen",
+    "protesters in Athens"), as (words, sector): the event is kept when it has a named
+    recipient, and its `actors` may then be empty (issue #15).
     """
 
     type: str
@@ -159,6 +162,7 @@ class EventMention:
     place: str | None = None
     generic_actors: tuple[tuple[str, str], ...] = ()
     recipient_sectors: tuple[tuple[str, str], ...] = ()
+    unnamed_actors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +217,8 @@ class Event:
     """A corpus-level event: event mentions that agree on type, participants and time, merged.
 
     `actors`, `recipients` and `attributed_to` are Actor ids; `place` is an Actor-like place label.
+    `unnamed_actors` are the (words, sector) of a doer named only by an unnamed group ("gunmen",
+    "UAF"); `actors` is then empty.
     """
 
     id: str
@@ -229,6 +235,7 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     place: str | None = None
+    unnamed_actors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,9 @@ from kg.text import stable_hash
 
 log = logging.getLogger(__name__)
 
-#: What must agree for two mentions to be one event: type, actors, recipients, status.
-_Key = tuple[str, tuple[str, ...], tuple[str, ...], str]
+#: What must agree for two mentions to be one event: type, actors, recipients, status, and
+#: the sectors of an unnamed doer ("gunmen": UAF), when the event has one.
+_Key = tuple[str, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,9 @@ def merge_events(
     link to any corpus actor is dropped (logged at DEBUG); unlinked recipients, sources and
     places are left out of the event. With `acting` (the ids of actors that act in the
     political graph, `kg.link.actors.political_actors`), a mention none of whose actors is
-    among them is dropped too: crime between private persons, a celebrity's day.
+    among them is dropped too: crime between private persons, a celebrity's day. A mention
+    whose doer is an unnamed group ("gunmen attacked X", `EventMention.unnamed_actors`) is
+    kept when one of its recipients is among them.
     """
     spans: dict[str, set[tuple[int, int]]] = {}
     for analysis in analyses:
@@ -111,12 +114,14 @@ def merge_events(
             continue
         for mention in analysis.events:
             actors = _linked(article_id, mention.actors, links)
-            if not actors or (acting is not None and not any(a in acting for a in actors)):
-                dropped += 1
-                continue
             recipients = tuple(r for r in _linked(article_id, mention.recipients, links)
                                if r not in actors)  # fmt: skip
-            key: _Key = (mention.type, actors, recipients, mention.status)
+            unnamed = () if actors else tuple(sorted({s for _, s in mention.unnamed_actors}))
+            acts = actors or (recipients if unnamed else ())
+            if not acts or (acting is not None and not any(a in acting for a in acts)):
+                dropped += 1
+                continue
+            key: _Key = (mention.type, actors, recipients, mention.status, unnamed)
             source = links.get((article_id, mention.attributed_to or ""))
             place = links.get((article_id, mention.place or ""))
             sentence = sentences[(article_id, mention.sentence_start, mention.sentence_end)]
@@ -179,7 +184,7 @@ def _evidence(item: _Item) -> Evidence:
 
 
 def _build(key: _Key, group: _Group) -> Event:
-    event_type, actors, recipients, status = key
+    event_type, actors, recipients, status, unnamed = key
     evidence = sorted((_evidence(item) for item in group.items),
                       key=lambda e: (e.article_id, e.trigger_start))
     unique = {(e.article_id, e.trigger_start): e for e in evidence}
@@ -188,7 +193,9 @@ def _build(key: _Key, group: _Group) -> Event:
         miss *= 1.0 - item.confidence
     mentions = [item.mention for item in group.items]
     return Event(
-        id=event_id(event_type, actors, recipients, status, group.date),
+        # an unnamed doer is part of the identity, as its sectors ("unnamed:UAF")
+        id=event_id(event_type, (*actors, *(f"unnamed:{s}" for s in unnamed)), recipients,
+                    status, group.date),  # fmt: skip
         type=event_type,
         actors=actors,
         recipients=recipients,
@@ -202,4 +209,7 @@ def _build(key: _Key, group: _Group) -> Event:
         date=group.date,
         date_precision=group.precision,
         place=_most_common([item.place for item in group.items]),
+        unnamed_actors=tuple(dict.fromkeys(
+            (words, sector) for m in mentions for words, sector in m.unnamed_actors
+            if not actors)),  # fmt: skip
     )

@@ -268,6 +268,7 @@ def _event_triples(
     yield node, RDF_TYPE, kg("Event")
     yield node, RDF_TYPE, _ns("sem", "Event")
     names = [labels.get(i, i) for i in event.actors], [labels.get(i, i) for i in event.recipients]
+    names[0].extend(words for words, _ in event.unnamed_actors)
     label = " ".join(x for x in (", ".join(names[0]), event.type.upper(), ", ".join(names[1])) if x)
     yield node, LABEL, _text(label)
     yield node, kg("eventType"), concept
@@ -295,6 +296,16 @@ def _event_triples(
             yield role, _ns("sem", "roleType"), kg(role_type)
             if actor_id in sector_of:
                 yield role, kg("sector"), _text(sector_of[actor_id])
+    for words, sector in event.unnamed_actors:
+        # a doer named only by a group noun tied to no actor ("gunmen"): a source role with
+        # the words and the sector, and no actor
+        role = mint.derived("role", event.id, "unnamed", words)
+        yield node, _ns("sem", "hasActor"), role
+        yield role, RDF_TYPE, _ns("sem", "Role")
+        yield role, RDF_TYPE, kg("UnnamedGroupRole")
+        yield role, LABEL, _text(words)
+        yield role, _ns("sem", "roleType"), kg("sourceRole")
+        yield role, kg("sector"), _text(sector)
     if event.place:
         yield node, _ns("sem", "hasPlace"), mint.place(event.place)
     stamp = date_literal(event.date)

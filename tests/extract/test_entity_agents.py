@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from kg.extract.entities.agents import find_groups, focus_country
 from kg.extract.entities.gazetteer import load_gazetteer
-from kg.extract.entities.resolve import ENTRY, GROUP, NONE, ORG, PERSON, Candidate, resolve
+from kg.extract.entities.resolve import ENTRY, GROUP, ORG, PERSON, Candidate, resolve
 from kg.records import GENERIC, LocalEntity, Mention
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
@@ -139,16 +139,46 @@ def test_entity_agents_tie_group_noun(gaz, rows, named, expected):
 
 
 @pytest.mark.parametrize(
-    ("rows", "named"),
+    ("rows", "named", "unnamed"),
     [
-        # protesters in a city do not act for its country: only a state's bodies do
-        (PROTESTERS_IN, (peru(14, "Lima", as_place=True),)),
-        # groups with no tie stay unnamed
-        (GUNMEN, ()),
+        # protesters in a city do not act for its country (only a state's bodies do): they are
+        # an unnamed group, a mention with a sector and no actor
+        (
+            PROTESTERS_IN,
+            (peru(14, "Lima", as_place=True),),
+            (Candidate(0, 10, "Protesters", GENERIC, GROUP, sector="CVLOPP"),),
+        ),
+        # groups with no tie are unnamed groups, each with its sector
+        (
+            GUNMEN,
+            (),
+            (
+                Candidate(0, 6, "Gunmen", GENERIC, GROUP, sector="UAF"),
+                Candidate(14, 23, "residents", GENERIC, GROUP, sector="CVL"),
+            ),
+        ),
     ],
 )
-def test_entity_agents_leave_untied_groups(gaz, rows, named):
-    assert find_groups(parse(rows), named, gaz) == named
+def test_entity_agents_keep_untied_groups_unnamed(gaz, rows, named, unnamed):
+    assert find_groups(parse(rows), named, gaz) == (*named, *unnamed)
+
+
+@pytest.mark.parametrize(
+    ("words", "tag", "det"),
+    [
+        ("resident", "NN", "a"),  # one unnamed person, no group
+        ("people", "NNS", None),  # too vague to name a doer
+    ],
+)
+def test_entity_agents_no_unnamed_group_for_one_person_or_people(gaz, words, tag, det):
+    rows = [(det, 1, "det", "DET", "DT", det)] if det else []
+    at = len(rows)
+    rows += [
+        (words, at + 1, "nsubj", "NOUN", tag, words),
+        ("left", at + 1, "ROOT", "VERB", "VBD", "leave"),
+        (".", at + 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert find_groups(parse(rows), (), gaz) == ()
 
 
 @pytest.mark.parametrize(
@@ -236,9 +266,10 @@ def test_entity_agents_state_body_without_modifier_is_the_focus_country(gaz):
 
 
 def test_entity_agents_no_focus_no_tie(gaz):
+    # without a focus country "the navy" is no organisation but an unnamed group, in place
     named = (peru(0), Candidate(29, 33, "navy", "ORG", ORG, name="navy"))
     found = find_groups(parse(NAVY), named, gaz)
-    assert found == (peru(0), Candidate(29, 33, "navy", "ORG", NONE, name="navy"))
+    assert found == (peru(0), Candidate(29, 33, "navy", GENERIC, GROUP, sector="MIL"))
 
 
 @pytest.mark.parametrize(

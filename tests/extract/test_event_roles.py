@@ -145,6 +145,37 @@ def test_roles_speaker_pronoun_is_the_reporting_subject_or_their_side(pronoun, l
             sector   2 pobj  NOUN
             """, 6, ["e1"],
         ),
+        (  # an appositive names the party a common noun stands for
+            """
+            Canada    1 nsubj PROPN
+            accused   1 ROOT  VERB VBD accuse
+            its       3 poss  PRON PRP$ its
+            neighbour 1 dobj  NOUN
+            ,         3 punct PUNCT
+            Mexico    3 appos PROPN
+            """, 3, ["e1"],
+        ),
+        (  # whose it is: "an application from X"
+            """
+            Canada      1 nsubj PROPN
+            rejected    1 ROOT  VERB VBD reject
+            an          3 det   DET
+            application 1 dobj  NOUN
+            from        3 prep  ADP
+            Mexico      4 pobj  PROPN
+            """, 3, ["e1"],
+        ),
+        (  # the people of a polity: "civilians in Peru"; a named place by its country
+            """
+            Canada    1 nsubj PROPN
+            shelled   1 ROOT  VERB VBD shell
+            civilians 1 dobj  NOUN NNS civilian
+            in        2 prep  ADP
+            Lima      3 pobj  PROPN
+            and       4 cc    CCONJ
+            Peru      4 conj  PROPN
+            """, 2, ["e5"],
+        ),
     ],
 )
 def test_roles_targets(table, token, expected):
@@ -269,3 +300,23 @@ def test_roles_relative_head_is_the_noun_the_clause_modifies():
     question = Doc(Vocab(), words=["Which", "side", "left", "?"], heads=[1, 2, 2, 2],
                    deps=["det", "nsubj", "ROOT", "punct"], tags=["WDT", "NN", "VBD", "."])
     assert _relative_head(question[0]) is None
+
+
+def test_event_roles_unnamed_groups_of_heads_conjuncts_and_counts():
+    doc = parse(
+        """
+        Thousands  5 nsubj NOUN NNS thousand
+        of         0 prep  ADP
+        protesters 1 pobj  NOUN NNS protester
+        and        2 cc    CCONJ
+        students   2 conj  NOUN NNS student
+        marched    5 ROOT  VERB VBD march
+        """,
+        ents=["B-CARDINAL", "O", "O", "O", "O", "O"],
+    )
+    found = [Mention(13, 23, "protesters", GENERIC, None, "CVLOPP"),
+             Mention(28, 36, "students", GENERIC, None, "EDU")]  # fmt: skip
+    parts = Participants.build(doc, found, list(NAMED.values()), LEXICON)
+    # "thousands of X" are X; an unnamed group has no actor key
+    assert parts.unnamed_groups([doc[0]]) == (("protesters", "CVLOPP"), ("students", "EDU"))
+    assert parts.actors(doc[2]) == ([], "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from kg.link.events import dates_compatible, event_id, merge_events
 from kg.records import Article, ArticleAnalysis, EventMention
 
@@ -81,3 +83,22 @@ def test_event_merge_output_is_deterministic():
 def test_event_merge_dates_compatible():
     assert dates_compatible("2024", "2024-03-11") is True
     assert dates_compatible("2024-03", "2024-04") is False
+
+
+def test_event_merge_unnamed_doer_kept_for_a_political_recipient_and_kept_apart_by_sector():
+    def unnamed(words, sector, trigger_start):
+        found = mention(0, 18, trigger_start, actors=())
+        return dataclasses.replace(found, unnamed_actors=((words, sector),))
+
+    analyses = [analysis("a", [unnamed("gunmen", "UAF", 7), unnamed("armed men", "UAF", 7),
+                               unnamed("protesters", "CVLOPP", 7)])]  # fmt: skip
+    events = merge_events([article("a", TEXT_A)], analyses, LINKS, acting={"mexico"})
+    assert sorted((e.actors, e.recipients, e.unnamed_actors) for e in events) == [
+        ((), ("mexico",), (("gunmen", "UAF"), ("armed men", "UAF"))),
+        ((), ("mexico",), (("protesters", "CVLOPP"),)),
+    ]
+    # the unnamed doer's sector is part of the identity
+    ids = {e.unnamed_actors[0][1]: e.id for e in events}
+    assert ids["UAF"] == event_id("CONSULT", ["unnamed:UAF"], ["mexico"], "asserted", None)
+    # a recipient outside the political graph: dropped
+    assert merge_events([article("a", TEXT_A)], analyses, LINKS, acting={"canada"}) == []

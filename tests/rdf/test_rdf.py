@@ -192,3 +192,21 @@ def test_rdf_a_group_noun_s_sector_is_on_the_participant_s_role() -> None:
         (f"{DEFAULT_BASE}actor/Q114", f"{KG_NS}sourceRole", "MIL")]
     conforms, text = validate(graph)
     assert conforms, text
+
+
+def test_rdf_an_unnamed_doer_is_a_source_role_with_words_and_sector() -> None:
+    # "Gunmen shelled ...": no actor, an unnamed group of sector UAF (issue #15)
+    corpus = make_corpus()
+    event = dataclasses.replace(corpus.events[1], actors=(), unnamed_actors=(("gunmen", "UAF"),))
+    graph = union(build_dataset(dataclasses.replace(
+        corpus, events=(corpus.events[0], event, *corpus.events[2:]))))
+    rows = graph.query(
+        "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
+        f"PREFIX kg: <{KG_NS}> "
+        "SELECT ?label ?words ?sector WHERE { ?event sem:hasActor ?role ; rdfs:label ?label . "
+        "?role a kg:UnnamedGroupRole ; rdfs:label ?words ; kg:sector ?sector ; "
+        "sem:roleType kg:sourceRole }")
+    assert [(str(a), str(w), str(s)) for a, w, s in rows] == [
+        ("gunmen ASSAULT Chile", "gunmen", "UAF")]
+    conforms, text = validate(graph)
+    assert conforms, text

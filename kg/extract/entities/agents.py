@@ -15,8 +15,10 @@ organisation it is tied to, and keeps the noun's sector. The tie is, in this ord
 
 A statement noun ("a HRW report accused", `Gazetteer.statement_heads`) stands for the actor
 that modifies it. A group with no tie ("gunmen", "residents", "Kurdish police" when the
-recognizer knows no Kurdish actor) stays unnamed, as the annotation conventions say. A noun
-that titles a named person ("the spokesman, John Doe") is left to the people pass.
+recognizer knows no Kurdish actor) stays unnamed, as the annotation conventions say: it is
+kept as a mention with its sector and no actor (an unnamed group), so that an event can say
+who did it ("gunmen attacked X") without a graph node for them. A noun that titles a named
+person ("the spokesman, John Doe") is left to the people pass.
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ _STATEMENT_PREPS = ("by",)  # "a report by X"
 _NOT_GROUPS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "WORK_OF_ART", "LAW"}
 )
+#: Sectors too vague for an unnamed group to name a doer: "people", "men", "members".
+_VAGUE_SECTORS = ("PPL", "UNK")
 #: The longest dictionary phrase looked for before a head ("armed riot police").
 _MAX_WORDS = 4
 
@@ -106,11 +110,15 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
         ):
             ties[i] = focus, None
         replaced = sorted({lowered[t] for t in range(start, i + 1) if t in lowered})
-        if i not in ties:
+        # a title names a group only in the plural ("officers"; "the officer" is a person)
+        if i not in ties and (sector is None or (title and doc[i].tag_ != "NNS")
+                              or not _unnamed_group(doc[i], sector)):  # fmt: skip
             for j in replaced:
                 found[j] = replace(found[j], role=NONE)  # "the navy" is no organisation
             continue
-        entry_id, alias_of = ties[i]
+        # an untied group ("gunmen", "protesters in Athens") is kept as an unnamed group:
+        # a mention with its sector and no actor, so an event can name its doer by it
+        entry_id, alias_of = ties.get(i, (None, None))
         begin, end = doc[start].idx, doc[i].idx + len(doc[i].text)
         group = Candidate(
             begin,
@@ -129,6 +137,19 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
         else:
             found.append(group)
     return tuple(found)
+
+
+def _unnamed_group(head: Token, sector: str) -> bool:
+    """Whether an untied group noun names a group of its own: a noun no vaguer than
+    "people" or "members", plural or collective ("protesters", "the mob", "police"); a
+    singular count noun ("a resident said") is one unnamed person."""
+    if head.pos_ != "NOUN" or sector[:3] in _VAGUE_SECTORS:
+        return False
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+        return False  # a name that ties to no actor: "an Antonov bomber" is its maker's
+    if head.tag_ == "NNS":
+        return True
+    return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children)
 
 
 def _lower(span: Span) -> bool:

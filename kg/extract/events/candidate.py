@@ -41,6 +41,8 @@ class Candidate:
     recipients: tuple[str, ...]
     light_intent: bool
     nominal: bool
+    #: doers named by an unnamed group, as (words, sector): "gunmen" (issue #15)
+    unnamed: tuple[tuple[str, str], ...] = ()
 
 
 def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
@@ -169,4 +171,5 @@ def build_event(
         place=_place(candidate, participants, lexicon),
         generic_actors=participants.sectors(candidate.clause, candidate.actors),
         recipient_sectors=participants.sectors(candidate.clause, candidate.recipients),
+        unnamed_actors=candidate.unnamed,
     )

@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Types whose act on people or things in a place is done to that place's polity.
+_FORCE_TYPES = ("ASSAULT", "COERCE")
+
 
 def extract_events(
     doc: Doc,
@@ -221,7 +224,10 @@ class _Coder:
             not actors and trigger.type in AGENTLESS_TYPES and is_passive(verb)
             and not any(c.dep_ == "agent" for c in verb.children)
         )  # fmt: skip
-        if not actors and not agentless:
+        # a doer named only by a group noun tied to no actor ("gunmen attacked X"): kept when
+        # the event has a named recipient (checked below), with no actor of its own
+        unnamed = () if actors or agentless else self.parts.unnamed_groups(subjects)
+        if not actors and not agentless and not unnamed:
             log.debug("%r at %d: no actor among %s", verb.text, verb.idx, subjects)
             return None
         preps = trigger.preps or self.lexicon.default_preps(trigger.type)
@@ -237,6 +243,10 @@ class _Coder:
             recipients.extend(keys)
         for obj in prep_objects(verb, preps):
             recipients.extend(self.parts.targets(obj))
+        if not recipients and trigger.type in _FORCE_TYPES:
+            # force used on people in a polity: "killed six people in Syria" (Syria)
+            recipients.extend(k for k in self.parts.polity_of(prep_objects(verb, ("in",)))
+                              if k not in actors)  # fmt: skip
         if not recipients:
             # "X alleged that Y infiltrated ...", "X demanded that Y withdraw": Y is the target
             for comp in verb.children:
@@ -271,10 +281,13 @@ class _Coder:
                     comp.dep_ == "dobj" and self.lexicon.is_cue("deny_object", comp.lemma_.lower())
                 ):
                     recipients.extend(self.parts.keys_in(comp.subtree))
+        if unnamed and not recipients:
+            log.debug("%r at %d: unnamed doer and no recipient", verb.text, verb.idx)
+            return None
         return Candidate(
             trigger, trigger.type, verb, verb, verb, tuple(actors),
-            "agentless" if agentless else how,
-            inherited, without(recipients, actors), False, False,
+            "unnamed" if unnamed else "agentless" if agentless else how,
+            inherited, without(recipients, actors), False, False, unnamed,
         )  # fmt: skip
 
     def _inner_recipients(self, noun: Token, preps: Sequence[str]) -> list[str]:

@@ -36,6 +36,9 @@ class EntityIndex:
     #: token index -> sector of the group noun mention covering it ("police": "COP"; None for
     #: a statement noun such as "report"): the token stands for its tied actor (issue #15)
     generic: Mapping[int, str | None]
+    #: token index -> (words, sector) of an unnamed group covering it ("gunmen": UAF): a
+    #: group noun tied to no actor, which can still name an event's doer (issue #15)
+    unnamed: Mapping[int, tuple[str, str]]
 
     def entity(self, token: Token) -> str | None:
         """The entity key of the mention covering `token`, if any.
@@ -83,11 +86,14 @@ def build_index(
     by_key = {e.key: e for e in entities}
     key_of: dict[int, str] = {}
     generic: dict[int, str | None] = {}
+    unnamed: dict[int, tuple[str, str]] = {}
     for mention in mentions:
-        if mention.entity is None or mention.entity not in by_key:
-            continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
+            continue
+        if mention.entity is None and mention.label == GENERIC and mention.sector:
+            unnamed.update((t.i, (mention.text, mention.sector)) for t in span)
+        if mention.entity is None or mention.entity not in by_key:
             continue
         for token in span:
             if token.i not in key_of:
@@ -95,7 +101,9 @@ def build_index(
                 if mention.label == GENERIC:
                     generic[token.i] = mention.sector
     countries = {e.label: e.key for e in entities if e.type == "Country"}
-    return EntityIndex(lexicon, by_key, key_of, _surnames(entities), countries, generic)
+    return EntityIndex(
+        lexicon, by_key, key_of, _surnames(entities), countries, generic, unnamed
+    )
 
 
 def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:

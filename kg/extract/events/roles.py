@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.events.index import EntityIndex, build_index
 from kg.extract.events.reference import own_state, titled_person
-from kg.extract.events.syntax import SUBJECTS, conjuncts
+from kg.extract.events.syntax import SUBJECTS, conjuncts, prep_objects
 from kg.records import LocalEntity, Mention
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class Participants(EntityIndex):
             index.surnames,
             index.countries,
             index.generic,
+            index.unnamed,
             doc,
         )
 
@@ -86,6 +87,8 @@ class Participants(EntityIndex):
             if not found and key is not None and self.is_place_key(key):
                 country = self.country_of(key)
                 found = [country] if country else []
+            if not found and key is None and head.pos_ == "NOUN":
+                found = self._appositive(head)  # "its archrival, Islamabad"
             if not found and key is None and head.pos_ == "NOUN" and not (
                 self.lexicon.noun_triggers(head.lemma_.lower())
             ):  # an event noun's modifier is its actor ("the Syrian opposition")
@@ -96,8 +99,43 @@ class Participants(EntityIndex):
                     elif child.dep_ in ("amod", "compound", "nmod") and not found:
                         owner = self.entity(child)
                         found = [owner] if owner and self.is_actor_key(owner) else []
+                if not found:
+                    # whose it is: "an application from X", "a proposal by X"
+                    found = [k for o in prep_objects(head, ("from", "by"))
+                             for k in self._one(o)[0]]  # fmt: skip
+                if not found:
+                    # the people of a polity: "civilians in Gaza", "residents of X"
+                    found = self.polity_of(prep_objects(head, ("in", "of", "from")))
             keys.extend(k for k in found if k not in keys)
         return keys
+
+    def polity_of(self, places: Sequence[Token]) -> list[str]:
+        """The country a place phrase names: a country, or the country of a named place."""
+        for place in places:
+            key = self.entity(place)
+            if key is None or place.i in self.generic:
+                continue
+            if self.entities[key].type == "Country":
+                return [key]
+            if self.is_place_key(key):
+                country = self.country_of(key)
+                if country:
+                    return [country]
+        return []
+
+    def _appositive(self, noun: Token) -> list[str]:
+        """The actor an appositive names for a common noun ("its neighbour, Peru"): an actor,
+        or the country of a named place ("its archrival, Islamabad")."""
+        for child in noun.children:
+            key = self.entity(child) if child.dep_ == "appos" else None
+            if key is None:
+                continue
+            if self.is_actor_key(key):
+                return [key]
+            if self.is_place_key(key):
+                country = self.country_of(key)
+                return [country] if country else []
+        return []
 
     def _one(self, token: Token) -> tuple[list[str], str]:
         key = self.entity(token)
@@ -146,6 +184,20 @@ class Participants(EntityIndex):
                 if key is not None and self.is_actor_key(key):
                     return [key], "direct"
         return [], ""
+
+    def unnamed_groups(self, tokens: Sequence[Token]) -> tuple[tuple[str, str], ...]:
+        """The unnamed groups (words, sector) that noun phrase heads and their conjuncts
+        name: "gunmen", "protesters and students", "thousands of protesters"."""
+        found: list[tuple[str, str]] = []
+        for token in tokens:
+            counted = token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"
+            if token.i not in self.unnamed and counted:
+                token = next(iter(prep_objects(token, ("of",))), token)
+            for head in [token, *conjuncts(token)]:
+                group = self.unnamed.get(head.i)
+                if group is not None and group not in found:
+                    found.append(group)
+        return tuple(found)
 
     def _group(self, token: Token, key: str) -> list[str]:
         """The actors a group noun stands for: its own tie and the coordinated modifiers

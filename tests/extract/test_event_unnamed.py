@@ -1,0 +1,58 @@
+"""Events whose doer is an unnamed group ("gunmen attacked X") on hand-parsed sentences."""
+
+from __future__ import annotations
+
+import pytest
+from parsed_docs import lexicon, parse
+
+from kg.extract.events.finder import extract_events
+from kg.records import GENERIC, Article, LocalEntity, Mention
+
+LEXICON = lexicon()
+PERU = LocalEntity("e0", "Peru", "Country")
+
+
+def events(table: str, groups: dict[str, str]):  # type: ignore[no-untyped-def]
+    """The events of one hand-parsed sentence; "Peru" is a country, `groups` maps the words
+    of each unnamed group to its sector."""
+    doc = parse(table)
+    found = []
+    if "Peru" in doc.text:
+        start = doc.text.index("Peru")
+        found.append(Mention(start, start + 4, "Peru", "GPE", "e0"))
+    for words, sector in groups.items():
+        start = doc.text.index(words)
+        found.append(Mention(start, start + len(words), words, GENERIC, None, sector))
+    found.sort(key=lambda m: m.start)
+    article = Article("t", "", doc.text, ())
+    return extract_events(doc, article, found, [PERU], LEXICON)
+
+
+@pytest.mark.parametrize(
+    ("table", "groups", "expected"),
+    [
+        (  # an unnamed doer with a named recipient: kept, with no actor of its own
+            """
+            Gunmen   1 nsubj NOUN NNS gunman
+            attacked 1 ROOT  VERB VBD attack
+            Peru     1 dobj  PROPN
+            .        1 punct PUNCT
+            """,
+            {"Gunmen": "UAF"},
+            [("ASSAULT", (), ("e0",), (("Gunmen", "UAF"),))],
+        ),
+        (  # no named recipient: no actor-to-actor event
+            """
+            Gunmen    1 nsubj NOUN NNS gunman
+            attacked  1 ROOT  VERB VBD attack
+            villagers 1 dobj  NOUN NNS villager
+            .         1 punct PUNCT
+            """,
+            {"Gunmen": "UAF", "villagers": "CVL"},
+            [],
+        ),
+    ],
+)
+def test_event_unnamed_doer_kept_only_with_a_named_recipient(table, groups, expected):
+    found = events(table, groups)
+    assert [(e.type, e.actors, e.recipients, e.unnamed_actors) for e in found] == expected
