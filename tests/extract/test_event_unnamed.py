@@ -51,6 +51,18 @@ def events(table: str, groups: dict[str, str]):  # type: ignore[no-untyped-def]
             {"Gunmen": "UAF", "villagers": "CVL"},
             [],
         ),
+        (  # "they" names no actor: the plural unnamed group before it
+            """
+            Protesters 1 nsubj NOUN NNS protester
+            said       1 ROOT  VERB VBD say
+            they       3 nsubj PRON PRP they
+            condemned  1 ccomp VERB VBD condemn
+            Peru       3 dobj  PROPN
+            .          1 punct PUNCT
+            """,
+            {"Protesters": "CVLOPP"},
+            [("ACCUSE", (), ("e0",), (("Protesters", "CVLOPP"),))],
+        ),
     ],
 )
 def test_event_unnamed_doer_kept_only_with_a_named_recipient(table, groups, expected):

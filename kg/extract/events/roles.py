@@ -195,9 +195,26 @@ class Participants(EntityIndex):
                 token = next(iter(prep_objects(token, ("of",))), token)
             for head in [token, *conjuncts(token)]:
                 group = self.unnamed.get(head.i)
+                if group is None and head.lower_ == "they":
+                    group = self._unnamed_antecedent(head)
                 if group is not None and group not in found:
                     found.append(group)
         return tuple(found)
+
+    def _unnamed_antecedent(self, pronoun: Token) -> tuple[str, str] | None:
+        """The unnamed group "they" refers to when it names no actor: the nearest plural one
+        before it in its sentence or the one before ("Protesters said they would march")."""
+        if self.antecedents(pronoun):
+            return None
+        sent = pronoun.sent
+        start = sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for i in range(pronoun.i - 1, start - 1, -1):
+            group = self.unnamed.get(i)
+            if group is not None and self.doc[i].tag_ in ("NNS", "NNPS"):
+                return group
+        return None
 
     def _group(self, token: Token, key: str) -> list[str]:
         """The actors a group noun stands for: its own tie and the coordinated modifiers
