@@ -141,7 +141,8 @@ class EventMention:
     group noun the sentence names it by ("Egyptian police" -> (Egypt's key, "COP")).
     `unnamed_actors` are doers named only by a group noun tied to no actor ("gunmen",
     "protesters in Athens"), as (words, sector): the event is kept when it has a named
-    recipient, and its `actors` may then be empty (issue #15).
+    recipient, and its `actors` may then be empty (issue #15). An event told by the headline
+    has `in_title` set: its sentence and trigger offsets are in `Article.title`.
     """
 
     type: str
@@ -163,6 +164,7 @@ class EventMention:
     generic_actors: tuple[tuple[str, str], ...] = ()
     recipient_sectors: tuple[tuple[str, str], ...] = ()
     unnamed_actors: tuple[tuple[str, str], ...] = ()
+    in_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +199,8 @@ class Evidence:
     """Where an event is told: article, sentence and trigger offsets in `Article.text`.
 
     `generic_actors` and `recipient_sectors` pair an Actor id with the sector of the group noun
-    this sentence names it by ("Egyptian police": Egypt, "COP").
+    this sentence names it by ("Egyptian police": Egypt, "COP"). With `in_title` the sentence is
+    the headline and the offsets are in `Article.title`.
     """
 
     article_id: str
@@ -210,6 +213,7 @@ class Evidence:
     confidence: float
     generic_actors: tuple[tuple[str, str], ...] = ()
     recipient_sectors: tuple[tuple[str, str], ...] = ()
+    in_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,13 +61,21 @@ def load_resources(ontology_dir: Path, *, ontology: Ontology | None = None) -> R
                      load_lexicon(ontology_dir, ontology=ontology))
 
 
-def analyse_doc(doc: Doc, article: Article, resources: Resources) -> ArticleAnalysis:
-    """Find entities, then events, in one parsed article."""
+def analyse_doc(
+    doc: Doc, article: Article, resources: Resources, title: Doc | None = None
+) -> ArticleAnalysis:
+    """Find entities, then events, in one parsed article (`title`: the parse of its headline,
+    whose events are coded too, `kg.extract.headline`)."""
     from kg.extract.entities.finder import extract_entities
     from kg.extract.events.finder import extract_events
+    from kg.extract.headline import headline_events
 
     mentions, entities = extract_entities(doc, article, resources.gazetteer)
     events = extract_events(doc, article, mentions, entities, resources.lexicon)
+    if title is not None:
+        told, named = headline_events(title, article, entities, resources)
+        events = [*told, *events]
+        entities = [*entities, *named]
     sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
     return ArticleAnalysis(
         article_id=article.id,
@@ -90,7 +98,8 @@ def cache_key(article: Article, *, model: str, resources_version: str) -> str:
     """
     return stable_hash(
         "\x1f".join(
-            [code_version(), model, resources_version, article.date or "", article.text]
+            [code_version(), model, resources_version, article.date or "", article.title,
+             article.text]  # fmt: skip
         ),
         length=32,
     )
@@ -111,9 +120,10 @@ def parse_and_analyse(
     # Python strings, never the docs, so nothing refers to them afterwards.
     with nlp.memory_zone():
         docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-        for article, doc in zip(articles, docs, strict=True):
+        titles = nlp.pipe((a.title for a in articles), batch_size=batch_size)
+        for article, doc, title in zip(articles, docs, titles, strict=True):
             try:
-                results.append(analyse_doc(doc, article, resources))
+                results.append(analyse_doc(doc, article, resources, title))
             except Exception as err:  # noqa: BLE001 - reported per article by the pipeline
                 log.warning("article %s failed in extraction: %r", article.id, err)
                 results.append(f"extraction failed: {type(err).__name__}: {err}")

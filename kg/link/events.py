@@ -95,17 +95,19 @@ def merge_events(
     whose doer is an unnamed group ("gunmen attacked X", `EventMention.unnamed_actors`) is
     kept when one of its recipients is among them.
     """
-    spans: dict[str, set[tuple[int, int]]] = {}
+    spans: dict[str, set[tuple[int, int, bool]]] = {}
     for analysis in analyses:
         for m in analysis.events:
-            spans.setdefault(analysis.article_id, set()).add((m.sentence_start, m.sentence_end))
-    sentences: dict[tuple[str, int, int], str] = {}
+            spans.setdefault(analysis.article_id, set()).add(
+                (m.sentence_start, m.sentence_end, m.in_title))
+    sentences: dict[tuple[str, int, int, bool], str] = {}
     found = set()
     for article in articles:
         if article.id in spans:
             found.add(article.id)
-            for start, end in spans[article.id]:
-                sentences[(article.id, start, end)] = article.text[start:end]
+            for start, end, in_title in spans[article.id]:
+                text = article.title if in_title else article.text
+                sentences[(article.id, start, end, in_title)] = text[start:end]
     groups: dict[_Key, list[_Group]] = {}
     dropped = 0
     for analysis in analyses:
@@ -124,7 +126,8 @@ def merge_events(
             key: _Key = (mention.type, actors, recipients, mention.status, unnamed)
             source = links.get((article_id, mention.attributed_to or ""))
             place = links.get((article_id, mention.place or ""))
-            sentence = sentences[(article_id, mention.sentence_start, mention.sentence_end)]
+            sentence = sentences[(article_id, mention.sentence_start, mention.sentence_end,
+                                  mention.in_title)]  # fmt: skip
             sectors = (_linked_sectors(article_id, mention.generic_actors, links),
                        _linked_sectors(article_id, mention.recipient_sectors, links))
             item = _Item(article_id, mention, sentence, source, place, sectors)
@@ -180,14 +183,15 @@ def _evidence(item: _Item) -> Evidence:
         confidence=m.confidence,
         generic_actors=item.sectors[0],
         recipient_sectors=item.sectors[1],
+        in_title=m.in_title,
     )
 
 
 def _build(key: _Key, group: _Group) -> Event:
     event_type, actors, recipients, status, unnamed = key
     evidence = sorted((_evidence(item) for item in group.items),
-                      key=lambda e: (e.article_id, e.trigger_start))
-    unique = {(e.article_id, e.trigger_start): e for e in evidence}
+                      key=lambda e: (e.article_id, not e.in_title, e.trigger_start))
+    unique = {(e.article_id, e.in_title, e.trigger_start): e for e in evidence}
     miss = 1.0
     for item in unique.values():
         miss *= 1.0 - item.confidence

@@ -57,6 +57,7 @@ LABEL = _ns("rdfs", "label")
 PREF_LABEL, ALT_LABEL = _ns("skos", "prefLabel"), _ns("skos", "altLabel")
 SAME_AS = _ns("owl", "sameAs")
 XSD_INTEGER, XSD_DECIMAL = _ns("xsd", "integer"), _ns("xsd", "decimal")
+XSD_BOOLEAN = _ns("xsd", "boolean")
 #: schema.org class of each actor type (the kg: class is a subclass of it in kg.ttl).
 SCHEMA_CLASS = {
     "Country": "Country",
@@ -372,7 +373,7 @@ def _evidence_triples(
     claim: ox.NamedNode, article: ox.NamedNode, event: Event, evidence: Evidence, mint: _Minter
 ) -> Iterator[tuple]:
     key = (event.id, evidence.article_id, str(evidence.sentence_start), str(evidence.trigger_start),
-           str(evidence.trigger_end))
+           str(evidence.trigger_end), *(("headline",) if evidence.in_title else ()))
     node = mint.derived("evidence", *key)
     yield claim, kg("evidence"), node
     yield node, RDF_TYPE, kg("Evidence")
@@ -380,6 +381,8 @@ def _evidence_triples(
     yield node, _ns("oa", "hasSource"), article
     yield node, kg("trigger"), _text(evidence.trigger)
     yield node, kg("confidence"), _decimal(evidence.confidence)
+    if evidence.in_title:  # the selectors' offsets are in the headline, not the body
+        yield node, kg("inHeadline"), ox.Literal("true", datatype=XSD_BOOLEAN)
     for prop, part, start, end, exact in (
         ("sentenceSelector", "sentence", evidence.sentence_start, evidence.sentence_end,
          evidence.sentence),

@@ -102,3 +102,14 @@ def test_event_merge_unnamed_doer_kept_for_a_political_recipient_and_kept_apart_
     assert ids["UAF"] == event_id("CONSULT", ["unnamed:UAF"], ["mexico"], "asserted", None)
     # a recipient outside the political graph: dropped
     assert merge_events([article("a", TEXT_A)], analyses, LINKS, acting={"canada"}) == []
+
+
+def test_event_merge_headline_evidence_quotes_the_title_and_merges_with_the_body():
+    headline = Article(id="a", title="Canada meets Mexico", text=TEXT_A, sources=())
+    told = dataclasses.replace(mention(0, 19, 7), in_title=True, trigger="meets")
+    (event,) = merge_events([headline], [analysis("a", [mention(0, 18, 7), told])], LINKS)
+    # the headline first, then the body
+    assert [(e.in_title, e.sentence, e.trigger_start) for e in event.evidence] == [
+        (True, "Canada meets Mexico", 7),
+        (False, "Canada met Mexico.", 7),
+    ]

@@ -210,3 +210,21 @@ def test_rdf_an_unnamed_doer_is_a_source_role_with_words_and_sector() -> None:
         ("gunmen ASSAULT Chile", "gunmen", "UAF")]
     conforms, text = validate(graph)
     assert conforms, text
+
+
+def test_rdf_headline_evidence_says_so_and_conforms() -> None:
+    corpus = make_corpus()
+    meet = corpus.events[0]
+    title = corpus.articles[0].title
+    told = dataclasses.replace(meet.evidence[0], in_title=True, sentence=title,
+                               sentence_start=0, sentence_end=len(title))  # fmt: skip
+    event = dataclasses.replace(meet, evidence=(*meet.evidence, told))
+    graph = union(build_dataset(dataclasses.replace(corpus, events=(event, *corpus.events[1:]))))
+    rows = graph.query(
+        "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        f"PREFIX kg: <{KG_NS}> "
+        "SELECT ?exact WHERE { ?evidence kg:inHeadline true ; kg:sentenceSelector ?s . "
+        "?s oa:exact ?exact }")
+    assert [str(r[0]) for r in rows] == [title]
+    conforms, text = validate(graph)
+    assert conforms, text

@@ -1,0 +1,55 @@
+"""The headline coded as a sentence of its own (`kg.extract.headline`)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from kg.extract.headline import _joined
+from kg.records import Article, LocalEntity
+
+BODY = (LocalEntity("e0", "Canada", "Country"), LocalEntity("e1", "Mexico", "Country"))
+
+
+@pytest.mark.parametrize(
+    ("found", "expected"),
+    [
+        # a headline entity is the body's entity of the same label and type
+        ((LocalEntity("e0", "Mexico", "Country"),), {"e0": "e1"}),
+        # one the body never names gets a key the body does not use
+        (
+            (LocalEntity("e0", "Peru", "Country"), LocalEntity("e1", "Canada", "Country")),
+            {"e0": "e2", "e1": "e0"},
+        ),
+        # same label, other type: not the same entity
+        ((LocalEntity("e0", "Canada", "Organization"),), {"e0": "e2"}),
+    ],
+)
+def test_headline_joined_to_body_entities(found, expected):
+    assert _joined(found, BODY) == expected
+
+
+@functools.cache
+def _resources():  # type: ignore[no-untyped-def]
+    from kg.extract.analyse import load_resources
+    from kg.extract.nlp import load_nlp
+    from kg.paths import default_ontology_dir
+
+    resources = load_resources(default_ontology_dir())
+    return load_nlp(gazetteer=resources.gazetteer), resources
+
+
+def test_headline_events_are_coded_with_offsets_in_the_title():
+    # the point here is that the headline is coded at all: a plain "X accuses Y" headline
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    title = "Canada accuses Mexico of fraud"
+    article = Article("a", title, "The two countries met on Monday in Ottawa.", ())
+    (analysis,) = parse_and_analyse(nlp, [article], resources)
+    told = [e for e in analysis.events if e.in_title]
+    labels = {e.key: e.label for e in analysis.entities}
+    assert [(e.type, [labels[k] for k in e.actors], [labels[k] for k in e.recipients],
+             title[e.sentence_start:e.sentence_end], title[e.trigger_start:e.trigger_end])
+            for e in told] == [("ACCUSE", ["Canada"], ["Mexico"], title, "accuses")]  # fmt: skip
