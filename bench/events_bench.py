@@ -8,6 +8,8 @@
     python bench/events_bench.py --only dev2     # bench/reference/dev2_events.json (a second set)
     python bench/events_bench.py --only devgold  # corpus/dev_events.gold.json (NGEC + ECB+ stories)
     python bench/events_bench.py --only ngec --limit 200  # 200 NGEC held-out stories, spread out
+    python bench/events_bench.py --only ngec --typing rules   # types from the rules alone
+    python bench/events_bench.py --only ngec --typing model   # types from the model alone
 
 The development reference `dev_events.gold.json` (`--only devgold`) is scored story by story by
 its conventions (ANNOTATION.md), without reading its notes: the type equal (extracted types of
@@ -517,11 +519,50 @@ REFERENCES = {
 }
 
 
+# --- typing: rules, model, or both (issue #14: the combination against each alone) ------------
+
+
+def use_typing(how: str) -> None:
+    """Make every event's type come from the rules alone, the type model alone, or both
+    (kg's way, the default). In-process only (the bench builds with one process): the same
+    events are found each way; only the type they get differs.
+
+    - rules: the trigger row's type (after its conditions and light-verb rules);
+    - model: the model's likeliest type for the words around the trigger (the same window
+      kg gives it), whatever the trigger says;
+    - combined: `kg.extract.events.candidate.event_type`, the rules with the model settling
+      neighbouring types, ambiguous verbs, quotes and modals.
+    """
+    from kg.extract.events import candidate as module
+
+    combined = getattr(module, "_combined_event_type", module.event_type)
+    module._combined_event_type = combined  # type: ignore[attr-defined]
+
+    def rules(candidate, status, sent, lexicon):  # type: ignore[no-untyped-def]
+        return candidate.event_type
+
+    def model(candidate, status, sent, lexicon):  # type: ignore[no-untyped-def]
+        if lexicon.type_model is None:
+            return candidate.event_type
+        doc = sent.doc
+        start = max(sent.start, min(candidate.first.i, candidate.token.i) - module.WINDOW)
+        window = doc[start : min(sent.end, candidate.token.i + module.WINDOW + 1)]
+        probs = lexicon.type_model.probabilities(window.text)
+        return max(probs, key=lambda t: (probs[t], t))
+
+    module.event_type = {"rules": rules, "model": model, "combined": combined}[how]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=("seeds", *REFERENCES, "devgold", "ngec"))
     parser.add_argument("--limit", type=int, help="score only the first N NGEC held-out stories")
+    parser.add_argument("--typing", choices=("combined", "rules", "model"), default="combined",
+                        help="where event types come from (to compare the combination with "
+                             "each alone)")  # fmt: skip
     args = parser.parse_args(argv)
+    use_typing(args.typing)
+    print(f"typing: {args.typing}")
     if args.only in (None, "seeds"):
         seeds()
     for key, (name, corpora) in REFERENCES.items():
