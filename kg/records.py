@@ -214,6 +214,9 @@ class Evidence:
     generic_actors: tuple[tuple[str, str], ...] = ()
     recipient_sectors: tuple[tuple[str, str], ...] = ()
     in_title: bool = False
+    #: the status this sentence tells the event with (an event merges asserted and reported
+    #: tellings, `Event.status` being the strongest); None on records made before it was kept
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +256,25 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class MergeDecision:
+    """Whether one event mention was merged into a corpus event, or kept apart from one.
+
+    The mention is told in `article_id` at `trigger_start` (in the title when `in_title`);
+    `event_id` is the event it went to; for a refusal, `other_event_id` is the event it was not
+    merged with and `reason` says why ("places differ (Cairo / Doha)").
+    """
+
+    event_id: str
+    article_id: str
+    trigger_start: int
+    in_title: bool
+    status: str
+    merged: bool
+    reason: str
+    other_event_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Corpus:
     """The result of a build: what `kg.build()` returns and what the exporters read."""
 
@@ -265,6 +287,8 @@ class Corpus:
     analyses: Sequence[ArticleAnalysis] = field(default=(), repr=False, compare=False)
     #: (article id, local entity key) -> Actor or Place id
     links: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, hash=False)
+    #: what event merging merged and refused (not kept in an output folder)
+    merges: tuple[MergeDecision, ...] = field(default=(), repr=False, compare=False)
 
 
 def participant_sectors(event: Event) -> tuple[dict[str, str], dict[str, str]]:

@@ -1,10 +1,21 @@
 """Merge event mentions into corpus events: the same event told twice becomes one `Event`.
 
-Two mentions are the same event when, after cross-article linking, they agree on type,
-actors, recipients and status, and their dates are compatible (equal, one a refinement of
-the other such as "2024-09" and "2024-09-12", or one of them unknown). Each merged event keeps
-every mention as `Evidence`; its confidence combines the mentions' (noisy-or), so a claim
-told by several sentences or outlets ranks higher.
+Two mentions are one event only when everything that identifies an occurrence agrees
+(issue #15):
+
+- type, actors, recipients (after cross-article linking) and an unnamed doer's sector;
+- status class: an asserted and a reported telling of one occurrence merge, into the
+  strongest status of the body's tellings (a headline states plainly what its body may
+  attribute); a denial and an announced intention stay events of their own;
+- time: their event dates are compatible (equal, or one a refinement of the other such as
+  "2024-09" and "2024-09-12"); when one is undated, the time its article gives (the event date,
+  else the article date) is within `WINDOW_DAYS` of the other's;
+- place and mode: not both known and different (a gas deal in Cairo is not a ceasefire in
+  Doha).
+
+Each refusal and each merge is recorded as a `MergeDecision` (shown by `kg extract --json`).
+Each merged event keeps every mention as `Evidence`; its confidence combines the mentions'
+(noisy-or), so a claim told by several sentences or outlets ranks higher.
 """
 
 from __future__ import annotations
@@ -13,15 +24,20 @@ import logging
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
-from kg.records import Article, ArticleAnalysis, Event, EventMention, Evidence
+from kg.records import Article, ArticleAnalysis, Event, EventMention, Evidence, MergeDecision
 from kg.text import stable_hash
 
 log = logging.getLogger(__name__)
 
-#: What must agree for two mentions to be one event: type, actors, recipients, status, and
-#: the sectors of an unnamed doer ("gunmen": UAF), when the event has one.
+#: What must agree for two mentions to be one event: type, actors, recipients, the status
+#: class and the sectors of an unnamed doer ("gunmen": UAF), when the event has one.
 _Key = tuple[str, tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]
+#: Statuses whose tellings may be one occurrence, strongest first; others stay apart.
+_TOLD = ("asserted", "reported")
+#: Undated tellings farther apart than this (by their articles' dates) are not merged.
+WINDOW_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +51,8 @@ class _Item:
     place: str | None
     #: the mention's (participant, sector) pairs with actor ids for keys (issue #15)
     sectors: tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = ((), ())
+    #: the time the article gives the mention: its date, else the article's date
+    when: str | None = None
 
 
 @dataclass
@@ -44,6 +62,11 @@ class _Group:
     date: str | None
     precision: str | None
     items: list[_Item] = field(default_factory=list)
+
+
+#: A decision before the events are built: the mention, the group it went to, merged or not,
+#: why, and the group it was refused by.
+_Decision = tuple[_Item, _Group, bool, str, "_Group | None"]
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:
@@ -84,7 +107,19 @@ def merge_events(
     *,
     acting: Container[str] | None = None,
 ) -> list[Event]:
-    """Link every event mention's participants and merge mentions of the same event.
+    """The events of `merge_events_with_decisions`, without the decisions."""
+    return merge_events_with_decisions(articles, analyses, links, acting=acting)[0]
+
+
+def merge_events_with_decisions(
+    articles: Iterable[Article],
+    analyses: Sequence[ArticleAnalysis],
+    links: Mapping[tuple[str, str], str],
+    *,
+    acting: Container[str] | None = None,
+) -> tuple[list[Event], list[MergeDecision]]:
+    """Link every event mention's participants and merge mentions of the same event; also
+    return what was merged and what was refused, and why.
 
     `articles` is iterated once, for the evidence sentences (it may be streamed from a
     cache); mentions of articles not among them are left out. A mention whose actors do not
@@ -102,13 +137,16 @@ def merge_events(
                 (m.sentence_start, m.sentence_end, m.in_title))
     sentences: dict[tuple[str, int, int, bool], str] = {}
     found = set()
+    published: dict[str, str | None] = {}
     for article in articles:
         if article.id in spans:
             found.add(article.id)
+            published[article.id] = article.date
             for start, end, in_title in spans[article.id]:
                 text = article.title if in_title else article.text
                 sentences[(article.id, start, end, in_title)] = text[start:end]
     groups: dict[_Key, list[_Group]] = {}
+    decisions: list[_Decision] = []
     dropped = 0
     for analysis in analyses:
         article_id = analysis.article_id
@@ -123,19 +161,25 @@ def merge_events(
             if not acts or (acting is not None and not any(a in acting for a in acts)):
                 dropped += 1
                 continue
-            key: _Key = (mention.type, actors, recipients, mention.status, unnamed)
+            told = "told" if mention.status in _TOLD else mention.status
+            key: _Key = (mention.type, actors, recipients, told, unnamed)
             source = links.get((article_id, mention.attributed_to or ""))
             place = links.get((article_id, mention.place or ""))
             sentence = sentences[(article_id, mention.sentence_start, mention.sentence_end,
                                   mention.in_title)]  # fmt: skip
             sectors = (_linked_sectors(article_id, mention.generic_actors, links),
                        _linked_sectors(article_id, mention.recipient_sectors, links))
-            item = _Item(article_id, mention, sentence, source, place, sectors)
-            _add(groups.setdefault(key, []), item)
+            when = mention.date or published.get(article_id)
+            item = _Item(article_id, mention, sentence, source, place, sectors, when)
+            _add(groups.setdefault(key, []), item, decisions)
     if dropped:
         log.debug("%d event mention(s) dropped: no (political) actor linked", dropped)
-    events = [_build(key, group) for key, found in groups.items() for group in found]
-    return sorted(events, key=lambda e: (e.date or "", e.type, e.id))
+    built: dict[int, Event] = {}
+    for key, told_apart in groups.items():
+        for group in told_apart:
+            built[id(group)] = _build(key, group)
+    events = sorted(built.values(), key=lambda e: (e.date or "", e.type, e.id))
+    return events, [_decided(d, built) for d in decisions]
 
 
 def _linked(
@@ -151,15 +195,72 @@ def _linked_sectors(
     return tuple((links[(article_id, k)], s) for k, s in pairs if (article_id, k) in links)
 
 
-def _add(groups: list[_Group], item: _Item) -> None:
+def _add(groups: list[_Group], item: _Item, decisions: list[_Decision]) -> None:
+    """Put `item` in the first group it may join, else in a new one; record the decision
+    against each group it was compared with."""
     mention = item.mention
+    refused: list[tuple[_Group, str]] = []
     for group in groups:
-        if dates_compatible(group.date, mention.date):
-            group.items.append(item)
-            if mention.date and (group.date is None or len(mention.date) > len(group.date)):
-                group.date, group.precision = mention.date, mention.date_precision
-            return
-    groups.append(_Group(mention.date, mention.date_precision, [item]))
+        reason = _refusal(group, item)
+        if reason is not None:
+            refused.append((group, reason))
+            continue
+        group.items.append(item)
+        if mention.date and (group.date is None or len(mention.date) > len(group.date)):
+            group.date, group.precision = mention.date, mention.date_precision
+        decisions.append((item, group, True, "same type, participants, time and place", None))
+        return
+    group = _Group(mention.date, mention.date_precision, [item])
+    groups.append(group)
+    decisions.extend((item, group, False, reason, other) for other, reason in refused)
+
+
+def _refusal(group: _Group, item: _Item) -> str | None:
+    """Why `item` is not the occurrence `group` tells, or None when it is."""
+    mention = item.mention
+    if not dates_compatible(group.date, mention.date):
+        return f"dates differ ({group.date} / {mention.date})"
+    if not (group.date and mention.date):
+        for other in group.items:
+            if not within(other.when, item.when, WINDOW_DAYS):
+                return f"told more than {WINDOW_DAYS} days apart ({other.when} / {item.when})"
+    places = {i.place for i in group.items if i.place}
+    if item.place and places and item.place not in places:
+        return f"places differ ({', '.join(sorted(places))} / {item.place})"
+    modes = {i.mention.mode for i in group.items if i.mention.mode}
+    if mention.mode and modes and mention.mode not in modes:
+        return f"modes differ ({', '.join(sorted(modes))} / {mention.mode})"
+    return None
+
+
+def within(a: str | None, b: str | None, days: int) -> bool:
+    """Whether two ISO dates can be at most `days` apart (unknown or coarse dates can).
+
+    >>> within("2024-03-01", "2024-03-09", 7), within("2024-03-01", "2024-03-08", 7)
+    (False, True)
+    >>> within("2024-03", "2024-05-02", 7), within(None, "2024-05-02", 7)
+    (False, True)
+    """
+    if a is None or b is None:
+        return True
+    if len(a) == len(b) == 10:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= days
+    return dates_compatible(a, b)
+
+
+def _decided(decision: _Decision, built: Mapping[int, Event]) -> MergeDecision:
+    item, group, merged, reason, other = decision
+    m = item.mention
+    return MergeDecision(
+        event_id=built[id(group)].id,
+        article_id=item.article_id,
+        trigger_start=m.trigger_start,
+        in_title=m.in_title,
+        status=m.status,
+        merged=merged,
+        reason=reason,
+        other_event_id=built[id(other)].id if other is not None else None,
+    )
 
 
 def _most_common(values: Sequence[str | None]) -> str | None:
@@ -184,11 +285,17 @@ def _evidence(item: _Item) -> Evidence:
         generic_actors=item.sectors[0],
         recipient_sectors=item.sectors[1],
         in_title=m.in_title,
+        status=m.status,
     )
 
 
 def _build(key: _Key, group: _Group) -> Event:
-    event_type, actors, recipients, status, unnamed = key
+    event_type, actors, recipients, told, unnamed = key
+    # asserted and reported tellings of one occurrence: the strongest status; a headline
+    # states plainly what its body may attribute, so it counts only when the body is silent
+    body = [item for item in group.items if not item.mention.in_title] or group.items
+    statuses = {item.mention.status for item in body}
+    status = next((s for s in _TOLD if s in statuses), told)
     evidence = sorted((_evidence(item) for item in group.items),
                       key=lambda e: (e.article_id, not e.in_title, e.trigger_start))
     unique = {(e.article_id, e.in_title, e.trigger_start): e for e in evidence}

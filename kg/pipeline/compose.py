@@ -223,7 +223,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     no more than a chunk of them in memory.
     """
     from kg.link.actors import link_actors, political_actors
-    from kg.link.events import merge_events
+    from kg.link.events import merge_events_with_decisions
 
     # event merging needs only the event mentions: kept aside during actor linking
     with_events: list[ArticleAnalysis] = []
@@ -235,7 +235,9 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     articles, analyses = as_articles(articles), as_analyses(analyses)
     actors, places, links = link_actors(analyses, entities=analyses.entities(), seen=keep_events)
     telling = articles.keep({a.article_id for a in with_events})
-    events = merge_events(telling, with_events, links, acting=political_actors(actors))
+    events, merges = merge_events_with_decisions(
+        telling, with_events, links, acting=political_actors(actors)
+    )
     return Corpus(
         articles=articles,
         actors=tuple(actors),
@@ -243,6 +245,7 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         places=tuple(places),
         analyses=analyses,
         links=dict(links),
+        merges=tuple(merges),
     )
 
 

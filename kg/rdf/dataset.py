@@ -355,7 +355,10 @@ def _claim_triples(article: Article, event: Event, mint: _Minter) -> Iterator[tu
     yield claim, RDF_TYPE, kg("Claim")
     yield claim, RDF_TYPE, _ns("prov", "Entity")
     yield claim, kg("about"), mint.node("event", event.id)
-    yield claim, kg("status"), kg(event.status)
+    # how this article tells it: the strongest status among its own sentences
+    told = {e.status for e in event.evidence if e.article_id == article.id and e.status}
+    status = next((s for s in ("asserted", "reported") if s in told), event.status)
+    yield claim, kg("status"), kg(status if told <= {"asserted", "reported"} else event.status)
     yield claim, _ns("prov", "wasDerivedFrom"), article_node
     if event.attributed_to and event.attributed_to in mint.actors:
         yield claim, _ns("prov", "wasAttributedTo"), mint.actors[event.attributed_to]

@@ -8,7 +8,8 @@ from kg.records import Corpus, to_dict
 
 
 def extraction_json(corpus: Corpus) -> list[dict[str, Any]]:
-    """Describe each article with its mentions (resolved to actors), actors and events."""
+    """Describe each article with its mentions (resolved to actors), actors, events, and the
+    merge decisions about its event mentions (merged into an event, or kept apart and why)."""
     actors = {a.id: a for a in corpus.actors}
     analyses = {a.article_id: a for a in corpus.analyses}
     out = []
@@ -33,6 +34,9 @@ def extraction_json(corpus: Corpus) -> list[dict[str, Any]]:
             data["attributed_to"] = _label(actors, source) if source else None
             data["evidence"] = [e for e in data["evidence"] if e["article_id"] == article.id]
             events.append(data)
+        # what event merging decided for this article's event mentions (issue #15)
+        merges = [{k: v for k, v in to_dict(d).items() if k != "article_id"}
+                  for d in corpus.merges if d.article_id == article.id]  # fmt: skip
         out.append({
             "id": article.id, "title": article.title, "date": article.date,
             "date_precision": article.date_precision, "publisher": article.publisher,
@@ -40,6 +44,7 @@ def extraction_json(corpus: Corpus) -> list[dict[str, Any]]:
             "text": article.text, "mentions": mentions,
             "actors": [to_dict(actors[i]) for i in sorted(linked)],
             "events": events,
+            "merges": merges,
         })
     return out
 
@@ -72,5 +77,9 @@ def describe_articles(corpus: Corpus) -> str:
                          + (f" {'by' if event['status'] == 'denied' else 'according to'} {source}"
                             if source else "")
                          + (f" {event['date']}" if event["date"] else ""))
+        for merge in item["merges"]:
+            verdict = "merged" if merge["merged"] else "kept apart"
+            lines.append(f"  merge: {'title' if merge['in_title'] else 'text'} "
+                         f"@{merge['trigger_start']} {verdict}: {merge['reason']}")
         lines.append("")
     return "\n".join(lines)

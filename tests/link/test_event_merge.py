@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from kg.link.events import dates_compatible, event_id, merge_events
+import pytest
+
+from kg.link.events import dates_compatible, event_id, merge_events, merge_events_with_decisions
 from kg.records import Article, ArticleAnalysis, EventMention
 
 TEXT_A = "Canada met Mexico. Later, Canada met Mexico again."
@@ -113,3 +115,57 @@ def test_event_merge_headline_evidence_quotes_the_title_and_merges_with_the_body
         (True, "Canada meets Mexico", 7),
         (False, "Canada met Mexico.", 7),
     ]
+
+
+def test_event_merge_asserted_and_reported_tellings_are_one_event_with_the_strongest_status():
+    analyses = [analysis("a", [mention(0, 18, 7, status="reported"), mention(19, 50, 33)])]
+    (event,) = merge_events([article("a", TEXT_A)], analyses, LINKS)
+    assert (event.status, len(event.evidence)) == ("asserted", 2)
+    assert event.id == event_id("CONSULT", ["canada"], ["mexico"], "asserted", None)
+
+
+@pytest.mark.parametrize(
+    ("second", "dates", "reason"),
+    [
+        # two places: two occurrences
+        (dict(place="e2"), ("2024-03-01", "2024-03-01"), "places differ (ottawa / toronto)"),
+        # two modes: a meeting is no phone call
+        (dict(mode="phone"), ("2024-03-01", "2024-03-01"), "modes differ (meeting / phone)"),
+        # undated, told in articles three weeks apart
+        ({}, ("2024-03-01", "2024-03-22"),
+         "told more than 7 days apart (2024-03-01 / 2024-03-22)"),
+    ],
+)
+def test_event_merge_refuses_other_occurrences_and_says_why(second, dates, reason):
+    first = mention(0, 18, 7, place="e2")
+    other = dataclasses.replace(mention(0, 43, 22), **second)
+    articles = [dataclasses.replace(article("a", TEXT_A), date=dates[0]),
+                dataclasses.replace(article("b", TEXT_B), date=dates[1])]  # fmt: skip
+    links = {**LINKS, ("a", "e2"): "ottawa", ("b", "e2"): "toronto"}
+    events, decisions = merge_events_with_decisions(
+        articles, [analysis("a", [first]), analysis("b", [other])], links
+    )
+    assert len(events) == 2
+    (refusal,) = [d for d in decisions if not d.merged]
+    assert (refusal.article_id, refusal.reason) == ("b", reason)
+    assert {refusal.event_id, refusal.other_event_id} == {e.id for e in events}
+
+
+def test_event_merge_decision_for_a_merge():
+    articles = [dataclasses.replace(article("a", TEXT_A), date="2024-03-01"),
+                dataclasses.replace(article("b", TEXT_B), date="2024-03-04")]  # fmt: skip
+    events, decisions = merge_events_with_decisions(
+        articles, [analysis("a", [mention(0, 18, 7)]), analysis("b", [mention(0, 43, 22)])],
+        LINKS)  # fmt: skip
+    (event,) = events
+    # the first telling starts the event; the second, three days later, joins it
+    assert [(d.article_id, d.merged, d.event_id, d.reason) for d in decisions] == [
+        ("b", True, event.id, "same type, participants, time and place")]
+
+
+def test_event_merge_a_plain_headline_does_not_upgrade_a_reported_body():
+    headline = Article(id="a", title="Canada meets Mexico", text=TEXT_A, sources=())
+    told = dataclasses.replace(mention(0, 19, 7), in_title=True, trigger="meets")
+    body = mention(0, 18, 7, status="reported")
+    (event,) = merge_events([headline], [analysis("a", [told, body])], LINKS)
+    assert (event.status, len(event.evidence)) == ("reported", 2)

@@ -228,3 +228,20 @@ def test_rdf_headline_evidence_says_so_and_conforms() -> None:
     assert [str(r[0]) for r in rows] == [title]
     conforms, text = validate(graph)
     assert conforms, text
+
+
+def test_rdf_claim_status_is_how_its_article_tells_a_merged_event() -> None:
+    # one event, asserted by one article and reported by another: each claim says its own
+    corpus = make_corpus()
+    meet = corpus.events[0]
+    told = dataclasses.replace(meet.evidence[0], status="asserted")
+    other = dataclasses.replace(meet.evidence[0], article_id="a2", status="reported")
+    event = dataclasses.replace(meet, evidence=(told, other), articles=("a1", "a2"))
+    graph = union(build_dataset(dataclasses.replace(corpus, events=(event, *corpus.events[1:]))))
+    rows = graph.query(
+        f"PREFIX kg: <{KG_NS}> PREFIX prov: <http://www.w3.org/ns/prov#> "
+        "SELECT ?article ?status WHERE { ?claim a kg:Claim ; kg:about ?event ; "
+        "kg:status ?status ; prov:wasDerivedFrom ?article "
+        "FILTER(STRENDS(STR(?event), 'ev-meet')) } ORDER BY ?article")
+    assert [(str(a).rsplit("/", 1)[1], str(s).rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+            for a, s in rows] == [("a1", "asserted"), ("a2", "reported")]  # fmt: skip
