@@ -165,6 +165,8 @@ class EventMention:
     recipient_sectors: tuple[tuple[str, str], ...] = ()
     unnamed_actors: tuple[tuple[str, str], ...] = ()
     in_title: bool = False
+    #: the actor is the state, inferred for an agentless official act ("X was banned")
+    inferred_actor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +219,8 @@ class Evidence:
     #: the status this sentence tells the event with (an event merges asserted and reported
     #: tellings, `Event.status` being the strongest); None on records made before it was kept
     status: str | None = None
+    #: the sentence names no actor: the state was inferred for an agentless official act
+    inferred_actor: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -286,6 +286,7 @@ def _evidence(item: _Item) -> Evidence:
         recipient_sectors=item.sectors[1],
         in_title=m.in_title,
         status=m.status,
+        inferred_actor=m.inferred_actor,
     )
 
 

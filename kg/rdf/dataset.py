@@ -386,6 +386,8 @@ def _evidence_triples(
     yield node, kg("confidence"), _decimal(evidence.confidence)
     if evidence.in_title:  # the selectors' offsets are in the headline, not the body
         yield node, kg("inHeadline"), ox.Literal("true", datatype=XSD_BOOLEAN)
+    if evidence.inferred_actor:  # the sentence names no doer: the state was inferred
+        yield node, kg("inferredActor"), ox.Literal("true", datatype=XSD_BOOLEAN)
     for prop, part, start, end, exact in (
         ("sentenceSelector", "sentence", evidence.sentence_start, evidence.sentence_end,
          evidence.sentence),

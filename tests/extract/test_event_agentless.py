@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from parsed_docs import lexicon, mentions, parse
 
-from kg.extract.events.agentless import agentless_actors, is_enforcer
+from kg.extract.events.agentless import agentless_actors, implicit_state, is_enforcer
 from kg.extract.events.roles import Participants
 from kg.records import LocalEntity
 
@@ -105,3 +105,73 @@ def test_agentless_actors_from_the_source(speaker, expected):
 )
 def test_agentless_is_enforcer(key, expected):
     assert is_enforcer(participants(ARRESTED), key) is expected
+
+
+PERU = LocalEntity("e7", "Peru", "Country")
+LIMA = LocalEntity("e8", "Lima", "Place", country="Peru")
+
+
+@pytest.mark.parametrize(
+    ("table", "named", "expected"),
+    [
+        (  # the country of the place the act is told in
+            """
+            Ruiz     2 nsubjpass PROPN
+            was      2 auxpass   AUX  VBD be
+            banned   2 ROOT      VERB VBN ban
+            in       2 prep      ADP
+            Lima     3 pobj      PROPN
+            .        2 punct     PUNCT
+            Canada   7 nsubj     PROPN
+            objected 7 ROOT      VERB VBD object
+            .        7 punct     PUNCT
+            Peru     10 nsubj    PROPN
+            left     10 ROOT     VERB VBD leave
+            """,
+            {"Ruiz": RUIZ, "Lima": LIMA, "Canada": CANADA, "Peru": PERU},
+            "e7",
+        ),
+        (  # no place it is a country of, no country the story names: no state
+            ARRESTED + """
+            in       2 prep      ADP
+            Canada   3 pobj      PROPN
+            """,
+            {"Ruiz": RUIZ},
+            None,
+        ),
+        (  # else the country the story names most (twice, and twice as often as any other)
+            ARRESTED + """
+            .        2 punct     PUNCT
+            Canada   5 nsubj     PROPN
+            protested 5 ROOT     VERB VBD protest
+            .        5 punct     PUNCT
+            Canada   8 nsubj     PROPN
+            left     8 ROOT      VERB VBD leave
+            """,
+            {"Ruiz": RUIZ, "Canada": CANADA},
+            "e1",
+        ),
+    ],
+)
+def test_agentless_implicit_state(table, named, expected):
+    doc = parse(table)
+    parts = Participants.build(doc, mentions(doc, named), [*ENTITIES, PERU, LIMA], LEXICON)
+    assert implicit_state(doc[2], parts) == expected
+
+
+def test_agentless_event_of_the_implicit_state_says_its_actor_was_inferred():
+    from kg.extract.events.finder import extract_events
+    from kg.records import Article
+
+    doc = parse(ARRESTED + """
+        .        2 punct     PUNCT
+        Canada   5 nsubj     PROPN
+        protested 5 ROOT     VERB VBD protest
+        .        5 punct     PUNCT
+        Canada   8 nsubj     PROPN
+        left     8 ROOT      VERB VBD leave
+    """)
+    found = mentions(doc, {"Ruiz": RUIZ, "Canada": CANADA})
+    events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
+    assert [(e.type, e.actors, e.recipients, e.inferred_actor) for e in events
+            if e.trigger == "arrested"] == [("COERCE", ("e1",), ("e0",), True)]  # fmt: skip

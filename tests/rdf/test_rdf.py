@@ -245,3 +245,17 @@ def test_rdf_claim_status_is_how_its_article_tells_a_merged_event() -> None:
         "FILTER(STRENDS(STR(?event), 'ev-meet')) } ORDER BY ?article")
     assert [(str(a).rsplit("/", 1)[1], str(s).rsplit("#", 1)[-1].rsplit("/", 1)[-1])
             for a, s in rows] == [("a1", "asserted"), ("a2", "reported")]  # fmt: skip
+
+
+def test_rdf_evidence_of_an_inferred_state_says_so() -> None:
+    corpus = make_corpus()
+    shell = corpus.events[1]
+    evidence = dataclasses.replace(shell.evidence[0], inferred_actor=True)
+    event = dataclasses.replace(shell, evidence=(evidence,))
+    graph = union(build_dataset(dataclasses.replace(
+        corpus, events=(corpus.events[0], event, *corpus.events[2:]))))
+    rows = graph.query(f"PREFIX kg: <{KG_NS}> "
+                       "SELECT ?trigger WHERE { ?e kg:inferredActor true ; kg:trigger ?trigger }")
+    assert [str(r[0]) for r in rows] == ["shelled"]
+    conforms, text = validate(graph)
+    assert conforms, text

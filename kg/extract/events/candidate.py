@@ -43,6 +43,8 @@ class Candidate:
     nominal: bool
     #: doers named by an unnamed group, as (words, sector): "gunmen" (issue #15)
     unnamed: tuple[tuple[str, str], ...] = ()
+    #: the actor is the state, inferred for an agentless official act (issue #15)
+    inferred: bool = False
 
 
 def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
@@ -172,4 +174,5 @@ def build_event(
         generic_actors=participants.sectors(candidate.clause, candidate.actors),
         recipient_sectors=participants.sectors(candidate.clause, candidate.recipients),
         unnamed_actors=candidate.unnamed,
+        inferred_actor=candidate.inferred,
     )

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.extract.events.agentless import AGENTLESS_TYPES, agentless_actors
+from kg.extract.events.agentless import AGENTLESS_TYPES, agentless_actors, implicit_state
 from kg.extract.events.candidate import (
     Candidate,
     build_event,
@@ -136,10 +136,16 @@ def _with_agentless_actor(
     status = finder.find(candidate.clause, noun=None, participants=candidate.recipients, actors=[])
     speaker = status.attributed_to if status is not None else None
     actors = agentless_actors(candidate.token, participants, speaker)
+    inferred = False
+    if not actors:
+        # "X was banned from political activity": the state, when the text makes it clear
+        state = implicit_state(candidate.token, participants)
+        actors, inferred = ([state], True) if state is not None else ([], False)
     recipients = without(candidate.recipients, actors)
     if not actors or not recipients:
         return None
-    return dataclasses.replace(candidate, actors=tuple(actors), recipients=recipients, how="proxy")
+    return dataclasses.replace(candidate, actors=tuple(actors), recipients=recipients, how="proxy",
+                               inferred=inferred)  # fmt: skip
 
 
 class _Coder:

@@ -39,6 +39,9 @@ class EntityIndex:
     #: token index -> (words, sector) of an unnamed group covering it ("gunmen": UAF): a
     #: group noun tied to no actor, which can still name an event's doer (issue #15)
     unnamed: Mapping[int, tuple[str, str]]
+    #: the key of the Country entity the article names most (at least twice, and twice as often
+    #: as any other), or None when no country is clearly its focus
+    focus: str | None
 
     def entity(self, token: Token) -> str | None:
         """The entity key of the mention covering `token`, if any.
@@ -102,8 +105,28 @@ def build_index(
                     generic[token.i] = mention.sector
     countries = {e.label: e.key for e in entities if e.type == "Country"}
     return EntityIndex(
-        lexicon, by_key, key_of, _surnames(entities), countries, generic, unnamed
+        lexicon, by_key, key_of, _surnames(entities), countries, generic, unnamed,
+        _focus(mentions, by_key),
     )
+
+
+def _focus(mentions: Sequence[Mention], entities: Mapping[str, LocalEntity]) -> str | None:
+    """The Country entity an article names most, when that is clear (see `EntityIndex.focus`).
+
+    >>> es = {k: LocalEntity(k, n, "Country") for k, n in (("e0", "Peru"), ("e1", "Chile"))}
+    >>> peru, chile = Mention(0, 4, "Peru", "GPE", "e0"), Mention(9, 14, "Chile", "GPE", "e1")
+    >>> _focus([peru, peru, chile], es), _focus([peru, chile], es)
+    ('e0', None)
+    """
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        entity = entities.get(mention.entity or "")
+        if entity is not None and entity.type == "Country" and mention.label != GENERIC:
+            counts[entity.key] = counts.get(entity.key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:

@@ -55,6 +55,7 @@ class Participants(EntityIndex):
             index.countries,
             index.generic,
             index.unnamed,
+            index.focus,
             doc,
         )
 
