@@ -167,6 +167,9 @@ class EventMention:
     in_title: bool = False
     #: the actor is the state, inferred for an agentless official act ("X was banned")
     inferred_actor: bool = False
+    #: the words, as written, of a doer resolved from a pronoun or a description ("It", "the
+    #: rights group"): `actors` holds what they were resolved to
+    resolved_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +224,8 @@ class Evidence:
     status: str | None = None
     #: the sentence names no actor: the state was inferred for an agentless official act
     inferred_actor: bool = False
+    #: the doer's words as written when resolved from a pronoun or description ("It")
+    resolved_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

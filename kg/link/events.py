@@ -287,6 +287,7 @@ def _evidence(item: _Item) -> Evidence:
         in_title=m.in_title,
         status=m.status,
         inferred_actor=m.inferred_actor,
+        resolved_from=m.resolved_from,
     )
 
 

@@ -388,6 +388,8 @@ def _evidence_triples(
         yield node, kg("inHeadline"), ox.Literal("true", datatype=XSD_BOOLEAN)
     if evidence.inferred_actor:  # the sentence names no doer: the state was inferred
         yield node, kg("inferredActor"), ox.Literal("true", datatype=XSD_BOOLEAN)
+    for words in evidence.resolved_from:  # "It", "the rights group": what the text wrote
+        yield node, kg("actorWords"), _text(words)
     for prop, part, start, end, exact in (
         ("sentenceSelector", "sentence", evidence.sentence_start, evidence.sentence_end,
          evidence.sentence),

@@ -10,7 +10,13 @@ import pytest
 from parsed_docs import lexicon, mentions, parse
 
 from kg.extract.events.index import build_index
-from kg.extract.events.reference import is_definite, own_state, referred_parties, titled_person
+from kg.extract.events.reference import (
+    described_body,
+    is_definite,
+    own_state,
+    referred_parties,
+    titled_person,
+)
 from kg.records import LocalEntity
 
 LEXICON = lexicon()
@@ -121,3 +127,69 @@ def test_reference_referred_parties(det, noun, lemma, exclude, expected):
     told = {"deal": ["e5"]}
     makers = {"REQUEST": ["e4"], "AGREE": ["e6"]}
     assert referred_parties(doc[3], LEXICON, told, makers, exclude) == expected
+
+
+ACME = LocalEntity("e5", "Acme Watch", "Organization")
+BETA = LocalEntity("e6", "Beta League", "Organization")
+
+
+@pytest.mark.parametrize(
+    ("before", "modifiers", "noun", "tag", "expected"),
+    [
+        # the organisation named last before it
+        ("Acme Watch and Beta League left .", ("the det DET",), "group", "NN", "e6"),
+        ("Acme Watch left .", ("the det DET", "rights compound NOUN"), "group", "NN", "e5"),
+        # a country is no body people belong to; an indefinite or plural noun points nowhere
+        ("Chile left .", ("the det DET",), "group", "NN", None),
+        ("Acme Watch left .", ("a det DET",), "group", "NN", None),
+        ("Acme Watch left .", ("the det DET",), "groups", "NNS", None),
+        # a noun that is no body ("the judge") is not this rule's
+        ("Acme Watch left .", ("the det DET",), "judge", "NN", None),
+    ],
+)
+def test_reference_described_body_is_the_last_organisation_named(
+    before, modifiers, noun, tag, expected
+):
+    words = before.split()
+    rows = [f"{w} {len(words) - 2} {'ROOT' if w == 'left' else 'dep'} "
+            f"{'VERB VBD leave' if w == 'left' else 'PUNCT' if w == '.' else 'PROPN'}"
+            for w in words]  # fmt: skip
+    rows += [f"{m.split()[0]} {len(words) + len(modifiers)} {m.split()[1]} {m.split()[2]}"
+             for m in modifiers]  # fmt: skip
+    head = len(words) + len(modifiers)
+    rows.append(f"{noun} {head + 1} nsubj NOUN {tag} {noun.rstrip('s')}")
+    rows.append(f"ruled {head + 1} ROOT VERB VBD rule")
+    doc = parse("\n".join(rows))
+    named = {"Acme Watch": ACME, "Beta League": BETA, "Chile": CHILE}
+    parts = index(doc, [ACME, BETA, CHILE], named)
+    assert described_body(parts, doc[head]) == expected
+
+
+def test_reference_doer_resolved_from_a_description_and_a_pronoun_keeps_its_words():
+    from kg.extract.events.finder import extract_events
+    from kg.records import Article
+
+    doc = parse("""
+        Acme      1 compound PROPN
+        Watch     2 nsubj PROPN
+        criticised 2 ROOT VERB VBD criticise
+        Peru      2 dobj  PROPN
+        .         2 punct PUNCT
+        The       6 det   DET
+        group     7 nsubj NOUN NN group
+        accused   7 ROOT  VERB VBD accuse
+        Chile     7 dobj  PROPN
+        .         7 punct PUNCT
+        It        11 nsubj PRON PRP it
+        condemned 11 ROOT VERB VBD condemn
+        Peru      11 dobj PROPN
+        .         11 punct PUNCT
+    """)
+    found = mentions(doc, {"Acme Watch": ACME, "Peru": PERU, "Chile": CHILE})
+    events = extract_events(doc, Article("t", "", doc.text, ()), found, [ACME, CHILE, PERU],
+                            LEXICON)  # fmt: skip
+    assert [(e.trigger, e.actors, e.recipients, e.resolved_from) for e in events] == [
+        ("criticised", ("e5",), ("e4",), ()),
+        ("accused", ("e5",), ("e3",), ("The group",)),
+        ("condemned", ("e5",), ("e4",), ("It",)),
+    ]

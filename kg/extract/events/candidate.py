@@ -45,6 +45,8 @@ class Candidate:
     unnamed: tuple[tuple[str, str], ...] = ()
     #: the actor is the state, inferred for an agentless official act (issue #15)
     inferred: bool = False
+    #: the words, as written, of a doer resolved from a pronoun or description ("It")
+    resolved: tuple[str, ...] = ()
 
 
 def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
@@ -175,4 +177,5 @@ def build_event(
         recipient_sectors=participants.sectors(candidate.clause, candidate.recipients),
         unnamed_actors=candidate.unnamed,
         inferred_actor=candidate.inferred,
+        resolved_from=candidate.resolved,
     )

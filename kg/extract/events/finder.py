@@ -122,6 +122,16 @@ def _lone_dictionary_act(
         len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
 
 
+def as_written(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The words that name each doer as the text writes them: a pronoun ("It"), or a
+    description up to its head ("the rights group", "the Ukrainian president")."""
+    doc = tokens[0].doc if tokens else None
+    return tuple(
+        t.text if t.pos_ == "PRON" else doc[t.left_edge.i : t.i + 1].text  # type: ignore[index]
+        for t in tokens
+    )
+
+
 def _political(entity: LocalEntity) -> bool:
     """A state, organisation or armed group, or a person who acts for one or holds an office."""
     return entity.type in ("Country", "Organization", "ArmedGroup") or (
@@ -294,6 +304,7 @@ class _Coder:
             trigger, trigger.type, verb, verb, verb, tuple(actors),
             "unnamed" if unnamed else "agentless" if agentless else how,
             inherited, without(recipients, actors), False, False, unnamed,
+            resolved=as_written(subjects) if how == "pronoun" else (),
         )  # fmt: skip
 
     def _inner_recipients(self, noun: Token, preps: Sequence[str]) -> list[str]:
@@ -363,6 +374,7 @@ class _Coder:
         inherited = False
         light_intent = False
         recipients: list[str] = []
+        resolved: tuple[str, ...] = ()
         clause = noun
         if governor is not None and self.lexicon.cue_value(
             "light", governor.lemma_.lower()
@@ -382,6 +394,7 @@ class _Coder:
                 event_type = new if event_type == old else event_type
             subjects, inherited = subject_tokens(governor)
             actors, how = self._actors_of(subjects)
+            resolved = as_written(subjects) if how == "pronoun" else ()
             for obj in prep_objects(governor, preps) + [
                 c for c in governor.children if c.dep_ == "dative"
             ]:
@@ -428,7 +441,7 @@ class _Coder:
                     recipients.extend(self.parts.actors(subject)[0])
         return Candidate(
             trigger, event_type, noun, first, clause, tuple(actors), how, inherited,
-            without(recipients, actors), light_intent, True,
+            without(recipients, actors), light_intent, True, resolved=resolved,
         )  # fmt: skip
 
     def _anchor(self, noun: Token) -> Token:

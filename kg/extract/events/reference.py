@@ -78,6 +78,34 @@ def own_state(parts: EntityIndex, noun: Token) -> str | None:
     return countries[0] if len(countries) == 1 else None
 
 
+#: Entity types a body people belong to ("the group", "the party") may point back at.
+_BODIES = ("Organization", "ArmedGroup")
+
+
+def described_body(parts: EntityIndex, noun: Token) -> str | None:
+    """"the group", "the rights group", "the militia" -> the organisation named last before
+    it in the article; None when the article names none before it.
+
+    Only a singular definite noun of a body people belong to (cue "proxy" value "member")
+    with no possessor or "of" phrase that would name the body itself ("the group's leader",
+    "the party of X") counts.
+    """
+    if parts.lexicon.cue_value("proxy", noun.lemma_.lower()) != "member":
+        return None
+    if noun.tag_ in ("NNS", "NNPS") or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    ):
+        return None
+    if any(c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
+           for c in noun.children):  # fmt: skip
+        return None
+    for i in range(noun.i - 1, -1, -1):
+        key = parts.key_of.get(i)
+        if key is not None and i not in parts.generic and parts.entities[key].type in _BODIES:
+            return key
+    return None
+
+
 def _country_of_actor(parts: EntityIndex, token: Token) -> str | None:
     key = parts.entity(token)
     if key is None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.events.index import EntityIndex, build_index
-from kg.extract.events.reference import own_state, titled_person
+from kg.extract.events.reference import described_body, own_state, titled_person
 from kg.extract.events.syntax import SUBJECTS, conjuncts, prep_objects
 from kg.records import LocalEntity, Mention
 
@@ -176,7 +176,7 @@ class Participants(EntityIndex):
             if found:
                 return [found], "pronoun"
         if token.pos_ == "NOUN":
-            found = titled_person(self, token)
+            found = titled_person(self, token) or described_body(self, token)
             if found:
                 return [found], "pronoun"
         for child in token.children:
@@ -345,6 +345,10 @@ class Participants(EntityIndex):
             if candidate.pos_ == "PRON":
                 continue
             key = self.entity(candidate)
+            if key is None and candidate.pos_ == "NOUN":
+                # a subject that is itself a description resolved before ("The rights group
+                # accused X. It also ...")
+                key = titled_person(self, candidate) or described_body(self, candidate)
             if key is None:
                 continue
             is_person = self.entities[key].type == "Person"
