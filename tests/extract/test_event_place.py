@@ -120,6 +120,8 @@ SHELLED = """
         (INTO_CITY, 1, (), "e2"),            # a movement ends in a city
         (INTO_COUNTRY, 1, ("e1",), None),    # ... a country there is the one visited
         (SHELLED, 1, (), "e2"),              # a place the verb acts on
+        # ... but a capital there stands for its government ("accused Khartoum")
+        (SHELLED.replace("Lima ", "OTTAWA"), 1, (), None),
     ],
 )
 def test_place_from_a_phrase_of_the_clause(table, verb, recipients, expected):

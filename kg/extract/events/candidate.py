@@ -125,8 +125,9 @@ def _place(candidate: Candidate, participants: Participants, lexicon: Lexicon) -
     The phrase hangs on the trigger, on the clause, or (a common misattachment) on the
     trigger's or the clause's direct object ("met an official in Damascus"); a phrase whose
     object is no place may hold one ("at the border in X"). Failing that, the city or region a
-    movement ends in ("flew into Damascus"), then one the verb acts on ("visited Moscow",
-    "shelled Kharkiv"). A participant is never its own event's place.
+    movement ends in ("flew into Damascus"), then one the verb acts on ("shelled Kharkiv"), unless
+    it is a capital, which stands for its government there. A participant is never its own
+    event's place.
     """
     taken = {*candidate.actors, *candidate.recipients}
     heads = [candidate.token, candidate.clause]
@@ -148,7 +149,10 @@ def _place(candidate: Candidate, participants: Participants, lexicon: Lexicon) -
     if not candidate.nominal:
         for obj in candidate.token.children:
             key = participants.entity(obj) if obj.dep_ == "dobj" else None
-            if key is not None and key not in taken and participants.is_place_key(key):
+            # a capital the verb acts on stands for its government ("accused Khartoum",
+            # "warned Moscow"); the entity stage ties only capitals and seats to a country
+            if (key is not None and key not in taken and participants.is_place_key(key)
+                    and participants.entities[key].country is None):
                 return key
     return None
 
