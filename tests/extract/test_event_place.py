@@ -174,6 +174,31 @@ FRAMED = """
 """
 
 
+NOUN_SUBJECT = """
+    Canada    1 poss  PROPN
+    ban       2 nsubj NOUN NN ban
+    began     2 ROOT  VERB VBD begin
+    on        2 prep  ADP
+    Monday    3 pobj  PROPN
+    .         2 punct PUNCT
+"""
+
+
+def test_date_of_an_event_noun_from_the_verb_it_is_the_subject_of():
+    doc = parse(NOUN_SUBJECT, ents=["O", "O", "O", "O", "B-DATE", "O"])
+    parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
+    trigger = LEXICON.noun_triggers("ban")[0]
+    candidate = Candidate(
+        trigger=trigger, event_type=trigger.type, token=doc[1], first=doc[1], clause=doc[1],
+        actors=("e0",), how="proxy", inherited=False, recipients=(), light_intent=False,
+        nominal=True,
+    )  # fmt: skip
+    sent = next(doc.sents)
+    event = build_event(candidate, Status("asserted"), sent, sentence_dates(sent, is_trigger_noun),
+                        WEDNESDAY, parts, LEXICON)
+    assert (event.date, event.date_precision) == ("2025-07-14", "day")
+
+
 @pytest.mark.parametrize(
     ("table", "status", "recipients", "expected"),
     [

@@ -88,14 +88,17 @@ def event_date_texts(
 ) -> list[str]:
     """The time expressions of the event's own clause, else of the report that tells it.
 
-    Own: those on the trigger, on its clause, or on their direct objects ("agreed a truce on
-    Monday": the parser hangs the date on the truce). When the clause has none, a reporting
+    Own: those on the trigger, on its clause, on their direct objects ("agreed a truce on
+    Monday": the parser hangs the date on the truce), or on the verb an event noun is the
+    subject of ("the talks began on Monday"). When the clause has none, a reporting
     verb's date ("X agreed ..., officials said on Monday") dates a past event too: the event is
     told as done by then, and `timex` keeps the precision the expression has. An intended act
     is not dated by the day it was announced.
     """
     heads = [candidate.token, candidate.clause]
     own = {t.i for t in heads} | {c.i for t in heads for c in t.children if c.dep_ == "dobj"}
+    if candidate.nominal and candidate.token.dep_ in ("nsubj", "nsubjpass"):
+        own.add(candidate.token.head.i)  # "the ban takes effect Jan. 30", "talks began Monday"
     texts = [text for index, text in dates if index in own]
     if texts or status == "intended":
         return texts
