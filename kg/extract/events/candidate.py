@@ -135,11 +135,7 @@ def _place(candidate: Candidate, participants: Participants, lexicon: Lexicon) -
     taken = {*candidate.actors, *candidate.recipients}
     heads = [candidate.token, candidate.clause]
     holders = [*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")]
-    seen: set[int] = set()
-    for holder in holders:
-        if holder.i in seen:
-            continue
-        seen.add(holder.i)
+    for holder in dict.fromkeys(holders):  # the clause is often the trigger itself
         for obj in _location_objects(holder, lexicon):
             key = _place_of(obj, participants, lexicon, taken)
             if key is not None:
