@@ -34,6 +34,8 @@ STATUSES = ("asserted", "reported", "denied", "intended")
 GENERIC = "GENERIC"
 #: Precision of a date string: "2024-12-23" day, "2024-12" month, "2024" year.
 PRECISIONS = ("day", "month", "year")
+#: Precision of a place: the kind of GeoNames feature it is located as (ontology/places.tsv).
+PLACE_KINDS = ("city", "region", "country")
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +234,8 @@ class Evidence:
 class Event:
     """A corpus-level event: event mentions that agree on type, participants and time, merged.
 
-    `actors`, `recipients` and `attributed_to` are Actor ids; `place` is an Actor-like place label.
+    `actors`, `recipients` and `attributed_to` are Actor ids; `place` is a Place id, and
+    `location` that place's location (copied so events.jsonl says where without a join).
     `unnamed_actors` are the (words, sector) of a doer named only by an unnamed group ("gunmen",
     "UAF"); `actors` is then empty.
     """
@@ -251,17 +254,34 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     place: str | None = None
+    location: Location | None = None
     unnamed_actors: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
+class Location:
+    """Where a place is: its GeoNames feature, how precise it is and a point on the map.
+
+    `kind` is one of PLACE_KINDS; `country_code` is ISO 3166-1 alpha-2; `lat`/`lon` are WGS84
+    degrees, None when the extract gives no point (a US state).
+    """
+
+    geonames: int
+    kind: str
+    country_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Place:
-    """A corpus-level place (kept apart from actors)."""
+    """A corpus-level place (kept apart from actors), located when the place table knows it."""
 
     id: str
     label: str
     qid: str | None = None
     country: str | None = None
+    location: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)

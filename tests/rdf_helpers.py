@@ -18,7 +18,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.records import Actor, Article, Corpus, Event, Evidence, Place, SourceSpan
+from kg.records import Actor, Article, Corpus, Event, Evidence, Location, Place, SourceSpan
 
 TEXT_1 = (
     "Chile's foreign minister Ana Ruiz met Norway's envoy in Oslo on March 5. "
@@ -57,7 +57,8 @@ def make_corpus() -> Corpus:
         Actor("ana-ruiz", "Ana Ruiz", "Person", country="Chile", affiliation="chile",
               roles=("foreign minister",), mentions=1, articles=("a1",)),
     )
-    places = (Place("oslo", "Oslo", qid="Q585", country="Norway"),)
+    places = (Place("oslo", "Oslo", qid="Q585", country="Norway",
+                    location=Location(3143244, "city", "NO", 59.91273, 10.74609)),)
     events = (
         Event("ev-meet", "CONSULT", ("ana-ruiz",), ("norway",), "asserted",
               (_evidence("a1", TEXT_1, s1, "met"),), ("a1",), 0.9, mode="visit",

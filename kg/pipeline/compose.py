@@ -23,6 +23,7 @@ from kg.extract.analyse import Resources, cache_key, load_resources, parse_and_a
 from kg.extract.nlp import load_nlp, model_ident, resolve_model_name
 from kg.ingest.clean import CleaningRules
 from kg.limits import Limits
+from kg.link.places import PlaceTable, load_place_table, locate_places
 from kg.ontology import load_ontology
 from kg.paths import ontology_dir as checked_ontology_dir
 from kg.pipeline.cache import AnalysisCache, CachedAnalyses, StoredArticles
@@ -211,12 +212,18 @@ def build(
         limits=limits,
     )
     ok = articles.keep(analyses)
-    corpus = link_corpus(ok, analyses.ordered(ok.ids))
+    corpus = link_corpus(ok, analyses.ordered(ok.ids), places=load_place_table(ontology_dir))
     return BuildResult(corpus, report)
 
 
-def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]) -> Corpus:
+def link_corpus(
+    articles: Sequence[Article], analyses: Sequence[ArticleAnalysis], *,
+    places: PlaceTable | None = None,
+) -> Corpus:
     """Run the cross-article stages on per-article results (cached or fresh).
+
+    `places` is the GeoNames place table events and places are located in (default: the
+    bundled ontology folder's).
 
     Actor linking reads the analyses twice (the first time only their entities), one article
     at a time, and only event mentions are kept for event merging: an `AnalysisStream` holds
@@ -233,16 +240,19 @@ def link_corpus(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
             with_events.append(ArticleAnalysis(analysis.article_id, (), (), (), analysis.events))
 
     articles, analyses = as_articles(articles), as_analyses(analyses)
-    actors, places, links = link_actors(analyses, entities=analyses.entities(), seen=keep_events)
+    actors, places_found, links = link_actors(analyses, entities=analyses.entities(),
+                                              seen=keep_events)
     telling = articles.keep({a.article_id for a in with_events})
     events, merges = merge_events_with_decisions(
         telling, with_events, links, acting=political_actors(actors)
     )
+    table = places if places is not None else load_place_table(checked_ontology_dir(None))
+    located, events = locate_places(places_found, actors, events, table)
     return Corpus(
         articles=articles,
         actors=tuple(actors),
         events=tuple(events),
-        places=tuple(places),
+        places=tuple(located),
         analyses=analyses,
         links=dict(links),
         merges=tuple(merges),

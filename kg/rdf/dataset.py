@@ -5,7 +5,10 @@ Model (the terms are declared in ontology/kg.ttl, the shapes in ontology/shapes.
 * corpus graph ``<base>graph/corpus``: actors (``kg:Country`` ... also ``sem:Actor`` and the
   schema.org class, ``owl:sameAs`` Wikidata), places, publishers and events (``kg:Event`` and
   ``sem:Event`` with ``kg:eventType plover:X``, ``kg:actor``/``kg:recipient``, SEM roles,
-  ``sem:hasPlace``, ``sem:hasTimeStamp``, ``kg:status``);
+  ``sem:hasPlace``, ``sem:hasTimeStamp``, ``kg:status``); a located place has its GeoNames
+  and Wikidata IRIs (``schema:sameAs``), a WGS84 point (``wgs:lat``/``wgs:long``) and a
+  GeoSPARQL geometry (``geo:hasGeometry``/``geo:asWKT``), and its precision
+  (``kg:placePrecision``: city, region or country);
 * article graph ``<base>graph/<article id>``: the ``schema:NewsArticle``, the actors it mentions,
   and one ``kg:Claim`` per event it tells (status, ``prov:wasAttributedTo`` the source,
   ``prov:wasDerivedFrom`` the article) with ``kg:Evidence`` spans as W3C Web Annotation
@@ -34,6 +37,7 @@ from kg.records import (
     Corpus,
     Event,
     Evidence,
+    Location,
     Place,
     participant_sectors,
 )
@@ -56,6 +60,12 @@ RDF_VALUE = _ns("rdf", "value")
 LABEL = _ns("rdfs", "label")
 PREF_LABEL, ALT_LABEL = _ns("skos", "prefLabel"), _ns("skos", "altLabel")
 SAME_AS = _ns("owl", "sameAs")
+#: Places link to GeoNames and Wikidata with schema:sameAs, not owl:sameAs: a country as a place
+#: shares its Wikidata entity with the country as an actor, and owl:sameAs would make a reasoner
+#: merge the two (places are not actors).
+PLACE_SAME_AS = _ns("schema", "sameAs")
+#: GeoNames feature class of each place precision: populated place (P), administrative area (A).
+FEATURE_CLASS = {"city": "P", "region": "A", "country": "A"}
 XSD_INTEGER, XSD_DECIMAL = _ns("xsd", "integer"), _ns("xsd", "decimal")
 XSD_BOOLEAN = _ns("xsd", "boolean")
 #: schema.org class of each actor type (the kg: class is a subclass of it in kg.ttl).
@@ -86,9 +96,9 @@ def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=XSD_INTEGER)
 
 
-def _decimal(value: float) -> ox.Literal:
+def _decimal(value: float, places: int = 4) -> ox.Literal:
     """Round to 4 places so the output does not depend on float noise."""
-    text = f"{value:.4f}".rstrip("0")
+    text = f"{value:.{places}f}".rstrip("0")
     return ox.Literal(text + "0" if text.endswith(".") else text, datatype=XSD_DECIMAL)
 
 
@@ -253,12 +263,37 @@ def _place_triples(corpus: Corpus, mint: _Minter) -> Iterator[tuple]:
         yield node, LABEL, _text(place if isinstance(place, str) else place.label)
         if isinstance(place, Place):
             if place.qid and re.match(r"^Q[1-9]\d*$", place.qid):
-                yield node, SAME_AS, ox.NamedNode(iris.wikidata_iri(place.qid))
+                yield node, PLACE_SAME_AS, ox.NamedNode(iris.wikidata_iri(place.qid))
             if place.country:
                 yield node, kg("countryName"), _text(place.country)
                 country = mint.countries.get(fold(place.country))
                 if country is not None:
                     yield node, kg("country"), country
+            if place.location is not None:
+                yield from _location_triples(node, place, place.location, mint)
+
+
+def _location_triples(
+    node: ox.NamedNode, place: Place, location: Location, mint: _Minter
+) -> Iterator[tuple]:
+    """A located place: GeoNames feature, precision, WGS84 point and GeoSPARQL geometry."""
+    yield node, RDF_TYPE, _ns("geo", "Feature")
+    yield node, PLACE_SAME_AS, ox.NamedNode(iris.geonames_iri(location.geonames))
+    yield node, kg("placePrecision"), _text(location.kind)
+    yield node, _ns("gn", "featureClass"), _ns("gn", FEATURE_CLASS[location.kind])
+    if location.country_code:
+        yield node, _ns("gn", "countryCode"), _text(location.country_code)
+    if location.lat is None or location.lon is None:
+        return
+    lat, lon = _decimal(location.lat, 5), _decimal(location.lon, 5)
+    yield node, _ns("wgs", "lat"), lat
+    yield node, _ns("wgs", "long"), lon
+    geometry = mint.node("geometry", place.id)
+    yield node, _ns("geo", "hasGeometry"), geometry
+    yield geometry, RDF_TYPE, _ns("geo", "Geometry")
+    # WKT puts longitude first (GeoSPARQL's default CRS, CRS84)
+    wkt = f"POINT({lon.value} {lat.value})"
+    yield geometry, _ns("geo", "asWKT"), ox.Literal(wkt, datatype=_ns("geo", "wktLiteral"))
 
 
 def _event_triples(

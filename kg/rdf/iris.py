@@ -24,6 +24,8 @@ KG = "https://w3id.org/kg-news/ontology#"
 #: The PLOVER event-type concept scheme (ontology/plover.ttl): ``plover:AGREE``...
 PLOVER = "https://w3id.org/kg-news/plover/"
 WIKIDATA = "http://www.wikidata.org/entity/"
+#: GeoNames feature IRIs ("https://sws.geonames.org/170654/" is Damascus).
+GEONAMES = "https://sws.geonames.org/"
 
 #: Prefixes written in Turtle/TriG output and offered to SPARQL queries.
 PREFIXES: dict[str, str] = {
@@ -39,12 +41,16 @@ PREFIXES: dict[str, str] = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "wd": WIKIDATA,
+    # places: W3C WGS84 points, OGC GeoSPARQL geometries, the GeoNames ontology
+    "wgs": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "geo": "http://www.opengis.net/ont/geosparql#",
+    "gn": "http://www.geonames.org/ontology#",
 }
 
 #: The kinds of data IRI minted under the base, one flat namespace each.
 KINDS = (
     "actor", "article", "event", "place", "claim", "evidence", "selector", "role",
-    "publisher", "graph",
+    "publisher", "graph", "geometry",
 )
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -154,6 +160,17 @@ def wikidata_iri(qid: str) -> str:
     if not _QID.match(qid):
         raise ValueError(f"{qid!r} is not a Wikidata QID (expected Q followed by digits)")
     return f"{WIKIDATA}{qid}"
+
+
+def geonames_iri(geonames_id: int) -> str:
+    """Return the GeoNames feature IRI of a GeoNames id.
+
+    >>> geonames_iri(170654)
+    'https://sws.geonames.org/170654/'
+    """
+    if geonames_id <= 0:
+        raise ValueError(f"{geonames_id!r} is not a GeoNames id (a positive integer)")
+    return f"{GEONAMES}{geonames_id}/"
 
 
 def plover_iri(event_type: str) -> str:

@@ -82,7 +82,7 @@ def test_query_graph_uses_only_terms_declared_in_kg_ttl() -> None:
     used = {t for triple in _union() for t in triple
             if isinstance(t, rdflib.URIRef) and str(t).startswith(kg)}
     assert sorted(str(t) for t in used if (t, None, None) not in ontology) == []
-    assert len(used) == 32  # every status, class and property the queries read is among them
+    assert len(used) == 33  # every status, class and property the queries read is among them
 
 
 def test_query_graph_has_a_corpus_graph_and_one_graph_per_article() -> None:
@@ -98,10 +98,10 @@ def test_query_graph_has_a_corpus_graph_and_one_graph_per_article() -> None:
 # -- each shipped query's exact answer on the hand-written graph -------------------------------
 
 
-def test_query_ships_the_six_example_queries() -> None:
+def test_query_ships_the_seven_example_queries() -> None:
     assert list_queries() == [
         "actor-timeline", "actors-by-events", "country-pairs", "denied-or-reported",
-        "events-in-place", "who-met-whom",
+        "events-in-area", "events-in-place", "who-met-whom",
     ]
 
 
@@ -149,6 +149,33 @@ def test_query_events_in_place_orders_by_place_date_and_label() -> None:
         ("Veyra", "event/ev-raid", "Red Dawn Brigade ASSAULT Dunmere", "ASSAULT", ""),
         ("Veyra", "event/ev-trade", "Arvalia, Mira Tovel AGREE Borlund", "AGREE", "2025-02"),
     ]
+
+
+PORT_SELM_EVENTS = [
+    ("Port Selm", "city", "33.9012", "35.4821", "event/ev-strike",
+     "Harbour Workers PROTEST Arvalia", "PROTEST", "2025-02-10"),
+    ("Port Selm", "city", "33.9012", "35.4821", "event/ev-talks", "Mira Tovel CONSULT Borlund",
+     "CONSULT", "2025-02-10"),
+]
+VEYRA_EVENTS = [
+    ("Veyra", "region", "41.0082", "-28.9784", "event/ev-raid", "Red Dawn Brigade ASSAULT Dunmere",
+     "ASSAULT", ""),
+    ("Veyra", "region", "41.0082", "-28.9784", "event/ev-trade",
+     "Arvalia, Mira Tovel AGREE Borlund", "AGREE", "2025-02"),
+]
+
+
+@pytest.mark.parametrize(("box", "expected"), [
+    ({}, PORT_SELM_EVENTS),                                              # the default box
+    ({"south": "30", "west": "-40", "north": "45", "east": "40"}, PORT_SELM_EVENTS + VEYRA_EVENTS),
+    ({"south": "33.91", "west": "-40", "north": "45", "east": "40"}, VEYRA_EVENTS),  # lat bound
+    ({"south": "-60", "west": "170", "north": "60", "east": "-20"}, VEYRA_EVENTS),  # crosses 180
+    ({"south": "0", "west": "0", "north": "10", "east": "10"}, []),
+])
+def test_query_events_in_area_selects_events_whose_place_is_in_the_box(
+    box: dict[str, str], expected: list[tuple[str, ...]]
+) -> None:
+    assert rows("events-in-area", **box) == expected
 
 
 def test_query_country_pairs_count_people_and_groups_for_their_country() -> None:
@@ -276,6 +303,15 @@ def test_query_export_events_in_place(out: Path) -> None:
     assert answer(out, "events-in-place") == [
         ("Oslo", "https://w3id.org/kg-news/id/event/ev-meet", "Ana Ruiz CONSULT Norway",
          "CONSULT", "2024-03-05"),
+    ]
+
+
+def test_query_export_events_in_area_reads_the_located_place(out: Path) -> None:
+    sparql = bind_values(resolve_query("events-in-area"),
+                         {"south": "55", "west": "5", "north": "65", "east": "15"})
+    assert [tuple(short(t) for t in row) for row in run_query(out, sparql).rows] == [
+        ("Oslo", "city", "59.91273", "10.74609", "https://w3id.org/kg-news/id/event/ev-meet",
+         "Ana Ruiz CONSULT Norway", "CONSULT", "2024-03-05"),
     ]
 
 

@@ -27,6 +27,9 @@ PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = rdflib.Namespace("http://schema.org/")
 ID = rdflib.Namespace(DEFAULT_BASE)
+GEO = rdflib.Namespace("http://www.opengis.net/ont/geosparql#")
+WGS = rdflib.Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+GN = rdflib.Namespace("http://www.geonames.org/ontology#")
 
 
 def union(dataset: rdflib.Dataset) -> rdflib.Graph:
@@ -136,6 +139,38 @@ def test_rdf_event_uses_sem_roles_time_and_place(graph: rdflib.Graph) -> None:
         "2024-03-05", datatype=rdflib.XSD.date)
     place = graph.value(event, SEM.hasPlace)
     assert graph.value(place, rdflib.RDFS.label) == rdflib.Literal("Oslo")
+
+
+def test_rdf_located_place_has_geonames_wikidata_point_and_geometry(
+    graph: rdflib.Graph,
+) -> None:
+    place = graph.value(ID["event/ev-meet"], SEM.hasPlace)
+    geometry = ID["geometry/oslo"]
+    assert place == ID["place/oslo"]
+    assert set(graph.predicate_objects(place)) - {(rdflib.RDFS.label, rdflib.Literal("Oslo"))} == {
+        (rdflib.RDF.type, KG.Place), (rdflib.RDF.type, SCHEMA.Place),
+        (rdflib.RDF.type, GEO.Feature),
+        (SCHEMA.sameAs, rdflib.URIRef("https://sws.geonames.org/3143244/")),
+        (SCHEMA.sameAs, rdflib.URIRef("http://www.wikidata.org/entity/Q585")),
+        (KG.placePrecision, rdflib.Literal("city")),
+        (GN.featureClass, GN.P), (GN.countryCode, rdflib.Literal("NO")),
+        (KG.countryName, rdflib.Literal("Norway")), (KG.country, ID["actor/Q20"]),
+        (WGS.lat, rdflib.Literal("59.91273", datatype=rdflib.XSD.decimal)),
+        (WGS.long, rdflib.Literal("10.74609", datatype=rdflib.XSD.decimal)),
+        (GEO.hasGeometry, geometry),
+    }
+    assert set(graph.predicate_objects(geometry)) == {
+        (rdflib.RDF.type, GEO.Geometry),
+        (GEO.asWKT, rdflib.Literal("POINT(10.74609 59.91273)", datatype=GEO.wktLiteral)),
+    }
+
+
+def test_rdf_place_is_never_owl_sameas_its_country_actor(graph: rdflib.Graph) -> None:
+    # the actor Norway is owl:sameAs wd:Q20; a place only ever uses schema:sameAs
+    places = set(graph.subjects(rdflib.RDF.type, KG.Place))
+    assert [p for p in places if (p, rdflib.OWL.sameAs, None) in graph] == []
+    assert graph.value(ID["actor/Q20"], rdflib.OWL.sameAs) == rdflib.URIRef(
+        "http://www.wikidata.org/entity/Q20")
 
 
 @pytest.mark.parametrize(

@@ -145,7 +145,7 @@ FALLBACKS = {
     "missing stamp": (_delete_stamp, "no stamp of an intact earlier store"),
     "stamp without graph digests": (_old_stamp_format, "no stamp of an intact earlier store"),
     "store link points elsewhere": (_link_elsewhere, "no stamp of an intact earlier store"),
-    "store edited behind the stamp": (_store_edited, "does not hold the 335 quads its stamp"),
+    "store edited behind the stamp": (_store_edited, "does not hold the 345 quads its stamp"),
 }
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from kg.extract.events.dateline import Dateline, may_place
 from kg.extract.events.status import Status
 from kg.extract.events.timex import best_date
 from kg.extract.events.typemodel import is_hedged
@@ -88,16 +89,105 @@ def sentence_dates(sent: Span, is_trigger_noun: Callable[[Token], bool]) -> list
     return found
 
 
+def event_date_texts(
+    candidate: Candidate, status: str, dates: Sequence[tuple[int, str]], lexicon: Lexicon
+) -> list[str]:
+    """The time expressions of the event's own clause, else of the report that tells it.
+
+    Own: those on the trigger, on its clause, on their direct objects ("agreed a truce on
+    Monday": the parser hangs the date on the truce), or on the verb an event noun is the
+    subject of ("the talks began on Monday"). When the clause has none, a reporting
+    verb's date ("X agreed ..., officials said on Monday") dates a past event too: the event is
+    told as done by then, and `timex` keeps the precision the expression has. An intended act
+    is not dated by the day it was announced.
+    """
+    heads = [candidate.token, candidate.clause]
+    own = {t.i for t in heads} | {c.i for t in heads for c in t.children if c.dep_ == "dobj"}
+    if candidate.nominal and candidate.token.dep_ in ("nsubj", "nsubjpass"):
+        own.add(candidate.token.head.i)  # "the ban takes effect Jan. 30", "talks began Monday"
+    texts = [text for index, text in dates if index in own]
+    if texts or status == "intended":
+        return texts
+    reports = {r.i for r in _reporting_verbs(candidate.clause, lexicon)}
+    return [text for index, text in dates if index in reports]
+
+
+def _reporting_verbs(clause: Token, lexicon: Lexicon) -> list[Token]:
+    """The reporting verbs that tell `clause`: its head when it is their complement ("officials
+    said (that) X agreed"), or a parenthetical report hanging on it ("X agreed, officials said")."""
+    found = [c for c in clause.children
+             if c.dep_ == "parataxis" and lexicon.is_cue("report", c.lemma_.lower())]
+    node = clause
+    while node.dep_ in ("ccomp", "conj") and node.head.i != node.i:
+        dep, node = node.dep_, node.head
+        if dep == "ccomp":
+            # only the verb that reports this clause, not one that frames it otherwise
+            if lexicon.is_cue("report", node.lemma_.lower()):
+                found.append(node)
+            break
+    return found
+
+
 def _place(candidate: Candidate, participants: Participants, lexicon: Lexicon) -> str | None:
+    """The place a location phrase of the event's clause names ("met X in Damascus").
+
+    The phrase hangs on the trigger, on the clause, or (a common misattachment) on the
+    trigger's or the clause's direct object ("met an official in Damascus"); a phrase whose
+    object is no place may hold one ("at the border in X"). Failing that, the city or region a
+    movement ends in ("flew into Damascus"), then one the verb acts on ("shelled Kharkiv"), unless
+    it is a capital, which stands for its government there. A participant is never its own
+    event's place.
+    """
     taken = {*candidate.actors, *candidate.recipients}
-    for holder in (candidate.token, candidate.clause):
-        for prep in holder.children:
-            if prep.dep_ != "prep" or not lexicon.is_cue("location", prep.lower_):
-                continue
-            for obj in prep.children:
-                key = participants.place(obj) if obj.dep_ == "pobj" else None
-                if key is not None and key not in taken:
-                    return key
+    heads = [candidate.token, candidate.clause]
+    holders = [*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")]
+    for holder in dict.fromkeys(holders):  # the clause is often the trigger itself
+        for obj in _location_objects(holder, lexicon):
+            key = _place_of(obj, participants, lexicon, taken)
+            if key is not None:
+                return key
+    for holder in dict.fromkeys(heads):
+        for obj in _location_objects(holder, lexicon, "destination"):
+            key = participants.entity(obj)
+            if key is not None and key not in taken and participants.is_place_key(key):
+                return key
+    if not candidate.nominal:
+        for obj in candidate.token.children:
+            key = participants.entity(obj) if obj.dep_ == "dobj" else None
+            # a capital the verb acts on stands for its government ("accused Khartoum",
+            # "warned Moscow"); the entity stage ties only capitals and seats to a country
+            if (key is not None and key not in taken and participants.is_place_key(key)
+                    and participants.entities[key].country is None):
+                return key
+    return None
+
+
+def _location_objects(holder: Token, lexicon: Lexicon, value: str | None = None) -> list[Token]:
+    """The objects of the location phrases ("in", "at", "near"...) that hang on `holder`;
+    with `value` "destination", of the phrases a movement ends in ("to", "into")."""
+    return [
+        obj
+        for prep in holder.children
+        if prep.dep_ == "prep" and lexicon.is_cue("location", prep.lower_)
+        and lexicon.cue_value("location", prep.lower_) == value
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _place_of(
+    obj: Token, participants: Participants, lexicon: Lexicon, taken: set[str]
+) -> str | None:
+    """The place a location phrase's object names, or one inside it ("at the border in X")."""
+    key = participants.place(obj)
+    if key is not None:
+        return key if key not in taken else None
+    if participants.entity(obj) is not None:
+        return None  # "in the Senate": an actor as the scene, no place
+    for inner in _location_objects(obj, lexicon):
+        key = participants.place(inner)
+        if key is not None and key not in taken:
+            return key
     return None
 
 
@@ -149,13 +239,23 @@ def build_event(
     anchor: date | None,
     participants: Participants,
     lexicon: Lexicon,
+    *,
+    dateline: Dateline | None = None,
 ) -> EventMention:
-    heads = {candidate.token.i, candidate.clause.i}
-    texts = [text for index, text in dates if index in heads]
+    """Turn a candidate with its status into an event mention.
+
+    Its place is the one a location phrase of its clause names, else the article's `dateline`
+    place when `kg.extract.events.dateline.may_place` allows it.
+    """
+    texts = event_date_texts(candidate, status.status, dates, lexicon)
     when = best_date(texts, anchor, future=status.status == "intended")
     start = candidate.first.idx
     end = candidate.token.idx + len(candidate.token.text)
     kind = event_type(candidate, status, sent, lexicon)
+    place = _place(candidate, participants, lexicon)
+    keys = (*candidate.actors, *candidate.recipients)
+    if place is None and dateline is not None and may_place(dateline, sent, keys, participants):
+        place = dateline.key
     return EventMention(
         type=kind,
         actors=candidate.actors,
@@ -172,7 +272,7 @@ def build_event(
         source_text=status.source_text,
         date=when[0] if when else None,
         date_precision=when[1] if when else None,
-        place=_place(candidate, participants, lexicon),
+        place=place,
         generic_actors=participants.sectors(candidate.clause, candidate.actors),
         recipient_sectors=participants.sectors(candidate.clause, candidate.recipients),
         unnamed_actors=candidate.unnamed,

@@ -23,6 +23,7 @@ from kg.extract.events.candidate import (
     unsubsumed,
     without,
 )
+from kg.extract.events.dateline import dateline_place
 from kg.extract.events.lexicon import NO_EVENT
 from kg.extract.events.reference import is_definite, referred_parties
 from kg.extract.events.roles import Participants
@@ -64,6 +65,7 @@ def extract_events(
     finder = StatusFinder(participants, lexicon, article.text)
     anchor = parse_anchor(article.date, article.date_precision)
     coder = _Coder(participants, lexicon)
+    dateline = dateline_place(doc, participants)
     events: dict[tuple[object, ...], EventMention] = {}
     told = coder.told
     for sent in doc.sents:
@@ -93,7 +95,8 @@ def extract_events(
             if status is None:
                 log.debug("%r at %d: negated or blocked", token.text, token.idx)
                 continue
-            event = build_event(candidate, status, sent, dates, anchor, participants, lexicon)
+            event = build_event(candidate, status, sent, dates, anchor, participants, lexicon,
+                                dateline=dateline)
             coder.makers[event.type] = candidate.actors
             key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
             if key not in events or events[key].confidence < event.confidence:
