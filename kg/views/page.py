@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 VIS_DIR = "templates/lib/vis-9.1.2"
 SEED = 7
 STABILIZATION_ITERATIONS = 150
+LABEL_THRESHOLD = 8
 PAGE_TITLE = "Who did what to whom: actor network"
+PAGE_SCRIPTS = ("page.js", "page_events.js", "page_timeline.js")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S*")
 
@@ -80,10 +82,14 @@ def network_options(nodes: int) -> dict[str, Any]:
             "stabilization": {"enabled": True, "iterations": STABILIZATION_ITERATIONS,
                               "updateInterval": 50, "fit": True},
         },
+        # labels smaller than LABEL_THRESHOLD px on screen are not drawn: they appear as one
+        # zooms in, the biggest actors' (larger font) first (issue #16)
         "nodes": {"borderWidth": 1, "font": {"size": 14, "face": "sans-serif",
-                                             "strokeWidth": 3, "strokeColor": "#ffffff"}},
+                                             "strokeWidth": 3, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD}}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
                   "font": {"size": 10, "align": "middle", "strokeWidth": 3},
+                  "scaling": {"label": {"drawThreshold": LABEL_THRESHOLD}},
                   "selectionWidth": 2, "hoverWidth": 0.5},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True,
                         "hideEdgesOnZoom": big, "keyboard": False},
@@ -167,7 +173,8 @@ def _assets() -> tuple[str, str, str, str, str]:
     try:
         vis_js = vis_dir.joinpath("vis-network.min.js").read_text(encoding="utf-8")
         vis_css = vis_dir.joinpath("vis-network.css").read_text(encoding="utf-8")
-        page_js = own.joinpath("page.js").read_text(encoding="utf-8")
+        # one script (one CSP hash): the core first, then the parts that build on window.kgPage
+        page_js = "\n".join(own.joinpath(name).read_text(encoding="utf-8") for name in PAGE_SCRIPTS)
         page_css = own.joinpath("page.css").read_text(encoding="utf-8")
         template = own.joinpath("page.html").read_text(encoding="utf-8")
     except OSError as err:

@@ -129,7 +129,7 @@ def test_browser_search_focuses_an_actor_by_alias(opened):
     opened.page.fill("#kg-search", "nobody at all")
     opened.page.press("#kg-search", "Enter")
     assert opened.page.text_content("#kg-search-status") == (
-        "No drawn actor matches \u201cnobody at all\u201d.")
+        "No drawn actor, alias or person matches \u201cnobody at all\u201d.")
 
 
 def test_browser_filters_hide_and_restyle_ties(opened):

@@ -60,7 +60,8 @@ def test_html_view_aggregates_parallel_events_into_one_edge():
 def test_html_view_folds_people_and_lists_them_on_the_node():
     view = build_view(network_corpus())
     norvia = view.data["actors"]["norvia"]
-    assert norvia["members"] == ["Ulf Brandt (foreign minister)"]
+    assert norvia["members"] == [{"label": "Ulf Brandt", "roles": ["foreign minister"],
+                                  "aliases": ["Minister Brandt"]}]
     assert norvia["qid"] == "Q4242"
     assert [view.data["events"][i]["actors"] for i in norvia["events"]] == [["Ulf Brandt"],
                                                                            ["Norvia"]]
@@ -79,7 +80,10 @@ def test_html_view_events_in_date_order_with_evidence_and_source():
     events = view.data["events"]
     assert [(e["id"], e["date"]) for e in events] == [
         ("ev1", "2024-03-01"), ("ev2", "2024-03-01"), ("ev6", "2024-04"), ("ev3", "2024-04-02"),
-        ("ev4", "2024-04-02"), ("ev5", "2024-05")]
+        ("ev4", None), ("ev5", "2024-05")]
+    # undated stays undated (as in events.jsonl); the article's date is kept apart (issue #16)
+    assert [(e["date_precision"], e["article_date"]) for e in events[3:5]] == [
+        ("day", "2024-04-02"), (None, "2024-04-02")]
     assert events[1]["source"] == "Example Wire"
     assert events[0]["evidence"][0] == {
         "sentence": "Made-up sentence number 1.", "trigger": "agree",

@@ -6,7 +6,8 @@
   var vis = window.vis;
   var legend = data.legend;
   var typeOrder = Object.keys(legend.types);
-  var state = { stable: false, focused: null, selected: null, visibleNodes: 0, visibleEdges: 0 };
+  var state = { stable: false, focused: null, selected: null, foundPerson: null, visibleNodes: 0,
+    visibleEdges: 0, hideIsolated: false, grouped: false };
   var QID = /^Q[1-9][0-9]*$/;
   var FADED = { background: "#e8e8e8", border: "#d6d6d6", highlight: { background: "#e8e8e8", border: "#999999" },
     hover: { background: "#e8e8e8", border: "#999999" } };
@@ -45,16 +46,27 @@
   function periodStart(date) { return (date + "-01-01").slice(0, 10); }
   function periodEnd(date) { return date.length >= 10 ? date.slice(0, 10) : date + "-12-31".slice(date.length - 4); }
 
-  function passes(ev) {
+  // Where an event sits in time: its own date, else (labelled so wherever shown) its article's.
+  function whenOf(ev) { return ev.date || ev.article_date || null; }
+
+  // The event's date as the page writes it: never an article date passed off as the event's.
+  function dateText(ev) {
+    if (ev.date) { return ev.date + (ev.date_precision ? " (" + ev.date_precision + ")" : ""); }
+    return "undated" + (ev.article_date ? " (article date " + ev.article_date + ")" : "");
+  }
+
+  function passesBut(ev, skipDates) {
     if (filters.types && !filters.types[ev.type]) { return false; }
     if (filters.statuses && !filters.statuses[ev.status]) { return false; }
-    if (filters.from || filters.to) {
-      if (!ev.date) { return false; }
-      if (filters.from && periodEnd(ev.date) < filters.from) { return false; }
-      if (filters.to && periodStart(ev.date) > filters.to) { return false; }
+    if (!skipDates && (filters.from || filters.to)) {
+      var when = whenOf(ev);
+      if (!when) { return false; }
+      if (filters.from && periodEnd(when) < filters.from) { return false; }
+      if (filters.to && periodStart(when) > filters.to) { return false; }
     }
     return true;
   }
+  function passes(ev) { return passesBut(ev, false); }
 
   /* ---- edge style: one aggregated edge per ordered pair, styled from its events --------- */
 
@@ -79,7 +91,7 @@
     for (i = 0; i < Math.min(evIdx.length, 6); i++) {
       ev = data.events[evIdx[i]];
       t = ev.evidence.length ? ev.evidence[0] : null;
-      lines.push("\u2022 " + [ev.type, ev.date || "undated", ev.status].join(" \u00b7 ") +
+      lines.push("\u2022 " + [ev.type, dateText(ev), ev.status].join(" \u00b7 ") +
         (ev.source ? " (source: " + ev.source + ")" : ""));
       if (t) { lines.push("  \u201c" + t.sentence + "\u201d \u2014 " + t.title); }
     }
@@ -110,7 +122,7 @@
   data.vis.nodes.forEach(function (n) { baseNodes[n.id] = n; });
   var nodes = new vis.DataSet(data.vis.nodes);
   var initialEdges = data.vis.edges.map(function (e) {
-    return data.ties[e.id] ? Object.assign({ from: e.from, to: e.to }, edgeStyle(e.id, data.ties[e.id])) : e;
+    return data.ties[e.id] ? Object.assign({}, e, edgeStyle(e.id, data.ties[e.id])) : e;
   });
   var edges = new vis.DataSet(initialEdges);
   var container = $("kg-network");
@@ -147,11 +159,23 @@
       shownEdges++;
       edgeUpdates.push(edgeStyle(id, kept));
     });
+    if (state.hideIsolated) {
+      // an actor whose every tie is filtered away (or who never had one) goes too
+      var tied = {};
+      edgeUpdates.forEach(function (u) {
+        if (!u.hidden && data.ties[u.id]) { tied[edgeById[u.id].from] = true; tied[edgeById[u.id].to] = true; }
+      });
+      nodeUpdates.forEach(function (u) {
+        if (!u.hidden && !tied[u.id]) { u.hidden = true; shownNodes--; }
+      });
+    }
     nodes.update(nodeUpdates);
     edges.update(edgeUpdates);
     showCounts(shownNodes, shownEdges);
-    if (state.selected) { highlight(state.selected); }
+    if (state.selected && !nodes.get(state.selected).hidden) { highlight(state.selected); }
+    listeners.forEach(function (fn) { fn(); });
   }
+  var listeners = [];
 
   function showCounts(shownNodes, shownEdges) {
     state.visibleNodes = shownNodes;
@@ -202,14 +226,15 @@
     var tag = el("span", ev.type, "kg-tag");
     tag.style.background = typeColor(ev.type);
     head.appendChild(tag);
-    head.appendChild(document.createTextNode([ev.date || "undated", ev.status].join(" \u00b7 ")));
+    head.appendChild(document.createTextNode([dateText(ev), ev.status].join(" \u00b7 ")));
     box.appendChild(head);
+    if (ev.place) { box.appendChild(el("div", "Place: " + ev.place, "kg-event-place")); }
     box.appendChild(el("div", ev.actors.join(", ") + " \u2192 " + (ev.recipients.join(", ") || "\u2014"), "kg-event-who"));
     if (ev.source) { box.appendChild(el("div", "Source: " + ev.source, "kg-source")); }
     ev.evidence.forEach(function (e) {
       box.appendChild(el("blockquote", e.sentence));
       var src = el("div", null, "kg-source");
-      var name = [e.title, e.publisher, e.date].filter(Boolean).join(" \u00b7 ");
+      var name = [e.title, e.publisher, e.date ? "article date " + e.date : null].filter(Boolean).join(" \u00b7 ");
       var link = e.url ? webLink(e.url, name) : null;
       src.appendChild(link || document.createTextNode(name));
       box.appendChild(src);
@@ -229,11 +254,18 @@
     return dl;
   }
 
-  function showNode(nodeId) {
+  function memberText(m) { return m.label + (m.roles.length ? " (" + m.roles.join(", ") + ")" : ""); }
+
+  function showNode(nodeId, person) {
     var actor = data.actors[nodeId];
     if (!actor) { return; }
     clearPanel();
     panel.appendChild(el("h2", actor.label));
+    if (person) {
+      // a folded person is found through the actor it acts for (issue #16)
+      panel.appendChild(el("p", "Found through " + memberText(person) + ", who acts for " + actor.label +
+        " and is drawn as part of it.", "kg-found"));
+    }
     var c = actor.centrality;
     var wiki = actor.qid && QID.test(actor.qid) ? webLink("https://www.wikidata.org/wiki/" + actor.qid, actor.qid) : null;
     panel.appendChild(definitionList([
@@ -241,16 +273,30 @@
       ["Country", actor.country],
       ["Also called", actor.aliases.join("; ")],
       ["Roles", actor.roles.join("; ")],
-      ["Speaking for it", actor.members.join("; ")],
+      ["Speaking for it", actor.members.map(memberText).join("; ")],
       ["Wikidata", wiki],
       ["Degree", c ? c.degree : null],
       ["Weighted degree", c ? c.weighted_degree : null],
       ["Betweenness", c ? Number(c.betweenness).toFixed(3) : null],
-      ["Community", actor.community === null ? null : actor.community]
+      ["Community", actor.community === null ? null : communityText(actor.community)]
     ]));
     var shown = actor.events.filter(function (i) { return passes(data.events[i]); });
     panel.appendChild(el("h3", "Events (" + shown.length + " of " + actor.events.length + ", by date)"));
     shown.forEach(function (i) { panel.appendChild(eventBlock(data.events[i])); });
+  }
+
+  function communityText(i) {
+    var c = data.communities[i];
+    return c && c.size > 1 ? "#" + (i + 1) + " (" + c.size + " actors: " + c.top.join(", ") + (c.size > 3 ? ", \u2026" : "") + ")" : "none (on its own)";
+  }
+
+  function showEvent(index) {
+    var ev = data.events[index];
+    clearPanel();
+    panel.appendChild(el("h2", ev.type + ": " + (ev.actors.join(", ") || "\u2014") + " \u2192 " + (ev.recipients.join(", ") || "\u2014")));
+    panel.appendChild(definitionList([["When", dateText(ev)], ["Where", ev.place], ["Status", ev.status],
+      ["Mode", ev.mode], ["Confidence", ev.confidence], ["Event id", ev.id]]));
+    panel.appendChild(eventBlock(ev));
   }
 
   function showEdge(edgeId) {
@@ -265,10 +311,13 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) {
+    if (params.nodes.length && groupOf(params.nodes[0]) !== null) {
+      clearHighlight();
+      showGroup(groupOf(params.nodes[0]));
+    } else if (params.nodes.length) {
       highlight(params.nodes[0]);
       showNode(params.nodes[0]);
-    } else if (params.edges.length) {
+    } else if (params.edges.length && data.ties[params.edges[0]]) {
       clearHighlight();
       showEdge(params.edges[0]);
     } else {
@@ -276,37 +325,123 @@
     }
   });
 
-  /* ---- search ----------------------------------------------------------------------------- */
+  /* ---- search: every drawn actor's name and aliases, and the people folded into it ----- */
+
+  // [lowercased name, node id, folded person or null], names before aliases before people
+  var searchIndex = [];
+  (function () {
+    var ids = Object.keys(data.actors).sort(), rest = [], people = [];
+    ids.forEach(function (nid) {
+      var a = data.actors[nid];
+      searchIndex.push([a.label.toLowerCase(), nid, null]);
+      a.aliases.forEach(function (s) { rest.push([s.toLowerCase(), nid, null]); });
+      a.members.forEach(function (m) {
+        [m.label].concat(m.aliases).forEach(function (s) { people.push([s.toLowerCase(), nid, m]); });
+      });
+    });
+    searchIndex = searchIndex.concat(rest, people);
+  }());
 
   function findActor(query) {
-    var q = query.trim().toLowerCase(), ids = Object.keys(data.actors), i, a;
+    var q = query.trim().toLowerCase(), i;
     if (!q) { return null; }
-    for (i = 0; i < ids.length; i++) { if (data.actors[ids[i]].label.toLowerCase() === q) { return ids[i]; } }
-    for (i = 0; i < ids.length; i++) {
-      a = data.actors[ids[i]];
-      if (a.aliases.some(function (s) { return s.toLowerCase() === q; })) { return ids[i]; }
-    }
-    for (i = 0; i < ids.length; i++) { if (data.actors[ids[i]].label.toLowerCase().indexOf(q) >= 0) { return ids[i]; } }
+    for (i = 0; i < searchIndex.length; i++) { if (searchIndex[i][0] === q) { return searchIndex[i]; } }
+    for (i = 0; i < searchIndex.length; i++) { if (searchIndex[i][0].indexOf(q) === 0) { return searchIndex[i]; } }
+    for (i = 0; i < searchIndex.length; i++) { if (searchIndex[i][0].indexOf(q) >= 0) { return searchIndex[i]; } }
     return null;
   }
 
   function focusActor(query) {
-    var nodeId = findActor(query), status = $("kg-search-status");
-    if (!nodeId) { status.textContent = "No drawn actor matches \u201c" + query + "\u201d."; return null; }
+    var hit = findActor(query), status = $("kg-search-status");
+    if (!hit) { status.textContent = "No drawn actor, alias or person matches \u201c" + query + "\u201d."; return null; }
+    var nodeId = hit[1], person = hit[2];
+    if (state.grouped) { setGrouped(false); }
     if (nodes.get(nodeId).hidden) { resetFilters(); }
     network.selectNodes([nodeId]);
     network.focus(nodeId, { scale: 1.4, animation: false });
     highlight(nodeId);
-    showNode(nodeId);
+    showNode(nodeId, person);
     state.focused = nodeId;
-    status.textContent = "Showing " + data.actors[nodeId].label + ".";
+    state.foundPerson = person ? person.label : null;
+    status.textContent = person ? "Showing " + data.actors[nodeId].label + ": " + person.label + " acts for it."
+      : "Showing " + data.actors[nodeId].label + ".";
     return nodeId;
   }
   window.kgFocus = focusActor;
 
   var search = $("kg-search");
   search.addEventListener("keydown", function (e) { if (e.key === "Enter") { focusActor(search.value); } });
-  search.addEventListener("change", function () { focusActor(search.value); });
+  search.addEventListener("change", function () { if (search.value) { focusActor(search.value); } });
+
+  /* ---- community view: each community of two or more drawn actors as one node ------------ */
+
+  var groupItems = { nodes: [], edges: [] };
+
+  function groupOf(nodeId) {
+    var m = /^community:(\d+)$/.exec(String(nodeId));
+    return m ? Number(m[1]) : null;
+  }
+
+  function drawGroups() {
+    nodes.remove(groupItems.nodes);
+    edges.remove(groupItems.edges);
+    groupItems = { nodes: [], edges: [] };
+    if (!state.grouped) { return; }
+    var members = {}, hideUpdates = [], shown = {};
+    data.vis.nodes.forEach(function (n) {
+      if (nodes.get(n.id).hidden || data.communities[n.community].size < 2) { return; }
+      (members[n.community] = members[n.community] || []).push(n.id);
+    });
+    var positions = network.getPositions(), groupNodes = [];
+    Object.keys(members).forEach(function (c) {
+      var ids = members[c], x = 0, y = 0, info = data.communities[c];
+      ids.forEach(function (nid) { x += positions[nid].x; y += positions[nid].y; hideUpdates.push({ id: nid, hidden: true }); shown[nid] = "community:" + c; });
+      var more = info.size > info.top.length ? " +" + (info.size - info.top.length) : "";
+      groupNodes.push({ id: "community:" + c, label: info.top.join(", ") + more, shape: "dot",
+        size: Math.min(60, 14 + 5 * Math.sqrt(ids.length)), x: x / ids.length, y: y / ids.length,
+        color: { background: "#d9e3f0", border: "#4e79a7" }, font: { size: 30, strokeWidth: 4 },
+        title: "Community #" + (Number(c) + 1) + ": " + ids.length + " actor(s) shown\nClick for its members.",
+        physics: false });
+    });
+    nodes.update(hideUpdates);
+    var pairs = {};
+    data.vis.edges.forEach(function (e) {
+      var cur = edges.get(e.id);
+      if (!data.ties[e.id] || cur.hidden) { return; }
+      var a = shown[e.from] || e.from, b = shown[e.to] || e.to;
+      if (a === b || a === e.from && b === e.to) { return; }
+      var key = a < b ? a + "\u0001" + b : b + "\u0001" + a;
+      pairs[key] = (pairs[key] || 0) + cur.kgEvents.length;
+    });
+    var groupEdges = Object.keys(pairs).map(function (key) {
+      var ends = key.split("\u0001");
+      return { id: "group:" + key, from: ends[0], to: ends[1], arrows: "", width: Math.min(10, 1 + Math.log2(pairs[key])),
+        color: { color: "#8aa4c8", opacity: 0.6 }, title: pairs[key] + " event(s) between these groups", physics: false };
+    });
+    nodes.add(groupNodes);
+    edges.add(groupEdges);
+    groupItems = { nodes: groupNodes.map(function (n) { return n.id; }), edges: groupEdges.map(function (e) { return e.id; }) };
+  }
+
+  function setGrouped(on) {
+    state.grouped = on;
+    $("kg-grouped").checked = on;
+    clearHighlight();
+    applyFilters();
+  }
+  listeners.push(drawGroups);
+
+  function showGroup(c) {
+    var info = data.communities[c];
+    clearPanel();
+    panel.appendChild(el("h2", "Community #" + (c + 1)));
+    panel.appendChild(el("p", info.size + " actor(s); untick \u201cGroup communities\u201d or search a name to see them one by one.", "kg-muted"));
+    var list = el("ul");
+    Object.keys(data.actors).filter(function (nid) { return data.actors[nid].community === c; })
+      .sort(function (a, b) { return data.actors[b].events.length - data.actors[a].events.length || (label(a) < label(b) ? -1 : 1); })
+      .forEach(function (nid) { list.appendChild(el("li", label(nid) + " (" + data.actors[nid].events.length + " events)")); });
+    panel.appendChild(list);
+  }
 
   /* ---- controls ----------------------------------------------------------------------- */
 
@@ -347,7 +482,8 @@
   var statusInputs = checkboxes("kg-filter-status", present("status", function (s) {
     var i = ["asserted", "reported", "intended", "denied"].indexOf(s); return i < 0 ? 9 : i;
   }), null, readControls);
-  ["kg-date-from", "kg-date-to", "kg-min-events"].forEach(function (id) { $(id).addEventListener("change", readControls); });
+  ["kg-date-from", "kg-date-to", "kg-min-events", "kg-hide-isolated"].forEach(function (id) { $(id).addEventListener("change", readControls); });
+  $("kg-grouped").addEventListener("change", function () { setGrouped($("kg-grouped").checked); });
 
   function readControls() {
     filters.types = readChecks(typeInputs);
@@ -355,7 +491,14 @@
     filters.from = $("kg-date-from").value;
     filters.to = $("kg-date-to").value;
     filters.minEvents = Math.max(1, parseInt($("kg-min-events").value, 10) || 1);
+    state.hideIsolated = $("kg-hide-isolated").checked;
     applyFilters();
+  }
+
+  function setDateRange(from, to) {
+    $("kg-date-from").value = from || "";
+    $("kg-date-to").value = to || "";
+    readControls();
   }
 
   function resetFilters() {
@@ -363,9 +506,27 @@
     $("kg-date-from").value = "";
     $("kg-date-to").value = "";
     $("kg-min-events").value = "1";
+    $("kg-hide-isolated").checked = false;
+    state.grouped = false;
+    $("kg-grouped").checked = false;
     readControls();
   }
-  $("kg-reset").addEventListener("click", resetFilters);
+
+  // Everything back as it was on load: filters, search, highlight, panel and view (issue #16).
+  function resetAll() {
+    resetFilters();
+    clearHighlight();
+    network.unselectAll();
+    search.value = "";
+    $("kg-search-status").textContent = "";
+    state.focused = null;
+    state.foundPerson = null;
+    clearPanel();
+    panel.appendChild(el("p", PANEL_HINT, "kg-muted"));
+    network.fit({ animation: false });
+  }
+  var PANEL_HINT = panel.textContent;
+  $("kg-reset").addEventListener("click", resetAll);
   window.kgApplyFilters = function (next) { Object.assign(filters, next); applyFilters(); };
 
   /* ---- header, legend, search list ------------------------------------------------------- */
@@ -381,6 +542,12 @@
     var opt = el("option");
     opt.value = data.actors[nid].label;
     list.appendChild(opt);
+    data.actors[nid].members.forEach(function (m) {
+      var person = el("option");
+      person.value = m.label;
+      person.label = m.label + " (acts for " + data.actors[nid].label + ")";
+      list.appendChild(person);
+    });
   });
 
   var legendBox = $("kg-legend");
@@ -407,4 +574,9 @@
 
   // Everything starts visible and already styled: no update while the layout settles.
   showCounts(data.vis.nodes.length, Object.keys(data.ties).length);
+
+  // What the event table and the timeline (page_events.js, page_timeline.js) build on.
+  window.kgPage = { data: data, state: state, filters: filters, el: el, webLink: webLink, typeColor: typeColor,
+    passes: passes, passesBut: passesBut, whenOf: whenOf, dateText: dateText, showEvent: showEvent,
+    setDateRange: setDateRange, onChange: function (fn) { listeners.push(fn); }, rank: rank };
 }());
