@@ -26,7 +26,7 @@ from kg.views.analytics import (
     event_date,
     resolve_ontology,
 )
-from kg.views.page_layout import disc_layout, drawn_communities
+from kg.views.page_layout import LAYOUT_FROM, disc_layout, drawn_communities
 
 #: Drawn ties per allowed node: above this the weakest ties are left out.
 EDGES_PER_NODE = 3
@@ -41,8 +41,6 @@ NODE_STYLE = {
     "NewsOrganization": ("hexagon", "#b07aa1"),
 }
 OTHER_STYLE = ("dot", "#9d9d9d")
-#: Above this many drawn actors the page starts from a community layout (see page_layout).
-LAYOUT_FROM = 1000
 #: Edge curvature of a tie drawn both ways: each direction bends to its own side (issue #16).
 TWO_WAY_ROUNDNESS = 0.25
 AFFILIATION_COLOR = "#bbbbbb"

@@ -15,6 +15,10 @@ import networkx as nx
 
 from kg.views.analytics import communities
 
+#: Above this many drawn actors the page starts from this layout and only refines it.
+LAYOUT_FROM = 500
+#: Stabilisation iterations that refine the starting layout (from random: STABILIZATION_ITERATIONS).
+REFINE_ITERATIONS = 25
 #: Golden angle: successive points on a sunflower spiral never line up.
 GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
 #: Distance between neighbouring nodes in a disc, in vis-network canvas units.
