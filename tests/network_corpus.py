@@ -13,6 +13,8 @@ from kg.records import Actor, Article, Corpus, Event, Evidence, SourceSpan
 PAYLOAD_SENTENCE = ('Estmark said "><img src=x onerror="window.pwned=2"> javascript:alert(3) '
                     '<script>document.title="pwned";window.pwned=4</script> to Red Front.')
 PAYLOAD_TITLE = "<script>window.pwned=1</script> Border row"
+#: Sentence of event ev8: a spreadsheet must not run it as a formula from the CSV export.
+FORMULA_SENTENCE = '=HYPERLINK("https://evil.example","Lone Party protested")'
 
 
 PRECISION = {4: "year", 7: "month", 10: "day"}
@@ -70,6 +72,6 @@ def analyst_corpus() -> Corpus:
     lone = Actor("lone", "Lone Party", "Organization")
     extra = (
         event(7, "CONSULT", ["estmark"], ["norvia"], date="2024-05-10"),
-        event(8, "PROTEST", ["lone"], [], date="2024-06-03"),
+        event(8, "PROTEST", ["lone"], [], date="2024-06-03", sentence=FORMULA_SENTENCE),
     )
     return Corpus(corpus.articles, (*corpus.actors, lone), corpus.events + extra)

@@ -117,6 +117,7 @@ def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
     edges.extend(_affiliations(corpus.actors, drawn_set) if people == "show" else [])
 
     labels = {a.id: a.label for a in corpus.actors}
+    places = {p.id: p.label for p in corpus.places}
     told = {ev.article_id for i in page_events for ev in corpus.events[i].evidence}
     told.update(a for i in page_events for a in corpus.events[i].articles)
     articles = {a.id: a for a in corpus.articles if a.id in told}
@@ -129,7 +130,7 @@ def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
         "ties": ties,
         "communities": [{"size": len(g), "top": _top(g, weight, labels)}
                         for g in groups],
-        "events": [_event(corpus.events[i], labels, articles, article_dates, ontology)
+        "events": [_event(corpus.events[i], labels, places, articles, article_dates, ontology)
                    for i in page_events],
     }
     return View(nodes, edges, data)
@@ -235,8 +236,9 @@ def _affiliations(actors: Sequence[Actor], drawn: set[str]) -> list[dict[str, An
     ]
 
 
-def _event(event: Event, labels: Mapping[str, str], articles: Mapping[str, Article],
-           article_dates: Mapping[str, str | None], ontology: Ontology) -> dict[str, Any]:
+def _event(event: Event, labels: Mapping[str, str], places: Mapping[str, str],
+           articles: Mapping[str, Article], article_dates: Mapping[str, str | None],
+           ontology: Ontology) -> dict[str, Any]:
     evidence = []
     for ev in event.evidence:
         article = articles.get(ev.article_id)
@@ -271,7 +273,9 @@ def _event(event: Event, labels: Mapping[str, str], articles: Mapping[str, Artic
         "actors": [named(a, sectors[0]) for a in event.actors],
         "recipients": [named(a, sectors[1]) for a in event.recipients],
         "source": source,
-        "place": event.place,
+        # as events.jsonl has it; named by the corpus place table where it holds the id
+        "place": places.get(event.place, event.place) if event.place else None,
+        "place_id": event.place,
         "confidence": round(event.confidence, 3),
         "evidence": evidence,
     }
