@@ -42,7 +42,7 @@ SEED = 7
 STABILIZATION_ITERATIONS = 150
 LABEL_THRESHOLD = 8
 PAGE_TITLE = "Who did what to whom: actor network"
-PAGE_SCRIPTS = ("page.js", "page_events.js", "page_timeline.js")
+PAGE_SCRIPTS = ("page.js", "page_search.js", "page_groups.js", "page_events.js", "page_timeline.js")
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 _SOURCE_MAP = re.compile(r"//# sourceMappingURL=\S*")
 

@@ -321,9 +321,9 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length && groupOf(params.nodes[0]) !== null) {
+    if (params.nodes.length && window.kgPage.groupOf(params.nodes[0]) !== null) {
       clearHighlight();
-      showGroup(groupOf(params.nodes[0]));
+      window.kgPage.showGroup(window.kgPage.groupOf(params.nodes[0]));
     } else if (params.nodes.length) {
       highlight(params.nodes[0]);
       showNode(params.nodes[0]);
@@ -334,134 +334,6 @@
       clearHighlight();
     }
   });
-
-  /* ---- search: every drawn actor's name and aliases, and the people folded into it ----- */
-
-  // [lowercased name, node id, folded person or null], names before aliases before people
-  var searchIndex = [];
-  (function () {
-    var ids = Object.keys(data.actors).sort(), rest = [], people = [];
-    ids.forEach(function (nid) {
-      var a = data.actors[nid];
-      searchIndex.push([a.label.toLowerCase(), nid, null]);
-      a.aliases.forEach(function (s) { rest.push([s.toLowerCase(), nid, null]); });
-      a.members.forEach(function (m) {
-        [m.label].concat(m.aliases).forEach(function (s) { people.push([s.toLowerCase(), nid, m]); });
-      });
-    });
-    searchIndex = searchIndex.concat(rest, people);
-  }());
-
-  function findActor(query) {
-    var q = query.trim().toLowerCase(), i;
-    if (!q) { return null; }
-    for (i = 0; i < searchIndex.length; i++) { if (searchIndex[i][0] === q) { return searchIndex[i]; } }
-    for (i = 0; i < searchIndex.length; i++) { if (searchIndex[i][0].indexOf(q) === 0) { return searchIndex[i]; } }
-    for (i = 0; i < searchIndex.length; i++) { if (searchIndex[i][0].indexOf(q) >= 0) { return searchIndex[i]; } }
-    return null;
-  }
-
-  function focusActor(query) {
-    var hit = findActor(query), status = $("kg-search-status");
-    if (!hit) { status.textContent = "No drawn actor, alias or person matches \u201c" + query + "\u201d."; return null; }
-    var nodeId = hit[1], person = hit[2];
-    if (state.grouped) { setGrouped(false); }
-    if (nodes.get(nodeId).hidden) { resetFilters(); }
-    network.selectNodes([nodeId]);
-    network.focus(nodeId, { scale: 1.4, animation: false });
-    highlight(nodeId);
-    showNode(nodeId, person);
-    state.focused = nodeId;
-    state.foundPerson = person ? person.label : null;
-    status.textContent = person ? "Showing " + data.actors[nodeId].label + ": " + person.label + " acts for it."
-      : "Showing " + data.actors[nodeId].label + ".";
-    return nodeId;
-  }
-  window.kgFocus = focusActor;
-
-  var search = $("kg-search");
-  search.addEventListener("keydown", function (e) { if (e.key === "Enter") { focusActor(search.value); } });
-  search.addEventListener("change", function () { if (search.value) { focusActor(search.value); } });
-
-  /* ---- community view: each community of two or more drawn actors as one node ------------ */
-
-  var groupItems = { nodes: [], edges: [], members: [] };
-
-  function groupOf(nodeId) {
-    var m = /^community:(\d+)$/.exec(String(nodeId));
-    return m ? Number(m[1]) : null;
-  }
-
-  function drawGroups() {
-    nodes.remove(groupItems.nodes);
-    edges.remove(groupItems.edges);
-    // members hidden inside a group come back as the filters have them
-    nodes.update(groupItems.members.map(function (nid) { return { id: nid, hidden: shownAs[nid] === "h" }; }));
-    groupItems = { nodes: [], edges: [], members: [] };
-    if (!state.grouped) { return; }
-    var members = {}, hideUpdates = [], shown = {};
-    data.vis.nodes.forEach(function (n) {
-      if (nodes.get(n.id).hidden || data.communities[n.community].size < 2) { return; }
-      (members[n.community] = members[n.community] || []).push(n.id);
-    });
-    var positions = network.getPositions(), groupNodes = [];
-    Object.keys(members).forEach(function (c) {
-      var ids = members[c], x = 0, y = 0, info = data.communities[c];
-      ids.forEach(function (nid) { x += positions[nid].x; y += positions[nid].y; hideUpdates.push({ id: nid, hidden: true }); shown[nid] = "community:" + c; });
-      var more = info.size > info.top.length ? " +" + (info.size - info.top.length) : "";
-      x /= ids.length;
-      y /= ids.length;
-      // as big as the members' spread, so the group covers where they were drawn
-      var spread = 0;
-      ids.forEach(function (nid) { spread += Math.pow(positions[nid].x - x, 2) + Math.pow(positions[nid].y - y, 2); });
-      var size = Math.max(16, 0.7 * Math.sqrt(spread / ids.length));
-      groupNodes.push({ id: "community:" + c, label: info.top.join(", ") + more, shape: "dot",
-        size: size, x: x, y: y,
-        color: { background: "#d9e3f0", border: "#4e79a7" }, font: { size: Math.max(16, size / 2), strokeWidth: 4 },
-        title: "Community #" + (Number(c) + 1) + ": " + ids.length + " actor(s) shown\nClick for its members.",
-        physics: false });
-    });
-    nodes.update(hideUpdates);
-    var pairs = {};
-    data.vis.edges.forEach(function (e) {
-      var cur = edges.get(e.id);
-      if (!data.ties[e.id] || cur.hidden) { return; }
-      var a = shown[e.from] || e.from, b = shown[e.to] || e.to;
-      if (a === b || a === e.from && b === e.to) { return; }
-      var key = a < b ? a + "\u0001" + b : b + "\u0001" + a;
-      pairs[key] = (pairs[key] || 0) + cur.kgEvents.length;
-    });
-    var groupEdges = Object.keys(pairs).map(function (key) {
-      var ends = key.split("\u0001");
-      return { id: "group:" + key, from: ends[0], to: ends[1], arrows: "", width: Math.min(10, 1 + Math.log2(pairs[key])),
-        color: { color: "#8aa4c8", opacity: 0.6 }, title: pairs[key] + " event(s) between these groups", physics: false };
-    });
-    nodes.add(groupNodes);
-    edges.add(groupEdges);
-    groupItems = { nodes: groupNodes.map(function (n) { return n.id; }), edges: groupEdges.map(function (e) { return e.id; }),
-      members: hideUpdates.map(function (u) { return u.id; }) };
-  }
-
-  function setGrouped(on) {
-    state.grouped = on;
-    $("kg-grouped").checked = on;
-    clearHighlight();
-    applyFilters();
-    network.fit({ animation: false });
-  }
-  listeners.push(drawGroups);
-
-  function showGroup(c) {
-    var info = data.communities[c];
-    clearPanel();
-    panel.appendChild(el("h2", "Community #" + (c + 1)));
-    panel.appendChild(el("p", info.size + " actor(s); untick \u201cGroup communities\u201d or search a name to see them one by one.", "kg-muted"));
-    var list = el("ul");
-    Object.keys(data.actors).filter(function (nid) { return data.actors[nid].community === c; })
-      .sort(function (a, b) { return data.actors[b].events.length - data.actors[a].events.length || (label(a) < label(b) ? -1 : 1); })
-      .forEach(function (nid) { list.appendChild(el("li", label(nid) + " (" + data.actors[nid].events.length + " events)")); });
-    panel.appendChild(list);
-  }
 
   /* ---- controls ----------------------------------------------------------------------- */
 
@@ -503,7 +375,6 @@
     var i = ["asserted", "reported", "intended", "denied"].indexOf(s); return i < 0 ? 9 : i;
   }), null, readControls);
   ["kg-date-from", "kg-date-to", "kg-min-events", "kg-hide-isolated"].forEach(function (id) { $(id).addEventListener("change", readControls); });
-  $("kg-grouped").addEventListener("change", function () { setGrouped($("kg-grouped").checked); });
 
   function readControls() {
     filters.types = readChecks(typeInputs);
@@ -537,7 +408,7 @@
     resetFilters();
     clearHighlight();
     network.unselectAll();
-    search.value = "";
+    $("kg-search").value = "";
     $("kg-search-status").textContent = "";
     state.focused = null;
     state.foundPerson = null;
@@ -556,19 +427,6 @@
     " events from " + meta.articles + " articles \u00b7 people " + (meta.people === "fold" ? "folded into whom they act for" : "shown") +
     (meta.since ? " \u00b7 since " + meta.since : "");
   if (meta.note) { $("kg-note").textContent = meta.note; $("kg-note").hidden = false; }
-
-  var list = $("kg-actor-list");
-  Object.keys(data.actors).sort(function (a, b) { return label(a) < label(b) ? -1 : 1; }).forEach(function (nid) {
-    var opt = el("option");
-    opt.value = data.actors[nid].label;
-    list.appendChild(opt);
-    data.actors[nid].members.forEach(function (m) {
-      var person = el("option");
-      person.value = m.label;
-      person.label = m.label + " (acts for " + data.actors[nid].label + ")";
-      list.appendChild(person);
-    });
-  });
 
   var legendBox = $("kg-legend");
   legend.nodes.forEach(function (n) {
@@ -595,8 +453,15 @@
   // Everything starts visible and already styled: no update while the layout settles.
   showCounts(data.vis.nodes.length, Object.keys(data.ties).length);
 
-  // What the event table and the timeline (page_events.js, page_timeline.js) build on.
-  window.kgPage = { data: data, state: state, filters: filters, el: el, webLink: webLink, typeColor: typeColor,
-    passes: passes, passesBut: passesBut, whenOf: whenOf, dateText: dateText, showEvent: showEvent,
-    setDateRange: setDateRange, onChange: function (fn) { listeners.push(fn); }, rank: rank };
+  // What search, the community view, the event table and the timeline (page_search.js,
+  // page_groups.js, page_events.js, page_timeline.js) build on.
+  window.kgPage = { data: data, state: state, filters: filters, nodes: nodes, edges: edges, network: network,
+    $: $, el: el, label: label, webLink: webLink, typeColor: typeColor, rank: rank,
+    passes: passes, passesBut: passesBut, whenOf: whenOf, dateText: dateText,
+    applyFilters: applyFilters, resetFilters: resetFilters, setDateRange: setDateRange,
+    highlight: highlight, clearHighlight: clearHighlight, showNode: showNode, showEvent: showEvent,
+    clearPanel: clearPanel, panel: panel,
+    filteredOut: function (id) { return shownAs[id] === "h"; },
+    onChange: function (fn) { listeners.push(fn); },
+    groupOf: function () { return null; } };
 }());
