@@ -172,7 +172,9 @@
     // only what changed goes to vis-network: on 5,000 actors a full update takes seconds
     nodes.update(nodeUpdates.filter(function (u) { return changed(u.id, u.hidden ? "h" : "v"); }));
     edges.update(edgeUpdates.filter(function (u) {
-      return changed(u.id, u.hidden ? "h" : u.kgEvents ? u.kgEvents.join(",") : "v");
+      if (!changed(u.id, u.hidden ? "h" : u.kgEvents ? u.kgEvents.join(",") : "v")) { return false; }
+      fadedNow[u.id] = false;  // restyled at full opacity: the highlight below fades it again
+      return true;
     }));
     showCounts(shownNodes, shownEdges);
     if (state.selected && !nodes.get(state.selected).hidden) { highlight(state.selected); }
@@ -196,27 +198,39 @@
 
   /* ---- neighbourhood highlight ---------------------------------------------------------- */
 
+  // What is faded now (node and edge ids): only what changes goes to vis-network (issue #16).
+  var fadedNow = {};
+
   function highlight(nodeId) {
-    var near = {};
+    var near = {}, nodeUpdates = [], edgeUpdates = [];
     near[nodeId] = true;
     network.getConnectedNodes(nodeId).forEach(function (n) { near[n] = true; });
-    nodes.update(data.vis.nodes.map(function (n) {
-      return near[n.id] ? { id: n.id, color: n.color, font: { color: "#222222" } }
-        : { id: n.id, color: FADED, font: { color: "#c4c4c4" } };
-    }));
-    edges.update(data.vis.edges.map(function (e) {
-      var color = edges.get(e.id).color, touching = e.from === nodeId || e.to === nodeId;
-      return { id: e.id, color: Object.assign({}, color, { opacity: touching ? baseOpacity(e.id) : 0.12 }) };
-    }));
+    data.vis.nodes.forEach(function (n) {
+      if (!near[n.id] === !!fadedNow[n.id]) { return; }
+      fadedNow[n.id] = !near[n.id];
+      nodeUpdates.push(near[n.id] ? { id: n.id, color: n.color, font: { color: "#222222" } }
+        : { id: n.id, color: FADED, font: { color: "#c4c4c4" } });
+    });
+    data.vis.edges.forEach(function (e) {
+      var far = e.from !== nodeId && e.to !== nodeId;
+      if (far === !!fadedNow[e.id]) { return; }
+      fadedNow[e.id] = far;
+      edgeUpdates.push({ id: e.id, color: Object.assign({}, edges.get(e.id).color, { opacity: far ? 0.12 : baseOpacity(e.id) }) });
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
     state.selected = nodeId;
   }
 
   function clearHighlight() {
     if (!state.selected) { return; }
-    nodes.update(data.vis.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
-    edges.update(data.vis.edges.map(function (e) {
+    nodes.update(data.vis.nodes.filter(function (n) { return fadedNow[n.id]; }).map(function (n) {
+      return { id: n.id, color: n.color, font: { color: "#222222" } };
+    }));
+    edges.update(data.vis.edges.filter(function (e) { return fadedNow[e.id]; }).map(function (e) {
       return { id: e.id, color: Object.assign({}, edges.get(e.id).color, { opacity: baseOpacity(e.id) }) };
     }));
+    fadedNow = {};
     state.selected = null;
   }
 
