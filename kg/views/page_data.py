@@ -95,12 +95,13 @@ def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
     weight = {n: len(network.participation[n]) for n in drawn}
     layout = disc_layout(groups, weight) if len(drawn) > LAYOUT_FROM else {}
 
+    busiest = max(weight.values(), default=1)
     nodes, details = [], {}
     for node in sorted(drawn):
         actor = by_id[node]
         events = sorted(position[i] for i in network.participation[node])
         nodes.append(_vis_node(actor, len(events), centrality.get(node), community[node],
-                               layout.get(node)))
+                               layout.get(node), label_size(len(events), busiest, len(drawn))))
         details[node] = _details(actor, events, centrality.get(node), members.get(node, []),
                                  community[node])
     edges, ties = [], {}
@@ -173,7 +174,8 @@ def node_size(events: int) -> float:
 
 
 def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None,
-              community: int, position: tuple[float, float] | None) -> dict[str, Any]:
+              community: int, position: tuple[float, float] | None, font: int
+              ) -> dict[str, Any]:
     shape, color = NODE_STYLE.get(actor.type, OTHER_STYLE)
     lines = [actor.label, f"{actor.type} · {events} event(s)"]
     if centrality:
@@ -191,7 +193,7 @@ def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None,
         "size": node_size(events),
         "title": "\n".join(lines),
         # bigger actors get bigger labels, so theirs appear first as one zooms in
-        "font": {"size": label_size(events)},
+        "font": {"size": font},
         "events": events,
         "community": community,
     }
@@ -200,13 +202,20 @@ def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None,
     return node
 
 
-def label_size(events: int) -> int:
-    """Label font size for a number of events (vis-network hides labels too small to read).
+def label_size(events: int, busiest: int, drawn: int) -> int:
+    """Label font size by events on a log scale, from 14 up to the busiest drawn actor's.
 
-    >>> label_size(1), label_size(15), label_size(10**6)
-    (14, 20, 28)
+    vis-network leaves out labels too small to read at the current zoom, so the busiest actors'
+    labels are the first to appear as one zooms in (issue #16). A bigger graph is fitted at a
+    smaller zoom, so its busiest labels are bigger (28 up to 100 actors, 56 from 400).
+
+    >>> label_size(1, 1, 20), label_size(1, 63, 20), label_size(7, 63, 20), label_size(63, 63, 20)
+    (28, 16, 21, 28)
+    >>> label_size(63, 63, 300), label_size(63, 63, 5000)
+    (48, 56)
     """
-    return min(28, 12 + 2 * int(math.log2(1 + events)))
+    top = min(56.0, 28.0 * max(1.0, math.sqrt(drawn / 100)))
+    return round(14 + (top - 14) * math.log2(1 + events) / math.log2(1 + max(busiest, 1)))
 
 
 def _details(actor: Actor, events: list[int], centrality: Mapping[str, float] | None,

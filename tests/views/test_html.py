@@ -300,4 +300,4 @@ def test_html_view_large_graph_starts_from_a_community_layout():
 def test_html_labels_appear_as_one_zooms_in():
     options = network_options(10)
     assert options["nodes"]["scaling"]["label"]["drawThreshold"] == 8
-    assert [n["font"]["size"] for n in build_view(network_corpus()).nodes] == [16, 14, 16, 14]
+    assert [n["font"]["size"] for n in build_view(network_corpus()).nodes] == [28, 24, 26, 24]

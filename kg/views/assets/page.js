@@ -133,6 +133,8 @@
 
   function markStable() {
     network.setOptions({ physics: false });
+    // fitted again now that labels are measured: the view "Reset" returns to
+    if (data.vis.nodes.length) { network.fit({ animation: false }); }
     state.stable = true;
     state.stableAt = Math.round(performance.now());
     document.body.setAttribute("data-stable", "true");
@@ -407,13 +409,12 @@
   }
 
   function resetFilters() {
+    if (state.grouped) { window.kgPage.setGrouped(false); }
     [typeInputs, statusInputs].forEach(function (inputs) { Object.keys(inputs).forEach(function (k) { inputs[k].checked = true; }); });
     $("kg-date-from").value = "";
     $("kg-date-to").value = "";
     $("kg-min-events").value = "1";
     $("kg-hide-isolated").checked = false;
-    state.grouped = false;
-    $("kg-grouped").checked = false;
     readControls();
   }
 

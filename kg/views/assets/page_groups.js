@@ -16,7 +16,7 @@
     nodes.remove(groupItems.nodes);
     edges.remove(groupItems.edges);
     // members hidden inside a group come back as the filters have them
-    nodes.update(groupItems.members.map(function (nid) { return { id: nid, hidden: kg.filteredOut(nid) }; }));
+    nodes.update(groupItems.members.map(function (nid) { return { id: nid, hidden: kg.filteredOut(nid), physics: true }; }));
     groupItems = { nodes: [], edges: [], members: [] };
     if (!state.grouped) { return; }
     var members = {}, hideUpdates = [], shown = {};
@@ -27,19 +27,15 @@
     var positions = network.getPositions(), groupNodes = [];
     Object.keys(members).forEach(function (c) {
       var ids = members[c], x = 0, y = 0, info = data.communities[c];
-      ids.forEach(function (nid) { x += positions[nid].x; y += positions[nid].y; hideUpdates.push({ id: nid, hidden: true }); shown[nid] = "community:" + c; });
+      ids.forEach(function (nid) { x += positions[nid].x; y += positions[nid].y; hideUpdates.push({ id: nid, hidden: true, physics: false }); shown[nid] = "community:" + c; });
       var more = info.size > info.top.length ? " +" + (info.size - info.top.length) : "";
       x /= ids.length;
       y /= ids.length;
-      // as big as the members' spread, so the group covers where they were drawn
-      var spread = 0;
-      ids.forEach(function (nid) { spread += Math.pow(positions[nid].x - x, 2) + Math.pow(positions[nid].y - y, 2); });
-      var size = Math.max(16, 0.7 * Math.sqrt(spread / ids.length));
+      // area and label grow with the members shown: the big communities read first as one zooms in
       groupNodes.push({ id: "community:" + c, label: info.top.join(", ") + more, shape: "dot",
-        size: size, x: x, y: y,
-        color: { background: "#d9e3f0", border: "#4e79a7" }, font: { size: Math.max(16, size / 2), strokeWidth: 4 },
-        title: "Community #" + (Number(c) + 1) + ": " + ids.length + " actor(s) shown\nClick for its members.",
-        physics: false });
+        size: 12 + 6 * Math.sqrt(ids.length), x: x, y: y,
+        color: { background: "#d9e3f0", border: "#4e79a7" }, font: { size: 20 + 4 * Math.sqrt(ids.length), strokeWidth: 4 },
+        title: "Community #" + (Number(c) + 1) + ": " + ids.length + " actor(s) shown\nClick for its members." });
     });
     nodes.update(hideUpdates);
     var pairs = {};
@@ -54,19 +50,44 @@
     var groupEdges = Object.keys(pairs).map(function (key) {
       var ends = key.split("\u0001");
       return { id: "group:" + key, from: ends[0], to: ends[1], arrows: "", width: Math.min(10, 1 + Math.log2(pairs[key])),
-        color: { color: "#8aa4c8", opacity: 0.6 }, title: pairs[key] + " event(s) between these groups", physics: false };
+        color: { color: "#8aa4c8", opacity: 0.6 }, title: pairs[key] + " event(s) between these groups" };
     });
     nodes.add(groupNodes);
     edges.add(groupEdges);
     groupItems = { nodes: groupNodes.map(function (n) { return n.id; }), edges: groupEdges.map(function (e) { return e.id; }),
       members: hideUpdates.map(function (u) { return u.id; }) };
+    settle();
   }
 
+  // Centroids of communities spread over the drawing fall on top of each other: a short physics
+  // run on what is shown (hidden members stay put) spreads the groups, then stops.
+  function settle() {
+    state.groupsSettled = false;
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      network.fit({ animation: false });
+      state.groupsSettled = true;
+    });
+    network.setOptions({ physics: { enabled: true } });
+    network.stabilize(SETTLE_ITERATIONS);
+  }
+  var SETTLE_ITERATIONS = 120;
+
+  // Where the actors were before grouping: the single actors shown beside the groups move
+  // with them, and go back when the view is ungrouped.
+  var before = null;
+
   function setGrouped(on) {
+    if (on && !state.grouped) { before = network.getPositions(); }
     state.grouped = on;
     $("kg-grouped").checked = on;
     kg.clearHighlight();
     kg.applyFilters();
+    if (!on && before) {
+      network.setOptions({ physics: false });
+      nodes.update(Object.keys(before).map(function (id) { return { id: id, x: before[id].x, y: before[id].y }; }));
+      before = null;
+    }
     network.fit({ animation: false });
   }
   kg.onChange(drawGroups);

@@ -1,5 +1,6 @@
-/* kg page: events per week or month as a small SVG histogram; dragging over it (brushing) sets the
- * date filter for the graph and the table. Drawn by this script alone: no library, no request. */
+/* kg page: events per week, month (or, over more than ten years, year) as a small SVG histogram;
+ * dragging over it (brushing) sets the date filter for the graph and the table. Drawn by this
+ * script alone: no library, no request. */
 (function () {
   "use strict";
   var kg = window.kgPage, data = kg.data;
@@ -13,41 +14,39 @@
   function iso(ms) { return new Date(ms).toISOString().slice(0, 10); }
   function monday(ms) { return ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY; }
 
-  // Fine enough dates only: a week bar cannot hold a month, a month bar cannot hold a year.
-  var dated = data.events.map(function (ev) {
-    var when = kg.whenOf(ev);
-    return when && when.length >= 7 ? when : null;
-  });
-  var days = dated.filter(function (w) { return w && w.length === 10; }).map(utc);
-  var span = days.length ? Math.max.apply(null, days) - Math.min.apply(null, days) : Infinity;
-  var weekly = span <= 120 * DAY;
+  var dated = data.events.map(kg.whenOf);
+  var known = dated.filter(Boolean).map(function (w) { return utc((w + "-01-01").slice(0, 10)); });
+  var span = known.length ? Math.max.apply(null, known) - Math.min.apply(null, known) : 0;
+  var unit = span <= 120 * DAY ? "week" : span <= 3653 * DAY ? "month" : "year";
+  // characters of an ISO date a bar needs: a week bar cannot hold a month, nor a month a year
+  var NEEDS = { week: 10, month: 7, year: 4 };
   var bins = makeBins();
 
+  function startOf(w) {
+    if (!w || w.length < NEEDS[unit]) { return null; }
+    if (unit === "week") { return monday(utc(w)); }
+    return Date.UTC(+w.slice(0, 4), unit === "month" ? +w.slice(5, 7) - 1 : 0, 1);
+  }
+
   function makeBins() {
-    var starts = [], key = {}, first, last, i, out = [];
-    dated.forEach(function (w) {
-      if (!w || (weekly && w.length < 10)) { return; }
-      starts.push(weekly ? monday(utc(w)) : Date.UTC(+w.slice(0, 4), +w.slice(5, 7) - 1, 1));
-    });
+    var starts = dated.map(startOf).filter(function (t) { return t !== null; }), i, out = [];
     if (!starts.length) { return out; }
-    first = Math.min.apply(null, starts);
-    last = Math.max.apply(null, starts);
-    for (i = first; i <= last;) {
-      var d = new Date(i), next = weekly ? i + 7 * DAY : Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-      key[i] = out.length;
-      out.push({ start: iso(i), end: iso(next - DAY), label: weekly ? iso(i) : iso(i).slice(0, 7) });
+    var last = Math.max.apply(null, starts);
+    for (i = Math.min.apply(null, starts); i <= last;) {
+      var d = new Date(i), next = unit === "week" ? i + 7 * DAY
+        : unit === "month" ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+      out.push({ start: iso(i), end: iso(next - DAY), label: iso(i).slice(0, unit === "week" ? 10 : unit === "month" ? 7 : 4) });
       i = next;
     }
     return out;
   }
 
-  function binOf(w) {
-    if (!w || (weekly && w.length < 10)) { return -1; }
-    var start = weekly ? iso(monday(utc(w))) : w.slice(0, 7) + "-01";
-    for (var b = 0; b < bins.length; b++) { if (bins[b].start === start) { return b; } }
-    return -1;
-  }
-  var binIndex = dated.map(binOf);
+  var binAtStart = {};
+  bins.forEach(function (bin, b) { binAtStart[bin.start] = b; });
+  var binIndex = dated.map(function (w) {
+    var start = startOf(w);
+    return start === null ? -1 : binAtStart[iso(start)];
+  });
 
   function svgEl(tag, attrs) {
     var node = document.createElementNS(SVG, tag);
@@ -72,7 +71,7 @@
     });
     var g = geometry(), top = Math.max(1, Math.max.apply(null, own.map(function (n, b) { return n + article[b]; }).concat([1])));
     var svg = svgEl("svg", { width: g.width, height: HEIGHT + AXIS, role: "img",
-      "aria-label": "Events per " + (weekly ? "week" : "month") + "; drag to pick a date range" });
+      "aria-label": "Events per " + unit + "; drag to pick a date range" });
     var from = kg.filters.from, to = kg.filters.to;
     bins.forEach(function (bin, b) {
       var x = PAD + b * g.bar, inRange = (from || to) && !(from && bin.end < from) && !(to && bin.start > to);
@@ -94,8 +93,8 @@
     }
     box.appendChild(svg);
     caption.textContent = bins.length
-      ? "Events per " + (weekly ? "week" : "month") + " (dark: the event's own date; light: undated, placed by its article date)" +
-        (out ? "; " + out + " without a " + (weekly ? "day" : "month") + "-precise date are not in the bars" : "") +
+      ? "Events per " + unit + " (dark: the event's own date; light: undated, placed by its article date)" +
+        (out ? "; " + out + " without a " + { week: "day", month: "month", year: "year" }[unit] + "-precise date are not in the bars" : "") +
         ". Drag over the bars to filter by date."
       : "No event has a date to chart.";
   }
@@ -137,5 +136,5 @@
   window.addEventListener("resize", render);
   kg.onChange(render);
   render();
-  window.kgTimeline = { bins: bins, weekly: weekly };
+  window.kgTimeline = { bins: bins, unit: unit };
 }());
