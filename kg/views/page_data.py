@@ -9,7 +9,6 @@ and the legend order come from the `kg.ontology.Ontology` (kg:color, kg:polarity
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -23,7 +22,6 @@ from kg.views.analytics import (
     ActorNetwork,
     actor_centrality,
     actor_network,
-    event_date,
     resolve_ontology,
 )
 from kg.views.page_layout import LAYOUT_FROM, disc_layout, drawn_communities
@@ -278,7 +276,8 @@ def _event(event: Event, labels: Mapping[str, str], places: Mapping[str, str],
         # the page labels it so (issue #16)
         "date": event.date,
         "date_precision": event.date_precision if event.date else None,
-        "article_date": event_date(dataclasses.replace(event, date=None), article_dates),
+        "article_date": min((d for d in (article_dates.get(a) for a in event.articles) if d),
+                            default=None),
         "actors": [named(a, sectors[0]) for a in event.actors],
         "recipients": [named(a, sectors[1]) for a in event.recipients],
         "source": source,
