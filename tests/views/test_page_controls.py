@@ -89,6 +89,13 @@ def test_page_search_finds_actors_aliases_and_folded_people(opened, query, found
         assert note.count() == 0
 
 
+def test_page_search_suggests_folded_people_with_whom_they_act_for(opened):
+    options = opened.js("[...document.querySelectorAll('#kg-actor-list option')]"
+                        ".map(o => [o.value, o.label])")
+    assert options[:3] == [["Estmark", ""], ["Lone Party", ""], ["Norvia", ""]]
+    assert ["Ulf Brandt", "Ulf Brandt (acts for Norvia)"] in options
+
+
 def test_page_reset_restores_filters_search_highlight_and_view(opened):
     fitted = opened.js("[window.kgNetwork.getScale(), window.kgNetwork.getViewPosition()]")
     opened.page.fill("#kg-search", "Ulf Brandt")
@@ -163,7 +170,8 @@ def test_page_event_table_sorts_and_opens_evidence(opened):
     assert opened.js(ids)[:3] == ["ev3", "ev1", "ev5"]  # ACCUSE, AGREE, AID
     opened.page.click("#kg-table th[data-sort=type]")
     assert opened.js(ids)[0] == "ev8"  # PROTEST, descending
-    opened.page.click("#kg-table th[data-sort=status]")
+    opened.page.focus("#kg-table th[data-sort=status]")
+    opened.page.keyboard.press("Enter")  # sortable from the keyboard too
     assert opened.js(ids)[-1] == "ev2"  # the only "reported"
     opened.page.click('#kg-table-body tr[data-event="ev1"] .kg-linkish')
     assert opened.page.text_content("#kg-panel h2") == "AGREE: Ulf Brandt \u2192 Estmark"

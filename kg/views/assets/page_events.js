@@ -103,10 +103,14 @@
   toggle.addEventListener("click", function () { show(pane.hidden); });
   document.getElementById("kg-table-csv").addEventListener("click", exportCsv);
   document.querySelectorAll("#kg-table th[data-sort]").forEach(function (th) {
-    th.addEventListener("click", function () {
+    function resort() {
       var key = th.getAttribute("data-sort");
       sort = { key: key, dir: sort.key === key ? -sort.dir : 1 };
       render();
+    }
+    th.addEventListener("click", resort);
+    th.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); resort(); }
     });
   });
   kg.onChange(render);
