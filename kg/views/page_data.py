@@ -24,6 +24,7 @@ from kg.views.analytics import (
     actor_network,
     resolve_ontology,
 )
+from kg.views.page_layout import LAYOUT_FROM, disc_layout, drawn_communities
 
 #: Drawn ties per allowed node: above this the weakest ties are left out.
 EDGES_PER_NODE = 3
@@ -38,6 +39,8 @@ NODE_STYLE = {
     "NewsOrganization": ("hexagon", "#b07aa1"),
 }
 OTHER_STYLE = ("dot", "#9d9d9d")
+#: Edge curvature of a tie drawn both ways: each direction bends to its own side (issue #16).
+TWO_WAY_ROUNDNESS = 0.25
 AFFILIATION_COLOR = "#bbbbbb"
 _QID = re.compile(r"Q[1-9][0-9]*")
 _WEB = re.compile(r"https?://[^\s]+", re.IGNORECASE)
@@ -85,32 +88,48 @@ def build_view(corpus: Corpus, *, max_nodes: int = 300, people: str = "fold",
     centrality = _centrality(network, people, since, stats)
     by_id = {a.id: a for a in corpus.actors}
     members = _members(corpus.actors, network.mapping)
-    community = (stats or {}).get("community", {}) if people == (stats or {}).get("people") else {}
+    groups = drawn_communities(drawn, {p: len(pairs[p]) for p in kept_pairs})
+    community = {n: i for i, group in enumerate(groups) for n in group}
+    weight = {n: len(network.participation[n]) for n in drawn}
+    layout = disc_layout(groups, weight) if len(drawn) > LAYOUT_FROM else {}
 
+    busiest = max(weight.values(), default=1)
     nodes, details = [], {}
     for node in sorted(drawn):
         actor = by_id[node]
         events = sorted(position[i] for i in network.participation[node])
-        nodes.append(_vis_node(actor, len(events), centrality.get(node)))
+        nodes.append(_vis_node(actor, len(events), centrality.get(node), community[node],
+                               layout.get(node), label_size(len(events), busiest, len(drawn))))
         details[node] = _details(actor, events, centrality.get(node), members.get(node, []),
-                                 community.get(node))
+                                 community[node])
     edges, ties = [], {}
+    kept = set(kept_pairs)
     for source, target in kept_pairs:
         edge_id = f"{source}>{target}"
-        edges.append({"id": edge_id, "from": source, "to": target})
+        edge: dict[str, Any] = {"id": edge_id, "from": source, "to": target}
+        if (target, source) in kept:
+            # both directions bend clockwise, so each to its own side: labels never overlap
+            edge["smooth"] = {"enabled": True, "type": "curvedCW",
+                              "roundness": TWO_WAY_ROUNDNESS}
+        edges.append(edge)
         ties[edge_id] = sorted(position[i] for i in pairs[(source, target)])
     edges.extend(_affiliations(corpus.actors, drawn_set) if people == "show" else [])
 
     labels = {a.id: a.label for a in corpus.actors}
+    places = {p.id: p.label for p in corpus.places}
     told = {ev.article_id for i in page_events for ev in corpus.events[i].evidence}
+    told.update(a for i in page_events for a in corpus.events[i].articles)
     articles = {a.id: a for a in corpus.articles if a.id in told}
+    article_dates = {a.id: a.date for a in articles.values()}
     data = {
         "meta": _meta(corpus, network, len(candidates), len(drawn), len(pairs), len(kept_pairs),
                       len(page_events), people, since, max_nodes),
         "legend": _legend(ontology),
         "actors": details,
         "ties": ties,
-        "events": [_event(corpus.events[i], network.dates[i], labels, articles, ontology)
+        "communities": [{"size": len(g), "top": _top(g, weight, labels)}
+                        for g in groups],
+        "events": [_event(corpus.events[i], labels, places, articles, article_dates, ontology)
                    for i in page_events],
     }
     return View(nodes, edges, data)
@@ -125,14 +144,22 @@ def _centrality(network: ActorNetwork, people: str, since: str | None,
     return actor_centrality(network)
 
 
-def _members(actors: Sequence[Actor], mapping: Mapping[str, str]) -> dict[str, list[str]]:
-    members: dict[str, list[str]] = {}
+def _members(actors: Sequence[Actor], mapping: Mapping[str, str]
+             ) -> dict[str, list[dict[str, Any]]]:
+    # people folded into a node keep their names and aliases so the page can find them (#16)
+    members: dict[str, list[dict[str, Any]]] = {}
     for actor in sorted(actors, key=lambda a: (a.label, a.id)):
         node = mapping[actor.id]
         if node != actor.id:
-            role = f" ({', '.join(actor.roles)})" if actor.roles else ""
-            members.setdefault(node, []).append(actor.label + role)
+            members.setdefault(node, []).append({
+                "label": actor.label, "roles": list(actor.roles),
+                "aliases": sorted({a for a in actor.aliases if a != actor.label})})
     return members
+
+
+def _top(group: Sequence[str], weight: Mapping[str, int], labels: Mapping[str, str]
+         ) -> list[str]:
+    return [labels.get(n, n) for n in sorted(group, key=lambda n: (-weight[n], n))[:3]]
 
 
 def node_size(events: int) -> float:
@@ -144,7 +171,9 @@ def node_size(events: int) -> float:
     return min(40.0, round(10.0 + 4.0 * math.log2(1 + events), 1))
 
 
-def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None) -> dict[str, Any]:
+def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None,
+              community: int, position: tuple[float, float] | None, font: int
+              ) -> dict[str, Any]:
     shape, color = NODE_STYLE.get(actor.type, OTHER_STYLE)
     lines = [actor.label, f"{actor.type} · {events} event(s)"]
     if centrality:
@@ -152,7 +181,7 @@ def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None)
                      f"{centrality['weighted_degree']:g} · betweenness "
                      f"{centrality['betweenness']:.3f}")
     lines.append("Click for aliases, links and events.")
-    return {
+    node: dict[str, Any] = {
         "id": actor.id,
         "label": actor.label,
         "shape": shape,
@@ -161,12 +190,34 @@ def _vis_node(actor: Actor, events: int, centrality: Mapping[str, float] | None)
                   "hover": {"background": color, "border": "#222222"}},
         "size": node_size(events),
         "title": "\n".join(lines),
+        # bigger actors get bigger labels, so theirs appear first as one zooms in
+        "font": {"size": font},
         "events": events,
+        "community": community,
     }
+    if position is not None:
+        node["x"], node["y"] = position
+    return node
+
+
+def label_size(events: int, busiest: int, drawn: int) -> int:
+    """Label font size by events on a log scale, from 14 up to the busiest drawn actor's.
+
+    vis-network leaves out labels too small to read at the current zoom, so the busiest actors'
+    labels are the first to appear as one zooms in (issue #16). A bigger graph is fitted at a
+    smaller zoom, so its busiest labels are bigger (28 up to 100 actors, 56 from 400).
+
+    >>> label_size(1, 1, 20), label_size(1, 63, 20), label_size(7, 63, 20), label_size(63, 63, 20)
+    (28, 16, 21, 28)
+    >>> label_size(63, 63, 300), label_size(63, 63, 5000)
+    (48, 56)
+    """
+    top = min(56.0, 28.0 * max(1.0, math.sqrt(drawn / 100)))
+    return round(14 + (top - 14) * math.log2(1 + events) / math.log2(1 + max(busiest, 1)))
 
 
 def _details(actor: Actor, events: list[int], centrality: Mapping[str, float] | None,
-             members: list[str], community: int | None) -> dict[str, Any]:
+             members: list[dict[str, Any]], community: int) -> dict[str, Any]:
     aliases = sorted({a for a in actor.aliases if a != actor.label})
     return {
         "label": actor.label,
@@ -192,8 +243,9 @@ def _affiliations(actors: Sequence[Actor], drawn: set[str]) -> list[dict[str, An
     ]
 
 
-def _event(event: Event, date: str | None, labels: Mapping[str, str],
-           articles: Mapping[str, Article], ontology: Ontology) -> dict[str, Any]:
+def _event(event: Event, labels: Mapping[str, str], places: Mapping[str, str],
+           articles: Mapping[str, Article], article_dates: Mapping[str, str | None],
+           ontology: Ontology) -> dict[str, Any]:
     evidence = []
     for ev in event.evidence:
         article = articles.get(ev.article_id)
@@ -220,11 +272,18 @@ def _event(event: Event, date: str | None, labels: Mapping[str, str],
         "mode": event.mode,
         "polarity": ontology.polarity(event.type),
         "status": event.status,
-        "date": date,
+        # the event's own date only, as events.jsonl has it; the article date goes apart and
+        # the page labels it so (issue #16)
+        "date": event.date,
+        "date_precision": event.date_precision if event.date else None,
+        "article_date": min((d for d in (article_dates.get(a) for a in event.articles) if d),
+                            default=None),
         "actors": [named(a, sectors[0]) for a in event.actors],
         "recipients": [named(a, sectors[1]) for a in event.recipients],
         "source": source,
-        "place": event.place,
+        # as events.jsonl has it; named by the corpus place table where it holds the id
+        "place": places.get(event.place, event.place) if event.place else None,
+        "place_id": event.place,
         "confidence": round(event.confidence, 3),
         "evidence": evidence,
     }

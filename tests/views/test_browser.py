@@ -6,12 +6,11 @@ installs it). Playwright's own browser download is never used. Skips when either
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
 from network_corpus import network_corpus
+from page_browser import Opened, launch
 
 from kg.ontology import load_ontology
 from kg.paths import default_ontology_dir
@@ -21,9 +20,6 @@ from kg.views.page_data import NODE_STYLE
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-STABLE = "window.kgState && window.kgState.stable === true"
 OPACITIES = "['norvia>estmark', 'rf>unx'].map(e => window.kgEdges.get(e).color.opacity)"
 
 
@@ -31,51 +27,10 @@ def type_color(code: str) -> str:
     return load_ontology(default_ontology_dir()).event_type(code).color
 
 
-def chromium_path() -> str | None:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
-
-
 @pytest.fixture(scope="module")
 def browser():
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip("Chromium not found: install it with `make browser` (Debian package "
-                    "`chromium`) to run the browser checks")
-    if importlib.util.find_spec("playwright") is None:
-        pytest.skip("the playwright package is missing: `pip install playwright` "
-                    "(never `playwright install`; the system Chromium is used)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        instance = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launch() as instance:
         yield instance
-        instance.close()
-
-
-class Opened:
-    """A page loaded from a file, with every non-file request blocked and recorded."""
-
-    def __init__(self, browser, path: Path) -> None:
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        self.page = browser.new_page(viewport={"width": 1400, "height": 860})
-        self.page.route("**/*", self._route)
-        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
-        self.page.goto(path.as_uri())
-        self.page.wait_for_function(STABLE, timeout=60_000)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
-
-    def js(self, expression: str):
-        return self.page.evaluate(expression)
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +84,7 @@ def test_browser_search_focuses_an_actor_by_alias(opened):
     opened.page.fill("#kg-search", "nobody at all")
     opened.page.press("#kg-search", "Enter")
     assert opened.page.text_content("#kg-search-status") == (
-        "No drawn actor matches \u201cnobody at all\u201d.")
+        "No drawn actor, alias or person matches \u201cnobody at all\u201d.")
 
 
 def test_browser_filters_hide_and_restyle_ties(opened):

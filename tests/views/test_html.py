@@ -11,15 +11,17 @@ import re
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from network_corpus import PAYLOAD_SENTENCE, PAYLOAD_TITLE, network_corpus
+from network_corpus import PAYLOAD_SENTENCE, PAYLOAD_TITLE, analyst_corpus, network_corpus
+from network_corpus import event as network_event
 
 from kg.errors import KgError
 from kg.ontology import load_ontology
 from kg.paths import default_ontology_dir
-from kg.records import Corpus
+from kg.records import Actor, Corpus, Place
 from kg.views.analytics import compute_stats
 from kg.views.page import HtmlReport, network_options, render_page, script_json, write_html
 from kg.views.page_data import NODE_STYLE, build_view
+from kg.views.page_layout import LAYOUT_FROM, REFINE_ITERATIONS
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="kg-data">(.*?)</script>', re.S)
 
@@ -60,7 +62,8 @@ def test_html_view_aggregates_parallel_events_into_one_edge():
 def test_html_view_folds_people_and_lists_them_on_the_node():
     view = build_view(network_corpus())
     norvia = view.data["actors"]["norvia"]
-    assert norvia["members"] == ["Ulf Brandt (foreign minister)"]
+    assert norvia["members"] == [{"label": "Ulf Brandt", "roles": ["foreign minister"],
+                                  "aliases": ["Minister Brandt"]}]
     assert norvia["qid"] == "Q4242"
     assert [view.data["events"][i]["actors"] for i in norvia["events"]] == [["Ulf Brandt"],
                                                                            ["Norvia"]]
@@ -79,7 +82,10 @@ def test_html_view_events_in_date_order_with_evidence_and_source():
     events = view.data["events"]
     assert [(e["id"], e["date"]) for e in events] == [
         ("ev1", "2024-03-01"), ("ev2", "2024-03-01"), ("ev6", "2024-04"), ("ev3", "2024-04-02"),
-        ("ev4", "2024-04-02"), ("ev5", "2024-05")]
+        ("ev4", None), ("ev5", "2024-05")]
+    # undated stays undated (as in events.jsonl); the article's date is kept apart (issue #16)
+    assert [(e["date_precision"], e["article_date"]) for e in events[3:5]] == [
+        ("day", "2024-04-02"), (None, "2024-04-02")]
     assert events[1]["source"] == "Example Wire"
     assert events[0]["evidence"][0] == {
         "sentence": "Made-up sentence number 1.", "trigger": "agree",
@@ -245,3 +251,53 @@ def test_html_event_names_a_group_participant_with_its_sector():
     view = build_view(dataclasses.replace(corpus, events=events)).data
     (shown,) = [e for e in view["events"] if e["id"] == first.id]
     assert (shown["actors"], shown["recipients"]) == (["Ulf Brandt"], ["Estmark (COP)"])
+
+
+def test_html_view_curves_only_ties_drawn_both_ways():
+    view = build_view(analyst_corpus())
+    curved = {e["id"]: e["smooth"] for e in view.edges if "smooth" in e}
+    assert curved == {
+        "estmark>norvia": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
+        "norvia>estmark": {"enabled": True, "type": "curvedCW", "roundness": 0.25},
+    }
+
+
+def test_html_view_numbers_communities_of_the_drawn_graph_largest_first():
+    view = build_view(analyst_corpus())
+    assert {n: a["community"] for n, a in view.data["actors"].items()} == {
+        "estmark": 0, "norvia": 0, "rf": 1, "unx": 1, "lone": 2}
+    assert view.data["communities"] == [
+        {"size": 2, "top": ["Estmark", "Norvia"]},
+        {"size": 2, "top": ["Red Front", "Union of Examples"]},
+        {"size": 1, "top": ["Lone Party"]}]
+    assert [n["community"] for n in view.nodes] == [0, 2, 0, 1, 1]
+
+
+@pytest.mark.parametrize(("places", "shown"), [
+    ((), "Eastport"),  # as events.jsonl has it
+    ((Place("Eastport", "Port of the East"),), "Port of the East"),  # named by the place table
+])
+def test_html_view_names_the_event_place(places, shown):
+    corpus = dataclasses.replace(network_corpus(), places=places)
+    (event,) = [e for e in build_view(corpus).data["events"] if e["id"] == "ev1"]
+    assert (event["place"], event["place_id"]) == (shown, "Eastport")
+
+
+def test_html_view_large_graph_starts_from_a_community_layout():
+    actors = tuple(Actor(f"x{i}", f"Made-up {i}", "Country") for i in range(LAYOUT_FROM + 2))
+    events = tuple(network_event(i, "CONSULT", [f"x{i}"], [f"x{(i + 1) % len(actors)}"])
+                   for i in range(len(actors)))
+    view = build_view(Corpus(network_corpus().articles, actors, events),
+                      max_nodes=len(actors))
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in view.nodes)
+    assert len({(n["x"], n["y"]) for n in view.nodes}) == len(actors)
+    options = network_options(len(view.nodes))
+    assert options["physics"]["stabilization"]["iterations"] == REFINE_ITERATIONS
+    small = build_view(network_corpus())
+    assert [n for n in small.nodes if "x" in n] == []
+
+
+def test_html_labels_appear_as_one_zooms_in():
+    options = network_options(10)
+    assert options["nodes"]["scaling"]["label"]["drawThreshold"] == 8
+    assert [n["font"]["size"] for n in build_view(network_corpus()).nodes] == [28, 24, 26, 24]

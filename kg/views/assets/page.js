@@ -6,7 +6,8 @@
   var vis = window.vis;
   var legend = data.legend;
   var typeOrder = Object.keys(legend.types);
-  var state = { stable: false, focused: null, selected: null, visibleNodes: 0, visibleEdges: 0 };
+  var state = { stable: false, focused: null, selected: null, foundPerson: null, visibleNodes: 0,
+    visibleEdges: 0, hideIsolated: false, grouped: false };
   var QID = /^Q[1-9][0-9]*$/;
   var FADED = { background: "#e8e8e8", border: "#d6d6d6", highlight: { background: "#e8e8e8", border: "#999999" },
     hover: { background: "#e8e8e8", border: "#999999" } };
@@ -45,16 +46,27 @@
   function periodStart(date) { return (date + "-01-01").slice(0, 10); }
   function periodEnd(date) { return date.length >= 10 ? date.slice(0, 10) : date + "-12-31".slice(date.length - 4); }
 
-  function passes(ev) {
+  // Where an event sits in time: its own date, else (labelled so wherever shown) its article's.
+  function whenOf(ev) { return ev.date || ev.article_date || null; }
+
+  // The event's date as the page writes it: never an article date passed off as the event's.
+  function dateText(ev) {
+    if (ev.date) { return ev.date + (ev.date_precision ? " (" + ev.date_precision + ")" : ""); }
+    return "undated" + (ev.article_date ? " (article date " + ev.article_date + ")" : "");
+  }
+
+  function passesBut(ev, skipDates) {
     if (filters.types && !filters.types[ev.type]) { return false; }
     if (filters.statuses && !filters.statuses[ev.status]) { return false; }
-    if (filters.from || filters.to) {
-      if (!ev.date) { return false; }
-      if (filters.from && periodEnd(ev.date) < filters.from) { return false; }
-      if (filters.to && periodStart(ev.date) > filters.to) { return false; }
+    if (!skipDates && (filters.from || filters.to)) {
+      var when = whenOf(ev);
+      if (!when) { return false; }
+      if (filters.from && periodEnd(when) < filters.from) { return false; }
+      if (filters.to && periodStart(when) > filters.to) { return false; }
     }
     return true;
   }
+  function passes(ev) { return passesBut(ev, false); }
 
   /* ---- edge style: one aggregated edge per ordered pair, styled from its events --------- */
 
@@ -79,7 +91,7 @@
     for (i = 0; i < Math.min(evIdx.length, 6); i++) {
       ev = data.events[evIdx[i]];
       t = ev.evidence.length ? ev.evidence[0] : null;
-      lines.push("\u2022 " + [ev.type, ev.date || "undated", ev.status].join(" \u00b7 ") +
+      lines.push("\u2022 " + [ev.type, dateText(ev), ev.status].join(" \u00b7 ") +
         (ev.source ? " (source: " + ev.source + ")" : ""));
       if (t) { lines.push("  \u201c" + t.sentence + "\u201d \u2014 " + t.title); }
     }
@@ -110,7 +122,7 @@
   data.vis.nodes.forEach(function (n) { baseNodes[n.id] = n; });
   var nodes = new vis.DataSet(data.vis.nodes);
   var initialEdges = data.vis.edges.map(function (e) {
-    return data.ties[e.id] ? Object.assign({ from: e.from, to: e.to }, edgeStyle(e.id, data.ties[e.id])) : e;
+    return data.ties[e.id] ? Object.assign({}, e, edgeStyle(e.id, data.ties[e.id])) : e;
   });
   var edges = new vis.DataSet(initialEdges);
   var container = $("kg-network");
@@ -121,6 +133,8 @@
 
   function markStable() {
     network.setOptions({ physics: false });
+    // fitted again now that labels are measured: the view "Reset" returns to
+    if (data.vis.nodes.length) { network.fit({ animation: false }); }
     state.stable = true;
     state.stableAt = Math.round(performance.now());
     document.body.setAttribute("data-stable", "true");
@@ -147,11 +161,35 @@
       shownEdges++;
       edgeUpdates.push(edgeStyle(id, kept));
     });
-    nodes.update(nodeUpdates);
-    edges.update(edgeUpdates);
+    if (state.hideIsolated) {
+      // an actor whose every tie is filtered away (or who never had one) goes too
+      var tied = {};
+      edgeUpdates.forEach(function (u) {
+        if (!u.hidden && data.ties[u.id]) { tied[edgeById[u.id].from] = true; tied[edgeById[u.id].to] = true; }
+      });
+      nodeUpdates.forEach(function (u) {
+        if (!u.hidden && !tied[u.id]) { u.hidden = true; shownNodes--; }
+      });
+    }
+    // only what changed goes to vis-network: on 5,000 actors a full update takes seconds
+    nodes.update(nodeUpdates.filter(function (u) { return changed(u.id, u.hidden ? "h" : "v"); }));
+    edges.update(edgeUpdates.filter(function (u) {
+      if (!changed(u.id, u.hidden ? "h" : u.kgEvents ? u.kgEvents.join(",") : "v")) { return false; }
+      fadedNow[u.id] = false;  // restyled at full opacity: the highlight below fades it again
+      return true;
+    }));
     showCounts(shownNodes, shownEdges);
-    if (state.selected) { highlight(state.selected); }
+    if (state.selected && !nodes.get(state.selected).hidden) { highlight(state.selected); }
+    listeners.forEach(function (fn) { fn(); });
   }
+  var listeners = [], shownAs = {};
+  function changed(id, signature) {
+    if (shownAs[id] === signature) { return false; }
+    shownAs[id] = signature;
+    return true;
+  }
+  data.vis.nodes.forEach(function (n) { shownAs[n.id] = "v"; });
+  data.vis.edges.forEach(function (e) { shownAs[e.id] = data.ties[e.id] ? data.ties[e.id].join(",") : "v"; });
 
   function showCounts(shownNodes, shownEdges) {
     state.visibleNodes = shownNodes;
@@ -162,27 +200,39 @@
 
   /* ---- neighbourhood highlight ---------------------------------------------------------- */
 
+  // What is faded now (node and edge ids): only what changes goes to vis-network (issue #16).
+  var fadedNow = {};
+
   function highlight(nodeId) {
-    var near = {};
+    var near = {}, nodeUpdates = [], edgeUpdates = [];
     near[nodeId] = true;
     network.getConnectedNodes(nodeId).forEach(function (n) { near[n] = true; });
-    nodes.update(data.vis.nodes.map(function (n) {
-      return near[n.id] ? { id: n.id, color: n.color, font: { color: "#222222" } }
-        : { id: n.id, color: FADED, font: { color: "#c4c4c4" } };
-    }));
-    edges.update(data.vis.edges.map(function (e) {
-      var color = edges.get(e.id).color, touching = e.from === nodeId || e.to === nodeId;
-      return { id: e.id, color: Object.assign({}, color, { opacity: touching ? baseOpacity(e.id) : 0.12 }) };
-    }));
+    data.vis.nodes.forEach(function (n) {
+      if (!near[n.id] === !!fadedNow[n.id]) { return; }
+      fadedNow[n.id] = !near[n.id];
+      nodeUpdates.push(near[n.id] ? { id: n.id, color: n.color, font: { color: "#222222" } }
+        : { id: n.id, color: FADED, font: { color: "#c4c4c4" } });
+    });
+    data.vis.edges.forEach(function (e) {
+      var far = e.from !== nodeId && e.to !== nodeId;
+      if (far === !!fadedNow[e.id]) { return; }
+      fadedNow[e.id] = far;
+      edgeUpdates.push({ id: e.id, color: Object.assign({}, edges.get(e.id).color, { opacity: far ? 0.12 : baseOpacity(e.id) }) });
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
     state.selected = nodeId;
   }
 
   function clearHighlight() {
     if (!state.selected) { return; }
-    nodes.update(data.vis.nodes.map(function (n) { return { id: n.id, color: n.color, font: { color: "#222222" } }; }));
-    edges.update(data.vis.edges.map(function (e) {
+    nodes.update(data.vis.nodes.filter(function (n) { return fadedNow[n.id]; }).map(function (n) {
+      return { id: n.id, color: n.color, font: { color: "#222222" } };
+    }));
+    edges.update(data.vis.edges.filter(function (e) { return fadedNow[e.id]; }).map(function (e) {
       return { id: e.id, color: Object.assign({}, edges.get(e.id).color, { opacity: baseOpacity(e.id) }) };
     }));
+    fadedNow = {};
     state.selected = null;
   }
 
@@ -202,14 +252,15 @@
     var tag = el("span", ev.type, "kg-tag");
     tag.style.background = typeColor(ev.type);
     head.appendChild(tag);
-    head.appendChild(document.createTextNode([ev.date || "undated", ev.status].join(" \u00b7 ")));
+    head.appendChild(document.createTextNode([dateText(ev), ev.status].join(" \u00b7 ")));
     box.appendChild(head);
+    if (ev.place) { box.appendChild(el("div", "Place: " + ev.place, "kg-event-place")); }
     box.appendChild(el("div", ev.actors.join(", ") + " \u2192 " + (ev.recipients.join(", ") || "\u2014"), "kg-event-who"));
     if (ev.source) { box.appendChild(el("div", "Source: " + ev.source, "kg-source")); }
     ev.evidence.forEach(function (e) {
       box.appendChild(el("blockquote", e.sentence));
       var src = el("div", null, "kg-source");
-      var name = [e.title, e.publisher, e.date].filter(Boolean).join(" \u00b7 ");
+      var name = [e.title, e.publisher, e.date ? "article date " + e.date : null].filter(Boolean).join(" \u00b7 ");
       var link = e.url ? webLink(e.url, name) : null;
       src.appendChild(link || document.createTextNode(name));
       box.appendChild(src);
@@ -229,11 +280,18 @@
     return dl;
   }
 
-  function showNode(nodeId) {
+  function memberText(m) { return m.label + (m.roles.length ? " (" + m.roles.join(", ") + ")" : ""); }
+
+  function showNode(nodeId, person) {
     var actor = data.actors[nodeId];
     if (!actor) { return; }
     clearPanel();
     panel.appendChild(el("h2", actor.label));
+    if (person) {
+      // a folded person is found through the actor it acts for (issue #16)
+      panel.appendChild(el("p", "Found through " + memberText(person) + ", who acts for " + actor.label +
+        " and is drawn as part of it.", "kg-found"));
+    }
     var c = actor.centrality;
     var wiki = actor.qid && QID.test(actor.qid) ? webLink("https://www.wikidata.org/wiki/" + actor.qid, actor.qid) : null;
     panel.appendChild(definitionList([
@@ -241,16 +299,30 @@
       ["Country", actor.country],
       ["Also called", actor.aliases.join("; ")],
       ["Roles", actor.roles.join("; ")],
-      ["Speaking for it", actor.members.join("; ")],
+      ["Speaking for it", actor.members.map(memberText).join("; ")],
       ["Wikidata", wiki],
       ["Degree", c ? c.degree : null],
       ["Weighted degree", c ? c.weighted_degree : null],
       ["Betweenness", c ? Number(c.betweenness).toFixed(3) : null],
-      ["Community", actor.community === null ? null : actor.community]
+      ["Community", actor.community === null ? null : communityText(actor.community)]
     ]));
     var shown = actor.events.filter(function (i) { return passes(data.events[i]); });
     panel.appendChild(el("h3", "Events (" + shown.length + " of " + actor.events.length + ", by date)"));
     shown.forEach(function (i) { panel.appendChild(eventBlock(data.events[i])); });
+  }
+
+  function communityText(i) {
+    var c = data.communities[i];
+    return c && c.size > 1 ? "#" + (i + 1) + " (" + c.size + " actors: " + c.top.join(", ") + (c.size > 3 ? ", \u2026" : "") + ")" : "none (on its own)";
+  }
+
+  function showEvent(index) {
+    var ev = data.events[index];
+    clearPanel();
+    panel.appendChild(el("h2", ev.type + ": " + (ev.actors.join(", ") || "\u2014") + " \u2192 " + (ev.recipients.join(", ") || "\u2014")));
+    panel.appendChild(definitionList([["When", dateText(ev)], ["Where", ev.place], ["Status", ev.status],
+      ["Mode", ev.mode], ["Confidence", ev.confidence], ["Event id", ev.id]]));
+    panel.appendChild(eventBlock(ev));
   }
 
   function showEdge(edgeId) {
@@ -265,48 +337,19 @@
   }
 
   network.on("click", function (params) {
-    if (params.nodes.length) {
+    if (params.nodes.length && window.kgPage.groupOf(params.nodes[0]) !== null) {
+      clearHighlight();
+      window.kgPage.showGroup(window.kgPage.groupOf(params.nodes[0]));
+    } else if (params.nodes.length) {
       highlight(params.nodes[0]);
       showNode(params.nodes[0]);
-    } else if (params.edges.length) {
+    } else if (params.edges.length && data.ties[params.edges[0]]) {
       clearHighlight();
       showEdge(params.edges[0]);
     } else {
       clearHighlight();
     }
   });
-
-  /* ---- search ----------------------------------------------------------------------------- */
-
-  function findActor(query) {
-    var q = query.trim().toLowerCase(), ids = Object.keys(data.actors), i, a;
-    if (!q) { return null; }
-    for (i = 0; i < ids.length; i++) { if (data.actors[ids[i]].label.toLowerCase() === q) { return ids[i]; } }
-    for (i = 0; i < ids.length; i++) {
-      a = data.actors[ids[i]];
-      if (a.aliases.some(function (s) { return s.toLowerCase() === q; })) { return ids[i]; }
-    }
-    for (i = 0; i < ids.length; i++) { if (data.actors[ids[i]].label.toLowerCase().indexOf(q) >= 0) { return ids[i]; } }
-    return null;
-  }
-
-  function focusActor(query) {
-    var nodeId = findActor(query), status = $("kg-search-status");
-    if (!nodeId) { status.textContent = "No drawn actor matches \u201c" + query + "\u201d."; return null; }
-    if (nodes.get(nodeId).hidden) { resetFilters(); }
-    network.selectNodes([nodeId]);
-    network.focus(nodeId, { scale: 1.4, animation: false });
-    highlight(nodeId);
-    showNode(nodeId);
-    state.focused = nodeId;
-    status.textContent = "Showing " + data.actors[nodeId].label + ".";
-    return nodeId;
-  }
-  window.kgFocus = focusActor;
-
-  var search = $("kg-search");
-  search.addEventListener("keydown", function (e) { if (e.key === "Enter") { focusActor(search.value); } });
-  search.addEventListener("change", function () { focusActor(search.value); });
 
   /* ---- controls ----------------------------------------------------------------------- */
 
@@ -347,7 +390,7 @@
   var statusInputs = checkboxes("kg-filter-status", present("status", function (s) {
     var i = ["asserted", "reported", "intended", "denied"].indexOf(s); return i < 0 ? 9 : i;
   }), null, readControls);
-  ["kg-date-from", "kg-date-to", "kg-min-events"].forEach(function (id) { $(id).addEventListener("change", readControls); });
+  ["kg-date-from", "kg-date-to", "kg-min-events", "kg-hide-isolated"].forEach(function (id) { $(id).addEventListener("change", readControls); });
 
   function readControls() {
     filters.types = readChecks(typeInputs);
@@ -355,17 +398,41 @@
     filters.from = $("kg-date-from").value;
     filters.to = $("kg-date-to").value;
     filters.minEvents = Math.max(1, parseInt($("kg-min-events").value, 10) || 1);
+    state.hideIsolated = $("kg-hide-isolated").checked;
     applyFilters();
   }
 
+  function setDateRange(from, to) {
+    $("kg-date-from").value = from || "";
+    $("kg-date-to").value = to || "";
+    readControls();
+  }
+
   function resetFilters() {
+    if (state.grouped) { window.kgPage.setGrouped(false); }
     [typeInputs, statusInputs].forEach(function (inputs) { Object.keys(inputs).forEach(function (k) { inputs[k].checked = true; }); });
     $("kg-date-from").value = "";
     $("kg-date-to").value = "";
     $("kg-min-events").value = "1";
+    $("kg-hide-isolated").checked = false;
     readControls();
   }
-  $("kg-reset").addEventListener("click", resetFilters);
+
+  // Everything back as it was on load: filters, search, highlight, panel and view (issue #16).
+  function resetAll() {
+    resetFilters();
+    clearHighlight();
+    network.unselectAll();
+    $("kg-search").value = "";
+    $("kg-search-status").textContent = "";
+    state.focused = null;
+    state.foundPerson = null;
+    clearPanel();
+    panel.appendChild(el("p", PANEL_HINT, "kg-muted"));
+    network.fit({ animation: false });
+  }
+  var PANEL_HINT = panel.textContent;
+  $("kg-reset").addEventListener("click", resetAll);
   window.kgApplyFilters = function (next) { Object.assign(filters, next); applyFilters(); };
 
   /* ---- header, legend, search list ------------------------------------------------------- */
@@ -375,13 +442,6 @@
     " events from " + meta.articles + " articles \u00b7 people " + (meta.people === "fold" ? "folded into whom they act for" : "shown") +
     (meta.since ? " \u00b7 since " + meta.since : "");
   if (meta.note) { $("kg-note").textContent = meta.note; $("kg-note").hidden = false; }
-
-  var list = $("kg-actor-list");
-  Object.keys(data.actors).sort(function (a, b) { return label(a) < label(b) ? -1 : 1; }).forEach(function (nid) {
-    var opt = el("option");
-    opt.value = data.actors[nid].label;
-    list.appendChild(opt);
-  });
 
   var legendBox = $("kg-legend");
   legend.nodes.forEach(function (n) {
@@ -407,4 +467,16 @@
 
   // Everything starts visible and already styled: no update while the layout settles.
   showCounts(data.vis.nodes.length, Object.keys(data.ties).length);
+
+  // What search, the community view, the event table and the timeline (page_search.js,
+  // page_groups.js, page_events.js, page_timeline.js) build on.
+  window.kgPage = { data: data, state: state, filters: filters, nodes: nodes, edges: edges, network: network,
+    $: $, el: el, label: label, webLink: webLink, typeColor: typeColor, rank: rank,
+    passes: passes, passesBut: passesBut, whenOf: whenOf, dateText: dateText,
+    applyFilters: applyFilters, resetFilters: resetFilters, setDateRange: setDateRange,
+    highlight: highlight, clearHighlight: clearHighlight, showNode: showNode, showEvent: showEvent,
+    clearPanel: clearPanel, panel: panel,
+    filteredOut: function (id) { return shownAs[id] === "h"; },
+    onChange: function (fn) { listeners.push(fn); },
+    groupOf: function () { return null; } };
 }());
