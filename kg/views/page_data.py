@@ -17,7 +17,7 @@ from typing import Any
 
 from kg.errors import KgError
 from kg.ontology import NEUTRAL, Ontology
-from kg.records import Actor, Article, Corpus, Event, participant_sectors
+from kg.records import Actor, Article, Corpus, Event, Evidence, participant_sectors
 from kg.views.analytics import (
     ActorNetwork,
     actor_centrality,
@@ -257,6 +257,7 @@ def _event(event: Event, labels: Mapping[str, str], places: Mapping[str, str],
             "publisher": article.publisher if article else None,
             "date": article.date if article else None,
             "url": url,
+            "note": _evidence_note(ev),
         })
     source = labels.get(event.attributed_to or "", event.source_text)
     # a participant named by a group noun shows its sector: "Egypt (COP)" (issue #15)
@@ -278,15 +279,31 @@ def _event(event: Event, labels: Mapping[str, str], places: Mapping[str, str],
         "date_precision": event.date_precision if event.date else None,
         "article_date": min((d for d in (article_dates.get(a) for a in event.articles) if d),
                             default=None),
-        "actors": [named(a, sectors[0]) for a in event.actors],
+        "actors": [*(named(a, sectors[0]) for a in event.actors),
+                   *(f"{words} (unnamed group, {sector})"
+                     for words, sector in event.unnamed_actors)],  # fmt: skip
         "recipients": [named(a, sectors[1]) for a in event.recipients],
         "source": source,
         # as events.jsonl has it; named by the corpus place table where it holds the id
         "place": places.get(event.place, event.place) if event.place else None,
         "place_id": event.place,
+        "place_precision": event.location.kind if event.location else None,
         "confidence": round(event.confidence, 3),
         "evidence": evidence,
     }
+
+
+def _evidence_note(evidence: Evidence) -> str | None:
+    """What the panel says of how a sentence tells its event, beyond the words (issue #15)."""
+    notes = []
+    if evidence.in_title:
+        notes.append("told by the headline")
+    if evidence.inferred_actor:
+        notes.append("no doer named: the state is inferred")
+    if evidence.resolved_from:
+        words = ", ".join(f"\u201c{w}\u201d" for w in evidence.resolved_from)
+        notes.append(f"doer written as {words}")
+    return "; ".join(notes) or None
 
 
 def _meta(corpus: Corpus, network: ActorNetwork, candidates: int, drawn: int, pairs: int,

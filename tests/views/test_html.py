@@ -90,7 +90,7 @@ def test_html_view_events_in_date_order_with_evidence_and_source():
     assert events[0]["evidence"][0] == {
         "sentence": "Made-up sentence number 1.", "trigger": "agree",
         "title": "Ministers meet in a made-up capital", "publisher": "Daily Example",
-        "date": "2024-03-01", "url": "https://news.example.org/one"}
+        "date": "2024-03-01", "url": "https://news.example.org/one", "note": None}
 
 
 def test_html_view_drops_unsafe_links():
@@ -301,3 +301,18 @@ def test_html_labels_appear_as_one_zooms_in():
     options = network_options(10)
     assert options["nodes"]["scaling"]["label"]["drawThreshold"] == 8
     assert [n["font"]["size"] for n in build_view(network_corpus()).nodes] == [28, 24, 26, 24]
+
+
+def test_html_event_panel_says_how_the_sentence_told_the_event():
+    # an unnamed doer added, headline evidence, an inferred state and a resolved pronoun
+    corpus = network_corpus()
+    first = corpus.events[0]
+    told = dataclasses.replace(first.evidence[0], in_title=True, inferred_actor=True,
+                               resolved_from=("It",))  # fmt: skip
+    event = dataclasses.replace(first, evidence=(told,), unnamed_actors=(("gunmen", "UAF"),))
+    view = build_view(dataclasses.replace(corpus, events=(event, *corpus.events[1:]))).data
+    (shown,) = [e for e in view["events"] if e["id"] == first.id]
+    assert shown["actors"] == ["Ulf Brandt", "gunmen (unnamed group, UAF)"]
+    assert shown["evidence"][0]["note"] == (
+        "told by the headline; no doer named: the state is inferred; doer written as \u201cIt\u201d"
+    )

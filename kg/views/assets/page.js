@@ -259,6 +259,7 @@
     if (ev.source) { box.appendChild(el("div", "Source: " + ev.source, "kg-source")); }
     ev.evidence.forEach(function (e) {
       box.appendChild(el("blockquote", e.sentence));
+      if (e.note) { box.appendChild(el("div", e.note, "kg-source kg-evidence-note")); }
       var src = el("div", null, "kg-source");
       var name = [e.title, e.publisher, e.date ? "article date " + e.date : null].filter(Boolean).join(" \u00b7 ");
       var link = e.url ? webLink(e.url, name) : null;
@@ -320,7 +321,7 @@
     var ev = data.events[index];
     clearPanel();
     panel.appendChild(el("h2", ev.type + ": " + (ev.actors.join(", ") || "\u2014") + " \u2192 " + (ev.recipients.join(", ") || "\u2014")));
-    panel.appendChild(definitionList([["When", dateText(ev)], ["Where", ev.place], ["Status", ev.status],
+    panel.appendChild(definitionList([["When", dateText(ev)], ["Where", ev.place && ev.place + (ev.place_precision ? " (" + ev.place_precision + ")" : "")], ["Status", ev.status],
       ["Mode", ev.mode], ["Confidence", ev.confidence], ["Event id", ev.id]]));
     panel.appendChild(eventBlock(ev));
   }
