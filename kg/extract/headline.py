@@ -4,8 +4,10 @@ outlaws Amnesty International") in words the body does not repeat (issue #14).
 The headline is parsed apart from the body, so the body's offsets stay those of
 `Article.text`. Its actors are found as in the body, then each is joined to the body's entity
 of the same label and type (a headline name the body never uses gets a key of its own), and its
-events are coded with the article's entities. Such an event says `in_title`: its offsets are
-in `Article.title`. A story the discard dictionary sets aside has no headline events either.
+events are coded with the article's entities. The body vets the headline's names: an event whose
+doer the body never names is dropped, and such a recipient left out (a title-cased headline
+misleads the recognizer). Such an event says `in_title`: its offsets are in `Article.title`.
+A story the discard dictionary sets aside has no headline events either.
 """
 
 from __future__ import annotations
@@ -44,9 +46,17 @@ def headline_events(
     mentions = [dataclasses.replace(m, entity=keys.get(m.entity) if m.entity else None)
                 for m in mentions]  # fmt: skip
     events = extract_events(doc, title, mentions, [*entities, *joined], resources.lexicon)
-    events = [dataclasses.replace(e, in_title=True) for e in events]
-    named = {k for e in events for k in (*e.actors, *e.recipients, e.attributed_to, e.place)}
-    return events, [e for e in joined if e.key in named]
+    # a headline's names are vetted by its body: in a title-cased headline the recognizer
+    # takes whole phrases for names ("Police Release ID Of Woman"), so a doer the body never
+    # names drops the event, and such a recipient is left out
+    body = {e.key for e in entities}
+    kept = [
+        dataclasses.replace(e, in_title=True,
+                            recipients=tuple(k for k in e.recipients if k in body))
+        for e in events if all(k in body for k in e.actors)
+    ]  # fmt: skip
+    named = {k for e in kept for k in (e.attributed_to, e.place)}
+    return kept, [e for e in joined if e.key in named]
 
 
 def _joined(found: Sequence[LocalEntity], body: Sequence[LocalEntity]) -> dict[str, str]:

@@ -135,6 +135,24 @@ def political_actors(actors: Iterable[Actor]) -> set[str]:
     }  # fmt: skip
 
 
+def state_side_actors(actors: Iterable[Actor]) -> set[str]:
+    """The ids of the actors an unnamed group's act must reach to be an event: states and
+    armed groups, and organisations or people that act for a state ("gunmen attacked a
+    village" is no political event; "protesters marched against the government" is).
+
+    >>> sorted(state_side_actors([
+    ...     Actor("a", "Ruritania", "Country"), Actor("b", "Acme", "Organization"),
+    ...     Actor("c", "Ann Lee", "Person", roles=("mayor",), affiliation="a")]))
+    ['a', 'c']
+    """
+    kinds = {a.id: a.type for a in actors}
+    return {
+        a.id for a in actors
+        if a.type in ("Country", "ArmedGroup")
+        or (a.type in ("Organization", "Person") and kinds.get(a.affiliation or "") == "Country")
+    }  # fmt: skip
+
+
 def _base_key(entity: LocalEntity) -> tuple[str, ...]:
     # a country told only as a location is a place in that story: keep it out of the actor
     # that shares its QID (issue #3)

@@ -106,9 +106,12 @@ def merge_events(
     links: Mapping[tuple[str, str], str],
     *,
     acting: Container[str] | None = None,
+    state_side: Container[str] | None = None,
 ) -> list[Event]:
     """The events of `merge_events_with_decisions`, without the decisions."""
-    return merge_events_with_decisions(articles, analyses, links, acting=acting)[0]
+    return merge_events_with_decisions(
+        articles, analyses, links, acting=acting, state_side=state_side
+    )[0]
 
 
 def merge_events_with_decisions(
@@ -117,6 +120,7 @@ def merge_events_with_decisions(
     links: Mapping[tuple[str, str], str],
     *,
     acting: Container[str] | None = None,
+    state_side: Container[str] | None = None,
 ) -> tuple[list[Event], list[MergeDecision]]:
     """Link every event mention's participants and merge mentions of the same event; also
     return what was merged and what was refused, and why.
@@ -128,7 +132,8 @@ def merge_events_with_decisions(
     political graph, `kg.link.actors.political_actors`), a mention none of whose actors is
     among them is dropped too: crime between private persons, a celebrity's day. A mention
     whose doer is an unnamed group ("gunmen attacked X", `EventMention.unnamed_actors`) is
-    kept when one of its recipients is among them.
+    kept when one of its recipients is among them, and (with `state_side`,
+    `kg.link.actors.state_side_actors`) a state, an armed group or a body acting for a state.
     """
     spans: dict[str, set[tuple[int, int, bool]]] = {}
     for analysis in analyses:
@@ -158,6 +163,8 @@ def merge_events_with_decisions(
                                if r not in actors)  # fmt: skip
             unnamed = () if actors else tuple(sorted({s for _, s in mention.unnamed_actors}))
             acts = actors or (recipients if unnamed else ())
+            if unnamed and state_side is not None:
+                acts = tuple(a for a in acts if a in state_side)
             if not acts or (acting is not None and not any(a in acting for a in acts)):
                 dropped += 1
                 continue

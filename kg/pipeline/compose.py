@@ -229,7 +229,7 @@ def link_corpus(
     at a time, and only event mentions are kept for event merging: an `AnalysisStream` holds
     no more than a chunk of them in memory.
     """
-    from kg.link.actors import link_actors, political_actors
+    from kg.link.actors import link_actors, political_actors, state_side_actors
     from kg.link.events import merge_events_with_decisions
 
     # event merging needs only the event mentions: kept aside during actor linking
@@ -244,7 +244,8 @@ def link_corpus(
                                               seen=keep_events)
     telling = articles.keep({a.article_id for a in with_events})
     events, merges = merge_events_with_decisions(
-        telling, with_events, links, acting=political_actors(actors)
+        telling, with_events, links, acting=political_actors(actors),
+        state_side=state_side_actors(actors),
     )
     table = places if places is not None else load_place_table(checked_ontology_dir(None))
     located, events = locate_places(places_found, actors, events, table)

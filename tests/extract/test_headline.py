@@ -46,10 +46,14 @@ def test_headline_events_are_coded_with_offsets_in_the_title():
 
     nlp, resources = _resources()
     title = "Canada accuses Mexico of fraud"
-    article = Article("a", title, "The two countries met on Monday in Ottawa.", ())
+    body = "Canada and Mexico met on Monday in Ottawa."
+    article = Article("a", title, body, ())
     (analysis,) = parse_and_analyse(nlp, [article], resources)
     told = [e for e in analysis.events if e.in_title]
     labels = {e.key: e.label for e in analysis.entities}
     assert [(e.type, [labels[k] for k in e.actors], [labels[k] for k in e.recipients],
              title[e.sentence_start:e.sentence_end], title[e.trigger_start:e.trigger_end])
             for e in told] == [("ACCUSE", ["Canada"], ["Mexico"], title, "accuses")]  # fmt: skip
+    # the body vets the headline's names: a doer it never names gives no headline event
+    (alone,) = parse_and_analyse(nlp, [Article("b", title, "Talks went on.", ())], resources)
+    assert [e for e in alone.events if e.in_title] == []

@@ -169,3 +169,12 @@ def test_event_merge_a_plain_headline_does_not_upgrade_a_reported_body():
     body = mention(0, 18, 7, status="reported")
     (event,) = merge_events([headline], [analysis("a", [told, body])], LINKS)
     assert (event.status, len(event.evidence)) == ("reported", 2)
+
+
+def test_event_merge_unnamed_doer_needs_a_state_side_recipient():
+    found = dataclasses.replace(mention(0, 18, 7, actors=()), unnamed_actors=(("gunmen", "UAF"),))
+    analyses = [analysis("a", [found])]
+    kept = merge_events([article("a", TEXT_A)], analyses, LINKS, state_side={"mexico"})
+    assert [e.recipients for e in kept] == [("mexico",)]
+    # a company or a private person reached by gunmen is no political event
+    assert merge_events([article("a", TEXT_A)], analyses, LINKS, state_side={"canada"}) == []
