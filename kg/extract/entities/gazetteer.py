@@ -28,6 +28,7 @@ DATA_FILES = (
     "armed_groups.json",
     "titles.json",
     "agents.json",
+    "non_actors.json",
 )
 
 
@@ -98,6 +99,12 @@ class Gazetteer:
     statement_heads: frozenset[str] = frozenset()
     #: sectors of a state's own bodies: with no tie they stand for the story's focus country
     focus_sectors: frozenset[str] = frozenset()
+    #: exact-case names that are no actors: time zones ("GMT"), common-noun initialisms ("AI")
+    non_actors: frozenset[str] = frozenset()
+    #: folded words and phrases of sport reporting, and how many make a sport story
+    sport_cues: frozenset[str] = frozenset()
+    venue_heads: frozenset[str] = frozenset()  # "X Stadium": a place whatever the model says
+    sport_story: tuple[int, int] = (4, 3)  # (cue uses, distinct cues) at least
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""
@@ -210,12 +217,19 @@ def load_gazetteer(ontology_dir: Path) -> Gazetteer:
             builder.add_org(row, ontology_dir / file, key)
     titles = raw["titles.json"]
     agents = _agents(raw["agents.json"], titles, ontology_dir)
+    non_actors = raw["non_actors.json"]
     gazetteer = builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
     return replace(
         gazetteer,
         agents=MappingProxyType(agents),
         statement_heads=_folded(titles.get("statement_heads", ())),
         focus_sectors=frozenset(titles.get("focus_sectors", ())),
+        non_actors=frozenset((*non_actors.get("time_zones", ()),
+                              *non_actors.get("abbreviations", ()))),
+        sport_cues=_folded(non_actors.get("sport_cues", ())),
+        venue_heads=_folded(non_actors.get("venue_heads", ())),
+        sport_story=(int(non_actors.get("sport_story_min", 4)),
+                     int(non_actors.get("sport_story_distinct", 3))),
     )
 
 
