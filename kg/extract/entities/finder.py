@@ -285,6 +285,8 @@ class _Context:
             self._expands_common_words(span) or fold(span[-1].text) in self.gaz.document_heads
         ):
             return base  # "LNG", "the Paris Agreement"
+        if span.label_ == "ORG" and self._common_noun(span):
+            return base  # "the Palace said" where the story also writes "the palace"
         if span.label_ == "ORG":
             return replace(base, role=ORG, name=_unpossess(span, name))
         if span.label_ in ("GPE", "LOC", "FAC"):
@@ -294,6 +296,11 @@ class _Context:
         if span.label_ == "NORP" and span[-1].tag_ == "NNPS" and acts(span, self.gaz):
             return replace(base, role=ORG)  # "Social Democrats said": a group
         return base
+
+    def _common_noun(self, span: Span) -> bool:
+        """A one-word capitalised name the story also writes as a lower-case word."""
+        words = [t for t in span if t.lower_ != "the"]
+        return len(words) == 1 and words[0].is_title and _stem(words[0].lower_) in self.common
 
     def _subject_acts(self, span: Span) -> bool:
         """An unknown place name that does something ("X sued Y", "filed by X")."""

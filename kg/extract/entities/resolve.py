@@ -152,6 +152,8 @@ def resolve(
             # the X valley after a ban takes effect") (issue #3)
     for i, key in person_keys.items():
         join(i, key, _Group("Person", cands[i].start))
+    for group in groups.values():
+        _check_dictionary(group, cands, gazetteer)
     for i, c in enumerate(cands):
         target = c.alias_of
         target_key = keys[target] if target is not None else None
@@ -176,6 +178,23 @@ def resolve(
         if acts_for and group.affiliation is None:
             group.affiliation = aff
     return _records(cands, keys, groups)
+
+
+def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gazetteer) -> None:
+    """Give a dictionary basis to a person or organisation the field's dictionaries name.
+
+    An office holder the model took for an organisation becomes a person; an organisation
+    only confirms an organisation (its dictionaries list some people without dates).
+    """
+    if group.basis != MODEL or group.type not in ("Person", "Organization"):
+        return
+    label = group.label
+    if group.type == "Person":
+        label = max((cands[i].name for i in group.members if cands[i].role == PERSON),
+                    key=lambda n: (len(n.split()), len(n)), default=label)
+    found = gazetteer.dictionary.get(fold(label))
+    if found is not None and (found[0] == "Person" or group.type == found[0]):
+        group.type, group.basis = found[0], f"dictionary:{found[1]}"
 
 
 def _by_offset(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
@@ -334,7 +353,7 @@ def _records(
         label = group.label
         if group.type == "Person":
             names = [cands[i].name for i in sorted(group.members) if cands[i].role == PERSON]
-            label = max(names, key=lambda n: (len(n.split()), len(n)))
+            label = max(names, key=lambda n: (len(n.split()), len(n)), default=label)
         spoken = [cands[i].name for i in group.members if cands[i].role != GROUP]
         aliases = tuple(dict.fromkeys(t for t in [*texts, *spoken] if t and t != label))
         country = group.country
