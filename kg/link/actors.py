@@ -275,30 +275,41 @@ class _Votes:
     def judge(self, entity: LocalEntity) -> LocalEntity | None:
         """The entity as the corpus's votes type it, or None when it names no actor.
 
-        A place's own name (label GPE, LOC, FAC in most mentions) is a place; a product's,
-        event's or work's is nothing; a one-word organisation whose name is more often a
-        person's (or a person's surname) is a person. People with an office keep their type.
+        Only what the model alone found (basis "model") is judged, by the labels its name
+        has in every article: a product's, event's or work's name is no actor; a place's name
+        is a place unless it is as often a person's name or surname; a one-word organisation
+        whose name is more often a person's (or a person's surname) is a person, and so is a
+        place whose name is more often a person's surname.
+        People with an office keep their type.
         """
-        if not entity.basis.startswith(MODEL) or entity.qid or entity.type == PLACE:
+        if not entity.basis.startswith(MODEL) or entity.qid or entity.roles:
             return entity
         name = fold(entity.label)
         votes = self.labels[name]
         total = sum(votes.values())
         places = sum(votes[label] for label in PLACE_LABELS)
-        things = sum(votes[label] for label in THING_LABELS)
-        if entity.type not in ("Organization", "Person") or entity.roles or not total:
+        people = votes["PERSON"] + self.surnames[name]
+        if entity.type == PLACE:
+            surname = self.surnames[name]  # the model's PERSON on a place name is too noisy
+            if entity.country is None and surname > places:
+                return replace(entity, type="Person", basis=f"{MODEL}; rule:a person's surname"
+                               f" in {surname} mentions, a place in {places}")
             return entity
-        if 2 * things > total:
+        if entity.type not in ("Organization", "Person") or not total:
+            return entity
+        if 2 * sum(votes[label] for label in THING_LABELS) > total:
             self.dropped += 1
             return None
-        if 2 * places > total:
+        if 2 * places > total and places > people:
             return replace(entity, type=PLACE,
                            basis=f"{MODEL}; rule:a place in {places} of {total} mentions")
-        people = votes["PERSON"] + self.surnames[name]
         if entity.type == "Organization" and " " not in name and people > votes["ORG"]:
-            return replace(entity, type="Person",
-                           basis=f"{MODEL}; rule:a person's name in {people} mentions")
+            return replace(entity, type="Person", basis=f"{MODEL}; rule:{_PERSON_RULE}"
+                           f" in {people} mentions, an organisation in {votes['ORG']}")
         return entity
+
+
+_PERSON_RULE = "a person's name or surname"
 
 
 def _sport(cluster: _Cluster) -> bool:

@@ -49,7 +49,7 @@ def test_resolve_joins_a_later_surname_to_the_full_name(gaz):
     mentions, entities = resolve([person(0, "Ilse Brandt"), person(20, "Brandt")], gaz)
     assert entities == [
         LocalEntity(key="e0", label="Ilse Brandt", type="Person", aliases=("Brandt",),
-                    basis="model", labels=(("PERSON", 2),))
+                    basis="model", labels=(("PERSON", 1),))
     ]
     assert mentions == [
         Mention(0, 11, "Ilse Brandt", "PERSON", "e0"),

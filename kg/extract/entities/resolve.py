@@ -360,6 +360,7 @@ def _records(
         affiliation = local.get(group.affiliation) if group.affiliation else None
         if country is None and group.affiliation is not None:
             country = groups[group.affiliation].country
+        folded = fold(label)  # the labels of its name as written in full are its evidence
         entities.append(
             LocalEntity(
                 key=local[key],
@@ -372,7 +373,7 @@ def _records(
                 aliases=aliases,
                 basis=group.basis,
                 labels=_label_counts(cands[i].label for i in group.members
-                                     if cands[i].role != GROUP),
+                                     if cands[i].role != GROUP and fold(cands[i].name) == folded),
             )
         )
     mentions = [
