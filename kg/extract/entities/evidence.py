@@ -65,7 +65,7 @@ def is_sport_story(words: Iterable[str], gazetteer: Gazetteer) -> bool:
     tokens = list(words)
     found: Counter[str] = Counter()
     for i in range(len(tokens)):
-        for size in range(1, _LONGEST_CUE + 1):
+        for size in range(1, min(_LONGEST_CUE, len(tokens) - i) + 1):
             phrase = " ".join(tokens[i : i + size])
             if phrase in cues:
                 found[phrase] += 1
