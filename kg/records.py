@@ -184,8 +184,9 @@ class Actor:
     """A corpus-level actor: every LocalEntity that links to it, merged.
 
     `basis` says why it is an actor: ``gazetteer:<file>``, ``dictionary:<file>``, or
-    ``model:<spaCy label> <n>/<m>`` (the label given to its names in n of m mentions across the
-    corpus), with ``; <rule>`` when a rule decided its type (issue #15).
+    ``model:<spaCy label> <n>/<m>`` (the label given to its name, as written in full, in n of m
+    such mentions across the corpus), with ``; rule:<what>`` when a rule decided its type
+    (issue #15).
     """
 
     id: str

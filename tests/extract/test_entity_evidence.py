@@ -120,3 +120,17 @@ def test_entity_evidence_gazetteer_reads_the_dictionary_and_the_non_actors(gaz):
     assert gaz.dictionary["barack obama"] == ("Person", "Phoenix.Countries.actors.txt")
     assert {"GMT", "UTC", "AI"} <= gaz.non_actors and "gmt" not in gaz.non_actors
     assert "stadium" in gaz.venue_heads and "quarterback" in gaz.sport_cues
+
+
+def test_entity_evidence_an_institution_in_a_sport_story_keeps_no_genre(gaz):
+    words = ["quarterback", "touchdown", "playoff", "Dover", "Police", "Dover", "Rovers"]
+    doc = doc_with(words, [(3, 5, "ORG"), (5, 7, "ORG")])
+    police = LocalEntity("e0", "Dover Police", "Organization", basis="model")
+    club = LocalEntity("e1", "Dover Rovers", "Organization", basis="model")
+    assert [e.genre for e in add_evidence(doc, [police, club], gaz)] == ["", SPORT]
+
+
+def test_entity_evidence_parliament_beside_parliament_stays_a_name(gaz):
+    words = ["Parliament", "voted", "and", "the", "parliament", "rose", "."]
+    _, entities = extract(doc_with(words, [(0, 1, "ORG")]), gaz)
+    assert [(e.label, e.type) for e in entities] == [("Parliament", "Organization")]

@@ -4,7 +4,7 @@ Two facts the corpus-level vote in `kg.link.actors` reads: every label the model
 entity's names in the article, including the labels no candidate is made from ("the MacBook
 Pro" as PRODUCT, "the Oscars" as EVENT), and whether the article is a sport story (several
 words of sport reporting from ``ontology/non_actors.json``), whose people and clubs the model
-alone finds stay out of the political graph.
+alone finds stay out of the political graph; its institutions (`is_institution`) stay in.
 """
 
 from __future__ import annotations
@@ -40,14 +40,36 @@ def add_evidence(
         return list(entities)
     out = []
     for entity in entities:
+        institution = entity.type != "Person" and is_institution(entity.label, gazetteer)
+        kind = "" if institution else genre
         names = {_name_key(n) for n in (entity.label, *entity.aliases)}
         extra = Counter({label: n for (name, label), n in things.items() if name in names})
         labels = entity.labels
         if extra:
             merged = Counter(dict(entity.labels)) + extra
             labels = tuple(sorted(merged.items(), key=lambda item: (-item[1], item[0])))
-        out.append(replace(entity, labels=labels, genre=genre))
+        out.append(replace(entity, labels=labels, genre=kind))
     return out
+
+
+def is_institution(name: str, gazetteer: Gazetteer) -> bool:
+    """A name holding a word of a state's or society's bodies ("Parliament", "X Police").
+
+    The police in a sport story is still the police; a word of the agents dictionaries,
+    a description head or a place's institution noun marks it.
+
+    >>> from kg.paths import default_ontology_dir
+    >>> from kg.extract.entities.gazetteer import load_gazetteer
+
+    >>> gaz = load_gazetteer(default_ontology_dir())
+    >>> is_institution("the Dover Police", gaz), is_institution("Dover Rovers", gaz)
+    (True, False)
+    """
+    return any(
+        word in gazetteer.agents or word in gazetteer.descriptions
+        or word in gazetteer.institution_heads
+        for word in fold(name).split()
+    )
 
 
 def is_sport_story(words: Iterable[str], gazetteer: Gazetteer) -> bool:

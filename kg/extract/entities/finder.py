@@ -30,7 +30,7 @@ from kg.extract.entities.component import (
     is_headline,
     split_lines,
 )
-from kg.extract.entities.evidence import add_evidence
+from kg.extract.entities.evidence import add_evidence, is_institution
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.extract.entities.groups import find_descriptions, find_institutions, link_acronyms
 from kg.extract.entities.people import (
@@ -300,7 +300,12 @@ class _Context:
     def _common_noun(self, span: Span) -> bool:
         """A one-word capitalised name the story also writes as a lower-case word."""
         words = [t for t in span if t.lower_ != "the"]
-        return len(words) == 1 and words[0].is_title and _stem(words[0].lower_) in self.common
+        return (
+            len(words) == 1
+            and words[0].is_title
+            and _stem(words[0].lower_) in self.common
+            and not is_institution(words[0].text, self.gaz)  # "Parliament" beside "parliament"
+        )
 
     def _subject_acts(self, span: Span) -> bool:
         """An unknown place name that does something ("X sued Y", "filed by X")."""
