@@ -278,8 +278,8 @@ class _Votes:
         Only what the model alone found (basis "model") is judged, by the labels its name
         has in every article: a product's, event's or work's name is no actor; a place's name
         is a place unless it is as often a person's name or surname; a one-word organisation
-        whose name is more often a person's (or a person's surname) is a person, and so is a
-        place whose name is more often a person's surname.
+        whose name is a person's surname in the corpus, and more often a person's name than an
+        organisation's, is a person, and so is a place whose name is more often a surname.
         People with an office keep their type.
         """
         if not entity.basis.startswith(MODEL) or entity.qid or entity.roles:
@@ -303,7 +303,13 @@ class _Votes:
         if 2 * places > total and places > people:
             return replace(entity, type=PLACE,
                            basis=f"{MODEL}; rule:a place in {places} of {total} mentions")
-        if entity.type == "Organization" and " " not in name and people > votes["ORG"]:
+        if (
+            entity.type == "Organization"
+            and " " not in name
+            and not entity.label.isupper()  # "SAG": an acronym is no one's name
+            and self.surnames[name]  # the model's PERSON on a company alone is too noisy
+            and people > votes["ORG"]
+        ):
             return replace(entity, type="Person", basis=f"{MODEL}; rule:{_PERSON_RULE}"
                            f" in {people} mentions, an organisation in {votes['ORG']}")
         return entity

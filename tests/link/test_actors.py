@@ -177,11 +177,20 @@ def model(key, label, type_, labels, **kw):
           model("e1", "Ana Velmora", "Person", [("PERSON", 3)])],
          ("actor", "Person", "model:PERSON 0/1; rule:a person's name or surname in 3 mentions, "
                              "an organisation in 1")),
-        # a one-word "organisation" the corpus names as a person is that person
+        # a one-word "organisation" the corpus names as a person, and as a surname, is that
+        # person
         (model("e0", "Drago", "Organization", [("ORG", 2)]),
-         [model("e0", "Drago", "Person", [("PERSON", 3)])],
+         [model("e0", "Drago", "Person", [("PERSON", 2)]),
+          model("e1", "Ivo Drago", "Person", [("PERSON", 1)])],
          ("actor", "Person", "model:PERSON 0/2; rule:a person's name or surname in 3 mentions, "
                              "an organisation in 2")),
+        # ... the model's PERSON alone is not enough, and an acronym is no one's name
+        (model("e0", "Drago", "Organization", [("ORG", 2)]),
+         [model("e0", "Drago", "Person", [("PERSON", 3)])],
+         ("actor", "Organization", "model:ORG 2/2")),
+        (model("e0", "DRG", "Organization", [("ORG", 1)]),
+         [model("e1", "Ivo DRG", "Person", [("PERSON", 3)])],
+         ("actor", "Organization", "model:ORG 1/1")),
         # a place name that is a person's surname elsewhere is that person
         (model("e0", "Drago", PLACE, [("GPE", 1)]),
          [model("e0", "Ivo Drago", "Person", [("PERSON", 2)])],
