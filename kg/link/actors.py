@@ -5,6 +5,12 @@ keyed by folded full name and kept apart by affiliation when two stories give th
 different affiliations; a person known by one name only (a bare surname) never joins another
 story's person unless both name the same affiliation, because short-name joining is a
 within-story decision (issue #3). Every surface form is kept as an alias.
+
+What the statistical model alone found is voted on across the corpus (issue #15, see
+`_Votes`): a name the model labels a place in most of its mentions is a place, one it labels
+a product, event or work is no actor, a one-word "organisation" that is mostly a person's
+name or a person's surname is that person, and people and clubs told mostly in sport stories
+stay out. Every actor says why it is one (`Actor.basis`).
 """
 
 from __future__ import annotations
@@ -12,9 +18,11 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from kg.extract.entities.evidence import SPORT, THING_LABELS
+from kg.extract.entities.resolve import MODEL, surname_keys
 from kg.records import PLACE, Actor, ArticleAnalysis, LocalEntity, Place
 from kg.text import fold, slug
 
@@ -40,6 +48,9 @@ class _Cluster:
     roles: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
+    sport: int = 0  # mentions in sport stories
+    evidence: Counter[str] = field(default_factory=Counter)  # model labels of its names
+    bases: Counter[str] = field(default_factory=Counter)
 
     def add(self, ref: Ref, entity: LocalEntity, mentions: int,
             affiliation: tuple[str, ...] | None) -> None:
@@ -56,6 +67,9 @@ class _Cluster:
         self.roles.update(entity.roles)
         self.articles.add(ref[0])
         self.mentions += mentions
+        self.sport += mentions if entity.genre == SPORT else 0
+        self.evidence.update(dict(entity.labels))
+        self.bases[entity.basis] += 1
 
     def head(self) -> LocalEntity:
         """The most frequent label, then the longest, then the greatest."""
@@ -81,7 +95,9 @@ def link_actors(
     if entities is None:
         entities = ((a.article_id, a.entities) for a in analyses)
     known: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # person name -> affiliations
+    votes = _Votes()
     for _, told in entities:
+        votes.add(told)
         base = {e.key: _base_key(e) for e in told}
         for entity in told:
             affiliation = _affiliation_key(entity, base)
@@ -93,18 +109,24 @@ def link_actors(
         if seen is not None:
             seen(analysis)
         article_id = analysis.article_id
-        base = {e.key: _base_key(e) for e in analysis.entities}
-        keys = {e.key: _cluster_key(e, article_id, base, known) for e in analysis.entities}
+        judged = [votes.judge(e) for e in analysis.entities]
+        kept = [e for e in judged if e is not None]
+        base = {e.key: _base_key(e) for e in kept}
+        keys = {e.key: _cluster_key(e, article_id, base, known) for e in kept}
         counts = Counter(m.entity for m in analysis.mentions if m.entity is not None)
-        for entity in analysis.entities:
+        for entity in kept:
             key = keys[entity.key]
             cluster = clusters.get(key) or clusters.setdefault(key, _Cluster(key))
             links[(article_id, entity.key)] = cluster.key
             cluster.add((article_id, entity.key), entity, counts[entity.key],
                         keys.get(entity.affiliation or ""))
+    sport = {key for key, cluster in clusters.items() if _sport(cluster)}
+    if sport or votes.dropped:
+        log.info("actors: %d left out as sport, %d names as things (products, events, works)",
+                 len(sport), votes.dropped)
+    clusters = {key: cluster for key, cluster in clusters.items() if key not in sport}
     ids = _assign_ids(clusters)
-    for ref, key in links.items():
-        links[ref] = ids[key]
+    links = {ref: ids[key] for ref, key in links.items() if key in ids}
     actors: list[Actor] = []
     places: list[Place] = []
     for key, cluster in clusters.items():
@@ -215,7 +237,8 @@ def _actor(actor_id: str, cluster: _Cluster, ids: dict[tuple[str, ...], str]) ->
     head = cluster.head()
     affiliations: Counter[str] = Counter()
     for key, count in cluster.affiliations.items():
-        affiliations[ids[key]] += count  # its own cluster was never counted
+        if key in ids:  # not left out as sport
+            affiliations[ids[key]] += count  # its own cluster was never counted
     countries = cluster.countries
     country = min(countries, key=lambda c: (-countries[c][0], countries[c][1]), default=None)
     return Actor(
@@ -231,9 +254,105 @@ def _actor(actor_id: str, cluster: _Cluster, ids: dict[tuple[str, ...], str]) ->
         roles=tuple(sorted(cluster.roles)),
         mentions=cluster.mentions,
         articles=tuple(sorted(cluster.articles)),
+        basis=_basis(cluster),
     )
 
 
 def _place(place_id: str, cluster: _Cluster) -> Place:
     head = cluster.head()
     return Place(id=place_id, label=head.label, qid=head.qid, country=head.country)
+
+
+#: The model label that supports each actor type, for `Actor.basis`.
+SUPPORT = {"Person": "PERSON", "Country": "GPE", "Organization": "ORG", "ArmedGroup": "ORG",
+           "NewsOrganization": "ORG"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+class _Votes:
+    """The labels the model gives each name across the corpus, and people's surnames.
+
+    Read in the first pass; `judge` then re-types or drops an entity the model alone found
+    (its basis is "model") by the majority of its name's labels in every article.
+    """
+
+    def __init__(self) -> None:
+        self.labels: dict[str, Counter[str]] = defaultdict(Counter)
+        self.surnames: Counter[str] = Counter()  # folded surname -> PERSON mentions
+        self.dropped = 0
+
+    def add(self, entities: Iterable[LocalEntity]) -> None:
+        """Count the labels of one article's entities by name."""
+        for entity in entities:
+            self.labels[fold(entity.label)].update(dict(entity.labels))
+            if entity.type == "Person" and len(entity.label.split()) >= 2:
+                told = dict(entity.labels).get("PERSON", 0)
+                for key in surname_keys(entity.label, frozenset()):
+                    self.surnames[key] += told
+
+    def judge(self, entity: LocalEntity) -> LocalEntity | None:
+        """The entity as the corpus's votes type it, or None when it names no actor.
+
+        Only what the model alone found (basis "model") is judged, by the labels its name
+        has in every article: a product's, event's or work's name is no actor; a place's name
+        is a place unless it is as often a person's name or surname; a one-word organisation
+        whose name is a person's surname in the corpus, and more often a person's name than an
+        organisation's, is a person, and so is a place whose name is more often a surname.
+        People with an office keep their type.
+        """
+        if not entity.basis.startswith(MODEL) or entity.qid or entity.roles:
+            return entity
+        name = fold(entity.label)
+        votes = self.labels[name]
+        total = sum(votes.values())
+        places = sum(votes[label] for label in PLACE_LABELS)
+        people = votes["PERSON"] + self.surnames[name]
+        if entity.type == PLACE:
+            surname = self.surnames[name]  # the model's PERSON on a place name is too noisy
+            if entity.country is None and surname > places:
+                return replace(entity, type="Person", basis=f"{MODEL}; rule:a person's surname"
+                               f" in {surname} mentions, a place in {places}")
+            return entity
+        if entity.type not in ("Organization", "Person") or not total:
+            return entity
+        if 2 * sum(votes[label] for label in THING_LABELS) > total:
+            self.dropped += 1
+            return None
+        if 2 * places > total and places > people:
+            return replace(entity, type=PLACE,
+                           basis=f"{MODEL}; rule:a place in {places} of {total} mentions")
+        if (
+            entity.type == "Organization"
+            and " " not in name
+            and not entity.label.isupper()  # "SAG": an acronym is no one's name
+            and self.surnames[name]  # the model's PERSON on a company alone is too noisy
+            and people > votes["ORG"]
+        ):
+            return replace(entity, type="Person", basis=f"{MODEL}; rule:{_PERSON_RULE}"
+                           f" in {people} mentions, an organisation in {votes['ORG']}")
+        return entity
+
+
+_PERSON_RULE = "a person's name or surname"
+
+
+def _sport(cluster: _Cluster) -> bool:
+    """People and organisations the model alone found, told mostly in sport stories."""
+    head = cluster.head()
+    return (
+        head.type in ("Person", "Organization")
+        and head.basis.startswith(MODEL)
+        and 2 * cluster.sport > cluster.mentions
+    )
+
+
+def _basis(cluster: _Cluster) -> str:
+    """Why the cluster is an actor: its reference file, or its model labels (and rule)."""
+    basis = max(cluster.bases, key=lambda b: (cluster.bases[b], b))
+    if not basis.startswith(MODEL):
+        return basis
+    head = cluster.head()
+    label = SUPPORT.get(head.type, "ORG")
+    evidence = cluster.evidence
+    counted = f"model:{label} {evidence[label]}/{sum(evidence.values())}"
+    return counted + basis[len(MODEL):]

@@ -247,6 +247,8 @@ def _actor_triples(actor: Actor, mint: _Minter, skipped: Counter[str]) -> Iterat
     for role in sorted(set(actor.roles)):
         yield node, kg("role"), _text(role)
     yield node, kg("mentionCount"), _integer(actor.mentions)
+    if actor.basis:
+        yield node, kg("basis"), _text(actor.basis)
 
 
 def _place_triples(corpus: Corpus, mint: _Minter) -> Iterator[tuple]:

@@ -302,7 +302,8 @@ def test_entity_agents_resolve_joins_group_without_lending_its_words(gaz):
         Mention(9, 22, "demonstrators", GENERIC, "e0", "CVLOPP"),
     ]
     assert entities == [
-        LocalEntity("e0", "Peru", "Country", qid="Q419", country="Peru", aliases=("Peruvian",))
+        LocalEntity("e0", "Peru", "Country", qid="Q419", country="Peru", aliases=("Peruvian",),
+                    basis="gazetteer:countries.json", labels=(("NORP", 1),))
     ]
 
 
@@ -310,14 +311,17 @@ def test_entity_agents_resolve_creates_an_implied_country(gaz):
     group = Candidate(4, 8, "navy", GENERIC, GROUP, entry_id="country:PER", sector="MIL")
     mentions, entities = resolve([group], gaz)
     assert mentions == [Mention(4, 8, "navy", GENERIC, "e0", "MIL")]
-    assert entities == [LocalEntity("e0", "Peru", "Country", qid="Q419", country="Peru")]
+    assert entities == [LocalEntity("e0", "Peru", "Country", qid="Q419", country="Peru",
+                                    basis="gazetteer:countries.json")]
 
 
 def test_entity_agents_resolve_joins_the_organisation_it_names(gaz):
     group = Candidate(0, 7, "Members", GENERIC, GROUP, alias_of=0, sector="UNK")
     mentions, entities = resolve([ZORVAN_GUILD, group], gaz)
     assert [m.entity for m in mentions] == ["e0", "e0"]
-    assert entities == [LocalEntity("e0", "Zorvan Guild", "Organization")]
+    assert entities == [
+        LocalEntity("e0", "Zorvan Guild", "Organization", basis="model", labels=(("ORG", 1),))
+    ]
 
 
 # -- with the real model: from text to events with sectors ------------------------------------

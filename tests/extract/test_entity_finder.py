@@ -60,7 +60,8 @@ def test_entity_finder_title_before_a_name_is_cut_off_the_name(gaz, first, roles
     mentions, entities = extract(doc, gaz)
     text = f"{first} Ilse Brandt"
     assert entities == [
-        LocalEntity(key="e0", label="Ilse Brandt", type="Person", roles=roles, aliases=(text,))
+        LocalEntity(key="e0", label="Ilse Brandt", type="Person", roles=roles, aliases=(text,),
+                    basis="model", labels=(("PERSON", 1),))
     ]
     assert mentions == [Mention(0, len(text), text, "PERSON", "e0")]
 
@@ -83,13 +84,16 @@ def test_entity_finder_title_before_a_name_is_cut_off_the_name(gaz, first, roles
                 qid="Q419",
                 country="Peru",
                 aliases=("Lima",),
+                basis="gazetteer:countries.json",
+                labels=(("GPE", 1),),
             ),
         ),
         # "flew to Lima": the capital is a place of its country
         (
             ["They", "flew", "to", "Lima"],
             {"heads": [1, 1, 1, 2], "deps": ["nsubj", "ROOT", "prep", "pobj"]},
-            LocalEntity(key="e0", label="Lima", type="Place", country="Peru"),
+            LocalEntity(key="e0", label="Lima", type="Place", country="Peru",
+                        basis="gazetteer:countries.json", labels=(("GPE", 1),)),
         ),
     ],
 )
@@ -105,9 +109,11 @@ def test_entity_finder_institution_is_found_before_the_person_it_employs(gaz):
     words = ["The", "Marlow", "police", "chief", "Ilse", "Brandt", "said", "."]
     _, entities = extract(doc_with(words, [(4, 6, "PERSON")]), gaz)
     assert entities == [
-        LocalEntity(key="e0", label="Marlow police", type="Organization"),
+        LocalEntity(key="e0", label="Marlow police", type="Organization", basis="model",
+                    labels=(("ORG", 1),)),
         LocalEntity(
-            key="e1", label="Ilse Brandt", type="Person", affiliation="e0", roles=("chief",)
+            key="e1", label="Ilse Brandt", type="Person", affiliation="e0", roles=("chief",),
+            basis="model", labels=(("PERSON", 1),)
         ),
     ]
 

@@ -48,7 +48,8 @@ def test_resolve_candidate_is_frozen():
 def test_resolve_joins_a_later_surname_to_the_full_name(gaz):
     mentions, entities = resolve([person(0, "Ilse Brandt"), person(20, "Brandt")], gaz)
     assert entities == [
-        LocalEntity(key="e0", label="Ilse Brandt", type="Person", aliases=("Brandt",))
+        LocalEntity(key="e0", label="Ilse Brandt", type="Person", aliases=("Brandt",),
+                    basis="model", labels=(("PERSON", 1),))
     ]
     assert mentions == [
         Mention(0, 11, "Ilse Brandt", "PERSON", "e0"),
@@ -66,7 +67,8 @@ def test_resolve_sorts_by_offset_and_renumbers_affiliations(gaz):
     mentions, entities = resolve(cands, gaz)
     assert [(m.text, m.entity) for m in mentions] == [("Velder Party", "e0"), ("Ilse Brandt", "e1")]
     assert entities[1] == LocalEntity(
-        key="e1", label="Ilse Brandt", type="Person", affiliation="e0", roles=("leader",)
+        key="e1", label="Ilse Brandt", type="Person", affiliation="e0", roles=("leader",),
+        basis="model", labels=(("PERSON", 1),)
     )
     assert (entities[0].label, entities[0].type) == ("Velder Party", "Organization")
 
@@ -161,7 +163,8 @@ def test_resolve_types_entities_by_their_uses(gaz, cands, expected):
 def test_resolve_capital_used_as_a_place_is_a_place_of_its_country(gaz):
     cand = Candidate(0, 4, "Lima", "GPE", ENTRY, name="Lima", entry_id="country:PER", as_place=True)
     _, entities = resolve([cand], gaz)
-    assert entities == [LocalEntity(key="e0", label="Lima", type="Place", country="Peru")]
+    assert entities == [LocalEntity(key="e0", label="Lima", type="Place", country="Peru",
+                                    basis="gazetteer:countries.json", labels=(("GPE", 1),))]
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,7 @@ from kg.extract.entities.component import (
     is_headline,
     split_lines,
 )
+from kg.extract.entities.evidence import add_evidence, is_institution
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.extract.entities.groups import find_descriptions, find_institutions, link_acronyms
 from kg.extract.entities.people import (
@@ -94,7 +95,8 @@ def extract_entities(
     cands = mark_outlets(doc, cands, gazetteer)
     cands = find_descriptions(doc, cands, gazetteer)
     cands = find_groups(doc, cands, gazetteer)  # last: a group noun is tied to what they found
-    return resolve(cands, gazetteer)
+    mentions, entities = resolve(cands, gazetteer)
+    return mentions, add_evidence(doc, entities, gazetteer)
 
 
 class _Context:
@@ -261,14 +263,18 @@ class _Context:
         name = _bare(text)  # the mention keeps "the", as recognised; the name does not
         hit = self.gaz.lookup(text)
         base = Candidate(span.start_char, span.end_char, text, span.label_, NONE, name=name)
+        if name in self.gaz.non_actors:
+            return base  # "GMT", "AI": a time zone or a common noun's initials
         if hit is not None:
             entry, how = hit
             if how == "metonym" and not acts(span, self.gaz):
                 return replace(base, role=ENTRY, entry_id=entry.id, as_place=True)
             locative = how == "name" and entry.type == "Country" and is_locative(span, self.gaz)
             return replace(base, role=ENTRY, name=entry.label, entry_id=entry.id, locative=locative)
-        if span.label_ in ("ORG", "PERSON") and self._names_a_facility(span):
-            return replace(base, role=PLACE_ROLE)
+        if span.label_ in ("ORG", "PERSON") and (
+            self._names_a_facility(span) or fold(span[-1].text) in self.gaz.venue_heads
+        ):
+            return replace(base, role=PLACE_ROLE)  # "X crossing", "X Stadium"
         if span.label_ == "PERSON" and self._acronym_unit(span):
             return replace(base, role=ORG)  # "Kelso RCMP": a local unit
         if span.label_ == "PERSON":
@@ -279,6 +285,8 @@ class _Context:
             self._expands_common_words(span) or fold(span[-1].text) in self.gaz.document_heads
         ):
             return base  # "LNG", "the Paris Agreement"
+        if span.label_ == "ORG" and self._common_noun(span):
+            return base  # "the Palace said" where the story also writes "the palace"
         if span.label_ == "ORG":
             return replace(base, role=ORG, name=_unpossess(span, name))
         if span.label_ in ("GPE", "LOC", "FAC"):
@@ -288,6 +296,16 @@ class _Context:
         if span.label_ == "NORP" and span[-1].tag_ == "NNPS" and acts(span, self.gaz):
             return replace(base, role=ORG)  # "Social Democrats said": a group
         return base
+
+    def _common_noun(self, span: Span) -> bool:
+        """A one-word capitalised name the story also writes as a lower-case word."""
+        words = [t for t in span if t.lower_ != "the"]
+        return (
+            len(words) == 1
+            and words[0].is_title
+            and _stem(words[0].lower_) in self.common
+            and not is_institution(words[0].text, self.gaz)  # "Parliament" beside "parliament"
+        )
 
     def _subject_acts(self, span: Span) -> bool:
         """An unknown place name that does something ("X sued Y", "filed by X")."""

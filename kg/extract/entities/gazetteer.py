@@ -16,6 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from kg.errors import OntologyError
+from kg.extract.entities.tables import extra_tables
 from kg.records import ACTOR_TYPES
 from kg.text import fold, stable_hash
 
@@ -28,10 +29,16 @@ DATA_FILES = (
     "armed_groups.json",
     "titles.json",
     "agents.json",
+    "non_actors.json",
+    "actor_dictionary.json",
 )
 
 
 def _empty_mapping() -> Mapping[str, str]:
+    return MappingProxyType({})
+
+
+def _empty_dictionary() -> Mapping[str, tuple[str, str]]:
     return MappingProxyType({})
 
 
@@ -98,6 +105,14 @@ class Gazetteer:
     statement_heads: frozenset[str] = frozenset()
     #: sectors of a state's own bodies: with no tie they stand for the story's focus country
     focus_sectors: frozenset[str] = frozenset()
+    #: exact-case names that are no actors: time zones ("GMT"), common-noun initialisms ("AI")
+    non_actors: frozenset[str] = frozenset()
+    #: folded words and phrases of sport reporting, and how many make a sport story
+    sport_cues: frozenset[str] = frozenset()
+    venue_heads: frozenset[str] = frozenset()  # "X Stadium": a place whatever the model says
+    #: folded name -> ("Person" or "Organization", source file): the field's actor dictionaries
+    dictionary: Mapping[str, tuple[str, str]] = field(default_factory=_empty_dictionary)
+    sport_story: tuple[int, int] = (4, 3)  # (cue uses, distinct cues) at least
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""
@@ -209,28 +224,8 @@ def load_gazetteer(ontology_dir: Path) -> Gazetteer:
         for row in _rows(raw, file, key, ontology_dir):
             builder.add_org(row, ontology_dir / file, key)
     titles = raw["titles.json"]
-    agents = _agents(raw["agents.json"], titles, ontology_dir)
     gazetteer = builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
-    return replace(
-        gazetteer,
-        agents=MappingProxyType(agents),
-        statement_heads=_folded(titles.get("statement_heads", ())),
-        focus_sectors=frozenset(titles.get("focus_sectors", ())),
-    )
-
-
-def _agents(data: Any, titles: dict[str, Any], ontology_dir: Path) -> dict[str, str]:
-    """Group nouns and their sectors: agents.json, plus titles.json's additions and exclusions."""
-    table = data.get("agents") if isinstance(data, dict) else None
-    extra = titles.get("agent_nouns", {})
-    if not isinstance(table, dict) or not isinstance(extra, dict):
-        raise OntologyError(
-            f"{ontology_dir / 'agents.json'}: expected an 'agents' object (noun -> sector); "
-            "regenerate it with scripts/make_agents.py"
-        )
-    excluded = _folded(titles.get("agent_exclusions", ()))
-    merged = {fold(k): str(v) for k, v in {**table, **extra}.items()}
-    return {k: v for k, v in sorted(merged.items()) if k not in excluded}
+    return replace(gazetteer, **extra_tables(raw, ontology_dir))
 
 
 def _rows(raw: dict[str, Any], file: str, key: str, ontology_dir: Path) -> list[dict[str, Any]]:

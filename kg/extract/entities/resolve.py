@@ -12,7 +12,8 @@ organisation they are tied to, which they name without lending it their words as
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from kg.extract.entities.gazetteer import Gazetteer
@@ -29,6 +30,16 @@ ENTRY, PERSON, ORG, PLACE_ROLE, DESCRIPTION, NONE, GROUP = (
     "none",
     "group",  # a group noun standing for its entry (`entry_id`) or candidate (`alias_of`)
 )
+
+
+#: Why an entity is one (`LocalEntity.basis`): the statistical model's labels, unless a
+#: reference file names it (see `entry_basis`) or a rule below decided its type.
+MODEL = "model"
+ACTING = "model; rule:a place name that acts"
+OUTLET = "model; rule:cited as a news outlet"
+#: The reference file each kind of gazetteer entry id comes from.
+ENTRY_FILES = {"country": "countries.json", "org": "organizations.json",
+               "group": "armed_groups.json"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +81,16 @@ class _Group:
     members: list[int] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     affiliation: tuple[str, ...] | None = None
+    basis: str = MODEL
+
+
+def entry_basis(entry_id: str) -> str:
+    """The basis of an entity the gazetteer names: its file.
+
+    >>> entry_basis("country:FRA")
+    'gazetteer:countries.json'
+    """
+    return f"gazetteer:{ENTRY_FILES.get(entry_id.partition(':')[0], 'gazetteer')}"
 
 
 def resolve(
@@ -99,11 +120,14 @@ def resolve(
                 entry.country,
                 gazetteer.entry_kinds(entry.id),
                 entry.qid,
+                basis=entry_basis(entry.id),
             )
             join(i, ("entry", entry.id), group)
         elif c.role == ENTRY and c.entry_id:
             entry = gazetteer.entry(c.entry_id)
-            join(i, ("place", fold(c.name)), _Group(PLACE, c.start, c.name, country=entry.label))
+            group = _Group(PLACE, c.start, c.name, country=entry.label,
+                           basis=entry_basis(entry.id))
+            join(i, ("place", fold(c.name)), group)
         elif c.role == ORG and c.alias_of is None:
             name = org_short.get(fold(c.name), c.name)  # "Court of Appeal" -> the full name
             group = _Group("Organization", c.start, name, kinds=gazetteer.label_kinds(name))
@@ -115,18 +139,21 @@ def resolve(
             if all(cands[m].locative for m in group.members):
                 group.type = PLACE  # only ever a location in this story (issue #3)
         elif key[0] == "org" and any(cands[m].outlet for m in group.members):
-            group.type = "NewsOrganization"
+            group.type, group.basis = "NewsOrganization", OUTLET
         elif (
             key[0] == "place"
             and group.country is None
             and sum(cands[m].acting for m in group.members) >= 2
             and not any(cands[m].locative for m in group.members)
         ):
-            group.type = "Organization"  # "X sued Y ... X said": a company the recognizer
-            # took for a place, acting twice and never told as a location (one act may be a
-            # misparse: "in the north and the X valley after a ban takes effect") (issue #3)
+            group.type, group.basis = "Organization", ACTING
+            # "X sued Y ... X said": a company the recognizer took for a place, acting twice
+            # and never told as a location (one act may be a misparse: "in the north and
+            # the X valley after a ban takes effect") (issue #3)
     for i, key in person_keys.items():
         join(i, key, _Group("Person", cands[i].start))
+    for group in groups.values():
+        _check_dictionary(group, cands, gazetteer)
     for i, c in enumerate(cands):
         target = c.alias_of
         target_key = keys[target] if target is not None else None
@@ -151,6 +178,23 @@ def resolve(
         if acts_for and group.affiliation is None:
             group.affiliation = aff
     return _records(cands, keys, groups)
+
+
+def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gazetteer) -> None:
+    """Give a dictionary basis to a person or organisation the field's dictionaries name.
+
+    An office holder the model took for an organisation becomes a person; an organisation
+    only confirms an organisation (its dictionaries list some people without dates).
+    """
+    if group.basis != MODEL or group.type not in ("Person", "Organization"):
+        return
+    label = group.label
+    if group.type == "Person":
+        label = max((cands[i].name for i in group.members if cands[i].role == PERSON),
+                    key=lambda n: (len(n.split()), len(n)), default=label)
+    found = gazetteer.dictionary.get(fold(label))
+    if found is not None and (found[0] == "Person" or group.type == found[0]):
+        group.type, group.basis = found[0], f"dictionary:{found[1]}"
 
 
 def _by_offset(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
@@ -284,6 +328,16 @@ def _person_keys(
     return {i: ("person", target[n]) for n, idx in full.items() for i in idx}
 
 
+def _label_counts(labels: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """(label, count) pairs, most frequent first, then by label.
+
+    >>> _label_counts(["ORG", "PERSON", "ORG"])
+    (('ORG', 2), ('PERSON', 1))
+    """
+    counts = Counter(labels)
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 def _records(
     cands: Sequence[Candidate],
     keys: list[tuple[str, ...] | None],
@@ -299,13 +353,14 @@ def _records(
         label = group.label
         if group.type == "Person":
             names = [cands[i].name for i in sorted(group.members) if cands[i].role == PERSON]
-            label = max(names, key=lambda n: (len(n.split()), len(n)))
+            label = max(names, key=lambda n: (len(n.split()), len(n)), default=label)
         spoken = [cands[i].name for i in group.members if cands[i].role != GROUP]
         aliases = tuple(dict.fromkeys(t for t in [*texts, *spoken] if t and t != label))
         country = group.country
         affiliation = local.get(group.affiliation) if group.affiliation else None
         if country is None and group.affiliation is not None:
             country = groups[group.affiliation].country
+        folded = fold(label)  # the labels of its name as written in full are its evidence
         entities.append(
             LocalEntity(
                 key=local[key],
@@ -316,6 +371,9 @@ def _records(
                 affiliation=affiliation,
                 roles=tuple(group.roles),
                 aliases=aliases,
+                basis=group.basis,
+                labels=_label_counts(cands[i].label for i in group.members
+                                     if cands[i].role != GROUP and fold(cands[i].name) == folded),
             )
         )
     mentions = [

@@ -1,0 +1,66 @@
+"""Tests for the gazetteer's non-name tables and the scripts that generate them (issue #15)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.errors import OntologyError
+from kg.extract.entities.gazetteer import load_gazetteer
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def script(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_entity_tables_dictionary_script_tells_office_holders_from_bodies(tmp_path):
+    folder = tmp_path / "petrarch2"
+    folder.mkdir()
+    texts = {
+        "Phoenix.Countries.actors.txt": "RUSLAN_VARGA_  # x\n+MR_VARGA\n\t[RUSGOV 090101-100101]\n"
+                                        "VARGA_STATE_BANK_ [RUSBUS]\nKOVAL [RUSGOV >090101]\n",
+        "Phoenix.International.actors.txt": "RIVER_TRUST_(RT)_ [NGO]\nRUSLAN_VARGA_ [IGO]\n",
+        "Phoenix.MilNonState.actors.txt": "RED_HAND_ [RUSREB]\n",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    tables = script("make_actor_dictionary").build(tmp_path)
+    assert tables == {
+        # "ruslan varga" is a body in one file and a person in another: left out
+        "people": {"mr varga": 0},
+        "organizations": {"red hand": 2, "river trust": 1, "varga state bank": 0},
+    }
+
+
+def test_entity_tables_time_zones_leave_english_words_out():
+    zones = script("make_non_actors").time_zones(range(2020, 2021))
+    assert {"GMT", "UTC", "EST", "CET"} <= set(zones)
+    assert not {"WEST", "CAT", "MET"} & set(zones)
+
+
+@pytest.mark.parametrize("broken", ['{"files": []}', '{"files": ["a"], "people": {"x y": 3}, '
+                                                   '"organizations": {}}'])
+def test_entity_tables_malformed_dictionary_names_the_script(tmp_path, broken):
+    folder = tmp_path / "ontology"
+    shutil.copytree(ROOT / "ontology", folder)
+    (folder / "actor_dictionary.json").write_text(broken, encoding="utf-8")
+    with pytest.raises(OntologyError, match="scripts/make_actor_dictionary.py"):
+        load_gazetteer(folder)
+
+
+def test_entity_tables_generated_files_hold_what_their_scripts_write():
+    data = json.loads((ROOT / "ontology" / "non_actors.json").read_text(encoding="utf-8"))
+    curated = json.loads((ROOT / "ontology" / "sources" / "non_actors_curated.json")
+                         .read_text(encoding="utf-8"))
+    assert data["abbreviations"] == sorted(set(curated["abbreviations"]))
+    assert data["sport_cues"] == sorted({c.lower() for c in curated["sport_cues"]})
