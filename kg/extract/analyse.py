@@ -73,7 +73,9 @@ def analyse_doc(
     mentions, entities = extract_entities(doc, article, resources.gazetteer)
     events = extract_events(doc, article, mentions, entities, resources.lexicon)
     if title is not None:
-        told, named = headline_events(title, article, entities, resources)
+        told, named = headline_events(
+            title, article, entities, resources.gazetteer, resources.lexicon
+        )
         events = [*told, *events]
         entities = [*entities, *named]
     sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)

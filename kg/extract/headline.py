@@ -21,11 +21,16 @@ from kg.records import Article, EventMention, LocalEntity
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from kg.extract.analyse import Resources
+    from kg.extract.entities.gazetteer import Gazetteer
+    from kg.extract.events.lexicon import Lexicon
 
 
 def headline_events(
-    doc: Doc, article: Article, entities: Sequence[LocalEntity], resources: Resources
+    doc: Doc,
+    article: Article,
+    entities: Sequence[LocalEntity],
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
 ) -> tuple[list[EventMention], list[LocalEntity]]:
     """Code the events of the headline `doc` (the parse of `article.title`).
 
@@ -35,17 +40,17 @@ def headline_events(
     from kg.extract.entities.finder import extract_entities
     from kg.extract.events.finder import extract_events
 
-    if not article.title.strip() or resources.lexicon.discards(
+    if not article.title.strip() or lexicon.discards(
         "story", f"{article.title}\n{article.text}"
     ):
         return [], []
     title = dataclasses.replace(article, text=article.title)
-    mentions, found = extract_entities(doc, title, resources.gazetteer)
+    mentions, found = extract_entities(doc, title, gazetteer)
     keys = _joined(found, entities)
     joined = [_rekeyed(e, keys) for e in found if keys[e.key] not in {b.key for b in entities}]
     mentions = [dataclasses.replace(m, entity=keys.get(m.entity) if m.entity else None)
                 for m in mentions]  # fmt: skip
-    events = extract_events(doc, title, mentions, [*entities, *joined], resources.lexicon)
+    events = extract_events(doc, title, mentions, [*entities, *joined], lexicon)
     # a headline's names are vetted by its body: in a title-cased headline the recognizer
     # takes whole phrases for names ("Police Release ID Of Woman"), so a doer the body never
     # names drops the event, and such a recipient is left out
