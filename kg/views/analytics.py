@@ -210,7 +210,14 @@ def compute_stats(corpus: Corpus, *, people: str = "fold",
                 for n in order[:TOP]]
 
     events = [corpus.events[i] for i in network.events]
-    months = Counter((network.dates[i] or "undated")[:7] for i in network.events)
+    # by the event's own date, as events.jsonl and the RDF have it; an undated event is
+    # counted under its article's month, labelled so (the page does the same, issue #16)
+    months = Counter(
+        corpus.events[i].date[:7] if corpus.events[i].date
+        else f"undated (article date {network.dates[i][:7]})" if network.dates[i]
+        else "undated"
+        for i in network.events
+    )  # fmt: skip
     by_weight = {n: centrality[n]["weighted_degree"] for n in centrality}
     return {
         "people": people,

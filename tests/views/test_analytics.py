@@ -104,7 +104,9 @@ def test_analytics_compute_stats_ranks_actors_pairs_and_counts():
     assert [(p["a_label"], p["b_label"]) for p in stats["pairs"]["conflictual"]] == [
         ("Estmark", "Red Front"), ("Red Front", "Union of Examples")]
     assert stats["statuses"] == {"asserted": 3, "denied": 1, "intended": 1, "reported": 1}
-    assert stats["months"] == {"2024-03": 2, "2024-04": 3, "2024-05": 1}
+    # by the event's own date; the undated one under its article's month, labelled so
+    assert stats["months"] == {"2024-03": 2, "2024-04": 2, "2024-05": 1,
+                               "undated (article date 2024-04)": 1}
     assert stats["communities"] == [{"size": 2, "members": ["Estmark", "Norvia"]},
                                     {"size": 2, "members": ["Red Front", "Union of Examples"]}]
     assert stats["centrality"]["norvia"] == {"degree": 1, "weighted_degree": 2,
@@ -125,7 +127,8 @@ def test_analytics_format_stats_summarises_in_lines():
                                     "4 tie(s) (people: fold)")
     assert "brokers: Estmark (0.667), Norvia (0)," in text
     assert "cooperative pairs: Estmark - Norvia (2), Estmark - Union of Examples (1)" in text
-    assert "events per month: 2024-03 2, 2024-04 3, 2024-05 1" in text
+    assert ("events per month: 2024-03 2, 2024-04 2, 2024-05 1, "
+            "undated (article date 2024-04) 1") in text
 
 
 @pytest.mark.parametrize("count", [1, 8, 12, 20])
