@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import re
@@ -11,8 +12,11 @@ from pathlib import Path
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold case, diacritics, quote styles and spacing, for matching only (never for labels).
+
+    Cached: the entity and event passes fold the same words many times per article.
 
     >>> fold("  Türkiye’s ")
     "turkiye's"

@@ -212,12 +212,13 @@ def compute_stats(corpus: Corpus, *, people: str = "fold",
     events = [corpus.events[i] for i in network.events]
     # by the event's own date, as events.jsonl and the RDF have it; an undated event is
     # counted under its article's month, labelled so (the page does the same, issue #16)
-    months = Counter(
-        corpus.events[i].date[:7] if corpus.events[i].date
-        else f"undated (article date {network.dates[i][:7]})" if network.dates[i]
-        else "undated"
-        for i in network.events
-    )  # fmt: skip
+    def month(index: int) -> str:
+        own, told = corpus.events[index].date, network.dates[index]
+        if own:
+            return own[:7]
+        return f"undated (article date {told[:7]})" if told else "undated"
+
+    months = Counter(month(i) for i in network.events)
     by_weight = {n: centrality[n]["weighted_degree"] for n in centrality}
     return {
         "people": people,

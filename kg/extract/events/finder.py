@@ -195,15 +195,35 @@ class _Coder:
 
     def verb_trigger(self, verb: Token) -> Trigger | None:
         """The first row of the verb whose conditions all hold (None when it says NONE)."""
-        for trigger in self.lexicon.verb_triggers(verb.lemma_.lower()):
-            if all(self._holds(need, values, verb) for need, values in trigger.conditions):
+        rows = self.lexicon.verb_triggers(verb.lemma_.lower())
+        if not rows:
+            return None
+        # the verb's children and objects, read once for all its rows (a common verb has
+        # dozens of dictionary rows, each with conditions)
+        children = list(verb.children)
+        objects: list[Token] = []
+        read = False
+        for trigger in rows:
+            if trigger.conditions and not read and any(
+                need not in (None, "prt", "prep", "dobj", "mandate")
+                for need, _ in trigger.conditions
+            ):
+                objects, read = object_tokens(verb), True
+            if all(self._holds(need, values, verb, children, objects)
+                   for need, values in trigger.conditions):  # fmt: skip
                 return None if trigger.type == NO_EVENT else trigger
         return None
 
-    def _holds(self, need: str | None, values: tuple[str, ...], verb: Token) -> bool:
+    def _holds(
+        self,
+        need: str | None,
+        values: tuple[str, ...],
+        verb: Token,
+        children: Sequence[Token],
+        objects: Sequence[Token],
+    ) -> bool:
         if need is None:
             return True
-        children = list(verb.children)
         if need == "prt":
             return any(c.dep_ == "prt" and c.lower_ in values for c in children)
         if need == "prep":
@@ -211,7 +231,6 @@ class _Coder:
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
             preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")]
             return any(c.lower_ in values for c in preps)
-        objects = object_tokens(verb)
         if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
         if need == "mandate":
