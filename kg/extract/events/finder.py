@@ -322,6 +322,13 @@ class _Coder:
         if unnamed and not recipients:
             log.debug("%r at %d: unnamed doer and no recipient", verb.text, verb.idx)
             return None
+        if self.lexicon.is_cue("block", lemma) and any(
+            c.dep_ == "xcomp" and self.lexicon.is_cue("report", c.lemma_.lower())
+            for c in verb.children
+        ):
+            # "declined to comment", "refused to say": words withheld, no act refused
+            log.debug("%r at %d: withholds words, refuses no act", verb.text, verb.idx)
+            return None
         return Candidate(
             trigger, trigger.type, verb, verb, verb, tuple(actors),
             "unnamed" if unnamed else "agentless" if agentless else how,
