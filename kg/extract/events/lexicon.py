@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -104,7 +104,7 @@ class Lexicon:
     _verbs: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _nouns: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _cues: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
-    _discards: Mapping[str, re.Pattern[str] | None] = field(init=False, repr=False)
+    _discards: Mapping[str, PhraseSet] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         verbs: dict[str, list[Trigger]] = {}
@@ -120,7 +120,7 @@ class Lexicon:
             self, "_cues", MappingProxyType({k: MappingProxyType(v) for k, v in cues.items()})
         )
         object.__setattr__(self, "_discards", MappingProxyType({
-            level: _phrases([p for lv, p in self.discard_rows if lv == level])
+            level: PhraseSet.of(p for lv, p in self.discard_rows if lv == level)
             for level in DISCARD_LEVELS}))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -154,9 +154,7 @@ class Lexicon:
         Sport, entertainment, disease and disasters are no events between political actors: a
         boxing match is not an ASSAULT.
         """
-        pattern = self._discards[level]
-        found = pattern.search(text) if pattern is not None else None
-        return found.group(0) if found else None
+        return self._discards[level].find(text)
 
     def default_preps(self, event_type: str) -> tuple[str, ...]:
         """Recipient prepositions declared for a type in plover.ttl."""
@@ -172,13 +170,45 @@ class Lexicon:
             ) from None
 
 
-def _phrases(phrases: list[str]) -> re.Pattern[str] | None:
-    """One case-insensitive whole-word pattern for `phrases` (longest first), or None."""
-    if not phrases:
+#: A word as discard phrases are written: letters and digits, with inner apostrophes or
+#: hyphens ("women's", "semi-final", "h5n1").
+_WORD = re.compile(r"\w+(?:['-]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseSet:
+    """Whole-word phrases, case-insensitive, found by looking up the word n-grams of a text
+    (one regex alternation of hundreds of phrases is several times slower per sentence)."""
+
+    phrases: frozenset[tuple[str, ...]]
+    longest: int
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> PhraseSet:
+        words = frozenset(tuple(_WORD.findall(p.lower())) for p in phrases)
+        words = frozenset(w for w in words if w)
+        return cls(words, max((len(w) for w in words), default=0))
+
+    def find(self, text: str) -> str | None:
+        """The first phrase `text` holds (the longest at that word), as written, or None.
+
+        >>> PhraseSet.of(["world cup", "cup"]).find("The World  Cup final")
+        'World  Cup'
+        >>> PhraseSet.of(["semi-final"]).find("a semi-finalist") is None
+        True
+        """
+        if not self.phrases:
+            return None
+        words = _WORD.findall(text.lower())
+        for i in range(len(words)):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                if tuple(words[i : i + n]) in self.phrases:
+                    # as the text writes it (found again only on a hit: most texts have none)
+                    spans = [m.span() for m in _WORD.finditer(text)]
+                    if len(spans) != len(words):  # lower() changed a word's letters
+                        return " ".join(words[i : i + n])
+                    return text[spans[i][0] : spans[i + n - 1][1]]
         return None
-    words = "|".join(re.escape(p).replace(r"\ ", r"\s+")
-                     for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
 
 def _freeze(table: dict[str, list[Trigger]]) -> Mapping[str, tuple[Trigger, ...]]:
