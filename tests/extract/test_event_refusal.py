@@ -34,3 +34,39 @@ def test_event_refusal_to_speak_is_no_event(verb, lemma, expected):
     events = extract_events(doc, Article("t", "", doc.text, ()), mentions(doc, NAMED),
                             list(NAMED.values()), LEXICON)  # fmt: skip
     assert [(e.type, e.actors) for e in events if e.trigger == "refused"] == expected
+
+
+def _events(rows: str):  # type: ignore[no-untyped-def]
+    doc = parse(rows)
+    return extract_events(doc, Article("t", "", doc.text, ()), mentions(doc, NAMED),
+                          list(NAMED.values()), LEXICON)  # fmt: skip
+
+
+def test_event_question_sentence_tells_no_act():
+    # "Will Canada attack Mexico ?"
+    assert _events("""
+        Will    2 aux   AUX MD will
+        Canada  2 nsubj PROPN
+        attack  2 ROOT  VERB VB attack
+        Mexico  2 dobj  PROPN
+        ?       2 punct PUNCT .
+    """) == []
+
+
+@pytest.mark.parametrize(
+    ("mark", "expected"),
+    [
+        ("whether", []),  # "Canada asked whether Mexico left": a question, no request
+        ("that", [("REQUEST", ("e0",))]),  # "Canada asked that Mexico leave": a request
+    ],
+)
+def test_event_indirect_question_is_no_request(mark, expected):
+    events = _events(f"""
+        Canada  1 nsubj PROPN
+        asked   1 ROOT  VERB VBD ask
+        {mark}  4 mark  SCONJ IN
+        Mexico  4 nsubj PROPN
+        left    1 ccomp VERB VBD leave
+        .       1 punct PUNCT
+    """)
+    assert [(e.type, e.actors) for e in events if e.trigger == "asked"] == expected

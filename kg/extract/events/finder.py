@@ -39,7 +39,7 @@ from kg.extract.events.timex import parse_anchor
 from kg.records import Article, EventMention, LocalEntity, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.events.lexicon import Lexicon, Trigger
 
@@ -71,6 +71,8 @@ def extract_events(
     for sent in doc.sents:
         if lexicon.discards("sentence", sent.text) is not None:
             continue  # sport, entertainment, disease, disasters: no political event
+        if is_question(sent):
+            continue  # "What will X add?": a question tells no act
         dates = sentence_dates(sent, coder.is_trigger_noun)
         for token in sent:
             candidate = coder.candidate(token)
@@ -123,6 +125,31 @@ def _lone_dictionary_act(
         return not any(_political(participants.entities[k]) for k in candidate.recipients)
     return candidate.event_type not in lexicon.open_types and not (
         len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
+
+
+#: Closing quotes and brackets that may follow a question mark at a sentence's end.
+_CLOSERS = ("'", '"', "''", "\u201d", "\u2019", ")", "]")
+#: Words that mark a complement as a question: "asked whether X had ...".
+_QUESTION_MARKS = ("whether", "if")
+
+
+def is_question(sent: Span) -> bool:
+    """Whether a sentence is a question: its last word but closing quotes is "?"."""
+    for token in reversed(sent):
+        if token.text in _CLOSERS or token.is_space:
+            continue
+        return token.text == "?"
+    return False
+
+
+def asks_a_question(verb: Token) -> bool:
+    """Whether the verb's complement is an indirect question ("asked whether X had ...",
+    "wondered if ..."): the verb then asks, it neither requests nor threatens."""
+    return any(
+        comp.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in comp.children)
+        for comp in verb.children
+    )  # fmt: skip
 
 
 def as_written(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -247,6 +274,9 @@ class _Coder:
         return False
 
     def verbal(self, verb: Token, trigger: Trigger) -> Candidate | None:
+        if asks_a_question(verb):
+            log.debug("%r at %d: asks a question", verb.text, verb.idx)
+            return None
         subjects, inherited = subject_tokens(verb)
         actors, how = self._actors_of(subjects)
         if not actors and subjects and self.is_trigger_noun(subjects[0]):
