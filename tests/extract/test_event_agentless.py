@@ -175,3 +175,26 @@ def test_agentless_event_of_the_implicit_state_says_its_actor_was_inferred():
     events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
     assert [(e.type, e.actors, e.recipients, e.inferred_actor) for e in events
             if e.trigger == "arrested"] == [("COERCE", ("e1",), ("e0",), True)]  # fmt: skip
+
+
+def test_agentless_legal_charge_is_an_accusation_by_the_implicit_state():
+    from kg.extract.events.finder import extract_events
+    from kg.records import Article
+
+    doc = parse("""
+        Ruiz     2 nsubjpass PROPN
+        was      2 auxpass   AUX  VBD be
+        charged  2 ROOT      VERB VBN charge
+        with     2 prep      ADP
+        treason  3 pobj      NOUN
+        .        2 punct     PUNCT
+        Canada   7 nsubj     PROPN
+        protested 7 ROOT     VERB VBD protest
+        .        7 punct     PUNCT
+        Canada   10 nsubj    PROPN
+        left     10 ROOT     VERB VBD leave
+    """)
+    found = mentions(doc, {"Ruiz": RUIZ, "Canada": CANADA})
+    events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
+    assert [(e.type, e.mode, e.actors, e.recipients, e.inferred_actor) for e in events
+            if e.trigger == "charged"] == [("ACCUSE", "allege", ("e1",), ("e0",), True)]  # fmt: skip

@@ -222,9 +222,10 @@ CONSTRUCTIONS = [
        "the Madrid Police Department", None, None)]),
     ("agentless arrest in a raid by", "Juan Perez was detained in a raid by Italian police.",
      [("COERCE", ("Italian",), ("Juan Perez",), "asserted", None, None, None)]),
+    # a criminal charge is the codebook's ACCUSE (allege: "charge with a crime")
     ("agentless charge, enforcer in the sentence",
      "Juan Perez was charged with murder in a Madrid Police Department jail.",
-     [("COERCE", ("Madrid Police Department",), ("Juan Perez",), "asserted", None, None,
+     [("ACCUSE", ("Madrid Police Department",), ("Juan Perez",), "asserted", None, None,
        None)]),
     ("agentless arrest without an enforcer is dropped",
      "Juan Perez was arrested on Friday, Maria Lopez said.", []),

@@ -23,8 +23,16 @@ if TYPE_CHECKING:
     from kg.extract.events.roles import Participants
 
 #: Event types whose agentless passives are told of state bodies often enough to recover the
-#: actor from the enforcing body named nearby: arrests, charges, bans and suspensions.
+#: actor from the enforcing body named nearby: arrests, bans and suspensions...
 AGENTLESS_TYPES = ("COERCE", "SANCTION")
+#: ... and (type, mode) pairs of the same kind: a legal accusation, the codebook's "charge
+#: with a crime" ("X was charged with treason").
+AGENTLESS_MODES = (("ACCUSE", "allege"),)
+
+
+def is_official_act(event_type: str, mode: str | None) -> bool:
+    """Whether an agentless passive of this type and mode is an act of a state body."""
+    return event_type in AGENTLESS_TYPES or (event_type, mode) in AGENTLESS_MODES
 
 
 def agentless_actors(verb: Token, parts: Participants, speaker: str | None) -> list[str]:

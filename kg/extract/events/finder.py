@@ -15,7 +15,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.extract.events.agentless import AGENTLESS_TYPES, agentless_actors, implicit_state
+from kg.extract.events.agentless import agentless_actors, implicit_state, is_official_act
 from kg.extract.events.candidate import (
     Candidate,
     build_event,
@@ -289,7 +289,7 @@ class _Coder:
             actors = [k for k in bodies if self.parts.entities[k].type == "Organization"]
             how = "proxy" if actors else how
         agentless = (
-            not actors and trigger.type in AGENTLESS_TYPES and is_passive(verb)
+            not actors and is_official_act(trigger.type, trigger.mode) and is_passive(verb)
             and not any(c.dep_ == "agent" for c in verb.children)
         )  # fmt: skip
         # a doer named only by a group noun tied to no actor ("gunmen attacked X"): kept when
