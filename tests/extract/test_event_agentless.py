@@ -196,5 +196,6 @@ def test_agentless_legal_charge_is_an_accusation_by_the_implicit_state():
     """)
     found = mentions(doc, {"Ruiz": RUIZ, "Canada": CANADA})
     events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
-    assert [(e.type, e.mode, e.actors, e.recipients, e.inferred_actor) for e in events
-            if e.trigger == "charged"] == [("ACCUSE", "allege", ("e1",), ("e0",), True)]  # fmt: skip
+    found = [(e.type, e.mode, e.actors, e.recipients, e.inferred_actor) for e in events
+             if e.trigger == "charged"]  # fmt: skip
+    assert found == [("ACCUSE", "allege", ("e1",), ("e0",), True)]
