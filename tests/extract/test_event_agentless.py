@@ -199,3 +199,24 @@ def test_agentless_legal_charge_is_an_accusation_by_the_implicit_state():
     found = [(e.type, e.mode, e.actors, e.recipients, e.inferred_actor) for e in events
              if e.trigger == "charged"]  # fmt: skip
     assert found == [("ACCUSE", "allege", ("e1",), ("e0",), True)]
+
+
+def test_agentless_act_without_a_codebook_mode_gets_no_implicit_state():
+    # "Ruiz was ousted": no mode says it is a state's act (a coup is no arrest)
+    from kg.extract.events.finder import extract_events
+    from kg.records import Article
+
+    doc = parse("""
+        Ruiz     2 nsubjpass PROPN
+        was      2 auxpass   AUX  VBD be
+        ousted   2 ROOT      VERB VBN oust
+        .        2 punct     PUNCT
+        Canada   5 nsubj     PROPN
+        protested 5 ROOT     VERB VBD protest
+        .        5 punct     PUNCT
+        Canada   8 nsubj     PROPN
+        left     8 ROOT      VERB VBD leave
+    """)
+    found = mentions(doc, {"Ruiz": RUIZ, "Canada": CANADA})
+    events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
+    assert [e for e in events if e.trigger == "ousted"] == []

@@ -4,10 +4,11 @@ News tells most arrests without a `by` phrase: "X was arrested on Friday, police
 "X was arrested in a sweep by Italian police", "X was held in a Los Angeles Police jail". The
 actor is then the enforcing body the sentence names (a noun listed as `enforcer` in
 ontology/cues.tsv, or the entity it stands for), or the reporting source when that source is
-such a body or speaks for one. Without one, the state is the implicit actor when the text makes
-it clear (`implicit_state`: the country of the place the act is told in, else the country the
-story is about), and the event says its actor was inferred, so a user can leave such events
-out; otherwise the event is dropped: an unknown arrester is no actor-to-actor event.
+such a body or speaks for one. Without one, the state is the implicit actor of an act the
+codebook names by a mode (an arrest, a ban, a charge) when the text makes it clear
+(`implicit_state`: the country of the place the act is told in, else the country the story is
+about), and the event says its actor was inferred, so a user can leave such events out;
+otherwise the event is dropped: an unknown arrester is no actor-to-actor event.
 """
 
 from __future__ import annotations

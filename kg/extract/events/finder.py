@@ -177,8 +177,10 @@ def _with_agentless_actor(
     speaker = status.attributed_to if status is not None else None
     actors = agentless_actors(candidate.token, participants, speaker)
     inferred = False
-    if not actors:
-        # "X was banned from political activity": the state, when the text makes it clear
+    if not actors and candidate.trigger.mode is not None:
+        # "X was banned from political activity": the state, when the text makes it clear and
+        # the act is one the codebook names as a state's (an arrest, a ban, a charge; not "was
+        # toppled", which has no mode)
         state = implicit_state(candidate.token, participants)
         actors, inferred = ([state], True) if state is not None else ([], False)
     recipients = without(candidate.recipients, actors)
