@@ -159,64 +159,53 @@ def test_agentless_implicit_state(table, named, expected):
     assert implicit_state(doc[2], parts) == expected
 
 
-def test_agentless_event_of_the_implicit_state_says_its_actor_was_inferred():
+#: Two more sentences that make Canada the story's focus country.
+FOCUS_CANADA = """
+    Canada   {0} nsubj     PROPN
+    protested {0} ROOT     VERB VBD protest
+    .        {0} punct     PUNCT
+    Canada   {1} nsubj     PROPN
+    left     {1} ROOT      VERB VBD leave
+"""
+
+
+@pytest.mark.parametrize(
+    ("act", "trigger", "expected"),
+    [
+        (  # an arrest with no enforcer named: the focus country, marked inferred
+            ARRESTED + "    .        2 punct     PUNCT",
+            "arrested", [("COERCE", "arrest", ("e1",), ("e0",), True)],
+        ),
+        (  # a criminal charge is the codebook's ACCUSE (allege), an act of the state too
+            """
+            Ruiz     2 nsubjpass PROPN
+            was      2 auxpass   AUX  VBD be
+            charged  2 ROOT      VERB VBN charge
+            with     2 prep      ADP
+            treason  3 pobj      NOUN
+            .        2 punct     PUNCT
+            """,
+            "charged", [("ACCUSE", "allege", ("e1",), ("e0",), True)],
+        ),
+        (  # "Ruiz was ousted": no mode says it is a state's act (a coup is no arrest)
+            """
+            Ruiz     2 nsubjpass PROPN
+            was      2 auxpass   AUX  VBD be
+            ousted   2 ROOT      VERB VBN oust
+            .        2 punct     PUNCT
+            """,
+            "ousted", [],
+        ),
+    ],
+)
+def test_agentless_official_act_of_the_implicit_state(act, trigger, expected):
     from kg.extract.events.finder import extract_events
     from kg.records import Article
 
-    doc = parse(ARRESTED + """
-        .        2 punct     PUNCT
-        Canada   5 nsubj     PROPN
-        protested 5 ROOT     VERB VBD protest
-        .        5 punct     PUNCT
-        Canada   8 nsubj     PROPN
-        left     8 ROOT      VERB VBD leave
-    """)
+    rows = [line for line in act.splitlines() if line.strip()]
+    doc = parse("\n".join(rows) + FOCUS_CANADA.format(len(rows) + 1, len(rows) + 4))
     found = mentions(doc, {"Ruiz": RUIZ, "Canada": CANADA})
     events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
-    assert [(e.type, e.actors, e.recipients, e.inferred_actor) for e in events
-            if e.trigger == "arrested"] == [("COERCE", ("e1",), ("e0",), True)]  # fmt: skip
-
-
-def test_agentless_legal_charge_is_an_accusation_by_the_implicit_state():
-    from kg.extract.events.finder import extract_events
-    from kg.records import Article
-
-    doc = parse("""
-        Ruiz     2 nsubjpass PROPN
-        was      2 auxpass   AUX  VBD be
-        charged  2 ROOT      VERB VBN charge
-        with     2 prep      ADP
-        treason  3 pobj      NOUN
-        .        2 punct     PUNCT
-        Canada   7 nsubj     PROPN
-        protested 7 ROOT     VERB VBD protest
-        .        7 punct     PUNCT
-        Canada   10 nsubj    PROPN
-        left     10 ROOT     VERB VBD leave
-    """)
-    found = mentions(doc, {"Ruiz": RUIZ, "Canada": CANADA})
-    events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
-    found = [(e.type, e.mode, e.actors, e.recipients, e.inferred_actor) for e in events
-             if e.trigger == "charged"]  # fmt: skip
-    assert found == [("ACCUSE", "allege", ("e1",), ("e0",), True)]
-
-
-def test_agentless_act_without_a_codebook_mode_gets_no_implicit_state():
-    # "Ruiz was ousted": no mode says it is a state's act (a coup is no arrest)
-    from kg.extract.events.finder import extract_events
-    from kg.records import Article
-
-    doc = parse("""
-        Ruiz     2 nsubjpass PROPN
-        was      2 auxpass   AUX  VBD be
-        ousted   2 ROOT      VERB VBN oust
-        .        2 punct     PUNCT
-        Canada   5 nsubj     PROPN
-        protested 5 ROOT     VERB VBD protest
-        .        5 punct     PUNCT
-        Canada   8 nsubj     PROPN
-        left     8 ROOT      VERB VBD leave
-    """)
-    found = mentions(doc, {"Ruiz": RUIZ, "Canada": CANADA})
-    events = extract_events(doc, Article("t", "", doc.text, ()), found, ENTITIES, LEXICON)
-    assert [e for e in events if e.trigger == "ousted"] == []
+    told = [(e.type, e.mode, e.actors, e.recipients, e.inferred_actor) for e in events
+            if e.trigger == trigger]  # fmt: skip
+    assert told == expected
