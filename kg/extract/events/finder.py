@@ -29,8 +29,11 @@ from kg.extract.events.reference import is_definite, referred_parties
 from kg.extract.events.roles import Participants
 from kg.extract.events.status import StatusFinder
 from kg.extract.events.syntax import (
+    as_written,
+    asks_a_question,
     is_mandated,
     is_passive,
+    is_question,
     object_tokens,
     prep_objects,
     subject_tokens,
@@ -39,7 +42,7 @@ from kg.extract.events.timex import parse_anchor
 from kg.records import Article, EventMention, LocalEntity, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from kg.extract.events.lexicon import Lexicon, Trigger
 
@@ -125,41 +128,6 @@ def _lone_dictionary_act(
         return not any(_political(participants.entities[k]) for k in candidate.recipients)
     return candidate.event_type not in lexicon.open_types and not (
         len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
-
-
-#: Closing quotes and brackets that may follow a question mark at a sentence's end.
-_CLOSERS = ("'", '"', "''", "\u201d", "\u2019", ")", "]")
-#: Words that mark a complement as a question: "asked whether X had ...".
-_QUESTION_MARKS = ("whether", "if")
-
-
-def is_question(sent: Span) -> bool:
-    """Whether a sentence is a question: its last word but closing quotes is "?"."""
-    for token in reversed(sent):
-        if token.text in _CLOSERS or token.is_space:
-            continue
-        return token.text == "?"
-    return False
-
-
-def asks_a_question(verb: Token) -> bool:
-    """Whether the verb's complement is an indirect question ("asked whether X had ...",
-    "wondered if ..."): the verb then asks, it neither requests nor threatens."""
-    return any(
-        comp.dep_ == "ccomp" and any(
-            m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in comp.children)
-        for comp in verb.children
-    )  # fmt: skip
-
-
-def as_written(tokens: Sequence[Token]) -> tuple[str, ...]:
-    """The words that name each doer as the text writes them: a pronoun ("It"), or a
-    description up to its head ("the rights group", "the Ukrainian president")."""
-    doc = tokens[0].doc if tokens else None
-    return tuple(
-        t.text if t.pos_ == "PRON" else doc[t.left_edge.i : t.i + 1].text  # type: ignore[index]
-        for t in tokens
-    )
 
 
 def _political(entity: LocalEntity) -> bool:

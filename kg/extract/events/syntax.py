@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 SUBJECTS = ("nsubj", "csubj")
 RELATIVE_PRONOUNS = ("which", "who", "that", "whom")
@@ -207,3 +207,38 @@ def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
 def _colon_between(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return any(t.text == ":" for t in a.doc[low + 1 : high])
+
+
+#: Closing quotes and brackets that may follow a question mark at a sentence's end.
+_CLOSERS = ("'", '"', "''", "\u201d", "\u2019", ")", "]")
+#: Words that mark a complement as a question: "asked whether X had ...".
+_QUESTION_MARKS = ("whether", "if")
+
+
+def is_question(sent: Span) -> bool:
+    """Whether a sentence is a question: its last word but closing quotes is "?"."""
+    for token in reversed(sent):
+        if token.text in _CLOSERS or token.is_space:
+            continue
+        return token.text == "?"
+    return False
+
+
+def asks_a_question(verb: Token) -> bool:
+    """Whether the verb's complement is an indirect question ("asked whether X had ...",
+    "wondered if ..."): the verb then asks, it neither requests nor threatens."""
+    return any(
+        comp.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in comp.children)
+        for comp in verb.children
+    )  # fmt: skip
+
+
+def as_written(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """The words that name each doer as the text writes them: a pronoun ("It"), or a
+    description up to its head ("the rights group", "the Ukrainian president")."""
+    doc = tokens[0].doc if tokens else None
+    return tuple(
+        t.text if t.pos_ == "PRON" else doc[t.left_edge.i : t.i + 1].text  # type: ignore[index]
+        for t in tokens
+    )
