@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from network_corpus import network_corpus
-from page_browser import Opened, launch
+from page_browser import Opened
 
 from kg.ontology import load_ontology
 from kg.paths import default_ontology_dir
@@ -25,12 +25,6 @@ OPACITIES = "['norvia>estmark', 'rf>unx'].map(e => window.kgEdges.get(e).color.o
 
 def type_color(code: str) -> str:
     return load_ontology(default_ontology_dir()).event_type(code).color
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

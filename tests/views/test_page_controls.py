@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from network_corpus import FORMULA_SENTENCE, analyst_corpus
-from page_browser import Opened, launch
+from page_browser import Opened
 
 from kg.records import Corpus
 from kg.views.page import write_html
@@ -20,12 +20,6 @@ pytestmark = pytest.mark.browser
 
 #: analyst_corpus events from 2024-04-01 to 2024-05-12, in the table's date order
 IN_APRIL_TO_MAY = ["ev6", "ev3", "ev4", "ev5", "ev7"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")
