@@ -16,14 +16,14 @@ byte-identical file.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
-import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from make_gazetteer import _load_countryinfo  # the one reader of countryinfo's files
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "ontology" / "places.tsv"
@@ -54,20 +54,12 @@ def _alternates(name: str, names: list[str], taken: set[str]) -> str:
 
 
 def _countryinfo_points() -> dict[str, tuple[float, float]]:
-    import countryinfo
-
-    base = os.path.dirname(countryinfo.__file__)
+    """Alpha-2 code -> (lat, lon) of each country countryinfo gives a point for."""
     points: dict[str, tuple[float, float]] = {}
-    for path in sorted(glob.glob(os.path.join(base, "data", "*.json"))):
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-        if not text.strip().startswith("{"):
-            continue  # a few files of the package are not JSON
-        info = json.loads(text)
-        code = (info.get("ISO") or {}).get("alpha2")
+    for code, info in _load_countryinfo().items():
         latlng = info.get("latlng") or []
-        if code and len(latlng) == 2:
-            points.setdefault(code, (float(latlng[0]), float(latlng[1])))
+        if len(latlng) == 2:
+            points[code] = (float(latlng[0]), float(latlng[1]))
     return points
 
 
