@@ -71,6 +71,19 @@ def participants(table: str) -> Participants:
             said     8 ROOT      VERB VBD say
             """, 2, ["e3"],
         ),
+        (  # "a Canadian police spokesman": the modifier of the phrase "police" is part of
+            """
+            Ruiz      2 nsubjpass PROPN
+            was       2 auxpass   AUX  VBD be
+            arrested  8 ccomp     VERB VBN arrest
+            ,         8 punct     PUNCT
+            a         7 det       DET
+            Canadian  7 amod      ADJ
+            police    7 compound  NOUN
+            spokesman 8 nsubj     NOUN
+            said      8 ROOT      VERB VBD say
+            """, 2, ["e1"],
+        ),
         (ARRESTED, 2, []),  # nobody: the event is dropped
     ],
 )

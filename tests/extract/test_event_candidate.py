@@ -12,6 +12,7 @@ from kg.extract.events.candidate import (
     Candidate,
     build_event,
     event_type,
+    mutual_split,
     sentence_dates,
     unsubsumed,
     without,
@@ -201,3 +202,43 @@ def test_candidate_type_model_reads_the_words_around_the_trigger(fillers, expect
     with_model = dataclasses.replace(LEXICON, type_model=threat)
     sent = next(parts.doc.sents)
     assert event_type(candidate, Status("asserted"), sent, with_model) == expected
+
+
+#: "Canada and Mexico accused each other ."
+EACH_OTHER = """
+    Canada  3 nsubj PROPN
+    and     0 cc    CCONJ
+    Mexico  0 conj  PROPN
+    accused 3 ROOT  VERB VBD accuse
+    each    5 det   DET
+    other   3 dobj  ADJ  JJ
+    .       3 punct PUNCT
+"""
+
+
+@pytest.mark.parametrize(
+    ("table", "lemma", "event_type", "expected"),
+    [
+        # a directed act the actors did to each other: one event each way
+        (EACH_OTHER, "accuse", "ACCUSE", [(("e0",), ("e1",)), (("e1",), ("e0",))]),
+        # "traded": a verb of mutual acts (cue "mutual") says the same
+        (EACH_OTHER.replace("accused 3 ROOT  VERB VBD accuse", "traded 3 ROOT VERB VBD trade"),
+         "trade", "ACCUSE", [(("e0",), ("e1",)), (("e1",), ("e0",))]),
+        # a mutual type stays one event of both actors
+        (EACH_OTHER, "accuse", "CONSULT", [(("e0", "e1"), ())]),
+        # no "each other": both actors did it, to no one named
+        (EACH_OTHER.replace("each    5 det   DET", "loudly  3 advmod ADV"), "accuse", "ACCUSE",
+         [(("e0", "e1"), ())]),
+    ],
+)
+def test_candidate_mutual_split(table, lemma, event_type, expected):
+    doc = parse(table)
+    trigger = LEXICON.verb_triggers("accuse")[0]
+    candidate = Candidate(
+        trigger=trigger, event_type=event_type, token=doc[3], first=doc[3], clause=doc[3],
+        actors=("e0", "e1"), how="direct", inherited=False, recipients=(), light_intent=False,
+        nominal=False,
+    )  # fmt: skip
+    assert doc[3].lemma_ == lemma
+    split = mutual_split(candidate, LEXICON)
+    assert [(c.actors, c.recipients) for c in split] == expected

@@ -11,6 +11,7 @@ from parsed_docs import lexicon, mentions, parse
 
 from kg.extract.events.index import build_index
 from kg.extract.events.reference import (
+    counted_parties,
     described_body,
     is_definite,
     own_state,
@@ -193,3 +194,35 @@ def test_reference_doer_resolved_from_a_description_and_a_pronoun_keeps_its_word
         ("accused", ("e5",), ("e3",), ("The group",)),
         ("condemned", ("e5",), ("e4",), ("It",)),
     ]
+
+
+
+MEXICO = LocalEntity("e5", "Mexico", "Country")
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "third", "expected"),
+    [
+        ("two nummod NUM", "countries country", False, ["e3", "e4"]),
+        ("both det DET", "sides side", False, ["e3", "e4"]),
+        ("three nummod NUM", "countries country", False, []),  # only two were named
+        ("two nummod NUM", "countries country", True, []),  # three named: which two?
+        ("two nummod NUM", "leaders leader", False, []),  # countries are no leaders
+        ("the det DET", "countries country", False, []),  # no count
+    ],
+)
+def test_reference_counted_parties_are_the_actors_named_together_before(
+    count, noun, third, expected
+):
+    """Chile and Peru met (Mexico). <count> <noun> left."""
+    rows = ["Chile 3 nsubj PROPN", "and 0 cc CCONJ", "Peru 0 conj PROPN",
+            "met 3 ROOT VERB VBD meet", *(["Mexico 3 dobj PROPN"] if third else []),
+            ". 3 punct PUNCT"]  # fmt: skip
+    start = len(rows)
+    word, dep, pos = count.split()
+    plural, lemma = noun.split()
+    rows += [f"{word} {start + 1} {dep} {pos}", f"{plural} {start + 2} nsubj NOUN NNS {lemma}",
+             f"left {start + 2} ROOT VERB VBD leave"]  # fmt: skip
+    doc = parse("\n".join(rows))
+    parts = index(doc, [CHILE, PERU, MEXICO], {"Chile": CHILE, "Peru": PERU, "Mexico": MEXICO})
+    assert counted_parties(parts, doc[start + 1]) == expected

@@ -269,7 +269,7 @@ CONSTRUCTIONS = [
       ("REJECT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     ("killed the deal told before",
      "Canada signed a deal with Acme Corp. Mexico later killed the deal.",
-     [("AGREE", ("Canada",), ("Acme Corp.",), "asserted", None, None, None),
+     [("SUPPORT", ("Canada",), ("Acme Corp.",), "asserted", None, None, None),
       ("REJECT", ("Mexico",), ("Acme Corp.",), "asserted", None, None, None)]),
     ("passive rejected in an organisation, a deal for X",
      "The bailout deal for General Motors was rejected in the Senate.",

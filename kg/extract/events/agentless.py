@@ -61,6 +61,9 @@ def agentless_actors(verb: Token, parts: Participants, speaker: str | None) -> l
         if key is not None and parts.is_actor_key(key):
             return [key]
         found = parts.modifier_actor(token, allow_of=True) or _body_named(parts, token)
+        if found is None and token.dep_ == "compound":
+            # "a Luxembourg police spokesman": the modifier of the phrase the noun is part of
+            found = parts.modifier_actor(token.head, allow_of=True)
         if found is not None:
             return [found]
     if speaker is not None and parts.is_actor_key(speaker):

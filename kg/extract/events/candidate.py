@@ -5,6 +5,7 @@ Split from `kg.extract.events.finder` (which finds candidates in the parse) to k
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +49,40 @@ class Candidate:
     inferred: bool = False
     #: the words, as written, of a doer resolved from a pronoun or description ("It")
     resolved: tuple[str, ...] = ()
+
+
+#: Words that, as an object, say the subjects did the act to each other.
+_RECIPROCAL_OBJECTS = {"other": ("each",), "another": ("one",), "one": ("another",)}
+
+
+def is_mutual(candidate: Candidate, lexicon: Lexicon) -> bool:
+    """Whether the actors of a candidate did its act to each other: "accused each other",
+    "blamed one another", "traded accusations", "exchanged fire" (cue "mutual")."""
+    for verb in {candidate.token.i: candidate.token, candidate.clause.i: candidate.clause}.values():
+        if verb.pos_ == "VERB" and lexicon.is_cue("mutual", verb.lemma_.lower()):
+            return True
+        for child in verb.children:
+            heads = [child] if child.dep_ != "prep" else list(child.children)
+            if any(h.lower_ in _RECIPROCAL_OBJECTS and any(
+                    c.lower_ in _RECIPROCAL_OBJECTS[h.lower_] for c in h.children)
+                   for h in heads):  # fmt: skip
+                return True
+    return False
+
+
+def mutual_split(candidate: Candidate, lexicon: Lexicon) -> list[Candidate]:
+    """A directed act several actors did to each other, as one candidate per actor done to the
+    others ("India and Pakistan traded accusations": India -> Pakistan, Pakistan -> India);
+    mutual types (a meeting, an agreement) stay one event of all the actors."""
+    if (len(candidate.actors) < 2 or candidate.recipients
+            or candidate.event_type in lexicon.reciprocal_types
+            or not is_mutual(candidate, lexicon)):  # fmt: skip
+        return [candidate]
+    return [
+        dataclasses.replace(candidate, actors=(actor,),
+                            recipients=without(candidate.actors, (actor,)))
+        for actor in candidate.actors
+    ]  # fmt: skip
 
 
 def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:

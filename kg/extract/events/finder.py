@@ -19,6 +19,7 @@ from kg.extract.events.agentless import agentless_actors, implicit_state, is_off
 from kg.extract.events.candidate import (
     Candidate,
     build_event,
+    mutual_split,
     sentence_dates,
     unsubsumed,
     without,
@@ -100,12 +101,14 @@ def extract_events(
             if status is None:
                 log.debug("%r at %d: negated or blocked", token.text, token.idx)
                 continue
-            event = build_event(candidate, status, sent, dates, anchor, participants, lexicon,
-                                dateline=dateline)
-            coder.makers[event.type] = candidate.actors
-            key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
-            if key not in events or events[key].confidence < event.confidence:
-                events[key] = event
+            for one in mutual_split(candidate, lexicon):  # "X and Y accused each other"
+                event = build_event(one, status, sent, dates, anchor, participants, lexicon,
+                                    dateline=dateline)
+                coder.makers[event.type] = candidate.actors
+                key = (event.type, event.actors, event.recipients, event.sentence_start,
+                       event.status)  # fmt: skip
+                if key not in events or events[key].confidence < event.confidence:
+                    events[key] = event
     # an event whose recipient the text does not name (or kg cannot find) is kept with an
     # empty recipient list, not thrown away (issue #15): "X threatened to ban voting in Y"
     kept = unsubsumed(events.values())
@@ -152,7 +155,12 @@ def _with_agentless_actor(
         state = implicit_state(candidate.token, participants)
         actors, inferred = ([state], True) if state is not None else ([], False)
     recipients = without(candidate.recipients, actors)
-    if not actors or not recipients:
+    if not actors:
+        return None
+    if not recipients and (inferred or candidate.recipients or not any(
+            c.dep_ == "nsubjpass" for c in candidate.token.children)):  # fmt: skip
+        # "five people were arrested, police said" is the police's arrest of people the text
+        # does not name as actors; an inferred state needs a named party it acted on
         return None
     return dataclasses.replace(candidate, actors=tuple(actors), recipients=recipients, how="proxy",
                                inferred=inferred)  # fmt: skip
@@ -404,6 +412,7 @@ class _Coder:
         light_intent = False
         recipients: list[str] = []
         resolved: tuple[str, ...] = ()
+        unnamed: tuple[tuple[str, str], ...] = ()
         clause = noun
         if governor is not None and self.lexicon.cue_value(
             "light", governor.lemma_.lower()
@@ -424,6 +433,9 @@ class _Coder:
             subjects, inherited = subject_tokens(governor)
             actors, how = self._actors_of(subjects)
             resolved = as_written(subjects) if how == "pronoun" else ()
+            # "protesters staged demonstrations against X": an unnamed group's act, kept
+            # when it has a recipient (as for a verb)
+            unnamed = () if actors else self.parts.unnamed_groups(subjects)
             for obj in prep_objects(governor, preps) + [
                 c for c in governor.children if c.dep_ == "dative"
             ]:
@@ -453,7 +465,7 @@ class _Coder:
             between.extend(self.parts.actors(obj)[0])
         if not actors and len(between) >= 2:
             actors, how, between = between, "direct", []
-        if not actors:
+        if not actors and not unnamed:
             log.debug("%r at %d: nominal trigger without actor", noun.text, noun.idx)
             told = [k for o in prep_objects(noun, preps) for k in self.parts.targets(o)]
             if told:
@@ -468,9 +480,14 @@ class _Coder:
             for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
                 for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     recipients.extend(self.parts.actors(subject)[0])
+        if unnamed and not actors and not recipients:
+            log.debug("%r at %d: unnamed doer and no recipient", noun.text, noun.idx)
+            return None
         return Candidate(
-            trigger, event_type, noun, first, clause, tuple(actors), how, inherited,
-            without(recipients, actors), light_intent, True, resolved=resolved,
+            trigger, event_type, noun, first, clause, tuple(actors),
+            "unnamed" if unnamed and not actors else how, inherited,
+            without(recipients, actors), light_intent, True,
+            unnamed=() if actors else unnamed, resolved=resolved,
         )  # fmt: skip
 
     def _anchor(self, noun: Token) -> Token:

@@ -43,6 +43,8 @@ CUE_CATEGORIES = (
     "proxy",
     "unnamed",
     "location",
+    "counted",
+    "mutual",
     "pronoun",
     "partitive",
     "instrument",

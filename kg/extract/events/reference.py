@@ -106,6 +106,53 @@ def described_body(parts: EntityIndex, noun: Token) -> str | None:
     return None
 
 
+#: Number words a counted description may carry ("the two countries"); "both" counts two.
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "2": 2, "3": 3, "4": 4, "5": 5}
+#: Entity types each kind of counted noun may point back at (cue "counted" values).
+_COUNTED_TYPES = {
+    "country": ("Country",),
+    "person": ("Person",),
+    "actor": ("Country", "Organization", "ArmedGroup"),
+}
+#: How many sentences before its own a counted description looks back.
+_COUNTED_WINDOW = 3
+
+
+def counted_parties(parts: EntityIndex, noun: Token) -> list[str]:
+    """"the two countries", "both sides", "the three leaders" -> the actors they count.
+
+    The noun must be plural, carry a count ("two", "both") and have a cue "counted" saying
+    which kind of actor it counts. Its actors are those of the nearest sentence before it (its
+    own sentence up to the noun, then up to three sentences back) that names exactly that many
+    actors of the kind; a sentence naming more is ambiguous and ends the search, and so does
+    naming fewer in every sentence of the window. Without such a sentence: [].
+    """
+    kind = parts.lexicon.cue_value("counted", noun.lemma_.lower())
+    if kind is None or noun.tag_ not in ("NNS", "NNPS"):
+        return []
+    counts = [_COUNTS[c.lower_] for c in noun.children
+              if c.dep_ in ("nummod", "det", "predet", "preconj") and c.lower_ in _COUNTS]
+    if len(counts) != 1:
+        return []
+    wanted, types = counts[0], _COUNTED_TYPES[kind]
+    sentence = noun.sent
+    end = noun.i
+    for _ in range(_COUNTED_WINDOW + 1):
+        keys: list[str] = []
+        for i in range(sentence.start, end):
+            key = parts.key_of.get(i)
+            if (key is not None and i not in parts.generic and key not in keys
+                    and parts.entities[key].type in types):  # fmt: skip
+                keys.append(key)
+        if len(keys) == wanted:
+            return keys
+        if len(keys) > wanted or sentence.start == 0:
+            return []
+        sentence = noun.doc[sentence.start - 1].sent
+        end = sentence.end
+    return []
+
+
 def _country_of_actor(parts: EntityIndex, token: Token) -> str | None:
     key = parts.entity(token)
     if key is None:

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.events.index import EntityIndex, build_index
-from kg.extract.events.reference import described_body, own_state, titled_person
+from kg.extract.events.reference import (
+    counted_parties,
+    described_body,
+    own_state,
+    titled_person,
+)
 from kg.extract.events.syntax import SUBJECTS, conjuncts, prep_objects
 from kg.records import LocalEntity, Mention
 
@@ -179,6 +184,9 @@ class Participants(EntityIndex):
             found = titled_person(self, token) or described_body(self, token)
             if found:
                 return [found], "pronoun"
+            counted = counted_parties(self, token)  # "the two countries"
+            if counted:
+                return counted, "pronoun"
         for child in token.children:
             if child.dep_ == "appos":
                 key = self.entity(child)
