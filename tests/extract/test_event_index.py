@@ -88,5 +88,6 @@ def test_index_state_body_of_a_bare_group_noun_is_the_focus_country(chiles, poli
              Mention(39, 49, "protesters", "GENERIC", None, "CVLOPP")][2 - chiles:]  # fmt: skip
     index = build_index(CLASH, found, [CHILE], LEXICON)
     assert index.key_of.get(5) == police
-    assert (index.generic.get(5), 5 in index.unnamed) == (("COP", False) if police else (None, True))
+    expected = ("COP", False) if police else (None, True)
+    assert (index.generic.get(5), 5 in index.unnamed) == expected
     assert index.unnamed[7] == ("protesters", "CVLOPP")
