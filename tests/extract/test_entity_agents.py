@@ -273,6 +273,28 @@ def test_entity_agents_no_focus_no_tie(gaz):
 
 
 @pytest.mark.parametrize(
+    ("modifier", "tied"),
+    [
+        (("national", "amod", "ADJ", "JJ"), True),  # a common adjective names no other owner
+        (("two", "nummod", "NUM", "CD"), True),
+        (("southern", "amod", "ADJ", "JJ"), False),  # "the southern navy" may be another's
+        (("Kurdish", "amod", "ADJ", "JJ"), False),  # a proper adjective names another owner
+        (("its", "poss", "PRON", "PRP$"), False),
+    ],
+)
+def test_entity_agents_focus_tie_only_without_another_possible_owner(gaz, modifier, tied):
+    # "Peru votes . Peru said . The <modifier> navy blocked a ship ."
+    word, dep, pos, tag = modifier
+    rows = [*NAVY[:7], (word, 8, dep, pos, tag, word.lower()),
+            *[(w, h + 1 if h >= 7 else h, d, p, t, lem) for w, h, d, p, t, lem in NAVY[7:]]]
+    doc = parse(rows)
+    start = doc[8].idx
+    found = find_groups(doc, (peru(0), peru(13)), gaz)
+    assert found[2] == Candidate(start, start + 4, "navy", GENERIC, GROUP,
+                                 entry_id="country:PER" if tied else None, sector="MIL")
+
+
+@pytest.mark.parametrize(
     ("countries", "expected"),
     [
         (["PER", "PER", "BOL"], "country:PER"),

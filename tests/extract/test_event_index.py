@@ -62,32 +62,3 @@ def test_index_place_is_a_place_or_a_country(token, place):
 
 def test_index_tables():
     assert (INDEX.countries, INDEX.surnames) == ({"Chile": "e1"}, {"ruiz": "e0"})
-
-
-#: "Chile protested . Chile said police and protesters clashed ."
-CLASH = parse("""
-    Chile      1 nsubj PROPN
-    protested  1 ROOT  VERB VBD protest
-    .          1 punct PUNCT
-    Chile      4 nsubj PROPN
-    said       4 ROOT  VERB VBD say
-    police     8 nsubj NOUN
-    and        5 cc    CCONJ
-    protesters 5 conj  NOUN NNS protester
-    clashed    4 ccomp VERB VBD clash
-    .          4 punct PUNCT
-""")
-
-
-@pytest.mark.parametrize(("chiles", "police"), [(2, "e1"), (1, None)])
-def test_index_state_body_of_a_bare_group_noun_is_the_focus_country(chiles, police):
-    """A bare "police" stands for the country the story is about (named at least twice);
-    "protesters" stay an unnamed group."""
-    found = [Mention(0, 5, "Chile", "GPE", "e1"), Mention(17, 22, "Chile", "GPE", "e1"),
-             Mention(28, 34, "police", "GENERIC", None, "COP"),
-             Mention(39, 49, "protesters", "GENERIC", None, "CVLOPP")][2 - chiles:]  # fmt: skip
-    index = build_index(CLASH, found, [CHILE], LEXICON)
-    assert index.key_of.get(5) == police
-    expected = ("COP", False) if police else (None, True)
-    assert (index.generic.get(5), 5 in index.unnamed) == expected
-    assert index.unnamed[7] == ("protesters", "CVLOPP")

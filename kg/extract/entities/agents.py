@@ -10,8 +10,9 @@ organisation it is tied to, and keeps the noun's sector. The tie is, in this ord
 - an "of/from/in/for X" phrase: "members of the Association of African Jurists", "security
   forces in Guinea", "police in Athens" (a capital stands for its country);
 - for a state's own bodies only (`Gazetteer.focus_sectors`: government, military, police,
-  courts, legislature, intelligence) with no modifier at all ("the navy", "police said"): the
-  story's focus country, the country it names most, when that is clear (`focus_country`).
+  courts, legislature, intelligence) with no modifier that could name another owner ("the
+  navy", "police said", "the national police", "two officers"; `_bare`): the story's focus
+  country, the country it names most, when that is clear (`focus_country`).
 
 A statement noun ("a HRW report accused", `Gazetteer.statement_heads`) stands for the actor
 that modifies it. A group with no tie ("gunmen", "residents", "Kurdish police" when the
@@ -49,6 +50,8 @@ _NOT_GROUPS = frozenset(
 )
 #: Sectors too vague for an unnamed group to name a doer: "people", "men", "members".
 _VAGUE_SECTORS = ("PPL", "UNK")
+#: Sectors of a state's armed force: police and military.
+_FORCE_SECTORS = ("COP", "MIL")
 #: The longest dictionary phrase looked for before a head ("armed riot police").
 _MAX_WORDS = 4
 
@@ -101,10 +104,13 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
     for i, (start, sector) in heads.items():
         state_body = sector is not None and sector[:3] in gaz.focus_sectors
         title = fold(doc[i].lemma_) in gaz.titles
+        # a title names the state's people ("officials said" stays unnamed), except plural
+        # holders of its force, whose acts are the state's ("officers shot X", "soldiers")
+        force = sector is not None and sector[:3] in _FORCE_SECTORS and doc[i].tag_ == "NNS"
         if (
             i not in ties
             and state_body
-            and not title
+            and (not title or force)
             and focus is not None
             and _bare(doc[i], start)
         ):
@@ -267,16 +273,31 @@ def _actor(
     return None
 
 
+#: Determiners a group noun of the focus country's state may carry ("the police", "two officers"
+#: have no other owner; "its army", "whose troops" may).
+_PLAIN_DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "some", "several")
+#: Adjectives of a part of a country: "the southern government" may be another state's.
+_PART_ADJECTIVES = frozenset(
+    {"northern", "southern", "eastern", "western", "north", "south", "east", "west", "central",
+     "breakaway", "separatist", "rebel"}
+)  # fmt: skip
+
+
 def _bare(head: Token, start: int) -> bool:
-    """A group noun with nothing that could name another owner or make it a particular group:
-    no possessor, adjective, number or "of/for/in/from" phrase, no determiner but "the" ("the
-    navy", "police said"; not "its army", "the southern government", "four carriers")."""
+    """A group noun with nothing that could name another owner: no possessor or appositive, no
+    "of/for/in/from" phrase, no proper or place-part adjective, no determiner but a plain one
+    ("the navy", "police said", "the national police", "two plainclothes officers"; not "its
+    army", "Kurdish police", "the southern government", "police in Erbil")."""
     for child in head.children:
-        if child.dep_ in ("poss", "amod", "nmod", "nummod", "quantmod", "appos"):
+        if child.dep_ in ("poss", "appos"):
             return False
-        if child.dep_ == "compound" and child.i < start:  # outside the dictionary phrase
+        # a modifier outside the dictionary phrase: only a common word that names no one
+        modifier = child.dep_ in ("amod", "nmod") or (child.dep_ == "compound" and child.i < start)
+        if modifier and (
+            not child.is_lower or child.ent_type_ or child.lower_ in _PART_ADJECTIVES
+        ):
             return False
-        if child.dep_ == "det" and child.lower_ != "the":
+        if child.dep_ == "det" and child.lower_ not in _PLAIN_DETERMINERS:
             return False
         if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS + _PLACE_PREPS:
             return False

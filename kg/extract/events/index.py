@@ -20,11 +20,6 @@ if TYPE_CHECKING:
     from kg.extract.events.lexicon import Lexicon
 
 
-#: CAMEO sectors of a state's own bodies: government, military, police, judiciary, legislature,
-#: intelligence (the first code of a group noun's sector).
-STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "SPY")
-
-
 @dataclass(frozen=True, slots=True)
 class EntityIndex:
     """Token-to-entity lookup for one parsed article, built once and only read afterwards."""
@@ -109,17 +104,9 @@ def build_index(
                 if mention.label == GENERIC:
                     generic[token.i] = mention.sector
     countries = {e.label: e.key for e in entities if e.type == "Country"}
-    focus = _focus(mentions, by_key)
-    if focus is not None:
-        # a state body named by a bare group noun ("police opened fire", "troops withdrew")
-        # in a story about one country is that country's (issue #15: "or the article's
-        # focus"); other groups ("protesters", "gunmen") stay unnamed
-        for i, (_, sector) in list(unnamed.items()):
-            if sector[:3] in STATE_SECTORS and i not in key_of:
-                key_of[i], generic[i] = focus, sector
-                del unnamed[i]
     return EntityIndex(
-        lexicon, by_key, key_of, _surnames(entities), countries, generic, unnamed, focus
+        lexicon, by_key, key_of, _surnames(entities), countries, generic, unnamed,
+        _focus(mentions, by_key),
     )
 
 
