@@ -88,6 +88,16 @@ def analyse_doc(
     )
 
 
+def headline_text(article: Article, resources: Resources) -> str:
+    """The text of `article`'s headline as the parser should read it: in sentence case when
+    it is title-cased, with the names the body or the gazetteer knows kept capitalised."""
+    from kg.extract.headline import sentence_case
+
+    gazetteer = resources.gazetteer
+    return sentence_case(article.title, article.text, lambda words: gazetteer.lookup(words)
+                         is not None)  # fmt: skip
+
+
 def cache_key(article: Article, *, model: str, resources_version: str) -> str:
     """Key an analysis by everything that determines it: text, date, pipeline, model, data.
 
@@ -122,8 +132,10 @@ def parse_and_analyse(
     # Python strings, never the docs, so nothing refers to them afterwards.
     with nlp.memory_zone():
         docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-        # headlines are short: a larger batch parses them faster
-        titles = nlp.pipe((a.title for a in articles), batch_size=max(batch_size, 64))
+        # headlines are short: a larger batch parses them faster; a title-cased one is parsed
+        # in sentence case (`kg.extract.headline.sentence_case`)
+        titles = nlp.pipe((headline_text(a, resources) for a in articles),
+                          batch_size=max(batch_size, 64))  # fmt: skip
         for article, doc, title in zip(articles, docs, titles, strict=True):
             try:
                 results.append(analyse_doc(doc, article, resources, title))

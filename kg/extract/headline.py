@@ -8,12 +8,19 @@ events are coded with the article's entities. The body vets the headline's names
 doer the body never names is dropped, and such a recipient left out (a title-cased headline
 misleads the recognizer). Such an event says `in_title`: its offsets are in `Article.title`.
 A story the discard dictionary sets aside has no headline events either.
+
+A title-cased headline ("Tokelau Threatens to Expel International Observers") is parsed in
+sentence case (`sentence_case`): the parser reads capitalised common words as names, and a
+headline event is then missed or misread. Each capitalised word keeps its capital only when
+the body writes it so, or, when the body does not use it, when it is part of a name the
+gazetteer knows; the text keeps its length, so offsets in the title are unchanged.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from kg.records import Article, EventMention, LocalEntity
@@ -44,7 +51,11 @@ def headline_events(
         "story", f"{article.title}\n{article.text}"
     ):
         return [], []
-    title = dataclasses.replace(article, text=article.title)
+    # the parse may be of the headline in sentence case (`sentence_case`): same length, so
+    # offsets into it are offsets into `article.title`
+    if len(doc.text) != len(article.title):
+        raise ValueError(f"article {article.id}: the headline parse is not of its title")
+    title = dataclasses.replace(article, text=doc.text)
     mentions, found = extract_entities(doc, title, gazetteer)
     keys = _joined(found, entities)
     joined = [_rekeyed(e, keys) for e in found if keys[e.key] not in {b.key for b in entities}]
@@ -56,12 +67,96 @@ def headline_events(
     # names drops the event, and such a recipient is left out
     body = {e.key for e in entities}
     kept = [
-        dataclasses.replace(e, in_title=True,
+        dataclasses.replace(e, in_title=True, trigger=article.title[e.trigger_start:e.trigger_end],
                             recipients=tuple(k for k in e.recipients if k in body))
         for e in events if all(k in body for k in e.actors)
     ]  # fmt: skip
     named = {k for e in kept for k in (e.attributed_to, e.place)}
     return kept, [e for e in joined if e.key in named]
+
+
+#: A word of a headline: letters, digits, inner apostrophes and hyphens.
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Characters after which a capital in the body may only mark the start of a sentence.
+_OPENERS = frozenset(".!?\n\"“‘'([:")
+
+
+def is_title_cased(title: str) -> bool:
+    """Whether most longer words after the first start with a capital ("Tokelau Threatens to
+    Expel International Observers"), as in headline style; a sentence-case headline ("Moscow
+    outlaws Amnesty International") is parsed as written.
+
+    >>> is_title_cased("Tokelau Threatens to Expel International Observers")
+    True
+    >>> is_title_cased("Moscow outlaws Amnesty International")
+    False
+    """
+    words = [w for w in _WORD.findall(title)[1:] if len(w) >= 4]
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= 2 and capitals >= 0.75 * len(words)
+
+
+def sentence_case(title: str, body: str, known: Callable[[str], bool]) -> str:
+    """`title` with the capitals of headline style removed where they mark no name.
+
+    A capitalised word after the first keeps its capital when the body writes it capitalised
+    inside a sentence at least as often as in lower case, or, when the body does not use it
+    at all, when `known` says a run of capitalised words it is part of names something (the
+    gazetteer). Acronyms ("UN") keep theirs. The result has the same length as `title`.
+
+    >>> sentence_case("Tokelau Threatens to Expel International Observers",
+    ...               "Tokelau said it would expel the observers.", lambda w: w == "Tokelau")
+    'Tokelau threatens to expel international observers'
+    >>> sentence_case("Rebels Seize Town", "The rebels said Town officials fled.", lambda w: False)
+    'Rebels seize Town'
+    """
+    if not is_title_cased(title):
+        return title
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(title)]
+    keep = _named_runs(title, spans, known)
+    out = list(title)
+    for index, (start, end) in enumerate(spans):
+        word = title[start:end]
+        if index == 0 or not word[0].isupper() or (len(word) > 1 and word.isupper()):
+            continue
+        base = re.sub(r"['’]s$", "", word)
+        proper, lower = _uses(body, base)
+        if proper and proper >= lower:
+            continue
+        if not proper and not lower and index in keep:
+            continue
+        out[start] = out[start].lower()
+    return "".join(out)
+
+
+def _uses(body: str, word: str) -> tuple[int, int]:
+    """How often the body writes `word` capitalised inside a sentence, and in lower case."""
+    proper = lower = 0
+    for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", body,
+                             flags=re.IGNORECASE):  # fmt: skip
+        text = match.group()
+        if text == word.lower():
+            lower += 1
+        elif text == word:
+            before = body[: match.start()].rstrip(" \t")
+            if before and before[-1] not in _OPENERS:
+                proper += 1
+    return proper, lower
+
+
+def _named_runs(title: str, spans: Sequence[tuple[int, int]],
+                known: Callable[[str], bool]) -> set[int]:  # fmt: skip
+    """Indices of the words in runs of capitalised words (up to four) that `known` names."""
+    keep: set[int] = set()
+    for first in range(len(spans)):
+        for last in range(min(len(spans), first + 4) - 1, first - 1, -1):
+            run = range(first, last + 1)
+            if any(not title[spans[i][0]].isupper() for i in run):
+                continue
+            if known(re.sub(r"['’]s$", "", title[spans[first][0] : spans[last][1]])):
+                keep.update(run)
+                break
+    return keep
 
 
 def _joined(found: Sequence[LocalEntity], body: Sequence[LocalEntity]) -> dict[str, str]:

@@ -6,7 +6,7 @@ import functools
 
 import pytest
 
-from kg.extract.headline import _joined
+from kg.extract.headline import _joined, is_title_cased, sentence_case
 from kg.records import Article, LocalEntity
 
 BODY = (LocalEntity("e0", "Canada", "Country"), LocalEntity("e1", "Mexico", "Country"))
@@ -57,3 +57,43 @@ def test_headline_events_are_coded_with_offsets_in_the_title():
     # the body vets the headline's names: a doer it never names gives no headline event
     (alone,) = parse_and_analyse(nlp, [Article("b", title, "Talks went on.", ())], resources)
     assert [e for e in alone.events if e.in_title] == []
+
+
+KNOWN = {"Tokelau", "United Nations", "Israel"}
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        # common words lose headline capitals; a name the gazetteer knows keeps its capital
+        ("Tokelau Threatens to Expel International Observers", "Talks went on.",
+         "Tokelau threatens to expel international observers"),
+        # the body's own writing decides first: lower case there, lower case here
+        ("Police Arrest Tokelau Protesters", "The police said protesters were held.",
+         "Police arrest Tokelau protesters"),
+        # a name the body writes capitalised inside a sentence keeps its capital
+        ("Rebels Seize Kadugli Airport", "On Monday Kadugli fell.",
+         "Rebels seize Kadugli airport"),
+        # a capital only at the start of a body sentence is no evidence of a name
+        ("Soldiers Storm Kadugli", "Soldiers left. Storm clouds gathered.",
+         "Soldiers storm kadugli"),
+        # a run of words the gazetteer knows together, a possessive, an acronym
+        ("United Nations Condemns Israel's Strike on UN School", "Talks went on.",
+         "United Nations condemns Israel's strike on UN school"),
+        # a headline in sentence case is parsed as written
+        ("Moscow outlaws Amnesty International", "Talks went on.",
+         "Moscow outlaws Amnesty International"),
+    ],
+)
+def test_headline_sentence_case(title, body, expected):
+    cased = sentence_case(title, body, KNOWN.__contains__)
+    assert (cased, len(cased)) == (expected, len(title))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Rebels Seize Kadugli Airport", True), ("Rebels seize Kadugli airport", False),
+     ("UN Vote", False), ("Tokelau", False)],  # fmt: skip
+)
+def test_headline_is_title_cased(title, expected):
+    assert is_title_cased(title) is expected

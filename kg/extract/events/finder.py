@@ -460,6 +460,10 @@ class _Coder:
             # "the arrest of X by Y": the parser often hangs "by Y" on X
             holders = [noun, *prep_objects(noun, ("of",))]
             actors, how = self._actors_of([o for h in holders for o in prep_objects(h, ("by",))])
+        if not actors and "of" not in preps:
+            # an act whose "of" phrase is not done to: "the visit of X", "the withdrawal of X's
+            # troops", "with the support of X" name its doer (the arrest of X is done to X)
+            actors, how = self._actors_of(prep_objects(noun, ("of",)))
         between: list[str] = []
         for obj in prep_objects(noun, ("between", "among")):
             between.extend(self.parts.actors(obj)[0])
