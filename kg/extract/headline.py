@@ -4,9 +4,9 @@ outlaws Amnesty International") in words the body does not repeat (issue #14).
 The headline is parsed apart from the body, so the body's offsets stay those of
 `Article.text`. Its actors are found as in the body, then each is joined to the body's entity
 of the same label and type (a headline name the body never uses gets a key of its own), and its
-events are coded with the article's entities. The body vets the headline's names: an event whose
-doer the body never names is dropped, and such a recipient left out (a title-cased headline
-misleads the recognizer). Such an event says `in_title`: its offsets are in `Article.title`.
+events are coded with the article's entities. The body or the reference data vets the
+headline's names: an event whose doer neither the body nor the gazetteer and actor dictionaries
+name is dropped, and such a recipient left out (a headline misleads the recognizer). Such an event says `in_title`: its offsets are in `Article.title`.
 A story the discard dictionary sets aside has no headline events either.
 
 A title-cased headline ("Tokelau Threatens to Expel International Observers") is parsed in
@@ -62,19 +62,24 @@ def headline_events(
     mentions = [dataclasses.replace(m, entity=keys.get(m.entity) if m.entity else None)
                 for m in mentions]  # fmt: skip
     events = extract_events(doc, title, mentions, [*entities, *joined], lexicon)
-    # a headline's names are vetted by its body: in a title-cased headline the recognizer
-    # takes whole phrases for names ("Police Release ID Of Woman"), so a doer the body never
-    # names drops the event, and such a recipient is left out
-    body = {e.key for e in entities}
+    # a headline's names are vetted by its body or the reference data: the recognizer takes
+    # whole phrases of a headline for names ("Police Release ID Of Woman"), so a doer that
+    # neither the body nor the gazetteer and dictionaries name drops the event, and such a
+    # recipient is left out
+    vouched = {e.key for e in entities} | {
+        e.key for e in joined if e.basis.startswith(VOUCHED_BASES)}  # fmt: skip
     kept = [
         dataclasses.replace(e, in_title=True, trigger=article.title[e.trigger_start:e.trigger_end],
-                            recipients=tuple(k for k in e.recipients if k in body))
-        for e in events if all(k in body for k in e.actors)
+                            recipients=tuple(k for k in e.recipients if k in vouched))
+        for e in events if all(k in vouched for k in e.actors)
     ]  # fmt: skip
-    named = {k for e in kept for k in (e.attributed_to, e.place)}
+    named = {k for e in kept for k in (*e.actors, *e.recipients, e.attributed_to, e.place)}
     return kept, [e for e in joined if e.key in named]
 
 
+#: Bases of an entity the reference data names (`LocalEntity.basis`): a headline may name it
+#: though the body does not.
+VOUCHED_BASES = ("gazetteer:", "dictionary:")
 #: A word of a headline: letters, digits, inner apostrophes and hyphens.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Characters after which a capital in the body may only mark the start of a sentence.
