@@ -124,9 +124,13 @@ def matches(gold: dict, event, actor_names: dict, affiliations: dict, gold_actor
                 return True
         return False
 
+    # ANNOTATION.md: a target written as a description, not an actor label ("Syrian
+    # opposition"), is an unnamed group: any target, or none, is accepted
+    described = gold["target"] not in gold_actors
     if hit(event.actors, source) and (
-        hit(event.recipients, target) or (rules["open_target"] and not event.recipients)
-    ):
+        described or hit(event.recipients, target)
+        or (rules["open_target"] and not event.recipients)
+    ):  # fmt: skip
         return True
     both = (*event.actors, *event.recipients)
     return event.type in RECIPROCAL and hit(both, source) and hit(both, target)

@@ -6,8 +6,9 @@ The headline is parsed apart from the body, so the body's offsets stay those of
 of the same label and type (a headline name the body never uses gets a key of its own), and its
 events are coded with the article's entities. The body or the reference data vets the
 headline's names: an event whose doer neither the body nor the gazetteer and actor dictionaries
-name is dropped, and such a recipient left out (a headline misleads the recognizer). Such an event says `in_title`: its offsets are in `Article.title`.
-A story the discard dictionary sets aside has no headline events either.
+name is dropped, and such a recipient left out (a headline misleads the recognizer). Such an
+event says `in_title`: its offsets are in `Article.title`. A story the discard dictionary sets
+aside has no headline events either.
 
 A title-cased headline ("Tokelau Threatens to Expel International Observers") is parsed in
 sentence case (`sentence_case`): the parser reads capitalised common words as names, and a

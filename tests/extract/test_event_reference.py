@@ -121,12 +121,14 @@ DEMANDS = """
         ("the", "deal", "deal", ("e5",), []),
         ("a", "deal", "deal", (), []),  # only a definite noun points back
         ("the", "weather", "weather", (), []),  # no event noun
+        # an event noun only with a condition ("opposition to X"): "the opposition" is a group
+        ("the", "opposition", "opposition", (), []),
     ],
 )
 def test_reference_referred_parties(det, noun, lemma, exclude, expected):
     doc = parse(DEMANDS.format(det=det, noun=noun, lemma=lemma))
     told = {"deal": ["e5"]}
-    makers = {"REQUEST": ["e4"], "AGREE": ["e6"]}
+    makers = {"REQUEST": ["e4"], "AGREE": ["e6"], "REJECT": ["e7"]}
     assert referred_parties(doc[3], LEXICON, told, makers, exclude) == expected
 
 
@@ -226,3 +228,23 @@ def test_reference_counted_parties_are_the_actors_named_together_before(
     doc = parse("\n".join(rows))
     parts = index(doc, [CHILE, PERU, MEXICO], {"Chile": CHILE, "Peru": PERU, "Mexico": MEXICO})
     assert counted_parties(parts, doc[start + 1]) == expected
+
+
+def test_reference_described_body_prefers_a_body_whose_name_has_the_noun():
+    """"Acme Agency left . Beta League left . the agency ruled": Acme Agency, not the last."""
+    agency = LocalEntity("e5", "Acme Agency", "Organization")
+    doc = parse("""
+        Acme    1 compound PROPN
+        Agency  2 nsubj    PROPN
+        left    2 ROOT     VERB VBD leave
+        .       2 punct    PUNCT
+        Beta    5 compound PROPN
+        League  6 nsubj    PROPN
+        left    6 ROOT     VERB VBD leave
+        .       6 punct    PUNCT
+        the     9 det      DET
+        agency  10 nsubj   NOUN NN agency
+        ruled   10 ROOT    VERB VBD rule
+    """)
+    parts = index(doc, [agency, BETA], {"Acme Agency": agency, "Beta League": BETA})
+    assert described_body(parts, doc[9]) == "e5"

@@ -320,3 +320,52 @@ def test_event_roles_unnamed_groups_of_heads_conjuncts_and_counts():
     # "thousands of X" are X; an unnamed group has no actor key
     assert parts.unnamed_groups([doc[0]]) == (("protesters", "CVLOPP"), ("students", "EDU"))
     assert parts.actors(doc[2]) == ([], "")
+
+
+ACME_WATCH = LocalEntity("e6", "Acme Watch", "Organization")
+
+
+def test_roles_its_after_an_earlier_it_and_past_a_place_subject():
+    """"Acme Watch said it stayed after Lima banned its work": "its" is what "it" is; the place
+    subject "Lima" names no one a pronoun stands for."""
+    doc = parse("""
+        Acme    1 compound PROPN
+        Watch   2 nsubj    PROPN
+        said    2 ROOT     VERB VBD say
+        it      4 nsubj    PRON PRP it
+        stayed  2 ccomp    VERB VBD stay
+        after   7 mark     SCONJ IN
+        Lima    7 nsubj    PROPN
+        banned  4 advcl    VERB VBD ban
+        its     9 poss     PRON PRP$ its
+        work    7 dobj     NOUN NN work
+        .       2 punct    PUNCT
+    """)
+    named = {"Acme Watch": ACME_WATCH, "Lima": LIMA}
+    parts = Participants.build(doc, mentions(doc, named), [ACME_WATCH, LIMA], LEXICON)
+    assert parts.actors(doc[8]) == (["e6"], "pronoun")
+    assert parts.targets(doc[9]) == ["e6"]
+
+
+def test_roles_a_persons_group_is_the_body_the_article_makes_theirs():
+    """"Ruiz's Acme Watch left. Ruiz's group fought Mexico.": the group is Acme Watch (Ruiz's
+    affiliation is a country)."""
+    doc = parse("""
+        Ruiz    3 poss     PROPN
+        's      0 case     PART POS
+        Acme    3 compound PROPN
+        Watch   4 nsubj    PROPN
+        left    4 ROOT     VERB VBD leave
+        .       4 punct    PUNCT
+        Ruiz    8 poss     PROPN
+        's      6 case     PART POS
+        group   9 nsubj    NOUN NN group
+        fought  9 ROOT     VERB VBD fight
+        Mexico  9 dobj     PROPN
+        .       9 punct    PUNCT
+    """)
+    named = {"Ruiz": RUIZ, "Acme Watch": ACME_WATCH, "Mexico": MEXICO}
+    parts = Participants.build(doc, mentions(doc, named), [RUIZ, ACME_WATCH, MEXICO, CANADA],
+                               LEXICON)  # fmt: skip
+    assert dict(parts.bodies) == {"e2": "e6"}
+    assert parts.actors(doc[8]) == (["e6"], "proxy")

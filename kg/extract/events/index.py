@@ -42,6 +42,9 @@ class EntityIndex:
     #: the key of the Country entity the article names most (at least twice, and twice as often
     #: as any other), or None when no country is clearly its focus
     focus: str | None
+    #: person key -> the organisation or armed group the article makes theirs by a possessive
+    #: ("Sharaa's HTS"): what "Sharaa's group" names later
+    bodies: Mapping[str, str]
 
     def entity(self, token: Token) -> str | None:
         """The entity key of the mention covering `token`, if any.
@@ -106,8 +109,27 @@ def build_index(
     countries = {e.label: e.key for e in entities if e.type == "Country"}
     return EntityIndex(
         lexicon, by_key, key_of, _surnames(entities), countries, generic, unnamed,
-        _focus(mentions, by_key),
+        _focus(mentions, by_key), _bodies(doc, key_of, generic, by_key),
     )
+
+
+def _bodies(
+    doc: Doc, key_of: Mapping[int, str], generic: Mapping[int, str | None],
+    entities: Mapping[str, LocalEntity],
+) -> dict[str, str]:
+    """Person key -> the organisation or armed group named with the person's possessive
+    ("Sharaa's HTS"); the first one wins."""
+    found: dict[str, str] = {}
+    for token in doc:
+        person = key_of.get(token.i) if token.dep_ == "poss" else None
+        if person is None or entities[person].type != "Person" or person in found:
+            continue
+        body = key_of.get(token.head.i)
+        if body is not None and token.head.i not in generic and entities[body].type in (
+            "Organization", "ArmedGroup"
+        ):
+            found[person] = body
+    return found
 
 
 def _focus(mentions: Sequence[Mention], entities: Mapping[str, LocalEntity]) -> str | None:

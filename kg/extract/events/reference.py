@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.events.syntax import SUBJECTS
+from kg.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -84,7 +85,9 @@ _BODIES = ("Organization", "ArmedGroup")
 
 def described_body(parts: EntityIndex, noun: Token) -> str | None:
     """"the group", "the rights group", "the militia" -> the organisation named last before
-    it in the article; None when the article names none before it.
+    it in the article, or the last one whose name has the noun in it ("the agency" after
+    "the Relief and Works Agency ... the Global Alliance"); None when the article names none
+    before it.
 
     Only a singular definite noun of a body people belong to (cue "proxy" value "member")
     with no possessor or "of" phrase that would name the body itself ("the group's leader",
@@ -99,11 +102,18 @@ def described_body(parts: EntityIndex, noun: Token) -> str | None:
     if any(c.dep_ in ("poss", "appos") or (c.dep_ == "prep" and c.lower_ == "of")
            for c in noun.children):  # fmt: skip
         return None
-    for i in range(noun.i - 1, -1, -1):
-        key = parts.key_of.get(i)
-        if key is not None and i not in parts.generic and parts.entities[key].type in _BODIES:
+    # not the noun's own modifiers: "the UN agency" is an agency of the UN, not the UN
+    bodies = [
+        parts.key_of[i] for i in range(noun.left_edge.i - 1, -1, -1)
+        if i in parts.key_of and i not in parts.generic
+        and parts.entities[parts.key_of[i]].type in _BODIES
+    ]  # fmt: skip
+    word = fold(noun.lemma_)
+    for key in bodies:
+        entity = parts.entities[key]
+        if any(word in fold(name).split() for name in (entity.label, *entity.aliases)):
             return key
-    return None
+    return bodies[0] if bodies else None
 
 
 #: Number words a counted description may carry ("the two countries"); "both" counts two.
@@ -183,7 +193,9 @@ def referred_parties(
     if not is_definite(noun):
         return []
     lemma = noun.lemma_.lower()
-    rows = lexicon.noun_triggers(lemma)
+    # only a noun that is an event by itself: "the Syrian opposition" is a group, not the
+    # "opposition to X" that is a REJECT
+    rows = [row for row in lexicon.noun_triggers(lemma) if row.need is None]
     if not rows:
         return []
     event_type = rows[0].type

@@ -61,6 +61,7 @@ class Participants(EntityIndex):
             index.generic,
             index.unnamed,
             index.focus,
+            index.bodies,
             doc,
         )
 
@@ -309,8 +310,10 @@ class Participants(EntityIndex):
                 # "X's group": the organisation X acts for (not X's country: a person's one
                 # affiliation may be a state, and then the group is not named)
                 owner = self.entities[key].affiliation
-                if owner is not None and owner in self.entities and self.entities[
-                        owner].type in ("Organization", "ArmedGroup"):
+                if owner is None or owner not in self.entities or self.entities[
+                        owner].type not in ("Organization", "ArmedGroup"):
+                    owner = self.bodies.get(key)  # "Sharaa's HTS" ... "Sharaa's group"
+                if owner is not None:
                     key = owner
             if self.is_actor_key(key):
                 return key
@@ -351,14 +354,24 @@ class Participants(EntityIndex):
             candidates.extend(c for c in previous.root.children if c.dep_ in SUBJECTS)
         for candidate in candidates:
             if candidate.pos_ == "PRON":
+                if candidate.i < pronoun.i and self.lexicon.cue_value(
+                    "pronoun", candidate.lower_
+                ) == kind:
+                    # "it said ... its operations": the same referent as the earlier pronoun
+                    return self.antecedents(candidate)
                 continue
             key = self.entity(candidate)
             if key is None and candidate.pos_ == "NOUN":
                 # a subject that is itself a description resolved before ("The rights group
                 # accused X. It also ...")
                 key = titled_person(self, candidate) or described_body(self, candidate)
-            if key is None:
-                continue
+            if kind == "group" and candidate.pos_ == "NOUN" and (
+                key is None or self.entities[key].type == "Person"
+            ):
+                # "the head of the agency said it ...": "it" is the body the speaker heads
+                key = self._body_headed(candidate) or key
+            if key is None or self.is_place_key(key):
+                continue  # "after the West Bank ..." names no one a pronoun stands for
             is_person = self.entities[key].type == "Person"
             if (kind == "person") == is_person and self.is_actor_key(key):
                 return [key]
@@ -366,6 +379,19 @@ class Participants(EntityIndex):
         if kind == "group" and pronoun.lower_ in ("they", "them", "their") and previous:
             return self._coordinated_people(previous)
         return []
+
+    def _body_headed(self, title: Token) -> str | None:
+        """The organisation a person's title noun names in its "of/for" phrase: "the head of
+        the UN agency" (the agency, resolved as a description), "a spokesman for X"."""
+        if not self.lexicon.is_cue("proxy", title.lemma_.lower()):
+            return None
+        for body in prep_objects(title, ("of", "for")):
+            key = self.entity(body)
+            if key is None and body.pos_ == "NOUN":
+                key = described_body(self, body)
+            if key is not None and self.entities[key].type in ("Organization", "ArmedGroup"):
+                return key
+        return None
 
     def _speaker(self, pronoun: Token, *, side: bool) -> list[str]:
         """"I"/"we" in a quote: the subject of the reporting verb that frames it, and for
