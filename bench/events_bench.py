@@ -78,6 +78,11 @@ def gold_names(actors: dict, label: str) -> set[str]:
     return {fold(label), *map(fold, info.get("aliases", []))}
 
 
+def _affiliation_names(actors: dict, label: str) -> set[str]:
+    affiliation = actors.get(label, {}).get("affiliation")
+    return gold_names(actors, affiliation) if affiliation else set()
+
+
 def acceptable_types(event: dict) -> set[str]:
     found = set(re.findall(r"\b([A-Z]{4,})\b is also acceptable", event.get("note", "")))
     return {event["type"], *found}
@@ -109,12 +114,14 @@ def matches(gold: dict, event, actor_names: dict, affiliations: dict, gold_actor
     if current_label(event.type) not in {current_label(t) for t in acceptable_types(gold)}:
         return False
     rules = note_rules(gold)
+    # ANNOTATION.md: a person is recorded when the text names them, and matching also
+    # accepts their affiliation
     source: set[str] = set()
     for label in (gold["source"], *rules["sources"]):
-        source |= gold_names(gold_actors, label)
+        source |= gold_names(gold_actors, label) | _affiliation_names(gold_actors, label)
     target: set[str] = set()
     for label in (gold["target"], *rules["targets"]):
-        target |= gold_names(gold_actors, label)
+        target |= gold_names(gold_actors, label) | _affiliation_names(gold_actors, label)
 
     def hit(ids: Iterable[str], wanted: set[str]) -> bool:
         for i in ids:

@@ -92,6 +92,16 @@ def participants(table: str) -> Participants:
             left     8 ROOT  VERB VBD leave
             """, 7, (["e3"], "pronoun"),
         ),
+        (  # an appositive noun is the one it describes: "Vela, the minister"
+            """
+            Tomas    1 compound PROPN
+            Vela     5 nsubj PROPN
+            ,        1 punct PUNCT
+            the      4 det   DET
+            minister 1 appos NOUN
+            left     5 ROOT  VERB VBD leave
+            """, 4, (["e3"], "direct"),
+        ),
         (  # an unnamed party is nobody
             """
             a        1 det   DET

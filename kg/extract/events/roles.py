@@ -154,6 +154,11 @@ class Participants(EntityIndex):
             return self._group(token, key), "proxy"  # "Egyptian police" stands for Egypt
         if key is not None:
             return ([key] if self.is_actor_key(key) else []), "direct"
+        if token.dep_ == "appos" and token.pos_ == "NOUN":
+            # "Safadi, the first foreign minister to visit Damascus": the one it describes
+            named = self.entity(token.head)
+            if named is not None and token.head.i not in self.generic and self.is_actor_key(named):
+                return [named], "direct"
         lemma = token.lemma_.lower()
         if self.lexicon.cue_value("pronoun", lemma) in ("former", "latter") and any(
             c.dep_ in ("det", "case") for c in token.children
