@@ -156,9 +156,10 @@ class Participants(EntityIndex):
             return ([key] if self.is_actor_key(key) else []), "direct"
         if token.dep_ == "appos" and token.pos_ == "NOUN":
             # "Safadi, the first foreign minister to visit Damascus": the one it describes
-            named = self.entity(token.head)
-            if named is not None and token.head.i not in self.generic and self.is_actor_key(named):
-                return [named], "direct"
+            described = self.entity(token.head)
+            if (described is not None and token.head.i not in self.generic
+                    and self.is_actor_key(described)):  # fmt: skip
+                return [described], "direct"
         lemma = token.lemma_.lower()
         if self.lexicon.cue_value("pronoun", lemma) in ("former", "latter") and any(
             c.dep_ in ("det", "case") for c in token.children
