@@ -8,6 +8,7 @@ from parsed_docs import parse
 from kg.extract.events.syntax import (
     caused_passive,
     conjuncts,
+    hyphen_agent,
     is_mandated,
     is_passive,
     object_tokens,
@@ -63,6 +64,13 @@ ORDERED_HELD = """
     held    1 ccomp VERB VBN hold
     .       1 punct PUNCT
 """
+HYPHENED = """
+    Iran    2 npadvmod PROPN
+    -       2 punct    PUNCT
+    backed  3 amod     VERB VBN back
+    rebels  4 nsubj    NOUN NNS rebel
+    fled    4 ROOT     VERB VBD flee
+"""
 DATELINE = """
     Paris  3 nsubj PROPN
     :      3 punct PUNCT
@@ -86,6 +94,7 @@ def texts(tokens):
         (RELATIVE, 4, ["Germany"], True),  # "Germany, which supported": the antecedent
         (ORDERED_HELD, 3, ["Police"], True),  # "ordered him held": who ordered it holds him
         (DATELINE, 3, ["Canada"], False),  # a subject never crosses a colon
+        (HYPHENED, 2, ["Iran"], False),  # "Iran-backed rebels": Iran backs them
     ],
 )
 def test_syntax_subject_tokens(table, verb, subjects, inherited):
@@ -100,6 +109,7 @@ def test_syntax_subject_tokens(table, verb, subjects, inherited):
         (PASSIVE, 2, ["Mexico"]),  # the passive subject undergoes the act
         (ORDERED_HELD, 3, ["him"]),
         (RELATIVE, 4, ["Poland"]),
+        (HYPHENED, 2, ["rebels"]),
     ],
 )
 def test_syntax_object_tokens(table, verb, objects):
@@ -187,3 +197,9 @@ def test_syntax_is_mandated(tag, aux, mandated):
     rows.append(f"agree 1 ccomp VERB {tag}")
     doc = parse("\n".join(rows))
     assert is_mandated(doc[5], ("should",)) is mandated
+
+
+def test_syntax_hyphen_agent_needs_the_hyphen():
+    doc = parse(HYPHENED)
+    no_hyphen = parse(HYPHENED.replace("-       2 punct    PUNCT", "often   2 advmod   ADV"))
+    assert (hyphen_agent(doc[2]).text, hyphen_agent(no_hyphen[2])) == ("Iran", None)

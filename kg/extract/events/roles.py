@@ -20,7 +20,7 @@ from kg.extract.events.reference import (
     own_state,
     titled_person,
 )
-from kg.extract.events.syntax import SUBJECTS, conjuncts, prep_objects
+from kg.extract.events.syntax import SUBJECTS, conjuncts, hyphen_agent, prep_objects
 from kg.records import LocalEntity, Mention
 
 if TYPE_CHECKING:
@@ -296,7 +296,10 @@ class Participants(EntityIndex):
         lemma = token.lemma_.lower()
         for child in token.children:
             key = None
-            if child.dep_ in ("poss", "amod", "nmod") or (child.dep_ == "compound" and allow_of):
+            agent = hyphen_agent(child) if child.lemma_ == "lead" else None
+            if agent is not None:
+                key = self.entity(agent)  # "a Saudi-led coalition" acts for Saudi Arabia
+            elif child.dep_ in ("poss", "amod", "nmod") or (child.dep_ == "compound" and allow_of):
                 key = self.entity(child)
                 if key is None and child.dep_ == "poss":
                     found, _ = self._one(child)  # "its ban", "the former's visit"

@@ -24,6 +24,18 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
+def hyphen_agent(participle: Token) -> Token | None:
+    """The doer written onto a participle modifier with a hyphen: "Iran-backed rebels",
+    "a NATO-backed uprising", "a Saudi-led coalition" -> Iran, NATO, Saudi."""
+    if participle.dep_ != "amod" or participle.tag_ != "VBN":
+        return None
+    for child in participle.children:
+        if (child.dep_ in ("npadvmod", "compound", "nmod", "amod") and child.i < participle.i
+                and any(t.text == "-" for t in participle.doc[child.i + 1 : participle.i])):
+            return child
+    return None
+
+
 def caused_passive(verb: Token) -> bool:
     """Whether a bare past participle is the complement of a verb that brings it about
     ("ordered him held", "ordered X detained"): the governing verb's subject is its doer."""
@@ -67,6 +79,9 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """
     if caused_passive(verb):
         return subject_tokens(verb.head)[0], True
+    agent = hyphen_agent(verb)
+    if agent is not None:
+        return [agent], False
     if is_passive(verb):
         return [pobj for agent in verb.children if agent.dep_ == "agent"
                 for pobj in agent.children if pobj.dep_ == "pobj"], False
@@ -176,8 +191,8 @@ def object_tokens(verb: Token) -> list[Token]:
         # "ordered him held": him; "ordered [X] held" parsed with X as the order's object
         found = [c for c in verb.children if c.dep_ == "nsubj"]
         found = found or [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
-    if is_passive(verb) and verb.dep_ in ("relcl", "acl"):
-        found.append(verb.head)
+    if (is_passive(verb) and verb.dep_ in ("relcl", "acl")) or hyphen_agent(verb) is not None:
+        found.append(verb.head)  # "the militias Iran backed", "Iran-backed militias"
     if verb.dep_ == "relcl":
         # "the governments of A and B, which he thanked": the antecedent is the object
         found = [verb.head if c.lower_ in RELATIVE_PRONOUNS else c for c in found]
