@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.entities.component import doc_text
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.records import LocalEntity
 from kg.text import fold
@@ -31,7 +32,7 @@ def add_evidence(
     doc: Doc, entities: Sequence[LocalEntity], gazetteer: Gazetteer
 ) -> list[LocalEntity]:
     """Return `entities` with the article's genre and the thing labels of their names added."""
-    words = re.findall(r"[a-z0-9]+", fold(doc.text))  # "free-agent": "free agent"
+    words = re.findall(r"[a-z0-9]+", fold(doc_text(doc)))  # "free-agent": "free agent"
     genre = SPORT if is_sport_story(words, gazetteer) else ""
     things: Counter[tuple[str, str]] = Counter(
         (_name_key(ent.text), ent.label_) for ent in doc.ents if ent.label_ in THING_LABELS

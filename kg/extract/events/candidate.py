@@ -109,10 +109,14 @@ def without(keys: Sequence[str], exclude: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def sentence_dates(sent: Span, is_trigger_noun: Callable[[Token], bool]) -> list[tuple[int, str]]:
-    """DATE entities of a sentence with the index of the verb or event noun they modify."""
+def sentence_dates(
+    sent: Span, is_trigger_noun: Callable[[Token], bool], ents: Sequence[Span] | None = None
+) -> list[tuple[int, str]]:
+    """DATE entities of a sentence with the index of the verb or event noun they modify
+    (`ents`: the doc's DATE entities, read once per article, else the sentence's own)."""
     found = []
-    for ent in sent.ents:
+    within = sent.ents if ents is None else [e for e in ents if sent.start <= e.start < sent.end]
+    for ent in within:
         if ent.label_ != "DATE":
             continue
         node = ent.root
@@ -298,7 +302,7 @@ def build_event(
         status=status.status,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
-        trigger=sent.doc.text[start:end],
+        trigger=sent.text[start - sent.start_char : end - sent.start_char],
         trigger_start=start,
         trigger_end=end,
         confidence=_confidence(candidate, status),

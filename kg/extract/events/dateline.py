@@ -74,7 +74,8 @@ class Dateline:
 
 def dateline_place(doc: Doc, participants: Participants) -> Dateline | None:
     """The place the article's dateline names (a Place before a Country), if any."""
-    span = dateline_span(doc.text)
+    text = doc.text
+    span = dateline_span(text)
     if span is None:
         return None
     found: list[str] = []
@@ -85,8 +86,8 @@ def dateline_place(doc: Doc, participants: Participants) -> Dateline | None:
     places = [k for k in found if participants.is_place_key(k)]
     if not (places or found):
         return None
-    end = doc.text.find("\n", span[1])
-    return Dateline((places or found)[0], len(doc.text) if end < 0 else end)
+    end = text.find("\n", span[1])
+    return Dateline((places or found)[0], len(text) if end < 0 else end)
 
 
 def may_place(

@@ -72,12 +72,13 @@ def extract_events(
     dateline = dateline_place(doc, participants)
     events: dict[tuple[object, ...], EventMention] = {}
     told = coder.told
+    date_ents = [ent for ent in doc.ents if ent.label_ == "DATE"]  # once, not per sentence
     for sent in doc.sents:
         if lexicon.discards("sentence", sent.text) is not None:
             continue  # sport, entertainment, disease, disasters: no political event
         if is_question(sent):
             continue  # "What will X add?": a question tells no act
-        dates = sentence_dates(sent, coder.is_trigger_noun)
+        dates = sentence_dates(sent, coder.is_trigger_noun, date_ents)
         for token in sent:
             candidate = coder.candidate(token)
             if candidate is not None and candidate.how == "agentless":
