@@ -248,3 +248,20 @@ def test_reference_described_body_prefers_a_body_whose_name_has_the_noun():
     """)
     parts = index(doc, [agency, BETA], {"Acme Agency": agency, "Beta League": BETA})
     assert described_body(parts, doc[9]) == "e5"
+
+
+def test_reference_counted_parties_not_for_a_description_in_apposition():
+    """"Chile and Peru met. Mexico, two countries ..." is no reference back (appositive)."""
+    doc = parse("""
+        Chile     3 nsubj PROPN
+        and       0 cc    CCONJ
+        Peru      0 conj  PROPN
+        met       3 ROOT  VERB VBD meet
+        .         3 punct PUNCT
+        Mexico    8 nsubj PROPN
+        two       7 nummod NUM
+        countries 5 appos NOUN NNS country
+        left      8 ROOT  VERB VBD leave
+    """)
+    parts = index(doc, [CHILE, PERU, MEXICO], {"Chile": CHILE, "Peru": PERU, "Mexico": MEXICO})
+    assert counted_parties(parts, doc[7]) == []

@@ -186,9 +186,14 @@ class _Coder:
     def candidate(self, token: Token) -> Candidate | None:
         if token.pos_ == "VERB":
             trigger = self.verb_trigger(token)
-            if trigger and trigger.source != "kg" and (
-                    self._carries_noun(token) or self._frames_clause(token)):
-                # "held talks": the noun tells the event, the verb only carries it; "X
+            names_object = trigger is not None and any(
+                need == "obj" for need, _ in trigger.conditions)  # fmt: skip
+            if trigger and (
+                (trigger.source != "kg" and self._frames_clause(token))
+                or ((trigger.source != "kg" or not names_object) and self._carries_noun(token))
+            ):
+                # "held talks": the noun tells the event, the verb only carries it (a hand
+                # row that names its object, "signed an agreement", is the phrase itself); "X
                 # claimed (that) Y attacked Z", "X decided to fire Y": the verb frames the
                 # event (who says so, who wants it), it is none itself
                 return None
@@ -461,10 +466,12 @@ class _Coder:
             # "the arrest of X by Y": the parser often hangs "by Y" on X
             holders = [noun, *prep_objects(noun, ("of",))]
             actors, how = self._actors_of([o for h in holders for o in prep_objects(h, ("by",))])
+        of_doer = False
         if not actors and "of" not in preps:
             # an act whose "of" phrase is not done to: "the visit of X", "the withdrawal of X's
             # troops", "with the support of X" name its doer (the arrest of X is done to X)
             actors, how = self._actors_of(prep_objects(noun, ("of",)))
+            of_doer = bool(actors)
         between: list[str] = []
         for obj in prep_objects(noun, ("between", "among")):
             between.extend(self.parts.actors(obj)[0])
@@ -487,6 +494,11 @@ class _Coder:
                     recipients.extend(self.parts.actors(subject)[0])
         if unnamed and not actors and not recipients:
             log.debug("%r at %d: unnamed doer and no recipient", noun.text, noun.idx)
+            return None
+        if of_doer and not recipients and event_type not in self.lexicon.open_types:
+            # "the legal trip of X" is no visit: a doer told only by "of" needs the act's
+            # other party unless the act stands alone ("the resignation of X")
+            log.debug("%r at %d: of-phrase doer and no recipient", noun.text, noun.idx)
             return None
         return Candidate(
             trigger, event_type, noun, first, clause, tuple(actors),

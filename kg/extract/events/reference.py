@@ -138,8 +138,8 @@ def counted_parties(parts: EntityIndex, noun: Token) -> list[str]:
     naming fewer in every sentence of the window. Without such a sentence: [].
     """
     kind = parts.lexicon.cue_value("counted", noun.lemma_.lower())
-    if kind is None or noun.tag_ not in ("NNS", "NNPS"):
-        return []
+    if kind is None or noun.tag_ not in ("NNS", "NNPS") or noun.dep_ in ("appos", "attr"):
+        return []  # "Somalia and Yemen, two countries on the Gulf": a description, no reference
     counts = [_COUNTS[c.lower_] for c in noun.children
               if c.dep_ in ("nummod", "det", "predet", "preconj") and c.lower_ in _COUNTS]
     if len(counts) != 1:
@@ -151,11 +151,14 @@ def counted_parties(parts: EntityIndex, noun: Token) -> list[str]:
         keys: list[str] = []
         for i in range(sentence.start, end):
             key = parts.key_of.get(i)
-            if (key is not None and i not in parts.generic and key not in keys
-                    and parts.entities[key].type in types):  # fmt: skip
+            if key is None or i in parts.generic or key in keys:
+                continue
+            entity = parts.entities[key]
+            # a country told as a place ("pirates from Somalia") is counted, and is no actor
+            if entity.type in types or ("Country" in types and entity.label == entity.country):
                 keys.append(key)
         if len(keys) == wanted:
-            return keys
+            return keys if all(parts.is_actor_key(k) for k in keys) else []
         if len(keys) > wanted or sentence.start == 0:
             return []
         sentence = noun.doc[sentence.start - 1].sent

@@ -113,6 +113,10 @@ class Participants(EntityIndex):
                 if not found:
                     # the people of a polity: "civilians in Gaza", "residents of X"
                     found = self.polity_of(prep_objects(head, ("in", "of", "from")))
+                if not found:
+                    # a part or a thing of an actor: "a line of French police", "the
+                    # residence of the opposition leader"
+                    found = [k for o in prep_objects(head, ("of",)) for k in self._one(o)[0]]
             keys.extend(k for k in found if k not in keys)
         return keys
 
