@@ -59,7 +59,9 @@ def headline_events(
     title = dataclasses.replace(article, text=doc.text)
     mentions, found = extract_entities(doc, title, gazetteer)
     keys = _joined(found, entities)
-    joined = [_rekeyed(e, keys) for e in found if keys[e.key] not in {b.key for b in entities}]
+    genre = next((e.genre for e in entities if e.genre), "")  # the story's, from its body
+    joined = [dataclasses.replace(_rekeyed(e, keys), genre=genre)
+              for e in found if keys[e.key] not in {b.key for b in entities}]  # fmt: skip
     mentions = [dataclasses.replace(m, entity=keys.get(m.entity) if m.entity else None)
                 for m in mentions]  # fmt: skip
     events = extract_events(doc, title, mentions, [*entities, *joined], lexicon)

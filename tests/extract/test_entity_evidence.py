@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from kg.extract.entities.evidence import SPORT, add_evidence, is_sport_story
+from kg.extract.entities.evidence import COMMERCE, SPORT, add_evidence, is_sport_story, story_genre
 from kg.extract.entities.finder import extract_entities
 from kg.extract.entities.gazetteer import load_gazetteer
 from kg.records import Article, LocalEntity
@@ -134,3 +134,28 @@ def test_entity_evidence_parliament_beside_parliament_stays_a_name(gaz):
     words = ["Parliament", "voted", "and", "the", "parliament", "rose", "."]
     _, entities = extract(doc_with(words, [(0, 1, "ORG")]), gaz)
     assert [(e.label, e.type) for e in entities] == [("Parliament", "Organization")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the laptop has a faster processor , more software , apps and a longer battery life",
+         COMMERCE),
+        ("the film topped the box office , the studio said , and the sequel stars the actress",
+         COMMERCE),
+        ("shareholders cheered the merger as quarterly revenue and profit rose", COMMERCE),
+        ("the ministry condemned the strike on the refugee camp", ""),
+        ("the minister said investors and customers were worried", ""),  # a cue or two
+        ("the quarterback threw a touchdown in the playoff game before the movie", SPORT),
+    ],
+)
+def test_entity_evidence_story_genre(gaz, text, expected):
+    assert story_genre(text.split(), gaz) == expected
+
+
+def test_entity_evidence_commerce_genre_spares_state_bodies(gaz):
+    words = ["laptop", "processor", "software", "apps", "chips", "Acme", "Vancouver", "Police"]
+    doc = doc_with(words, [(5, 6, "ORG"), (6, 8, "ORG")])
+    acme = LocalEntity("e0", "Acme", "Organization")
+    police = LocalEntity("e1", "Vancouver Police", "Organization")
+    assert [e.genre for e in add_evidence(doc, [acme, police], gaz)] == [COMMERCE, ""]

@@ -483,3 +483,27 @@ def test_events_threat_is_an_act_done_to_the_party_threatened(nlp, lexicon):
 ])
 def test_events_a_denial_is_done_to_the_claimant(nlp, lexicon, text, expected):
     assert code(nlp, lexicon, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "expected"),
+    [
+        # a commerce story: two companies' deal is no political event ...
+        ("Acme agreed a deal with Zenith.", LocalEntity("e1", "Zenith", "Organization",
+                                                        genre="commerce"), []),
+        # ... a state's act in it is
+        ("Acme agreed a deal with Canada.", LocalEntity("e1", "Canada", "Country"), ["AGREE"]),
+        # ... and so is a state body's (the entity pass leaves it out of the genre)
+        ("Acme agreed a deal with Zenith.", LocalEntity("e1", "Zenith", "Organization"),
+         ["AGREE"]),
+    ],
+)
+def test_events_commerce_story_needs_a_state_side_party(nlp, lexicon, text, recipient, expected):
+    doc = nlp(text)
+    acme = LocalEntity("e0", "Acme", "Organization", genre="commerce")
+    start = text.index(recipient.label)
+    mentions = [Mention(0, 4, "Acme", "ORG", "e0"),
+                Mention(start, start + len(recipient.label), recipient.label, "ORG", "e1")]
+    article = Article(id="t", title="", text=text, sources=())
+    events = extract_events(doc, article, mentions, [acme, recipient], lexicon)
+    assert [e.type for e in events] == expected

@@ -23,6 +23,8 @@ from kg.text import fold
 
 #: The genre of a sport story (`LocalEntity.genre`).
 SPORT = "sport"
+#: The genre of a business, technology-product or entertainment-industry story.
+COMMERCE = "commerce"
 #: spaCy labels of things that are no actors: a name the model gives these is voted on too.
 THING_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 _LONGEST_CUE = 3  # words
@@ -33,7 +35,7 @@ def add_evidence(
 ) -> list[LocalEntity]:
     """Return `entities` with the article's genre and the thing labels of their names added."""
     words = re.findall(r"[a-z0-9]+", fold(doc_text(doc)))  # "free-agent": "free agent"
-    genre = SPORT if is_sport_story(words, gazetteer) else ""
+    genre = story_genre(words, gazetteer)
     things: Counter[tuple[str, str]] = Counter(
         (_name_key(ent.text), ent.label_) for ent in doc.ents if ent.label_ in THING_LABELS
     )
@@ -41,8 +43,10 @@ def add_evidence(
         return list(entities)
     out = []
     for entity in entities:
-        institution = entity.type != "Person" and is_institution(entity.label, gazetteer)
-        kind = "" if institution else genre
+        # the police in a sport story is still the police, and in a commerce story a state's
+        # body is still the state's
+        named = is_institution if genre == SPORT else is_state_body
+        kind = "" if entity.type != "Person" and named(entity.label, gazetteer) else genre
         names = {_name_key(n) for n in (entity.label, *entity.aliases)}
         extra = Counter({label: n for (name, label), n in things.items() if name in names})
         labels = entity.labels
@@ -51,6 +55,25 @@ def add_evidence(
             labels = tuple(sorted(merged.items(), key=lambda item: (-item[1], item[0])))
         out.append(replace(entity, labels=labels, genre=kind))
     return out
+
+
+def is_state_body(name: str, gazetteer: Gazetteer) -> bool:
+    """A name holding a word of a state's own bodies ("Vancouver Police", "Federal Court"): an
+    institution noun, or a group noun of a state sector (government, military, police, courts,
+    legislature, intelligence).
+
+    >>> from kg.paths import default_ontology_dir
+    >>> from kg.extract.entities.gazetteer import load_gazetteer
+
+    >>> gaz = load_gazetteer(default_ontology_dir())
+    >>> is_state_body("Vancouver Police", gaz), is_state_body("Agility Alliance", gaz)
+    (True, False)
+    """
+    return any(
+        word in gazetteer.institution_heads
+        or gazetteer.agents.get(word, "")[:3] in gazetteer.focus_sectors
+        for word in fold(name).split()
+    )
 
 
 def is_institution(name: str, gazetteer: Gazetteer) -> bool:
@@ -73,6 +96,26 @@ def is_institution(name: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+def story_genre(words: Iterable[str], gazetteer: Gazetteer) -> str:
+    """`SPORT` or `COMMERCE` when the lower-cased `words` use enough cues of that genre (total
+    and distinct; sport first), else "".
+
+    >>> from kg.paths import default_ontology_dir
+    >>> from kg.extract.entities.gazetteer import load_gazetteer
+
+    >>> gaz = load_gazetteer(default_ontology_dir())
+    >>> text = "the laptop has a faster processor , more software , apps and a longer battery life"
+    >>> story_genre(text.split(), gaz), story_genre("the minister resigned".split(), gaz)
+    ('commerce', '')
+    """
+    tokens = list(words)
+    if _uses_cues(tokens, gazetteer.sport_cues, gazetteer.sport_story):
+        return SPORT
+    if _uses_cues(tokens, gazetteer.commerce_cues, gazetteer.commerce_story):
+        return COMMERCE
+    return ""
+
+
 def is_sport_story(words: Iterable[str], gazetteer: Gazetteer) -> bool:
     """True when the lower-cased `words` use enough sport cues (total and distinct).
 
@@ -84,15 +127,18 @@ def is_sport_story(words: Iterable[str], gazetteer: Gazetteer) -> bool:
     >>> is_sport_story(text.split(), gaz), is_sport_story("the minister resigned".split(), gaz)
     (True, False)
     """
-    cues = gazetteer.sport_cues
-    tokens = list(words)
+    return _uses_cues(list(words), gazetteer.sport_cues, gazetteer.sport_story)
+
+
+def _uses_cues(tokens: Sequence[str], cues: frozenset[str], enough: tuple[int, int]) -> bool:
+    """Whether `tokens` use at least `enough` = (uses, distinct) of the cue words and phrases."""
     found: Counter[str] = Counter()
     for i in range(len(tokens)):
         for size in range(1, min(_LONGEST_CUE, len(tokens) - i) + 1):
             phrase = " ".join(tokens[i : i + size])
             if phrase in cues:
                 found[phrase] += 1
-    least, distinct = gazetteer.sport_story
+    least, distinct = enough
     return sum(found.values()) >= least and len(found) >= distinct
 
 

@@ -113,6 +113,10 @@ class Gazetteer:
     #: folded name -> ("Person" or "Organization", source file): the field's actor dictionaries
     dictionary: Mapping[str, tuple[str, str]] = field(default_factory=_empty_dictionary)
     sport_story: tuple[int, int] = (4, 3)  # (cue uses, distinct cues) at least
+    #: folded words of business, technology-product and entertainment-industry reporting, and
+    #: how many make a commerce story (its events need a state-side party)
+    commerce_cues: frozenset[str] = frozenset()
+    commerce_story: tuple[int, int] = (5, 3)
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""

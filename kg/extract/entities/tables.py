@@ -29,6 +29,9 @@ def extra_tables(raw: dict[str, Any], ontology_dir: Path) -> dict[str, Any]:
         "venue_heads": _folded(non_actors.get("venue_heads", ())),
         "sport_story": (int(non_actors.get("sport_story_min", 4)),
                         int(non_actors.get("sport_story_distinct", 3))),
+        "commerce_cues": _folded(non_actors.get("commerce_cues", ())),
+        "commerce_story": (int(non_actors.get("commerce_story_min", 5)),
+                           int(non_actors.get("commerce_story_distinct", 3))),
         "dictionary": MappingProxyType(
             _dictionary(raw["actor_dictionary.json"], ontology_dir)),
     }

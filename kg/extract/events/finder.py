@@ -15,6 +15,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.evidence import COMMERCE
 from kg.extract.events.agentless import agentless_actors, implicit_state, is_official_act
 from kg.extract.events.candidate import (
     Candidate,
@@ -113,7 +114,27 @@ def extract_events(
     # an event whose recipient the text does not name (or kg cannot find) is kept with an
     # empty recipient list, not thrown away (issue #15): "X threatened to ban voting in Y"
     kept = unsubsumed(events.values())
+    if any(e.genre == COMMERCE for e in entities):
+        # a business, product or film story: "Apple unveiled a MacBook", "the studio agreed
+        # with the director" are no political events; a state's act in it is ("the EU fined X")
+        kept = [e for e in kept if any(_state_side(participants, k)
+                                       for k in (*e.actors, *e.recipients))]  # fmt: skip
     return sorted(kept, key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+def _state_side(participants: Participants, key: str) -> bool:
+    """A state, an armed group, a body of the gazetteer (the UN, the EU), an institution (a
+    name with a word of a state's bodies, "Vancouver police": the entity pass leaves it out of
+    the story's genre), an office holder of the actor dictionaries, or a person acting for a
+    state or armed group."""
+    entity = participants.entities[key]
+    if entity.type in ("Country", "ArmedGroup") or entity.basis.startswith("gazetteer:"):
+        return True
+    if entity.type != "Person":
+        return entity.genre != COMMERCE
+    owner = participants.entities.get(entity.affiliation or "")
+    return entity.basis.startswith("dictionary:") or (
+        owner is not None and owner.type in ("Country", "ArmedGroup"))
 
 
 def _lone_dictionary_act(
