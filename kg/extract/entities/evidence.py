@@ -45,8 +45,9 @@ def add_evidence(
     for entity in entities:
         # the police in a sport story is still the police, and in a commerce story a state's
         # body is still the state's
-        named = is_institution if genre == SPORT else is_state_body
-        kind = "" if entity.type != "Person" and named(entity.label, gazetteer) else genre
+        body = entity.type != "Person" and is_institution(
+            entity.label, gazetteer, state=genre == COMMERCE)  # fmt: skip
+        kind = "" if body else genre
         names = {_name_key(n) for n in (entity.label, *entity.aliases)}
         extra = Counter({label: n for (name, label), n in things.items() if name in names})
         labels = entity.labels
@@ -57,30 +58,13 @@ def add_evidence(
     return out
 
 
-def is_state_body(name: str, gazetteer: Gazetteer) -> bool:
-    """A name holding a word of a state's own bodies ("Vancouver Police", "Federal Court"): an
-    institution noun, or a group noun of a state sector (government, military, police, courts,
-    legislature, intelligence).
-
-    >>> from kg.paths import default_ontology_dir
-    >>> from kg.extract.entities.gazetteer import load_gazetteer
-
-    >>> gaz = load_gazetteer(default_ontology_dir())
-    >>> is_state_body("Vancouver Police", gaz), is_state_body("Agility Alliance", gaz)
-    (True, False)
-    """
-    return any(
-        word in gazetteer.institution_heads
-        or gazetteer.agents.get(word, "")[:3] in gazetteer.focus_sectors
-        for word in fold(name).split()
-    )
-
-
-def is_institution(name: str, gazetteer: Gazetteer) -> bool:
+def is_institution(name: str, gazetteer: Gazetteer, *, state: bool = False) -> bool:
     """A name holding a word of a state's or society's bodies ("Parliament", "X Police").
 
     The police in a sport story is still the police; a word of the agents dictionaries,
-    a description head or a place's institution noun marks it.
+    a description head or a place's institution noun marks it. With `state`, only a state's
+    own bodies count: an institution noun or a group noun of a state sector (government,
+    military, police, courts, legislature, intelligence), not "X Alliance".
 
     >>> from kg.paths import default_ontology_dir
     >>> from kg.extract.entities.gazetteer import load_gazetteer
@@ -88,11 +72,18 @@ def is_institution(name: str, gazetteer: Gazetteer) -> bool:
     >>> gaz = load_gazetteer(default_ontology_dir())
     >>> is_institution("the Dover Police", gaz), is_institution("Dover Rovers", gaz)
     (True, False)
+    >>> is_institution("Agility Alliance", gaz), is_institution("Agility Alliance", gaz, state=True)
+    (True, False)
     """
+    words = fold(name).split()
+    if state:
+        return any(w in gazetteer.institution_heads
+                   or gazetteer.agents.get(w, "")[:3] in gazetteer.focus_sectors
+                   for w in words)  # fmt: skip
     return any(
         word in gazetteer.agents or word in gazetteer.descriptions
         or word in gazetteer.institution_heads
-        for word in fold(name).split()
+        for word in words
     )
 
 
