@@ -379,3 +379,21 @@ def test_roles_a_persons_group_is_the_body_the_article_makes_theirs():
                                LEXICON)  # fmt: skip
     assert dict(parts.bodies) == {"e2": "e6"}
     assert parts.actors(doc[8]) == (["e6"], "proxy")
+
+
+def test_roles_he_is_the_subject_of_an_earlier_clause_of_its_sentence():
+    """"Ruiz spoke. Before Vela left, he resigned.": he is Vela, not the previous sentence's."""
+    doc = parse("""
+        Ruiz     1 nsubj PROPN
+        spoke    1 ROOT  VERB VBD speak
+        .        1 punct PUNCT
+        Before   5 mark  SCONJ IN
+        Tomas    5 compound PROPN
+        Vela     6 nsubj PROPN
+        left     8 advcl VERB VBD leave
+        he       8 nsubj PRON PRP he
+        resigned 8 ROOT  VERB VBD resign
+        .        8 punct PUNCT
+    """)
+    parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
+    assert parts.actors(doc[7]) == (["e3"], "pronoun")

@@ -9,6 +9,7 @@ from kg.extract.events.syntax import (
     caused_passive,
     conjuncts,
     hyphen_agent,
+    is_conditional,
     is_mandated,
     is_passive,
     object_tokens,
@@ -203,3 +204,22 @@ def test_syntax_hyphen_agent_needs_the_hyphen():
     doc = parse(HYPHENED)
     no_hyphen = parse(HYPHENED.replace("-       2 punct    PUNCT", "often   2 advmod   ADV"))
     assert (hyphen_agent(doc[2]).text, hyphen_agent(no_hyphen[2])) == ("Iran", None)
+
+
+#: "Canada will strike if Mexico refuses ."
+CONDITION = """
+    Canada  2 nsubj PROPN
+    will    2 aux   AUX  MD
+    strike  2 ROOT  VERB VB
+    if      5 mark  SCONJ IN
+    Mexico  5 nsubj PROPN
+    refuses 2 advcl VERB VBZ refuse
+    .       2 punct PUNCT
+"""
+
+
+def test_syntax_is_conditional_only_inside_the_if_clause():
+    doc = parse(CONDITION)
+    unless = parse(CONDITION.replace("if      5 mark  SCONJ IN", "as      5 mark  SCONJ IN"))
+    assert (is_conditional(doc[5]), is_conditional(doc[2]), is_conditional(unless[5])) == (
+        True, False, False)  # fmt: skip

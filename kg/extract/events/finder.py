@@ -33,6 +33,7 @@ from kg.extract.events.status import StatusFinder
 from kg.extract.events.syntax import (
     as_written,
     asks_a_question,
+    is_conditional,
     is_mandated,
     is_passive,
     is_question,
@@ -85,6 +86,9 @@ def extract_events(
             if candidate is not None and candidate.how == "agentless":
                 candidate = _with_agentless_actor(candidate, finder, participants)
             if candidate is None or _lone_dictionary_act(candidate, lexicon, participants):
+                continue
+            if is_conditional(candidate.clause):
+                log.debug("%r at %d: a condition, not an event", token.text, token.idx)
                 continue
             lemma = candidate.token.lemma_.lower()
             if candidate.recipients:

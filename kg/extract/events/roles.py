@@ -362,6 +362,12 @@ class Participants(EntityIndex):
                         c for c in node.children if c.dep_ in SUBJECTS and c.i != pronoun.i
                     )
                 own = False
+        # then the subject of a clause before it in its sentence, nearest first ("Before Bush
+        # left office, he passed ..."), then the previous sentence's
+        candidates.extend(
+            t for t in reversed(sent[: pronoun.i - sent.start])
+            if t.dep_ in SUBJECTS and t not in candidates
+        )  # fmt: skip
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if previous is not None:
             candidates.extend(c for c in previous.root.children if c.dep_ in SUBJECTS)

@@ -249,6 +249,28 @@ def asks_a_question(verb: Token) -> bool:
     )  # fmt: skip
 
 
+#: Subordinators of a condition: an act told in such a clause has not taken place.
+_CONDITIONS = ("if", "unless")
+
+
+def is_conditional(token: Token) -> bool:
+    """Whether a word sits in a conditional clause ("if it cooperated", "unless X withdraws"):
+    the act it tells is a condition, not an event.
+
+    The clause is any adverbial clause among the word's heads that is introduced by "if" or
+    "unless"; "X threatened to strike if Y refused" keeps the strike, not the refusal.
+    """
+    node = token
+    while True:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in node.children
+        ):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+
+
 def as_written(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The words that name each doer as the text writes them: a pronoun ("It"), or a
     description up to its head ("the rights group", "the Ukrainian president")."""
