@@ -12,6 +12,7 @@ from kg.extract.events.candidate import (
     Candidate,
     build_event,
     event_type,
+    is_crowd,
     mutual_split,
     sentence_dates,
     unsubsumed,
@@ -242,3 +243,19 @@ def test_candidate_mutual_split(table, lemma, event_type, expected):
     assert doc[3].lemma_ == lemma
     split = mutual_split(candidate, LEXICON)
     assert [(c.actors, c.recipients) for c in split] == expected
+
+
+@pytest.mark.parametrize(
+    ("unnamed", "sectors", "actors", "crowd"),
+    [
+        ((("protesters", "CVLOPP"),), (), (), True),  # unnamed protesters
+        ((), (("e0", "CVLOPP"),), ("e0",), True),  # "Egyptian demonstrators"
+        ((("gunmen", "UAF"),), (), (), False),  # armed men assault
+        ((), (("e0", "MIL"),), ("e0",), False),  # troops
+        ((), (), ("e0",), False),  # a named actor
+        ((), (("e0", "CVLOPP"),), ("e0", "e1"), False),  # with a named actor beside
+    ],
+)
+def test_candidate_is_crowd_for_the_codebooks_riot(unnamed, sectors, actors, crowd):
+    candidate, _ = attack(actors=actors, unnamed=unnamed)
+    assert is_crowd(candidate, sectors) is crowd

@@ -85,6 +85,20 @@ def mutual_split(candidate: Candidate, lexicon: Lexicon) -> list[Candidate]:
     ]  # fmt: skip
 
 
+#: CAMEO sectors of civilians acting as a crowd: civilians, opposition (protesters), labour,
+#: students, refugees.
+_CROWD_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF")
+
+
+def is_crowd(candidate: Candidate, sectors: Sequence[tuple[str, str]]) -> bool:
+    """Whether every doer of a candidate is a civilian crowd named by a group noun: unnamed
+    ("protesters", "rioters") or tied to an actor ("Egyptian demonstrators": sector CVLOPP);
+    the first sector code decides (CVL, OPP, LAB, EDU, REF)."""
+    crowds = [sector for _, sector in candidate.unnamed] + [sector for _, sector in sectors]
+    named = len(sectors) == len(candidate.actors)
+    return bool(crowds) and named and all(s[:3] in _CROWD_SECTORS for s in crowds)
+
+
 def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
     """Drop an event without recipients when the same sentence tells the same act of the same
     actors with recipients ("an offensive that killed X": the offensive is the killing)."""
@@ -291,10 +305,16 @@ def build_event(
     start = candidate.first.idx
     end = candidate.token.idx + len(candidate.token.text)
     kind = event_type(candidate, status, sent, lexicon)
+    mode = candidate.trigger.mode if kind == candidate.trigger.type else None
     place = _place(candidate, participants, lexicon)
     keys = (*candidate.actors, *candidate.recipients)
     if place is None and dateline is not None and may_place(dateline, sent, keys, participants):
         place = dateline.key
+    doers = participants.sectors(candidate.clause, candidate.actors)
+    if kind == "ASSAULT" and is_crowd(candidate, doers):
+        # the codebook's PROTEST riot: civilians' violent collective action ("protesters threw
+        # stones at police", "rioters clashed with police"), not an armed force's assault
+        kind, mode = "PROTEST", "riot"
     return EventMention(
         type=kind,
         actors=candidate.actors,
@@ -306,13 +326,13 @@ def build_event(
         trigger_start=start,
         trigger_end=end,
         confidence=_confidence(candidate, status),
-        mode=candidate.trigger.mode if kind == candidate.trigger.type else None,
+        mode=mode,
         attributed_to=status.attributed_to,
         source_text=status.source_text,
         date=when[0] if when else None,
         date_precision=when[1] if when else None,
         place=place,
-        generic_actors=participants.sectors(candidate.clause, candidate.actors),
+        generic_actors=doers,
         recipient_sectors=participants.sectors(candidate.clause, candidate.recipients),
         unnamed_actors=candidate.unnamed,
         inferred_actor=candidate.inferred,
