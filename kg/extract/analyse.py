@@ -67,17 +67,22 @@ def analyse_doc(
     """Find entities, then events, in one parsed article (`title`: the parse of its headline,
     whose events are coded too, `kg.extract.headline`)."""
     from kg.extract.entities.finder import extract_entities
+    from kg.extract.entities.territory import implied_countries, needed
     from kg.extract.events.finder import extract_events
     from kg.extract.headline import headline_events
 
     mentions, entities = extract_entities(doc, article, resources.gazetteer)
-    events = extract_events(doc, article, mentions, entities, resources.lexicon)
+    # countries the story's places imply ("Khan Younis": Palestine), kept if an event names one
+    implied = implied_countries(entities, resources.gazetteer)
+    offered = [*entities, *implied]
+    events = extract_events(doc, article, mentions, offered, resources.lexicon)
     if title is not None:
         told, named = headline_events(
-            title, article, entities, resources.gazetteer, resources.lexicon
+            title, article, offered, resources.gazetteer, resources.lexicon
         )
         events = [*told, *events]
         entities = [*entities, *named]
+    entities = [*entities, *needed(implied, events)]
     sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
     return ArticleAnalysis(
         article_id=article.id,

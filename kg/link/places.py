@@ -15,116 +15,17 @@ actor stays an actor.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
-from kg.errors import OntologyError
-from kg.records import PLACE_KINDS, Actor, Event, Location, Place
-from kg.text import fold, slug
+from kg.places import PLACES_FILE, PlaceTable, TablePlace, load_place_table
+from kg.records import Actor, Event, Place
+from kg.text import slug
+
+__all__ = ["PLACES_FILE", "PlaceTable", "TablePlace", "load_place_table", "locate_places"]
 
 log = logging.getLogger(__name__)
-
-#: File name of the place table in the ontology folder.
-PLACES_FILE = "places.tsv"
-_RANK = {"country": 0, "city": 1, "region": 2}
-
-
-@dataclass(frozen=True, slots=True)
-class TablePlace:
-    """One row of the place table."""
-
-    name: str
-    country: str | None  # ISO alpha-3, the id of ontology/countries.json
-    qid: str | None
-    population: int
-    location: Location
-
-
-@dataclass(frozen=True, slots=True)
-class PlaceTable:
-    """Folded name -> rows, for primary and for alternate names (read once per build)."""
-
-    primary: dict[str, tuple[TablePlace, ...]]
-    alternate: dict[str, tuple[TablePlace, ...]]
-
-    def find(self, name: str, *, country: str | None = None) -> TablePlace | None:
-        """The row a place name most likely means; `country` is a country's name or id.
-
-        >>> paris = Location(1, "city", "FR", 48.85, 2.35)
-        >>> row = TablePlace("Paris", "FRA", None, 2_000_000, paris)
-        >>> state = TablePlace("Paris", "USA", None, 25_000, Location(2, "city", "US", 33.7, -95.6))
-        >>> table = PlaceTable({"paris": (row, state)}, {})
-        >>> table.find("PARIS").location.geonames, table.find("Paris", country="USA").name
-        (1, 'Paris')
-        >>> table.find("Paris", country="USA").location.geonames
-        2
-        """
-        key = fold(name).removeprefix("the ")
-        rows = self.primary.get(key, ())
-        if all(r.location.kind == "region" for r in rows):
-            # "New York" is a state's name and the city's alternate name: news means the city
-            rows += self.alternate.get(key, ())
-        if country and rows:
-            wanted = self._country(country)
-            rows = tuple(r for r in rows if r.country == wanted) or rows
-        if not rows:
-            return None
-        return min(rows, key=lambda r: (_RANK[r.location.kind], -r.population,
-                                        r.location.geonames))
-
-    def country(self, name: str) -> TablePlace | None:
-        """The country row named `name` (a name, alternate name or alpha-3 id), if any."""
-        found = self.find(name)
-        if found is not None and found.location.kind == "country":
-            return found
-        return None
-
-    def _country(self, name: str) -> str | None:
-        if len(name) == 3 and name.isupper():
-            return name
-        found = self.country(name)
-        return found.country if found is not None else None
-
-
-def load_place_table(folder: Path) -> PlaceTable:
-    """Read `folder`/places.tsv into a `PlaceTable`."""
-    path = folder / PLACES_FILE
-    if not path.is_file():
-        raise OntologyError(f"{path}: place table not found; run scripts/make_places.py")
-    primary: dict[str, list[TablePlace]] = {}
-    alternate: dict[str, list[TablePlace]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        lines = (line for line in fh if not line.startswith("#"))
-        for number, row in enumerate(csv.DictReader(lines, delimiter="\t"), 2):
-            try:
-                place = _row(row)
-            except (KeyError, ValueError) as err:
-                raise OntologyError(f"{path}:{number}: bad row ({err}); regenerate it with "
-                                    "scripts/make_places.py") from err
-            primary.setdefault(fold(place.name), []).append(place)
-            for name in filter(None, row["alternates"].split("|")):
-                if fold(name) != fold(place.name):
-                    alternate.setdefault(fold(name), []).append(place)
-    log.debug("place table %s: %d names", path, len(primary))
-    return PlaceTable({k: tuple(v) for k, v in primary.items()},
-                      {k: tuple(v) for k, v in alternate.items()})
-
-
-def _row(row: dict[str, str]) -> TablePlace:
-    kind = row["kind"]
-    if kind not in PLACE_KINDS:
-        raise ValueError(f"kind {kind!r} is not one of {', '.join(PLACE_KINDS)}")
-    location = Location(
-        geonames=int(row["geonames"]), kind=kind, country_code=row["country_code"] or None,
-        lat=float(row["lat"]) if row["lat"] else None,
-        lon=float(row["lon"]) if row["lon"] else None,
-    )
-    return TablePlace(row["name"], row["country"] or None, row["qid"] or None,
-                      int(row["population"] or 0), location)
 
 
 def locate_places(

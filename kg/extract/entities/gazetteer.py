@@ -17,6 +17,7 @@ from typing import Any
 
 from kg.errors import OntologyError
 from kg.extract.entities.tables import extra_tables
+from kg.places import PLACES_FILE, PlaceTable, load_place_table
 from kg.records import ACTOR_TYPES
 from kg.text import fold, stable_hash
 
@@ -113,6 +114,9 @@ class Gazetteer:
     #: folded name -> ("Person" or "Organization", source file): the field's actor dictionaries
     dictionary: Mapping[str, tuple[str, str]] = field(default_factory=_empty_dictionary)
     sport_story: tuple[int, int] = (4, 3)  # (cue uses, distinct cues) at least
+    #: folded name of a city or region of the GeoNames place table (ontology/places.tsv) ->
+    #: the label of its country ("khan younis" -> "Palestine"): whose territory a place is
+    place_countries: Mapping[str, str] = field(default_factory=_empty_mapping)
     #: folded words of business, technology-product and entertainment-industry reporting, and
     #: how many make a commerce story (its events need a state-side party)
     commerce_cues: frozenset[str] = frozenset()
@@ -228,8 +232,25 @@ def load_gazetteer(ontology_dir: Path) -> Gazetteer:
         for row in _rows(raw, file, key, ontology_dir):
             builder.add_org(row, ontology_dir / file, key)
     titles = raw["titles.json"]
+    places = load_place_table(ontology_dir)
+    digest_parts.append(f"{PLACES_FILE}\x1f{places.version}")
     gazetteer = builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
-    return replace(gazetteer, **extra_tables(raw, ontology_dir))
+    return replace(gazetteer, **extra_tables(raw, ontology_dir),
+                   place_countries=MappingProxyType(_place_countries(places, builder)))
+
+
+def _place_countries(places: PlaceTable, builder: _Builder) -> dict[str, str]:
+    """Folded city and region names -> the label of the country the table most likely means
+    (the row `PlaceTable.find` picks: a city over a region, the bigger city over the smaller)."""
+    found: dict[str, str] = {}
+    for name in (*places.primary, *places.alternate):
+        row = places.find(name)
+        if row is None or row.location.kind == "country" or row.country is None:
+            continue
+        label = builder.country_labels.get(row.country)
+        if label is not None:
+            found[name] = label
+    return found
 
 
 def _rows(raw: dict[str, Any], file: str, key: str, ontology_dir: Path) -> list[dict[str, Any]]:

@@ -150,6 +150,11 @@ def resolve(
             # "X sued Y ... X said": a company the recognizer took for a place, acting twice
             # and never told as a location (one act may be a misparse: "in the north and
             # the X valley after a ban takes effect") (issue #3)
+    for key, group in groups.items():
+        if key[0] == "place" and group.type == PLACE and group.country is None:
+            # whose territory a place the gazetteer does not know is: "Khan Younis" is in
+            # Palestine (the GeoNames place table), so strikes there are done to Palestine
+            group.country = gazetteer.place_countries.get(key[1].removeprefix("the "))
     for i, key in person_keys.items():
         join(i, key, _Group("Person", cands[i].start))
     for group in groups.values():

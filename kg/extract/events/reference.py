@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.territory import IMPLIED
 from kg.extract.events.syntax import SUBJECTS
 from kg.text import fold
 
@@ -75,7 +76,9 @@ def own_state(parts: EntityIndex, noun: Token) -> str | None:
                     return country
     if any(c.dep_ != "det" for c in noun.children):
         return None  # "the Liberal government" may be another country's
-    countries = sorted(set(parts.countries.values()))
+    # the countries the article names (not those its places only imply)
+    countries = sorted(k for k in set(parts.countries.values())
+                       if not parts.entities[k].basis.endswith(IMPLIED))  # fmt: skip
     return countries[0] if len(countries) == 1 else None
 
 
