@@ -155,6 +155,8 @@ def _lone_dictionary_act(
         return False
     if candidate.recipients:
         return not any(_political(participants.entities[k]) for k in candidate.recipients)
+    if not candidate.nominal and participants.unnamed_groups(object_tokens(candidate.token)):
+        return False  # done to people a group noun names: "the navy captured 23 pirates"
     return candidate.event_type not in lexicon.open_types and not (
         len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
 
