@@ -13,6 +13,7 @@ from kg.extract.events.index import build_index
 from kg.extract.events.reference import (
     counted_parties,
     described_body,
+    described_country,
     is_definite,
     own_state,
     referred_parties,
@@ -265,3 +266,24 @@ def test_reference_counted_parties_not_for_a_description_in_apposition():
     """)
     parts = index(doc, [CHILE, PERU, MEXICO], {"Chile": CHILE, "Peru": PERU, "Mexico": MEXICO})
     assert counted_parties(parts, doc[7]) == []
+
+
+@pytest.mark.parametrize(
+    ("modifiers", "noun", "expected"),
+    [
+        (("the det DET",), "country", "e4"),  # the country named last: Peru
+        (("the det DET", "Andean amod ADJ"), "country", None),  # another country, maybe
+        (("a det DET",), "country", None),
+        (("the det DET",), "judge", None),  # no polity noun
+    ],
+)
+def test_reference_described_country_is_the_country_named_last(modifiers, noun, expected):
+    """Chile met Peru . (modifiers) (noun) left ."""
+    rows = ["Chile 1 nsubj PROPN", "met 1 ROOT VERB VBD meet", "Peru 1 dobj PROPN",
+            ". 1 punct PUNCT"]  # fmt: skip
+    head = len(rows) + len(modifiers)
+    rows += [f"{m.split()[0]} {head} {m.split()[1]} {m.split()[2]}" for m in modifiers]
+    rows += [f"{noun} {head + 1} nsubj NOUN NN {noun}", f"left {head + 1} ROOT VERB VBD leave"]
+    doc = parse("\n".join(rows))
+    parts = index(doc, [CHILE, PERU], {"Chile": CHILE, "Peru": PERU})
+    assert described_country(parts, doc[head]) == expected

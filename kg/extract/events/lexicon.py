@@ -44,6 +44,7 @@ CUE_CATEGORIES = (
     "unnamed",
     "location",
     "counted",
+    "polity",
     "mutual",
     "pronoun",
     "partitive",

@@ -169,6 +169,35 @@ def counted_parties(parts: EntityIndex, noun: Token) -> list[str]:
     return []
 
 
+#: How many sentences before its own a country description looks back ("the country").
+_POLITY_WINDOW = 2
+
+
+def described_country(parts: EntityIndex, noun: Token) -> str | None:
+    """"the country", "the island", "the kingdom" -> the country the article named last
+    before it (its own sentence up to the noun, then two sentences back), else the article's
+    focus country; None when neither is known.
+
+    Only a singular noun with the cue "polity", the determiner "the" and no other modifier
+    counts: "the Baltic country" or "a country" may be another one.
+    """
+    if not parts.lexicon.is_cue("polity", noun.lemma_.lower()) or noun.tag_ not in ("NN", "NNP"):
+        return None
+    if [c.lower_ for c in noun.children if c.dep_ not in ("prep", "punct")] != ["the"]:
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return None  # "the country of X" names it
+    sentence = noun.sent
+    start = noun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for _ in range(_POLITY_WINDOW - 1):
+        start = noun.doc[start - 1].sent.start if start > 0 else start
+    for i in range(noun.i - 1, start - 1, -1):
+        key = parts.key_of.get(i)
+        if key is not None and parts.entities[key].type == "Country":
+            return key
+    return parts.focus
+
+
 def _country_of_actor(parts: EntityIndex, token: Token) -> str | None:
     key = parts.entity(token)
     if key is None:

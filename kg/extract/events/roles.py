@@ -17,6 +17,7 @@ from kg.extract.events.index import EntityIndex, build_index
 from kg.extract.events.reference import (
     counted_parties,
     described_body,
+    described_country,
     own_state,
     titled_person,
 )
@@ -198,6 +199,9 @@ class Participants(EntityIndex):
             counted = counted_parties(self, token)  # "the two countries"
             if counted:
                 return counted, "pronoun"
+            country = described_country(self, token)  # "the country", "the island"
+            if country:
+                return [country], "pronoun"
         for child in token.children:
             if child.dep_ == "appos":
                 key = self.entity(child)
