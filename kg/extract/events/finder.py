@@ -370,12 +370,37 @@ class _Coder:
             # "declined to comment", "refused to say": words withheld, no act refused
             log.debug("%r at %d: withholds words, refuses no act", verb.text, verb.idx)
             return None
+        vindicates = self._vindicates(verb, actors)
+        if vindicates:  # the critics are rejected, not the doer's own body
+            own = {self.parts.entities[k].affiliation for k in actors}
+            recipients = [k for k in recipients if k not in own]
         return Candidate(
-            trigger, trigger.type, verb, verb, verb, tuple(actors),
+            trigger, "REJECT" if vindicates else trigger.type, verb, verb, verb, tuple(actors),
             "unnamed" if unnamed else "agentless" if agentless else how,
             inherited, without(recipients, actors), False, False, unnamed,
             resolved=as_written(subjects) if how == "pronoun" else (),
         )  # fmt: skip
+
+    def _vindicates(self, verb: Token, actors: Sequence[str]) -> bool:
+        """"X defended its actions", "X justified itself", a government's spokesman defending
+        the government: verbal support of the doer's own acts or body rejects its critics."""
+        if not actors or not self.lexicon.is_cue("vindicate", verb.lemma_.lower()):
+            return False
+        own = {*actors, *(self.parts.entities[k].affiliation for k in actors)} - {None}
+        for obj in object_tokens(verb):
+            if obj.lower_ in ("itself", "himself", "herself", "themselves", "ourselves"):
+                return True
+            owners = [k for c in obj.children if c.dep_ == "poss"
+                      for k in self.parts.actors(c)[0]]  # fmt: skip
+            keys = owners or self.parts.actors(obj)[0]
+            if keys and set(keys) <= own:
+                return True
+        return False
+
+    def _person_possessor(self, noun: Token, key: str) -> bool:
+        """Whether `key` came from a possessive of the noun and is a person ("his arrest")."""
+        return self.parts.entities[key].type == "Person" and any(
+            c.dep_ == "poss" for c in noun.children)
 
     def _inner_recipients(self, noun: Token, preps: Sequence[str]) -> list[str]:
         """"rejected cooperation with X", "a warrant issued for X" -> X; the verb's own
@@ -487,7 +512,11 @@ class _Coder:
             modifier = self.parts.modifier_actor(noun, allow_of=False)
             if modifier is None and anchor.i != noun.i:
                 modifier = self.parts.modifier_actor(anchor, allow_of=False)
-            if modifier is not None:
+            if modifier is not None and "of" in preps and self._person_possessor(noun, modifier):
+                # "his arrest", "Navalny's release": a person's possessive on an act done to
+                # its "of" object names who it was done to, not who did it
+                recipients.append(modifier)
+            elif modifier is not None:
                 actors, how = [modifier], "proxy"
         if not actors:
             # "the arrest of X by Y": the parser often hangs "by Y" on X

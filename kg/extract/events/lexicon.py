@@ -45,6 +45,7 @@ CUE_CATEGORIES = (
     "location",
     "counted",
     "polity",
+    "vindicate",
     "mutual",
     "pronoun",
     "partitive",
