@@ -43,7 +43,7 @@ class EntityIndex:
     #: as any other), or None when no country is clearly its focus
     focus: str | None
     #: person key -> the organisation or armed group the article makes theirs by a possessive
-    #: ("Sharaa's HTS"): what "Sharaa's group" names later
+    #: ("Ruiz's Liberation Front"): what "Ruiz's group" names later
     bodies: Mapping[str, str]
 
     def entity(self, token: Token) -> str | None:
@@ -118,7 +118,7 @@ def _bodies(
     entities: Mapping[str, LocalEntity],
 ) -> dict[str, str]:
     """Person key -> the organisation or armed group named with the person's possessive
-    ("Sharaa's HTS"); the first one wins."""
+    ("Ruiz's Liberation Front"); the first one wins."""
     found: dict[str, str] = {}
     for token in doc:
         person = key_of.get(token.i) if token.dep_ == "poss" else None

@@ -160,7 +160,7 @@ class Participants(EntityIndex):
         if key is not None:
             return ([key] if self.is_actor_key(key) else []), "direct"
         if token.dep_ == "appos" and token.pos_ == "NOUN":
-            # "Safadi, the first foreign minister to visit Damascus": the one it describes
+            # "Ruiz, the first foreign minister to visit Lima": the one it describes
             described = self.entity(token.head)
             if (described is not None and token.head.i not in self.generic
                     and self.is_actor_key(described)):  # fmt: skip
@@ -329,7 +329,7 @@ class Participants(EntityIndex):
                 owner = self.entities[key].affiliation
                 if owner is None or owner not in self.entities or self.entities[
                         owner].type not in ("Organization", "ArmedGroup"):
-                    owner = self.bodies.get(key)  # "Sharaa's HTS" ... "Sharaa's group"
+                    owner = self.bodies.get(key)  # "Ruiz's Front" ... "Ruiz's group"
                 if owner is not None:
                     key = owner
             if self.is_actor_key(key):
