@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kg.extract.entities.agents import find_groups, focus_country
+from kg.extract.entities.agents import find_groups, focus_country, named_forces
 from kg.extract.entities.gazetteer import load_gazetteer
 from kg.extract.entities.resolve import ENTRY, GROUP, ORG, PERSON, Candidate, resolve
 from kg.records import GENERIC, LocalEntity, Mention
@@ -402,3 +402,36 @@ def test_entity_agents_events_name_groups_by_their_actor_and_sector(nlp, gaz, te
         tuple((label[k], s) for k, s in event.generic_actors),
         tuple((label[k], s) for k, s in event.recipient_sectors),
     ) == expected
+
+
+# "The Velder Police Department said . Two officers shot him ."
+NAMED_POLICE = [
+    ("The", 3, "det", "DET", "DT", "the"),
+    ("Velder", 3, "compound", "PROPN", "NNP", "Velder"),
+    ("Police", 3, "compound", "PROPN", "NNP", "Police"),
+    ("Department", 4, "nsubj", "PROPN", "NNP", "Department"),
+    ("said", 4, "ROOT", "VERB", "VBD", "say"),
+    (".", 4, "punct", "PUNCT", ".", "."),
+    ("Two", 7, "nummod", "NUM", "CD", "two"),
+    ("officers", 8, "nsubj", "NOUN", "NNS", "officer"),
+    ("shot", 8, "ROOT", "VERB", "VBD", "shoot"),
+    ("him", 8, "dobj", "PRON", "PRP", "he"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_entity_agents_bare_force_noun_is_the_one_force_the_story_names(gaz):
+    department = Candidate(0, 30, "The Velder Police Department", "ORG", ORG,
+                           name="Velder Police Department")  # fmt: skip
+    found = find_groups(parse(NAMED_POLICE), (department,), gaz)
+    # "officers" (a curated agent noun, COP) ties to the police force named before, by its
+    # candidate index, rather than to a focus country (there is none here)
+    assert found[1] == Candidate(40, 48, "officers", GENERIC, GROUP, alias_of=0, sector="COP")
+
+
+def test_entity_agents_two_named_forces_leave_the_noun_untied(gaz):
+    first = Candidate(0, 30, "The Velder Police Department", "ORG", ORG,
+                      name="Velder Police Department")  # fmt: skip
+    other = Candidate(31, 35, "Tarn Police", "ORG", ORG, name="Tarn Police")
+    assert named_forces((first, other), gaz) == {}
+    assert named_forces((first, first), gaz) == {"COP": (None, 0)}

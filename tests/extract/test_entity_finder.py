@@ -132,3 +132,25 @@ def test_entity_finder_document_is_no_actor(gaz):
     mentions, entities = extract(doc_with(words, [(2, 5, "ORG")]), gaz)
     assert entities == []
     assert mentions == [Mention(12, 32, "the Velder Agreement", "ORG", None)]
+
+
+def test_entity_finder_untagged_acronym_is_the_organisation_tagged_elsewhere(gaz):
+    # "The VDF said . Two VDF officers left ." : the recognizer tagged the first VDF only
+    words = ["The", "VDF", "said", ".", "Two", "VDF", "officers", "left", "."]
+    parse = {"heads": [1, 2, 2, 2, 6, 6, 7, 7, 7], "lemmas": [w.lower() for w in words],
+             "deps": ["det", "nsubj", "ROOT", "punct", "nummod", "compound", "nsubj", "ROOT",
+                      "punct"],
+             "pos": ["DET", "PROPN", "VERB", "PUNCT", "NUM", "PROPN", "NOUN", "VERB", "PUNCT"]}
+    mentions, entities = extract(doc_with(words, [(1, 2, "ORG")], **parse), gaz)
+    assert [(m.start, m.text, m.entity) for m in mentions if m.entity] == [
+        (4, "VDF", "e0"), (19, "VDF", "e0")]  # fmt: skip
+
+
+def test_entity_finder_acronym_before_a_group_noun_is_an_organisation(gaz):
+    # "Two RVZ fighters left ." : no tag anywhere, but an acronym modifies a group noun
+    words = ["Two", "RVZ", "fighters", "left", "."]
+    parse = {"heads": [2, 2, 3, 3, 3], "lemmas": ["two", "RVZ", "fighter", "leave", "."],
+             "deps": ["nummod", "compound", "nsubj", "ROOT", "punct"],
+             "pos": ["NUM", "PROPN", "NOUN", "VERB", "PUNCT"]}
+    _, entities = extract(doc_with(words, [], **parse), gaz)
+    assert [(e.label, e.type) for e in entities] == [("RVZ", "Organization")]

@@ -25,7 +25,7 @@ person ("the spokesman, John Doe") is left to the people pass.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -100,6 +100,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
                 if tie is not None:
                     ties[i] = tie
     focus = focus_country(cands, gaz)
+    forces = named_forces(cands, gaz, common)
     found = list(cands)
     for i, (start, sector) in heads.items():
         state_body = sector is not None and sector[:3] in gaz.focus_sectors
@@ -107,14 +108,14 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
         # a title names the state's people ("officials said" stays unnamed), except plural
         # holders of its force, whose acts are the state's ("officers shot X", "soldiers")
         force = sector is not None and sector[:3] in _FORCE_SECTORS and doc[i].tag_ == "NNS"
-        if (
-            i not in ties
-            and state_body
-            and (not title or force)
-            and focus is not None
-            and _bare(doc[i], start)
-        ):
-            ties[i] = focus, None
+        if i not in ties and state_body and (not title or force) and _bare(doc[i], start):
+            # "officers", "police", "the navy": the one police force or army the story names
+            # ("the New York Police Department ... two officers shot X"), else its focus country
+            owner = forces.get(sector[:3]) if sector is not None else None
+            if owner is not None:
+                ties[i] = owner
+            elif focus is not None:
+                ties[i] = focus, None
         replaced = sorted({lowered[t] for t in range(start, i + 1) if t in lowered})
         # a title names a group only in the plural ("officers"; "the officer" is a person)
         if i not in ties and (sector is None or (title and doc[i].tag_ != "NNS")
@@ -181,6 +182,33 @@ def focus_country(cands: Sequence[Candidate], gaz: Gazetteer) -> str | None:
     if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def named_forces(
+    cands: Sequence[Candidate], gaz: Gazetteer, common: Collection[int] = ()
+) -> dict[str, _Tie]:
+    """Per force sector (police, military), the one organisation of that sector the story
+    names, as a tie: a name with a word of the sector ("New York Police Department", "Indian
+    Navy"). A sector whose story names two such organisations, or none, is left out, as are
+    the lower-case "names" (`common`: "the navy" tagged as an organisation is a group noun)."""
+    found: dict[str, dict[str, _Tie]] = {}  # sector -> the name -> its first tie
+    tie: _Tie
+    for j, cand in enumerate(cands):
+        if cand.role == ENTRY and cand.entry_id:
+            entry = gaz.entry(cand.entry_id)
+            if entry.type != "Organization":
+                continue
+            name, tie = entry.label, (cand.entry_id, None)
+        elif cand.role == ORG and not cand.outlet and cand.alias_of is None and j not in common:
+            name, tie = cand.text, (None, j)
+        else:
+            continue
+        for word in name.split():
+            sector = gaz.agents.get(fold(word), "")[:3]
+            if sector in _FORCE_SECTORS:
+                found.setdefault(sector, {}).setdefault(fold(name), tie)
+    return {sector: next(iter(names.values()))
+            for sector, names in found.items() if len(names) == 1}  # fmt: skip
 
 
 def _agent(

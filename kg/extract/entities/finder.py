@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
@@ -129,7 +130,28 @@ class _Context:
                     cand = self.classify(piece)
                     if cand is not None:
                         found.append(cand)
-        return tuple(found)
+        return tuple(sorted([*found, *self._untagged_acronyms(found)], key=lambda c: c.start))
+
+    def _untagged_acronyms(self, found: Sequence[Candidate]) -> list[Candidate]:
+        """Acronyms the recognizer left untagged that name an organisation: one it tagged
+        elsewhere in the story ("the NYPD said ..." and "two NYPD officers"), or one that
+        modifies a group noun of the agents dictionary ("NYPD officers", "RSF fighters")."""
+        known = {c.text for c in found if c.role == ORG and _is_acronym(c.text)}
+        tagged = {t.i for ent in self.doc.ents for t in ent}
+        agents = self.gaz.agents
+        out = []
+        for token in self.doc:
+            if token.i in tagged or not _is_acronym(token.text):
+                continue
+            head = token.head
+            if token.text in known or (
+                token.dep_ == "compound" and head.pos_ == "NOUN"
+                and (fold(head.lemma_) in agents or fold(head.text) in agents)
+            ):  # fmt: skip
+                cand = self.classify(Span(self.doc, token.i, token.i + 1, label="ORG"))
+                if cand is not None and cand.role in (ORG, ENTRY):
+                    out.append(cand)
+        return out
 
     def is_headline(self, char: int) -> bool:
         """True when the line holding `char` is a headline (cached per line)."""
@@ -394,6 +416,15 @@ class _Context:
             name=name.text,
             roles=roles_from_words(roles, gaz),
         )
+
+
+def _is_acronym(text: str) -> bool:
+    """An all-capital word of 2 to 6 letters ("NYPD", "UNRWA").
+
+    >>> _is_acronym("NYPD"), _is_acronym("Nypd"), _is_acronym("A")
+    (True, False, False)
+    """
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
 
 
 def _stem(word: str) -> str:
