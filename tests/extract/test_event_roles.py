@@ -165,6 +165,17 @@ def test_roles_speaker_pronoun_is_the_reporting_subject_or_their_side(pronoun, l
             Mexico    3 appos PROPN
             """, 3, ["e1"],
         ),
+        (  # an appositive the parser hung on the verb, right after the noun and a comma
+            """
+            Canada    1 nsubj PROPN
+            accused   1 ROOT  VERB VBD accuse
+            the       3 det   DET
+            minister  1 dobj  NOUN
+            ,         1 punct PUNCT
+            Tomas     6 compound PROPN
+            Vela      1 npadvmod PROPN
+            """, 3, ["e3"],
+        ),
         (  # whose it is: "an application from X"
             """
             Canada      1 nsubj PROPN

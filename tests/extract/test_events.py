@@ -32,6 +32,24 @@ def code(nlp, lexicon, text, *, date=None, places=(), affiliations=None):
 
     Returns events with entity keys replaced by labels, as tuples that are easy to compare.
     """
+    events, label = code_events(nlp, lexicon, text, date=date, places=places,
+                                affiliations=affiliations)  # fmt: skip
+    return [
+        (
+            e.type,
+            tuple(label[a] for a in e.actors),
+            tuple(label[r] for r in e.recipients),
+            e.status,
+            label.get(e.attributed_to or ""),
+            e.date,
+            label.get(e.place or ""),
+        )
+        for e in events
+    ]
+
+
+def code_events(nlp, lexicon, text, *, date=None, places=(), affiliations=None):
+    """The event mentions `code` compares, and the label of each entity key."""
     doc = nlp(text)
     article = Article(id="t", title="", text=text, sources=(), date=date)
     entities: dict[str, LocalEntity] = {}
@@ -51,19 +69,7 @@ def code(nlp, lexicon, text, *, date=None, places=(), affiliations=None):
             entities[person].key, person, "Person", affiliation=entities[group].key
         )
     label = {e.key: e.label for e in entities.values()}
-    events = extract_events(doc, article, mentions, list(entities.values()), lexicon)
-    return [
-        (
-            e.type,
-            tuple(label[a] for a in e.actors),
-            tuple(label[r] for r in e.recipients),
-            e.status,
-            label.get(e.attributed_to or ""),
-            e.date,
-            label.get(e.place or ""),
-        )
-        for e in events
-    ]
+    return extract_events(doc, article, mentions, list(entities.values()), lexicon), label
 
 
 CASES = [
@@ -90,6 +96,8 @@ CASES = [
     ("negated", "Canada did not attack Mexico.", []),
     ("refusal", "Canada refused to meet Mexico.",
      [("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("a weapon stands for its owner", "Canadian shells struck Mexico.",
+     [("ASSAULT", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
     ("place is not an actor", "Canada met Mexico in Paris.",
      [("CONSULT", ("Canada",), ("Mexico",), "asserted", None, None, "Paris")]),
 ]  # fmt: skip
@@ -489,6 +497,28 @@ def test_events_threat_is_an_act_done_to_the_party_threatened(nlp, lexicon):
         ("ASSAULT", ("e0",), ("e1",), "intended", None),
         ("THREATEN", ("e0",), ("e1",), "asserted", None),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Canada will sanction Mexico if it attacks Peru.", [
+        ("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None),
+        ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("Canada will visit Mexico if the talks succeed.", [
+        ("CONSULT", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+])  # fmt: skip
+def test_events_a_conditional_coercive_act_is_a_threat(nlp, lexicon, text, expected):
+    # "will sanction X if ...": a warning, THREATEN asserted when made (ANNOTATION.md), with
+    # the act itself intended; a conditional visit threatens no one
+    assert code(nlp, lexicon, text) == expected
+
+
+@pytest.mark.slow
+def test_events_a_conditional_threat_takes_the_mode_of_the_act(nlp, lexicon):
+    text = "Canada will arrest Mexican diplomats unless Mexico withdraws."
+    events, _ = code_events(nlp, lexicon, text)
+    assert [(e.type, e.mode, e.status) for e in events] == [
+        ("COERCE", "arrest", "intended"), ("THREATEN", "arrest", "asserted")]  # fmt: skip
 
 
 @pytest.mark.slow

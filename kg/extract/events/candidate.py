@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.events.dateline import Dateline, may_place
 from kg.extract.events.status import Status
+from kg.extract.events.syntax import has_condition
 from kg.extract.events.timex import best_date
 from kg.extract.events.typemodel import is_hedged
 from kg.records import EventMention
@@ -83,6 +84,38 @@ def mutual_split(candidate: Candidate, lexicon: Lexicon) -> list[Candidate]:
                             recipients=without(candidate.actors, (actor,)))
         for actor in candidate.actors
     ]  # fmt: skip
+
+
+#: Types of the coercive or forceful acts the codebook's THREATEN covers when announced as a
+#: warning: violence, arrests and bans, sanctions, strikes and blockades, deployments.
+_COERCIVE_TYPES = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE")
+#: THREATEN modes for acts whose own mode is not one of THREATEN's (codebook definitions:
+#: "threaten violence", "threaten to restrict movement ..., including boycotts, strikes,
+#: blockades").
+_THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict"}
+
+
+def conditional_threat(candidate: Candidate, status: Status, lexicon: Lexicon) -> (
+        tuple[Candidate, Status] | None):
+    """An announced coercive act made conditional ("police will arrest anyone who marches if
+    the ban is defied", "X would strike unless Y withdraws") is a warning: a THREATEN of its
+    own, asserted when made (ANNOTATION.md), next to the act itself, intended.
+
+    Not for an intention a threat or promise verb already tells ("threatened to strike" is
+    coded from "threatened"), nor for nominal acts.
+    """
+    if (status.status != "intended" or candidate.nominal
+            or candidate.event_type not in _COERCIVE_TYPES
+            or any(c.startswith("intend:") for c in status.cues)
+            or not has_condition(candidate.clause)):  # fmt: skip
+        return None
+    mode = candidate.trigger.mode
+    if mode is None or ("THREATEN", mode) not in lexicon.modes:
+        mode = _THREAT_MODES.get(candidate.event_type)
+    trigger = dataclasses.replace(candidate.trigger, type="THREATEN", mode=mode)
+    threat = dataclasses.replace(candidate, trigger=trigger, event_type="THREATEN")
+    return threat, dataclasses.replace(status, status="asserted",
+                                       cues=(*status.cues, "conditional"))  # fmt: skip
 
 
 #: CAMEO sectors of civilians acting as a crowd: civilians, opposition (protesters), labour,

@@ -20,6 +20,7 @@ from kg.extract.events.agentless import agentless_actors, implicit_state, is_off
 from kg.extract.events.candidate import (
     Candidate,
     build_event,
+    conditional_threat,
     mutual_split,
     sentence_dates,
     unsubsumed,
@@ -107,8 +108,10 @@ def extract_events(
             if status is None:
                 log.debug("%r at %d: negated or blocked", token.text, token.idx)
                 continue
-            for one in mutual_split(candidate, lexicon):  # "X and Y accused each other"
-                event = build_event(one, status, sent, dates, anchor, participants, lexicon,
+            threat = conditional_threat(candidate, status, lexicon)
+            tellings = [(one, status) for one in mutual_split(candidate, lexicon)]
+            for one, told_as in tellings + ([threat] if threat is not None else []):
+                event = build_event(one, told_as, sent, dates, anchor, participants, lexicon,
                                     dateline=dateline)
                 coder.makers[event.type] = candidate.actors
                 key = (event.type, event.actors, event.recipients, event.sentence_start,

@@ -137,9 +137,17 @@ class Participants(EntityIndex):
 
     def _appositive(self, noun: Token) -> list[str]:
         """The actor an appositive names for a common noun ("its neighbour, Peru"): an actor,
-        or the country of a named place ("its archrival, Islamabad")."""
-        for child in noun.children:
-            key = self.entity(child) if child.dep_ == "appos" else None
+        or the country of a named place ("its archrival, Islamabad"). An appositive the parser
+        hung on the verb next to the noun counts too ("shot the teenager, John Doe, on ...")."""
+        doc = noun.doc
+        comma = noun.right_edge.i + 1
+        misplaced = [
+            c for c in noun.head.children
+            if c.dep_ in ("npadvmod", "appos", "dep") and c.i != noun.i and comma < len(doc)
+            and doc[comma].text == "," and c.left_edge.i == comma + 1
+        ] if noun.head.i != noun.i else []  # fmt: skip
+        for child in [*noun.children, *misplaced]:
+            key = self.entity(child) if child.dep_ in ("appos", "npadvmod", "dep") else None
             if key is None:
                 continue
             if self.is_actor_key(key):

@@ -271,6 +271,15 @@ def is_conditional(token: Token) -> bool:
         node = node.head
 
 
+def has_condition(verb: Token) -> bool:
+    """Whether a verb carries a conditional clause of its own ("will arrest them if they
+    march", "would retaliate unless X withdraws")."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+        for c in verb.children
+    )  # fmt: skip
+
+
 def as_written(tokens: Sequence[Token]) -> tuple[str, ...]:
     """The words that name each doer as the text writes them: a pronoun ("It"), or a
     description up to its head ("the rights group", "the Ukrainian president")."""
