@@ -10,6 +10,7 @@ from parsed_docs import lexicon, mentions, parse
 
 from kg.extract.events.candidate import Candidate, build_event, sentence_dates
 from kg.extract.events.dateline import Dateline, dateline_place, dateline_span, may_place
+from kg.extract.events.finder import _victims_of_the_place
 from kg.extract.events.roles import Participants
 from kg.extract.events.status import Status
 from kg.records import LocalEntity
@@ -270,3 +271,33 @@ def test_dateline_does_not_reach_past_its_paragraph():
     assert dateline_place(doc, parts) == Dateline("e4", len(doc.text))
     assert may_place(Dateline("e4", len(doc.text)), sent, ("e0", "e3"), parts) is True
     assert may_place(Dateline("e4", 0), sent, ("e0", "e3"), parts) is False
+
+
+# -- the people of the event's place as recipients ---------------------------------------------
+
+NEAR_OTTAWA = """
+    Mexico   1 nsubj PROPN
+    killed   1 ROOT  VERB VBD kill
+    40       3 nummod NUM CD
+    people   1 dobj  NOUN NNS person
+    near     1 prep  ADP
+    Ottawa   4 pobj  PROPN
+"""
+
+
+@pytest.mark.parametrize(("actor", "expected"), [("e1", ("e0",)), ("e0", ())])
+def test_event_place_force_on_unnamed_people_is_done_to_the_polity_of_the_place(actor, expected):
+    doc = parse(NEAR_OTTAWA)
+    parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
+    token = doc[1]
+    trigger = LEXICON.verb_triggers("kill")[0]
+    candidate = Candidate(
+        trigger=trigger, event_type="ASSAULT", token=token, first=token, clause=token,
+        actors=(actor,), how="direct", inherited=False, recipients=(), light_intent=False,
+        nominal=False,
+    )  # fmt: skip
+    event = build_event(candidate, Status("asserted"), next(doc.sents), [], WEDNESDAY, parts,
+                        LEXICON)  # fmt: skip
+    assert event.place == "e4"  # "near Ottawa", in Canada
+    # 40 people killed near Ottawa are Canada's people; not when Canada itself killed them
+    assert _victims_of_the_place(event, candidate, parts).recipients == expected

@@ -113,6 +113,7 @@ def extract_events(
             for one, told_as in tellings + ([threat] if threat is not None else []):
                 event = build_event(one, told_as, sent, dates, anchor, participants, lexicon,
                                     dateline=dateline)
+                event = _victims_of_the_place(event, one, participants)
                 coder.makers[event.type] = candidate.actors
                 key = (event.type, event.actors, event.recipients, event.sentence_start,
                        event.status)  # fmt: skip
@@ -127,6 +128,29 @@ def extract_events(
         kept = [e for e in kept if any(_state_side(participants, k)
                                        for k in (*e.actors, *e.recipients))]  # fmt: skip
     return sorted(kept, key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+def _victims_of_the_place(
+    event: EventMention, candidate: Candidate, participants: Participants
+) -> EventMention:
+    """Force used on people the text does not name ("killed 40 people", "arrested dozens")
+    where the event's place is in a country the article names: the people of that polity are
+    the recipients (ANNOTATION.md: a territory or its people stand for the polity). The place
+    is the one the sentence names or the story's dateline; not the doer's own country."""
+    if event.recipients or event.type not in _FORCE_TYPES or event.place is None:
+        return event
+    if candidate.nominal or not any(
+        o.pos_ in ("NOUN", "NUM") and participants.entity(o) is None
+        for o in object_tokens(candidate.token)
+    ):  # fmt: skip
+        return event
+    place = participants.entities[event.place]
+    country = event.place if place.type == "Country" else participants.country_of(event.place)
+    if country is None or country in event.actors or any(
+        participants.entities[k].affiliation == country for k in event.actors
+    ):  # fmt: skip
+        return event
+    return dataclasses.replace(event, recipients=(country,))
 
 
 def _state_side(participants: Participants, key: str) -> bool:
