@@ -71,19 +71,22 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
     by_token = {t: j for t, j in every.items() if j not in common}
     lowered = {t: j for t, j in every.items() if j in common}
     heads: dict[int, tuple[int, str | None]] = {}  # head -> (phrase start, sector)
+    nouns = gaz.group_heads
     for head in doc:
+        if head.i in by_token or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma, form = fold(head.lemma_), fold(head.text)
         if (
-            head.i in by_token
-            or head.pos_ not in ("NOUN", "PROPN")
+            (lemma not in nouns and form not in nouns)
             or head.dep_ == "compound"
             or head.ent_type_ in _NOT_GROUPS
             or not (head.is_lower or head.is_title)
-            or fold(head.lemma_) in gaz.facility_nouns  # "the prison": a place
+            or lemma in gaz.facility_nouns  # "the prison": a place
         ):
             continue
         sector, start = _agent(doc, head, gaz, by_token)
         statement = sector is None and (
-            fold(head.lemma_) in gaz.statement_heads or fold(head.text) in gaz.statement_heads
+            lemma in gaz.statement_heads or form in gaz.statement_heads
         )
         if sector == "UNK" and head.tag_ not in ("NNS", "NNPS"):
             continue  # "members of X" are X's people; "a member of the EU" is a state

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
@@ -111,14 +112,17 @@ class _Context:
     @functools.cached_property
     def common(self) -> set[str]:
         """Stems of the words the story writes in lower case (built only when asked, #7)."""
+        # read as one array: a Token object per word costs more than the whole rest
+        rows = self.doc.to_array(["IS_LOWER", "IS_ALPHA", "LOWER", "LEMMA"]).tolist()
+        strings = self.doc.vocab.strings
         common: set[str] = set()
-        for t in self.doc:  # one pass: every token attribute read builds a Token object
-            if t.is_lower:
-                if t.is_alpha:
-                    common.add(_stem(t.lower_))
-                lemma = t.lemma_
-                if lemma:
-                    common.add(_stem(lemma.lower()))
+        for _lower_case, is_alpha, lower, lemma in {tuple(row) for row in rows if row[0]}:
+            if is_alpha:
+                common.add(_stem(strings[lower]))
+            if lemma:
+                word = strings[lemma]
+                if word:
+                    common.add(_stem(word.lower()))
         return common
 
     def find_candidates(self) -> tuple[Candidate, ...]:
@@ -136,13 +140,18 @@ class _Context:
         """Acronyms the recognizer left untagged that name an organisation: one it tagged
         elsewhere in the story ("the NYPD said ..." and "two NYPD officers"), or one that
         modifies a group noun of the agents dictionary ("NYPD officers", "RSF fighters")."""
+        words = [m.span() for m in _CAPITALS.finditer(self.doc.text)]
+        if not words:
+            return []
         known = {c.text for c in found if c.role == ORG and _is_acronym(c.text)}
         tagged = {t.i for ent in self.doc.ents for t in ent}
         agents = self.gaz.agents
         out = []
-        for token in self.doc:
-            if token.i in tagged or not _is_acronym(token.text):
+        for start, end in words:
+            span = self.doc.char_span(start, end)
+            if span is None or len(span) != 1 or span.start in tagged:
                 continue
+            token = span[0]
             head = token.head
             if token.text in known or (
                 token.dep_ == "compound" and head.pos_ == "NOUN"
@@ -416,6 +425,10 @@ class _Context:
             name=name.text,
             roles=roles_from_words(roles, gaz),
         )
+
+
+#: A word of 2 to 6 capital letters (the acronyms `_untagged_acronyms` looks at).
+_CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 def _is_acronym(text: str) -> bool:

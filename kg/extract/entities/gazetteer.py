@@ -7,6 +7,7 @@ folded with `kg.text.fold`; labels keep their proper form ("Türkiye").
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Iterable, Mapping
@@ -121,6 +122,13 @@ class Gazetteer:
     #: how many make a commerce story (its events need a state-side party)
     commerce_cues: frozenset[str] = frozenset()
     commerce_story: tuple[int, int] = (5, 3)
+
+    @functools.cached_property
+    def group_heads(self) -> frozenset[str]:
+        """The last words of the agents phrases, and the statement nouns: a noun that is
+        neither heads no group noun."""
+        return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self.agents) | (
+            self.statement_heads)
 
     def entry(self, entry_id: str) -> GazEntry:
         """Return the entry with this id (KeyError if unknown)."""

@@ -120,10 +120,11 @@ def _bodies(
     """Person key -> the organisation or armed group named with the person's possessive
     ("Ruiz's Liberation Front"); the first one wins."""
     found: dict[str, str] = {}
-    for token in doc:
-        person = key_of.get(token.i) if token.dep_ == "poss" else None
-        if person is None or entities[person].type != "Person" or person in found:
+    for i in sorted(key_of):  # only the tokens of mentions, in document order
+        person = key_of[i]
+        if entities[person].type != "Person" or person in found or doc[i].dep_ != "poss":
             continue
+        token = doc[i]
         body = key_of.get(token.head.i)
         if body is not None and token.head.i not in generic and entities[body].type in (
             "Organization", "ArmedGroup"

@@ -186,12 +186,17 @@ class PhraseSet:
 
     phrases: frozenset[tuple[str, ...]]
     longest: int
+    #: first word of a phrase -> the length of the longest phrase it starts
+    starts: Mapping[str, int] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> PhraseSet:
         words = frozenset(tuple(_WORD.findall(p.lower())) for p in phrases)
         words = frozenset(w for w in words if w)
-        return cls(words, max((len(w) for w in words), default=0))
+        starts: dict[str, int] = {}
+        for phrase in words:
+            starts[phrase[0]] = max(starts.get(phrase[0], 0), len(phrase))
+        return cls(words, max((len(w) for w in words), default=0), starts)
 
     def find(self, text: str) -> str | None:
         """The first phrase `text` holds (the longest at that word), as written, or None.
@@ -204,8 +209,12 @@ class PhraseSet:
         if not self.phrases:
             return None
         words = _WORD.findall(text.lower())
-        for i in range(len(words)):
-            for n in range(min(self.longest, len(words) - i), 0, -1):
+        starts = self.starts
+        for i, word in enumerate(words):
+            longest = starts.get(word)
+            if longest is None:
+                continue  # no phrase starts with this word
+            for n in range(min(longest, len(words) - i), 0, -1):
                 if tuple(words[i : i + n]) in self.phrases:
                     # as the text writes it (found again only on a hit: most texts have none)
                     spans = [m.span() for m in _WORD.finditer(text)]
