@@ -19,7 +19,10 @@ How the dictionary's syntax becomes kg's dependency conditions:
 * A pattern ``- * OBJECT (PREP ...) [code] # VERBS`` becomes a row of each verb named in its
   comment (all the block's verbs when none is) with an object condition (the object's lemma,
   a synonym set ``&SET`` expanded to its members, a compound ``{A B}`` reduced to its head ``B``,
-  ``+`` an actor), a preposition condition, or both (``obj=x;prep=to``, all must hold).
+  ``+`` an actor), a preposition condition, or both (``obj=x;prep=to``, all must hold). A
+  prepositional phrase with an object word (``(TO GALLOWS)``, ``(TO BORDER)``) conditions on
+  that object too (``pobj=to:gallows``): the preposition alone would let "sent troops to the
+  border" pass for "sent to the gallows".
   Patterns with words before the verb (``- TALKS * [...]``: subject-side noun disambiguation,
   which the parse does for kg) and the few forms that do not reduce to those conditions are
   left out and counted. A pattern coded ``[---]`` becomes a ``NONE`` row: that verb with that
@@ -49,6 +52,7 @@ PREPOSITIONS = frozenset({"about", "across", "after", "against", "at", "by", "fo
                           "towards", "under", "upon", "with", "within", "without", "between",
                           "among", "around", "near", "beyond", "despite", "during", "inside",
                           "outside", "since", "until", "amid"})
+ARTICLES = frozenset({"a", "an", "the"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
@@ -178,13 +182,21 @@ def pattern_conditions(post: str, synsets: dict[str, list[str]]) -> tuple[str, b
         values, compound = found
         conditions.append("obj=" + "|".join(values))
     for item in items:
-        words = item.strip("()").split() if item.startswith("(") else [item]
+        words = tokens(item[1:-1]) if item.startswith("(") else [item]
         if not words or words[0].lower() not in PREPOSITIONS:
             return None
-        if item.startswith("(") or len(items) == 1:
-            conditions.append(f"prep={words[0].lower()}")
-        else:
+        if not item.startswith("(") and len(items) != 1:
             return None
+        prep = words[0].lower()
+        rest = [w for w in words[1:] if w.lower() not in ARTICLES]
+        if not rest or rest[0] in ("+", "$", "%"):
+            conditions.append(f"prep={prep}")  # "(TO +)": to an actor, found as a recipient
+            continue
+        # "(TO GALLOWS)", "(TO BORDER)": the preposition's object decides the code too
+        found = object_values(rest[0], synsets)
+        if found is None or found[0] == ["*actor"]:
+            return None
+        conditions.append(f"pobj={prep}:" + "|".join(found[0]))
     if not conditions:
         return None
     return ";".join(conditions), compound

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import pickle
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,17 @@ from kg.extract.events.lexicon import load_lexicon
 from kg.ontology import load_ontology
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+SCRIPTS = ONTOLOGY.parent / "scripts"
+
+
+def script(name: str):
+    """A script of `scripts/` as a module (scripts are no package)."""
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 # the 16 types of the current PLOVER codebook (REQUEST absorbs the old DEMAND)
 PLOVER_TYPES = ("ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
                 "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT",
@@ -77,6 +90,27 @@ def test_lexicon_reads_several_conditions_and_no_event_rows(tmp_path):
         "obj", ("troop", "soldier"), (("prep", ("to",)),), "cameo:154")
     assert first.conditions == (("obj", ("troop", "soldier")), ("prep", ("to",)))
     assert (second.type, second.mode) == (NO_EVENT, None)
+
+
+def test_lexicon_reads_a_prepositional_object_condition(tmp_path):
+    from kg.extract.events.lexicon import load_lexicon
+
+    folder = copy_ontology(tmp_path)
+    (folder / "cameo_triggers.tsv").write_text(
+        "# lemma\tpos\ttype\tmode\tneeds\tpreps\tcameo\n"
+        "consign\tVERB\tCOERCE\tarrest\tpobj=to:gallows|prison\t-\t173\n", encoding="utf-8")
+    (row,) = load_lexicon(folder).verb_triggers("consign")
+    # the preposition first, then the lemmas its object may have
+    assert row.conditions == (("pobj", ("to", "gallows", "prison")),)
+
+
+def test_lexicon_cameo_phrase_with_an_object_conditions_on_that_object():
+    sets = {"&TREATY": ["peace treaty", "accord"]}
+    convert = script("make_cameo_triggers").pattern_conditions
+    assert convert("(TO GALLOWS)", sets) == ("pobj=to:gallow|gallows", False)
+    assert convert("(TO &TREATY)", sets) == ("pobj=to:accord|treaty", False)
+    assert convert("(TO +)", sets) == ("prep=to", False)  # an actor: the recipient phrase
+    assert convert("FIRE (TO A FLAG)", sets) == ("obj=fire;pobj=to:flag", False)
 
 
 def test_lexicon_is_broad(lexicon):

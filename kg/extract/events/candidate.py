@@ -311,10 +311,25 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
         for token in window
         for row in (*lexicon.verb_triggers(token.lemma_.lower()),
                     *lexicon.noun_triggers(token.lemma_.lower()))
+        if _may_fit(row, token)
     }  # fmt: skip
     return model.retype(
         candidate.event_type, lemma, window.text, hedged=hedged, supported=supported
     )
+
+
+def _may_fit(row: Trigger, token: Token) -> bool:
+    """Whether a trigger row may hold for a word: a row conditioned on a prepositional phrase
+    ("attack with warnings": THREATEN) only where that phrase is written; the other rows are
+    taken as they come, the model's own words deciding ("attacked" supports ACCUSE too)."""
+    for need, values in row.conditions:
+        if need == "pobj" and not any(
+            c.dep_ == "prep" and c.lower_ == values[0]
+            and any(o.lemma_.lower() in values[1:] for o in c.children)
+            for c in token.children
+        ):  # fmt: skip
+            return False
+    return True
 
 
 def build_event(

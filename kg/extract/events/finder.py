@@ -153,6 +153,12 @@ def _victims_of_the_place(
     return dataclasses.replace(event, recipients=(country,))
 
 
+def _is_amount(noun: Token) -> bool:
+    """A sum or a quantity: "500 million euros", "$10 million", "200 tonnes"."""
+    return noun.ent_type_ in ("MONEY", "QUANTITY") or any(
+        c.dep_ == "nummod" for c in noun.children)
+
+
 def _state_side(participants: Participants, key: str) -> bool:
     """A state, an armed group, a body of the gazetteer (the UN, the EU), an institution (a
     name with a word of a state's bodies, "Vancouver police": the entity pass leaves it out of
@@ -270,7 +276,7 @@ class _Coder:
         read = False
         for trigger in rows:
             if trigger.conditions and not read and any(
-                need not in (None, "prt", "prep", "dobj", "mandate")
+                need not in (None, "prt", "prep", "pobj", "dobj", "mandate")
                 for need, _ in trigger.conditions
             ):
                 objects, read = object_tokens(verb), True
@@ -296,13 +302,24 @@ class _Coder:
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
             preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")]
             return any(c.lower_ in values for c in preps)
+        if need == "pobj":  # "sentenced to death": the preposition and its object
+            holders = [verb, *(c for c in children if c.dep_ == "dobj")]
+            return any(
+                obj.dep_ == "pobj" and obj.lemma_.lower() in values[1:]
+                for h in holders for c in h.children
+                if c.dep_ in ("prep", "dative") and c.lower_ == values[0]
+                for obj in c.children
+            )  # fmt: skip
         if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
         if need == "mandate":
             return any(is_mandated(c, values) for c in children)
         for obj in objects:
             for value in values:
-                if value.startswith("*"):
+                if value == "*party":  # an actor, or what it owns or where its people are
+                    if self.parts.targets(obj):  # "struck Houthi targets", "a school in Gaza"
+                        return True
+                elif value.startswith("*"):
                     keys, _ = self.parts.actors(obj)
                     people = [k for k in keys if self.parts.entities[k].type == "Person"]
                     if (people if value == "*person" else keys):
@@ -526,8 +543,8 @@ class _Coder:
             ]:
                 recipients.extend(self.parts.targets(obj))
             slot = anchor.head if anchor.dep_ == "appos" else anchor
-            if slot.head.i == governor.i or slot.head.head.i == governor.i:
-                clause = governor
+            if governor.i in (slot.head.i, slot.head.head.i, slot.head.head.head.i):
+                clause = governor  # "held talks", "talks with X held", "$5m in aid pledged"
             if slot.dep_ == "pobj" and slot.head.lower_ == "with":
                 # "provided X with a package": X receives it
                 for obj in governor.children:
@@ -647,6 +664,14 @@ class _Coder:
                  or ">" in (self.lexicon.cue_value("light", head.head.lemma_.lower()) or ""))
         ):  # fmt: skip
             return head.head
+        if noun.dep_ == "pobj" and head.lower_ in ("in", "of"):
+            # "pledged 500 million euros in aid", "sent 200 tonnes of food aid"; the phrase
+            # may hang on the amount or on the verb
+            if _is_amount(head.head):
+                return self._light_verb(head.head)
+            amounts = [c for c in head.head.children if c.dep_ == "dobj" and _is_amount(c)]
+            if amounts:
+                return self._light_verb(amounts[0])
         for child in noun.children:
             if (
                 child.dep_ == "acl"

@@ -52,7 +52,7 @@ CUE_CATEGORIES = (
     "instrument",
     "enforcer",
 )
-_NEED_KINDS = ("prt", "obj", "prep", "dobj", "mandate")
+_NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "mandate")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
 #: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
 NO_EVENT = "NONE"
@@ -62,13 +62,16 @@ NO_EVENT = "NONE"
 class Trigger:
     """One row of the trigger table.
 
-    `need` is the extra condition kind ("prt", "obj", "prep", "dobj", "mandate" or None) and
-    `values` its allowed lemmas (for "mandate": the auxiliaries a mandated clause may have);
+    `need` is the extra condition kind ("prt", "obj", "prep", "pobj", "dobj", "mandate" or
+    None) and `values` its allowed lemmas (for "pobj": the preposition, then the lemmas its
+    object may have) (for "mandate": the auxiliaries a mandated clause may have);
     an object value starting with "*" asks for an entity ("*person",
-    "*actor"). `more` holds further (kind, values) conditions that must hold too
-    ("obj=troop;prep=to"). `preps` introduce the recipient. `source` says where the row comes
-    from: "kg" (triggers.tsv) or "cameo:CODE" (the generated table). A row of type `NO_EVENT`
-    stops the search: that trigger under that condition is no event.
+    "*actor"), or for a party the object stands for ("*party": an actor, a thing it owns, the
+    people of a polity: "Houthi targets", "a school in Gaza"). `more` holds further (kind,
+    values) conditions that must hold too ("obj=troop;prep=to"). `preps` introduce the
+    recipient. `source` says where the row comes from: "kg" (triggers.tsv) or "cameo:CODE"
+    (the generated table). A row of type `NO_EVENT` stops the search: that trigger under that
+    condition is no event.
     """
 
     lemma: str
@@ -337,6 +340,10 @@ def _parse_needs(needs: str, where: str) -> list[tuple[str | None, tuple[str, ..
         if kind not in _NEED_KINDS:
             raise OntologyError(
                 f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
+        if kind == "pobj":  # "to:gallows|prison": the preposition, then its object's lemmas
+            prep, _, values = values.partition(":")
+            found.append((kind, (prep, *(v for v in values.split("|") if v))))
+            continue
         found.append((kind, tuple(v for v in values.split("|") if v)))
     return found
 

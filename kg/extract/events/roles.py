@@ -97,6 +97,8 @@ class Participants(EntityIndex):
                 found = [country] if country else []
             if not found and key is None and head.pos_ == "NOUN":
                 found = self._appositive(head)  # "its archrival, Islamabad"
+            if not found and key is None and head.pos_ == "NOUN":
+                found = self._made_by(head)  # "the proposal put forward by X"
             if not found and key is None and head.pos_ == "NOUN" and not (
                 self.lexicon.noun_triggers(head.lemma_.lower())
             ):  # an event noun's modifier is its actor ("the Syrian opposition")
@@ -134,6 +136,17 @@ class Participants(EntityIndex):
                 if country:
                     return [country]
         return []
+
+    def _made_by(self, noun: Token) -> list[str]:
+        """Who made a thing a passive clause on it names: "the proposal put forward by X",
+        "the agreement reached by X and Y" (X, Y)."""
+        keys: list[str] = []
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
+                for agent in (c for c in clause.children if c.dep_ == "agent"):
+                    for obj in (c for c in agent.children if c.dep_ == "pobj"):
+                        keys.extend(k for k in self.actors(obj)[0] if k not in keys)
+        return keys
 
     def _appositive(self, noun: Token) -> list[str]:
         """The actor an appositive names for a common noun ("its neighbour, Peru"): an actor,

@@ -136,6 +136,11 @@ class StatusFinder:
                 and lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma)
             ):  # fmt: skip
                 cues.append(f"intend:{lemma}")
+            elif (
+                control and dep == "acl" and node.tag_ == "VB" and head.pos_ == "NOUN"
+                and lex.is_cue("intend", lemma)
+            ):  # fmt: skip
+                cues.append(f"intend:{lemma}")  # "plans by X to join Y", "a bid to oust Y"
             if lex.is_cue("deny", lemma) and (content or self._denied_object(node, dep)):
                 return Status("denied", *self._source(head), (*cues, f"deny:{lemma}"))
             if speaker is None and content and lex.is_cue("report", lemma) and not (

@@ -117,11 +117,12 @@ def _inherited_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "attr":
         return [_predicate_subject(head)]
     if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
-        # "X's decision to ban Y", "the decision of X to ban Y", "X made a decision to ban Y"
+        # "X's decision to ban Y", "the decision of X to ban Y", "plans by X to join Y", "X
+        # made a decision to ban Y"
         for child in head.children:
             if child.dep_ == "poss":
                 return [child]
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "by"):
                 return [o for o in child.children if o.dep_ == "pobj"][:1]
         if head.dep_ == "dobj" and head.head.pos_ == "VERB":
             return subject_tokens(head.head)[0]
