@@ -109,6 +109,10 @@ CASES = [
     ("a plan by a party to act", "Canada opposed plans by Mexico to attack Peru.",
      [("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("ASSAULT", ("Mexico",), ("Peru",), "intended", None, None, None)]),
+    ("a statement's author", "Canada issued a statement condemning Mexico.",
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("an act continued", "Canada continued its offensive against Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("place is not an actor", "Canada met Mexico in Paris.",
      [("CONSULT", ("Canada",), ("Mexico",), "asserted", None, None, "Paris")]),
 ]  # fmt: skip

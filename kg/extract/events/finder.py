@@ -338,6 +338,15 @@ class _Coder:
             # "an offensive that killed X": the offensive's actor did the killing
             event = self.nominal(subjects[0])
             actors, how = (list(event.actors), "proxy") if event else ([], "")
+        if not actors and subjects and self._documented(verb, subjects[0]):
+            # "X issued a statement condemning Y", "a resolution by X demanding Y": the author
+            document = subjects[0]
+            authors = [c for c in document.children if c.dep_ == "poss"] or prep_objects(
+                document, ("by", "from"))
+            if not authors and document.dep_ == "dobj" and document.head.pos_ == "VERB":
+                authors = subject_tokens(document.head)[0]
+            actors, how = self._actors_of(authors)
+            how = "proxy" if actors and how == "direct" else how
         if not actors and is_passive(verb):
             # "the bill was rejected in the Senate": an organisation as the scene is the doer
             bodies = [k for o in prep_objects(verb, ("in",)) for k in self.parts.actors(o)[0]]
@@ -423,6 +432,14 @@ class _Coder:
             "unnamed" if unnamed else "agentless" if agentless else how,
             inherited, without(recipients, actors), False, False, unnamed,
             resolved=as_written(subjects) if how == "pronoun" else (),
+        )  # fmt: skip
+
+    def _documented(self, verb: Token, subject: Token) -> bool:
+        """Whether a participle clause hangs on a document noun it tells the act of ("a
+        statement condemning X", "a resolution demanding Y"; cue "document")."""
+        return (
+            verb.dep_ == "acl" and subject.i == verb.head.i and subject.pos_ == "NOUN"
+            and self.lexicon.is_cue("document", subject.lemma_.lower())
         )  # fmt: skip
 
     def _vindicates(self, verb: Token, actors: Sequence[str]) -> bool:

@@ -51,6 +51,7 @@ CUE_CATEGORIES = (
     "partitive",
     "instrument",
     "enforcer",
+    "document",
 )
 _NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "mandate")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
