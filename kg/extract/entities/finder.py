@@ -306,6 +306,8 @@ class _Context:
             self._names_a_facility(span) or fold(span[-1].text) in self.gaz.venue_heads
         ):
             return replace(base, role=PLACE_ROLE)  # "X crossing", "X Stadium"
+        if span.label_ == "ORG" and self._known_place(span, name):
+            return replace(base, role=PLACE_ROLE, locative=True)  # "a strike on Kharkiv"
         if span.label_ == "PERSON" and self._acronym_unit(span):
             return replace(base, role=ORG)  # "Kelso RCMP": a local unit
         if span.label_ == "PERSON":
@@ -327,6 +329,18 @@ class _Context:
         if span.label_ == "NORP" and span[-1].tag_ == "NNPS" and acts(span, self.gaz):
             return replace(base, role=ORG)  # "Social Democrats said": a group
         return base
+
+    def _known_place(self, span: Span, name: str) -> bool:
+        """An "organisation" that is a city or region of the place table, named where a place
+        goes: the object of a place preposition ("a strike on Kharkiv", "fighting in El
+        Fasher"), with no word of an organisation's name and no actor dictionary entry."""
+        key = fold(name)
+        if key not in self.gaz.place_countries or key in self.gaz.dictionary:
+            return False
+        if any(fold(t.text) in self.gaz.org_heads for t in span):
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
     def _common_noun(self, span: Span) -> bool:
         """A one-word capitalised name the story also writes as a lower-case word."""
@@ -427,6 +441,11 @@ class _Context:
         )
 
 
+#: Prepositions whose object is where something happens ("a strike on X", "fighting near X").
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "on", "at", "near", "across", "around", "outside", "inside", "into", "towards",
+     "toward", "over", "from", "through", "throughout"}
+)  # fmt: skip
 #: A word of 2 to 6 capital letters (the acronyms `_untagged_acronyms` looks at).
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 
