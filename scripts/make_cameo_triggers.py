@@ -13,7 +13,9 @@ How the dictionary's syntax becomes kg's dependency conditions:
 
 * A verb block (``--- NAME [code] ---``) lists verbs; each verb has the block's code unless it
   carries its own (``DISMISS [110]``). ``[---]`` is no event. A verb with a code gets an
-  unconditional row, placed after its conditional ones (rows are matched in order).
+  unconditional row, placed after its conditional ones (rows are matched in order), except
+  the general verbs of "060 material cooperation, not specified" (``OBJECT_ONLY_CODES``:
+  "lead", "give", "manage"), which tell cooperation only with the objects their patterns name.
 * A multi-word verb (``+CARRY_OUT``, ``+GET_HOLD_OF``, ``+GIVE_NOTICE``) is its first word plus
   conditions: a particle (``prt=out``), a preposition (``prep=for``), an object (``obj=notice``).
 * A pattern ``- * OBJECT (PREP ...) [code] # VERBS`` becomes a row of each verb named in its
@@ -53,6 +55,11 @@ PREPOSITIONS = frozenset({"about", "across", "after", "against", "at", "by", "fo
                           "among", "around", "near", "beyond", "despite", "during", "inside",
                           "outside", "since", "until", "amid"})
 ARTICLES = frozenset({"a", "an", "the"})
+#: Codes whose block lists general verbs that tell the event only with the right object:
+#: "060 engage in material cooperation, not specified" holds "lead", "head", "give",
+#: "manage", "increase", "establish" (a committee "headed by X", "gave the people a gift" are
+#: no cooperation). Their verbs keep the rows of the patterns that name an object.
+OBJECT_ONLY_CODES = frozenset({"060"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
@@ -237,7 +244,9 @@ def convert(dictionary: Path, crosswalk: dict[str, tuple[str, str]]) -> tuple[li
         for lemma, needs, own in verbs:
             code = own or block_code
             found = plover(code, crosswalk) if code else None
-            if found:
+            if found and not needs and code in OBJECT_ONLY_CODES:
+                stats["verb rows left out: a general verb of a code that needs its object"] += 1
+            elif found:
                 rows.append(Row(lemma, found[0], found[1], needs or "-", code or ""))
                 stats["verb rows"] += 1
             else:
