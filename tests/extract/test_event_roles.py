@@ -72,6 +72,14 @@ def participants(table: str) -> Participants:
             Mexico   4 dobj  PROPN
             """, 2, (["e0"], "pronoun"),
         ),
+        (  # civilians "in" a place are there: they do not act for its country
+            """
+            Protesters 3 nsubj NOUN NNS protester
+            in       0 prep  ADP
+            Lima     1 pobj  PROPN
+            marched  3 ROOT  VERB VBD march
+            """, 0, ([], ""),
+        ),
         (  # "the judge": the one person of the article with that title
             """
             the      1 det   DET

@@ -113,6 +113,12 @@ CASES = [
      [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("an act continued", "Canada continued its offensive against Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("a state's protest is said", "Canada protested against Mexico's decision.",
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("a nation's people protest", "Canadians protested against Mexico's decision.",
+     [("PROTEST", ("Canadians",), ("Mexico",), "asserted", None, None, None)]),
+    ("a counted group", "Thousands of Canadian soldiers attacked Mexico.",
+     [("ASSAULT", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
     ("place is not an actor", "Canada met Mexico in Paris.",
      [("CONSULT", ("Canada",), ("Mexico",), "asserted", None, None, "Paris")]),
 ]  # fmt: skip

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.events.dateline import Dateline, may_place
 from kg.extract.events.status import Status
-from kg.extract.events.syntax import has_condition
+from kg.extract.events.syntax import has_condition, subject_tokens
 from kg.extract.events.timex import best_date
 from kg.extract.events.typemodel import is_hedged
 from kg.records import EventMention
@@ -130,6 +130,25 @@ def is_crowd(candidate: Candidate, sectors: Sequence[tuple[str, str]]) -> bool:
     crowds = [sector for _, sector in candidate.unnamed] + [sector for _, sector in sectors]
     named = len(sectors) == len(candidate.actors)
     return bool(crowds) and named and all(s[:3] in _CROWD_SECTORS for s in crowds)
+
+
+def _speaks_for_a_state(candidate: Candidate, participants: Participants) -> bool:
+    """Whether every doer is a state, an international body of the gazetteer or an office
+    holder (a person with a role), so a protest of theirs is a verbal one (the caller has
+    ruled out a state's people named by a crowd noun: "Serbian students protested")."""
+    if not candidate.actors or candidate.unnamed:
+        return False
+    subjects, _ = subject_tokens(candidate.token)
+    if any(t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS")
+           for subject in subjects for t in subject.subtree):  # fmt: skip
+        return False  # "thousands of angry Greeks protested": a nation's people
+    for key in candidate.actors:
+        entity = participants.entities[key]
+        if not (entity.type == "Country"
+                or (entity.type == "Organization" and entity.basis.startswith("gazetteer:"))
+                or (entity.type == "Person" and bool(entity.roles))):  # fmt: skip
+            return False
+    return True
 
 
 def unsubsumed(events: Iterable[EventMention]) -> list[EventMention]:
@@ -363,6 +382,12 @@ def build_event(
         # the codebook's PROTEST riot: civilians' violent collective action ("protesters threw
         # stones at police", "rioters clashed with police"), not an armed force's assault
         kind, mode = "PROTEST", "riot"
+    elif kind == "PROTEST" and not candidate.nominal and not any(
+        sector[:3] in _CROWD_SECTORS for _, sector in doers
+    ) and _speaks_for_a_state(candidate, participants):
+        # "the UN protested at ...", "Beijing protested": a state's or an official's protest
+        # is said, not marched: the codebook's ACCUSE (disapprove), as the references code it
+        kind, mode = "ACCUSE", "disapprove"
     return EventMention(
         type=kind,
         actors=candidate.actors,

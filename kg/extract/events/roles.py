@@ -186,6 +186,12 @@ class Participants(EntityIndex):
             if (described is not None and token.head.i not in self.generic
                     and self.is_actor_key(described)):  # fmt: skip
                 return [described], "direct"
+        if key is None and _is_count(token):
+            # "thousands of Serbian students", "dozens of soldiers": the counted group
+            for obj in prep_objects(token, ("of",)):
+                group, way = self._one(obj)
+                if group:
+                    return group, way
         lemma = token.lemma_.lower()
         if self.lexicon.cue_value("pronoun", lemma) in ("former", "latter") and any(
             c.dep_ in ("det", "case") for c in token.children
@@ -336,6 +342,9 @@ class Participants(EntityIndex):
             elif allow_of and child.dep_ == "prep" and child.lemma_ in ("of", "in", "from"):
                 objects = [o for o in child.children if o.dep_ == "pobj"]
                 key = self.entity(objects[0]) if objects else None
+                if (key is not None and child.lemma_ == "in" and self.is_place_key(key)
+                        and self.lexicon.cue_value("proxy", lemma) == "people"):  # fmt: skip
+                    continue  # "protesters in Athens" are there, they do not act for Greece
             if key is None:
                 continue
             if allow_of and (
@@ -494,6 +503,16 @@ class Participants(EntityIndex):
             if key is not None and self.is_actor_key(key) and key not in keys:
                 keys.append(key)
         return keys
+
+
+#: Nouns that count a group: "thousands of X", "dozens of X".
+_COUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
+                          "million", "millions", "score", "scores", "tens"})
+
+
+def _is_count(token: Token) -> bool:
+    """A number or a counting noun heading its group: "thousands (of X)", "200 (of X)"."""
+    return token.pos_ == "NUM" or token.lower_ in _COUNT_NOUNS
 
 
 def _argument_tokens(clause: Token) -> Iterator[Token]:
