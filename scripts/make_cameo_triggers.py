@@ -14,8 +14,9 @@ How the dictionary's syntax becomes kg's dependency conditions:
 * A verb block (``--- NAME [code] ---``) lists verbs; each verb has the block's code unless it
   carries its own (``DISMISS [110]``). ``[---]`` is no event. A verb with a code gets an
   unconditional row, placed after its conditional ones (rows are matched in order), except
-  the general verbs of "060 material cooperation, not specified" (``OBJECT_ONLY_CODES``:
-  "lead", "give", "manage"), which tell cooperation only with the objects their patterns name.
+  the general verbs of "060 material cooperation" and "050 diplomatic cooperation, not
+  specified" (``OBJECT_ONLY_CODES``: "lead", "give", "unveil", "reveal"), which tell
+  cooperation only with the objects their patterns name.
 * A multi-word verb (``+CARRY_OUT``, ``+GET_HOLD_OF``, ``+GIVE_NOTICE``) is its first word plus
   conditions: a particle (``prt=out``), a preposition (``prep=for``), an object (``obj=notice``).
 * A pattern ``- * OBJECT (PREP ...) [code] # VERBS`` becomes a row of each verb named in its
@@ -58,8 +59,10 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: Codes whose block lists general verbs that tell the event only with the right object:
 #: "060 engage in material cooperation, not specified" holds "lead", "head", "give",
 #: "manage", "increase", "establish" (a committee "headed by X", "gave the people a gift" are
-#: no cooperation). Their verbs keep the rows of the patterns that name an object.
-OBJECT_ONLY_CODES = frozenset({"060"})
+#: no cooperation); "050 engage in diplomatic cooperation, not specified" holds "reveal",
+#: "unveil", "promote", "advertise", "influence", "admit" (a product unveiled is no support).
+#: Their verbs keep the rows of the patterns that name an object.
+OBJECT_ONLY_CODES = frozenset({"050", "060"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 

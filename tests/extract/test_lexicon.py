@@ -113,10 +113,10 @@ def test_lexicon_cameo_phrase_with_an_object_conditions_on_that_object():
     assert convert("FIRE (TO A FLAG)", sets) == ("obj=fire;pobj=to:flag", False)
 
 
-def test_lexicon_general_verbs_of_material_cooperation_need_their_object(lexicon):
-    # CAMEO 060's block lists "lead", "head", "give": alone they tell no cooperation ("a
+def test_lexicon_general_verbs_of_unspecified_cooperation_need_their_object(lexicon):
+    # CAMEO 060 and 050 list "lead", "head", "unveil": alone they tell no cooperation ("a
     # committee headed by X"); the rows of the patterns that name an object stay
-    assert all(row.need is not None for verb in ("lead", "head", "manage")
+    assert all(row.need is not None for verb in ("lead", "head", "manage", "unveil", "reveal")
                for row in lexicon.verb_triggers(verb))  # fmt: skip
     assert [r.type for r in lexicon.verb_triggers("lead") if r.values == ("delegation",)] == [
         "AGREE"]
