@@ -113,13 +113,17 @@ def test_lexicon_cameo_phrase_with_an_object_conditions_on_that_object():
     assert convert("FIRE (TO A FLAG)", sets) == ("obj=fire;pobj=to:flag", False)
 
 
-def test_lexicon_general_verbs_of_unspecified_cooperation_need_their_object(lexicon):
-    # CAMEO 060 and 050 list "lead", "head", "unveil": alone they tell no cooperation ("a
-    # committee headed by X"); the rows of the patterns that name an object stay
-    assert all(row.need is not None for verb in ("lead", "head", "manage", "unveil", "reveal")
+def test_lexicon_general_verbs_of_unspecified_codes_need_their_object(lexicon):
+    # CAMEO 060, 050 and 080 list "lead", "unveil", "pass": alone they tell no cooperation or
+    # concession ("a committee headed by X", "passed a background check"); the rows of the
+    # patterns that name an object stay, and the verbs that yield on their own are hand rows
+    assert all(row.need is not None for verb in ("lead", "head", "manage", "unveil", "reveal",
+                                                 "pass", "approve", "retire")
                for row in lexicon.verb_triggers(verb))  # fmt: skip
     assert [r.type for r in lexicon.verb_triggers("lead") if r.values == ("delegation",)] == [
         "AGREE"]
+    assert [(r.type, r.need, r.source) for r in lexicon.verb_triggers("cede")][0] == (
+        "CONCEDE", None, "kg")
 
 
 def test_lexicon_is_broad(lexicon):
