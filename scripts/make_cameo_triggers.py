@@ -63,9 +63,11 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: "unveil", "promote", "advertise", "influence", "admit" (a product unveiled is no support);
 #: "080 yield, not specified" holds "approve", "authorize", "pass", "clear", "resolve" (a
 #: law passed or a rule approved yields to no one; the verbs that yield on their own,
-#: "capitulate", "cede", are hand rows of triggers.tsv).
+#: "capitulate", "cede", are hand rows of triggers.tsv); "040 consult, not specified" holds
+#: "go", "leave", "arrive", "face", "think", "consider", "gather" ("contact", "notify" and
+#: "tour" are hand rows).
 #: Their verbs keep the rows of the patterns that name an object.
-OBJECT_ONLY_CODES = frozenset({"050", "060", "080"})
+OBJECT_ONLY_CODES = frozenset({"040", "050", "060", "080"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 

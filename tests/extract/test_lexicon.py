@@ -114,11 +114,11 @@ def test_lexicon_cameo_phrase_with_an_object_conditions_on_that_object():
 
 
 def test_lexicon_general_verbs_of_unspecified_codes_need_their_object(lexicon):
-    # CAMEO 060, 050 and 080 list "lead", "unveil", "pass": alone they tell no cooperation or
-    # concession ("a committee headed by X", "passed a background check"); the rows of the
-    # patterns that name an object stay, and the verbs that yield on their own are hand rows
+    # CAMEO 060, 050, 080 and 040 list "lead", "unveil", "pass", "go": alone they tell no
+    # cooperation, concession or meeting ("a committee headed by X", "passed a check"); the
+    # rows of the patterns that name an object stay, and the verbs that act alone are hand rows
     assert all(row.need is not None for verb in ("lead", "head", "manage", "unveil", "reveal",
-                                                 "pass", "approve", "retire")
+                                                 "pass", "approve", "retire", "go", "face")
                for row in lexicon.verb_triggers(verb))  # fmt: skip
     assert [r.type for r in lexicon.verb_triggers("lead") if r.values == ("delegation",)] == [
         "AGREE"]
