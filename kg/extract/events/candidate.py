@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract.events.dateline import Dateline, may_place
 from kg.extract.events.status import Status
-from kg.extract.events.syntax import has_condition, subject_tokens
+from kg.extract.events.syntax import has_condition, has_prep_object, subject_tokens
 from kg.extract.events.timex import best_date
 from kg.extract.events.typemodel import is_hedged
 from kg.records import EventMention
@@ -315,9 +315,10 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
     """The candidate's type, or the type the lexicon's model gives where the rules are unsure
     (neighbouring types, a verb of many types, a quote or a modal; see `typemodel`)."""
     model = lexicon.type_model
-    if model is None or status.status == "intended":
-        # the words around an intended act tell the threat or offer that announces it, an
-        # event of its own ("threatened to strike": the strike stays ASSAULT, intended)
+    if model is None or status.status in ("intended", "denied"):
+        # the words around an intended or denied act tell the threat, offer or denial that
+        # announces or rejects it, an event of its own ("threatened to strike": the strike
+        # stays ASSAULT, intended; "denied reaching an agreement": the agreement stays AGREE)
         return candidate.event_type
     hedged = is_hedged((token.text, token.tag_) for token in sent)
     lemma = candidate.token.lemma_.lower()
@@ -341,14 +342,8 @@ def _may_fit(row: Trigger, token: Token) -> bool:
     """Whether a trigger row may hold for a word: a row conditioned on a prepositional phrase
     ("attack with warnings": THREATEN) only where that phrase is written; the other rows are
     taken as they come, the model's own words deciding ("attacked" supports ACCUSE too)."""
-    for need, values in row.conditions:
-        if need == "pobj" and not any(
-            c.dep_ == "prep" and c.lower_ == values[0]
-            and any(o.lemma_.lower() in values[1:] for o in c.children)
-            for c in token.children
-        ):  # fmt: skip
-            return False
-    return True
+    return all(need != "pobj" or has_prep_object([token], values[0], values[1:])
+               for need, values in row.conditions)  # fmt: skip
 
 
 def build_event(

@@ -34,6 +34,7 @@ from kg.extract.events.status import StatusFinder
 from kg.extract.events.syntax import (
     as_written,
     asks_a_question,
+    has_prep_object,
     is_conditional,
     is_mandated,
     is_passive,
@@ -304,12 +305,7 @@ class _Coder:
             return any(c.lower_ in values for c in preps)
         if need == "pobj":  # "sentenced to death": the preposition and its object
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
-            return any(
-                obj.dep_ == "pobj" and obj.lemma_.lower() in values[1:]
-                for h in holders for c in h.children
-                if c.dep_ in ("prep", "dative") and c.lower_ == values[0]
-                for obj in c.children
-            )  # fmt: skip
+            return has_prep_object(holders, values[0], values[1:])
         if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
         if need == "mandate":

@@ -7,7 +7,7 @@ article's entities.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -270,6 +270,17 @@ def is_conditional(token: Token) -> bool:
         if node.head.i == node.i:
             return False
         node = node.head
+
+
+def has_prep_object(holders: Iterable[Token], prep: str, lemmas: Collection[str]) -> bool:
+    """Whether one of the words has a `prep` phrase whose object's lemma is one of `lemmas`
+    ("sentenced to death": holders [sentenced], "to", {"death"})."""
+    return any(
+        obj.dep_ == "pobj" and obj.lemma_.lower() in lemmas
+        for holder in holders for c in holder.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == prep
+        for obj in c.children
+    )  # fmt: skip
 
 
 def has_condition(verb: Token) -> bool:
