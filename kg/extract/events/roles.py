@@ -241,8 +241,7 @@ class Participants(EntityIndex):
         name: "gunmen", "protesters and students", "thousands of protesters"."""
         found: list[tuple[str, str]] = []
         for token in tokens:
-            counted = token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"
-            if token.i not in self.unnamed and counted:
+            if token.i not in self.unnamed and _is_count(token):
                 token = next(iter(prep_objects(token, ("of",))), token)
             for head in [token, *conjuncts(token)]:
                 group = self.unnamed.get(head.i)
@@ -512,7 +511,8 @@ _COUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", 
 
 def _is_count(token: Token) -> bool:
     """A number or a counting noun heading its group: "thousands (of X)", "200 (of X)"."""
-    return token.pos_ == "NUM" or token.lower_ in _COUNT_NOUNS
+    return (token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"
+            or token.lower_ in _COUNT_NOUNS)  # fmt: skip
 
 
 def _argument_tokens(clause: Token) -> Iterator[Token]:
