@@ -57,6 +57,10 @@ class EventType:
     recipient_prepositions: tuple[str, ...]  # sorted
     recipient_optional: bool
     reciprocal: bool
+    #: with no named recipient, its events are done to the state where they happen
+    place_state_target: bool = False
+    #: (words, sector) of the unnamed group that does its events told by a noun with no doer
+    implied_doer: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +238,20 @@ def _types(graph: rdflib.Graph, path: Path, kg_ns: str, plover_ns: str,
                 str(p) for p in graph.objects(concept, kg.recipientPreposition))),
             recipient_optional=graph.value(concept, kg.recipientOptional) == rdflib.Literal(True),
             reciprocal=graph.value(concept, kg.reciprocal) == rdflib.Literal(True),
+            place_state_target=graph.value(concept, kg.placeStateTarget) == rdflib.Literal(True),
+            implied_doer=_implied_doer(graph, concept, kg),
         ))
     return tuple(types)
+
+
+def _implied_doer(
+    graph: rdflib.Graph, concept: rdflib.term.Node, kg: rdflib.Namespace
+) -> tuple[str, str] | None:
+    """The (words, sector) of a type's kg:impliedDoer, or None when it has none."""
+    words = graph.value(concept, kg.impliedDoer)
+    if words is None:
+        return None
+    return str(words), str(graph.value(concept, kg.impliedDoerSector) or "")
 
 
 @overload

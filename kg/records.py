@@ -174,7 +174,8 @@ class EventMention:
     recipient_sectors: tuple[tuple[str, str], ...] = ()
     unnamed_actors: tuple[tuple[str, str], ...] = ()
     in_title: bool = False
-    #: the actor is the state, inferred for an agentless official act ("X was banned")
+    #: the text names no doer: the actor is the state, inferred for an agentless official act
+    #: ("X was banned"), or the unnamed group a nominal act implies ("the protests": protesters)
     inferred_actor: bool = False
     #: the words, as written, of a doer resolved from a pronoun or a description ("It", "the
     #: rights group"): `actors` holds what they were resolved to
@@ -238,7 +239,8 @@ class Evidence:
     #: the status this sentence tells the event with (an event merges asserted and reported
     #: tellings, `Event.status` being the strongest); None on records made before it was kept
     status: str | None = None
-    #: the sentence names no actor: the state was inferred for an agentless official act
+    #: the sentence names no doer: the state was inferred for an agentless official act, or
+    #: the unnamed group a nominal act implies (`EventMention.inferred_actor`)
     inferred_actor: bool = False
     #: the doer's words as written when resolved from a pronoun or description ("It")
     resolved_from: tuple[str, ...] = ()

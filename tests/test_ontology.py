@@ -65,6 +65,13 @@ def test_ontology_reads_every_field_of_a_known_type(ontology):
     )
 
 
+def test_ontology_reads_the_place_target_and_implied_doer_of_protest(ontology):
+    protest = ontology.event_type("PROTEST")
+    assert (protest.place_state_target, protest.implied_doer) == (
+        True, ("protesters", "CVLOPP"))
+    assert ontology.event_type("ASSAULT").implied_doer is None
+
+
 def test_ontology_reads_the_polarities_in_kg_ttl_order(ontology):
     assert ontology.polarities == (
         Polarity("cooperative", "cooperative", "#1a9850"),

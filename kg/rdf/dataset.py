@@ -423,7 +423,7 @@ def _evidence_triples(
     yield node, kg("confidence"), _decimal(evidence.confidence)
     if evidence.in_title:  # the selectors' offsets are in the headline, not the body
         yield node, kg("inHeadline"), ox.Literal("true", datatype=XSD_BOOLEAN)
-    if evidence.inferred_actor:  # the sentence names no doer: the state was inferred
+    if evidence.inferred_actor:  # the sentence names no doer: the state or group is inferred
         yield node, kg("inferredActor"), ox.Literal("true", datatype=XSD_BOOLEAN)
     for words in evidence.resolved_from:  # "It", "the rights group": what the text wrote
         yield node, kg("actorWords"), _text(words)

@@ -299,7 +299,7 @@ def _evidence_note(evidence: Evidence) -> str | None:
     if evidence.in_title:
         notes.append("told by the headline")
     if evidence.inferred_actor:
-        notes.append("no doer named: the state is inferred")
+        notes.append("no doer named: the doer is inferred")
     if evidence.resolved_from:
         words = ", ".join(f"\u201c{w}\u201d" for w in evidence.resolved_from)
         notes.append(f"doer written as {words}")

@@ -168,6 +168,8 @@ def test_entity_agents_keep_untied_groups_unnamed(gaz, rows, named, unnamed):
     [
         ("resident", "NN", "a"),  # one unnamed person, no group
         ("people", "NNS", None),  # too vague to name a doer
+        ("mother", "NN", "the"),  # a singular civilian noun is one person ("the mother")
+        ("student", "NN", "the"),
     ],
 )
 def test_entity_agents_no_unnamed_group_for_one_person_or_people(gaz, words, tag, det):
@@ -179,6 +181,18 @@ def test_entity_agents_no_unnamed_group_for_one_person_or_people(gaz, words, tag
         (".", at + 1, "punct", "PUNCT", ".", "."),
     ]
     assert find_groups(parse(rows), (), gaz) == ()
+
+
+def test_entity_agents_singular_collective_noun_is_an_unnamed_group(gaz):
+    """"The mob left": a collective noun of titles.json's `collective_nouns` names a group."""
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("mob", 2, "nsubj", "NOUN", "NN", "mob"),
+        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert find_groups(parse(rows), (), gaz) == (
+        Candidate(4, 7, "mob", GENERIC, GROUP, sector="CVL"),)
 
 
 @pytest.mark.parametrize(

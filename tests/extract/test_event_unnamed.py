@@ -68,3 +68,82 @@ def events(table: str, groups: dict[str, str]):  # type: ignore[no-untyped-def]
 def test_event_unnamed_doer_kept_only_with_a_named_recipient(table, groups, expected):
     found = events(table, groups)
     assert [(e.type, e.actors, e.recipients, e.unnamed_actors) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "groups", "expected"),
+    [
+        (  # a protest is done to the state where it happens (kg:placeStateTarget)
+            """
+            Students     1 nsubj NOUN NNS student
+            demonstrated 1 ROOT  VERB VBD demonstrate
+            in           1 prep  ADP
+            Peru         2 pobj  PROPN
+            .            1 punct PUNCT
+            """,
+            {"Students": "EDU"},
+            [("PROTEST", "demo", (), ("e0",), (("Students", "EDU"),), False)],
+        ),
+        (  # a protest told by a noun with no doer: protesters, inferred (kg:impliedDoer)
+            """
+            The       1 det   DET
+            protests  4 nsubj NOUN NNS protest
+            in        1 prep  ADP
+            Peru      2 pobj  PROPN
+            continued 4 ROOT  VERB VBD continue
+            .         4 punct PUNCT
+            """,
+            {},
+            [("PROTEST", "demo", (), ("e0",), (("protesters", "CVLOPP"),), True)],
+        ),
+        (  # "on strike": the verb's subject strikes (a trigger row with under=on)
+            """
+            Workers 1 nsubj NOUN NNS worker
+            went    1 ROOT  VERB VBD go
+            on      1 prep  ADP
+            strike  2 pobj  NOUN NN strike
+            in      1 prep  ADP
+            Peru    4 pobj  PROPN
+            .       1 punct PUNCT
+            """,
+            {"Workers": "LAB"},
+            [("PROTEST", "strike", (), ("e0",), (("Workers", "LAB"),), False)],
+        ),
+        (  # a kind of strike named by an adjective (a modifier row): no air strike
+            """
+            A          2 det   DET
+            general    2 amod  ADJ JJ general
+            strike     3 nsubj NOUN NN strike
+            paralysed  3 ROOT  VERB VBD paralyse
+            Peru       3 dobj  PROPN
+            .          3 punct PUNCT
+            """,
+            {},
+            [("PROTEST", "strike", (), ("e0",), (("protesters", "CVLOPP"),), True)],
+        ),
+        (  # no place and no focus country: no party done to, no event
+            """
+            Students     1 nsubj NOUN NNS student
+            demonstrated 1 ROOT  VERB VBD demonstrate
+            .            1 punct PUNCT
+            """,
+            {"Students": "EDU"},
+            [],
+        ),
+        (  # to demonstrate a thing is to show it
+            """
+            Peru         1 nsubj PROPN
+            demonstrated 1 ROOT  VERB VBD demonstrate
+            its          3 poss  PRON PRP$ its
+            resolve      1 dobj  NOUN NN resolve
+            .            1 punct PUNCT
+            """,
+            {},
+            [],
+        ),
+    ],
+)
+def test_event_unnamed_protest_is_done_to_the_state_of_its_place(table, groups, expected):
+    found = events(table, groups)
+    assert [(e.type, e.mode, e.actors, e.recipients, e.unnamed_actors, e.inferred_actor)
+            for e in found] == expected

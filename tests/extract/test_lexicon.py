@@ -148,6 +148,19 @@ def test_lexicon_default_recipient_prepositions_come_from_the_scheme(lexicon):
     assert lexicon.default_preps("ASSAULT") == ("against", "on")
 
 
+def test_lexicon_protest_targets_the_state_of_its_place_and_implies_protesters(lexicon):
+    assert lexicon.place_target_types == ("PROTEST",)
+    assert lexicon.implied_doer("PROTEST") == ("protesters", "CVLOPP")
+    assert lexicon.implied_doer("ASSAULT") is None
+
+
+def test_lexicon_modifier_rows_are_no_noun_triggers_of_their_own(lexicon):
+    """"general" names a strike only as its modifier: "the general said" is no event."""
+    assert lexicon.noun_triggers("general") == ()
+    assert [(t.type, t.mode, t.values) for t in lexicon.modifier_triggers("general")] == [
+        ("PROTEST", "strike", ("strike",))]
+
+
 def test_lexicon_unknown_cue_category_names_the_choices(lexicon):
     with pytest.raises(UnknownTermError, match="cue category 'reprot'"):
         lexicon.is_cue("reprot", "say")
@@ -155,9 +168,12 @@ def test_lexicon_unknown_cue_category_names_the_choices(lexicon):
 
 def test_lexicon_survives_pickling_for_worker_processes(lexicon):
     copy = pickle.loads(pickle.dumps(lexicon))
-    assert (copy.version, copy.verb_triggers("meet")) == (
+    assert (copy.version, copy.verb_triggers("meet"), copy.implied_doers,
+            copy.modifier_triggers("hunger")) == (
         lexicon.version,
         lexicon.verb_triggers("meet"),
+        lexicon.implied_doers,
+        lexicon.modifier_triggers("hunger"),
     )
 
 

@@ -314,5 +314,5 @@ def test_html_event_panel_says_how_the_sentence_told_the_event():
     (shown,) = [e for e in view["events"] if e["id"] == first.id]
     assert shown["actors"] == ["Ulf Brandt", "gunmen (unnamed group, UAF)"]
     assert shown["evidence"][0]["note"] == (
-        "told by the headline; no doer named: the state is inferred; doer written as \u201cIt\u201d"
+        "told by the headline; no doer named: the doer is inferred; doer written as \u201cIt\u201d"
     )

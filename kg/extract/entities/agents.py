@@ -50,6 +50,9 @@ _NOT_GROUPS = frozenset(
 )
 #: Sectors too vague for an unnamed group to name a doer: "people", "men", "members".
 _VAGUE_SECTORS = ("PPL", "UNK")
+#: Sectors of people as such (civilians, opposition, labour, education, refugees): a singular
+#: noun of these names one person unless it is a collective noun ("the mob")
+_PEOPLE_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF")
 #: Sectors of a state's armed force: police and military.
 _FORCE_SECTORS = ("COP", "MIL")
 #: The longest dictionary phrase looked for before a head ("armed riot police").
@@ -122,7 +125,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
         replaced = sorted({lowered[t] for t in range(start, i + 1) if t in lowered})
         # a title names a group only in the plural ("officers"; "the officer" is a person)
         if i not in ties and (sector is None or (title and doc[i].tag_ != "NNS")
-                              or not _unnamed_group(doc[i], sector)):  # fmt: skip
+                              or not _unnamed_group(doc[i], sector, gaz)):  # fmt: skip
             for j in replaced:
                 found[j] = replace(found[j], role=NONE)  # "the navy" is no organisation
             continue
@@ -149,16 +152,19 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
     return tuple(found)
 
 
-def _unnamed_group(head: Token, sector: str) -> bool:
+def _unnamed_group(head: Token, sector: str, gaz: Gazetteer) -> bool:
     """Whether an untied group noun names a group of its own: a noun no vaguer than
     "people" or "members", plural or collective ("protesters", "the mob", "police"); a
-    singular count noun ("a resident said") is one unnamed person."""
+    singular count noun ("a resident said") is one unnamed person, and so is a singular noun
+    of people's sectors that is not a collective one ("the mother", "the student")."""
     if head.pos_ != "NOUN" or sector[:3] in _VAGUE_SECTORS:
         return False
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         return False  # a name that ties to no actor: "an Antonov bomber" is its maker's
     if head.tag_ == "NNS":
         return True
+    if sector[:3] in _PEOPLE_SECTORS and fold(head.lemma_) not in gaz.collective_nouns:
+        return False
     return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children)
 
 

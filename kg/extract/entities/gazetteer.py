@@ -107,6 +107,8 @@ class Gazetteer:
     statement_heads: frozenset[str] = frozenset()
     #: sectors of a state's own bodies: with no tie they stand for the story's focus country
     focus_sectors: frozenset[str] = frozenset()
+    #: singular nouns of people's sectors that name a group ("the mob"), not one person
+    collective_nouns: frozenset[str] = frozenset()
     #: exact-case names that are no actors: time zones ("GMT"), common-noun initialisms ("AI")
     non_actors: frozenset[str] = frozenset()
     #: folded words and phrases of sport reporting, and how many make a sport story

@@ -23,6 +23,7 @@ def extra_tables(raw: dict[str, Any], ontology_dir: Path) -> dict[str, Any]:
         "agents": MappingProxyType(_agents(raw["agents.json"], titles, ontology_dir)),
         "statement_heads": _folded(titles.get("statement_heads", ())),
         "focus_sectors": frozenset(titles.get("focus_sectors", ())),
+        "collective_nouns": _folded(titles.get("collective_nouns", ())),
         "non_actors": frozenset((*non_actors.get("time_zones", ()),
                                  *non_actors.get("abbreviations", ()))),
         "sport_cues": _folded(non_actors.get("sport_cues", ())),

@@ -46,7 +46,8 @@ class Candidate:
     nominal: bool
     #: doers named by an unnamed group, as (words, sector): "gunmen" (issue #15)
     unnamed: tuple[tuple[str, str], ...] = ()
-    #: the actor is the state, inferred for an agentless official act (issue #15)
+    #: the doer is inferred, not named: the state for an agentless official act (issue #15), or
+    #: the unnamed group a nominal act with no doer implies (kg:impliedDoer)
     inferred: bool = False
     #: the words, as written, of a doer resolved from a pronoun or description ("It")
     resolved: tuple[str, ...] = ()

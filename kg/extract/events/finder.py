@@ -47,7 +47,7 @@ from kg.extract.events.timex import parse_anchor
 from kg.records import Article, EventMention, LocalEntity, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kg.extract.events.lexicon import Lexicon, Trigger
 
@@ -115,6 +115,11 @@ def extract_events(
                 event = build_event(one, told_as, sent, dates, anchor, participants, lexicon,
                                     dateline=dateline)
                 event = _victims_of_the_place(event, one, participants)
+                event = _state_of_the_place(event, sent, participants, lexicon)
+                if not event.actors and not event.recipients:
+                    # a doer named only by an unnamed group needs a named party done to
+                    log.debug("%r at %d: unnamed doer and no recipient", token.text, token.idx)
+                    continue
                 coder.makers[event.type] = candidate.actors
                 key = (event.type, event.actors, event.recipients, event.sentence_start,
                        event.status)  # fmt: skip
@@ -150,6 +155,31 @@ def _victims_of_the_place(
     if country is None or country in event.actors or any(
         participants.entities[k].affiliation == country for k in event.actors
     ):  # fmt: skip
+        return event
+    return dataclasses.replace(event, recipients=(country,))
+
+
+def _state_of_the_place(
+    event: EventMention, sent: Span, participants: Participants, lexicon: Lexicon
+) -> EventMention:
+    """An event of a type done to the state where it happens (kg:placeStateTarget: a protest)
+    whose text names no recipient: the country of its place, else of the one country the
+    places of its sentence are in, else the story's focus country ("protesters marched in
+    Athens", "workers went on strike in Greece", "the protests turned violent": Greece),
+    unless the doer is that country. A country's own people protest at home: for a doer that
+    is a country, only the event's own place counts ("Spain had protests of its own")."""
+    if event.recipients or event.type not in lexicon.place_target_types:
+        return event
+    national = any(participants.entities[k].type == "Country" for k in event.actors)
+    if national and event.place is None:
+        return event
+    places = [event.place] if event.place is not None else list(dict.fromkeys(
+        k for k in map(participants.place, sent) if k is not None))
+    countries = {k if participants.entities[k].type == "Country" else participants.country_of(k)
+                 for k in places} - {None}
+    country = countries.pop() if len(countries) == 1 else None
+    country = country or (None if national else participants.focus)
+    if country is None or country in event.actors:
         return event
     return dataclasses.replace(event, recipients=(country,))
 
@@ -277,7 +307,7 @@ class _Coder:
         read = False
         for trigger in rows:
             if trigger.conditions and not read and any(
-                need not in (None, "prt", "prep", "pobj", "dobj", "mandate")
+                need not in (None, "prt", "prep", "pobj", "dobj", "ccomp", "mandate")
                 for need, _ in trigger.conditions
             ):
                 objects, read = object_tokens(verb), True
@@ -308,6 +338,8 @@ class _Coder:
             return has_prep_object(holders, values[0], values[1:])
         if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
+        if need == "ccomp":  # "demonstrate that X": a clause, not a crowd
+            return any(c.dep_ == "ccomp" for c in children)
         if need == "mandate":
             return any(is_mandated(c, values) for c in children)
         for obj in objects:
@@ -409,9 +441,6 @@ class _Coder:
                     comp.dep_ == "dobj" and self.lexicon.is_cue("deny_object", comp.lemma_.lower())
                 ):
                     recipients.extend(self.parts.keys_in(comp.subtree))
-        if unnamed and not recipients:
-            log.debug("%r at %d: unnamed doer and no recipient", verb.text, verb.idx)
-            return None
         if self.lexicon.is_cue("block", lemma) and any(
             c.dep_ == "xcomp" and self.lexicon.is_cue("report", c.lemma_.lower())
             for c in verb.children
@@ -496,19 +525,25 @@ class _Coder:
         lemma = noun.lemma_.lower()
         partitive = self.lexicon.is_cue("partitive", lemma)
         for child in noun.children:
-            if child.dep_ != "compound":
+            if child.dep_ not in ("compound", "amod"):  # "a labour strike", "a general strike"
                 continue
-            for trigger in self.lexicon.noun_triggers(child.lemma_.lower()):
-                if (trigger.need == "obj" and lemma in trigger.values) or (
-                    partitive and trigger.need is None  # "an aid package", "a bailout package"
-                ):
+            for trigger in self.lexicon.modifier_triggers(child.lemma_.lower()):
+                if lemma in trigger.values:
                     return trigger, child
+            if partitive and child.dep_ == "compound":  # "an aid package", "a bailout package"
+                for trigger in self.lexicon.noun_triggers(child.lemma_.lower()):
+                    if trigger.need is None:
+                        return trigger, child
         for trigger in self.lexicon.noun_triggers(lemma):
             if trigger.need is None:
                 return trigger, noun
             if trigger.need == "prep" and any(
                 c.dep_ == "prep" and c.lower_ in trigger.values for c in noun.children
             ):
+                return trigger, noun
+            if trigger.need == "under" and noun.dep_ == "pobj" and (
+                noun.head.lower_ in trigger.values
+            ):  # "workers went on strike"
                 return trigger, noun
         return None
 
@@ -521,6 +556,8 @@ class _Coder:
         event_type = trigger.type
         anchor = self._anchor(noun)
         governor = self._light_verb(anchor)
+        if governor is None and trigger.need == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
+            governor = noun.head.head  # "workers went on strike": the verb's subject does it
         actors: list[str] = []
         how = ""
         inherited = False
@@ -591,6 +628,16 @@ class _Coder:
         if not actors and len(between) >= 2:
             actors, how, between = between, "direct", []
         if not actors and not unnamed:
+            # "a protest by students": an unnamed group as the doer
+            unnamed = self.parts.unnamed_groups(
+                [o for h in (noun, anchor) for o in prep_objects(h, ("by",))])
+        implied = False
+        if not actors and not unnamed:
+            # "the protests turned violent": the act's own doers, an unnamed group implied by
+            # its type (kg:impliedDoer), recorded as inferred
+            doer = self.lexicon.implied_doer(event_type)
+            unnamed, implied = ((doer,), True) if doer is not None else ((), False)
+        if not actors and not unnamed:
             log.debug("%r at %d: nominal trigger without actor", noun.text, noun.idx)
             told = [k for o in prep_objects(noun, preps) for k in self.parts.targets(o)]
             if told:
@@ -605,9 +652,6 @@ class _Coder:
             for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
                 for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     recipients.extend(self.parts.actors(subject)[0])
-        if unnamed and not actors and not recipients:
-            log.debug("%r at %d: unnamed doer and no recipient", noun.text, noun.idx)
-            return None
         if of_doer and not recipients and event_type not in self.lexicon.open_types:
             # "the legal trip of X" is no visit: a doer told only by "of" needs the act's
             # other party unless the act stands alone ("the resignation of X")
@@ -617,7 +661,7 @@ class _Coder:
             trigger, event_type, noun, first, clause, tuple(actors),
             "unnamed" if unnamed and not actors else how, inherited,
             without(recipients, actors), light_intent, True,
-            unnamed=() if actors else unnamed, resolved=resolved,
+            unnamed=() if actors else unnamed, inferred=implied, resolved=resolved,
         )  # fmt: skip
 
     def _anchor(self, noun: Token) -> Token:

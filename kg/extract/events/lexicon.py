@@ -53,7 +53,7 @@ CUE_CATEGORIES = (
     "enforcer",
     "document",
 )
-_NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "mandate")
+_NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "ccomp", "mandate", "under")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
 #: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
 NO_EVENT = "NONE"
@@ -63,10 +63,12 @@ NO_EVENT = "NONE"
 class Trigger:
     """One row of the trigger table.
 
-    `need` is the extra condition kind ("prt", "obj", "prep", "pobj", "dobj", "mandate" or
-    None) and `values` its allowed lemmas (for "pobj": the preposition, then the lemmas its
-    object may have) (for "mandate": the auxiliaries a mandated clause may have);
-    an object value starting with "*" asks for an entity ("*person",
+    `need` is the extra condition kind ("prt", "obj", "prep", "pobj", "dobj", "ccomp",
+    "mandate", "under" or None) and `values` its allowed lemmas (for "pobj": the preposition,
+    then the lemmas its object may have) (for "mandate": the auxiliaries a mandated clause may
+    have) (for "under", of a noun: the prepositions it may be the object of, "went on
+    strike"); a NOUN row with "obj" is a modifier of the nouns it lists ("hunger strike").
+    An object value starting with "*" asks for an entity ("*person",
     "*actor"), or for a party the object stands for ("*party": an actor, a thing it owns, the
     people of a polity: "Houthi targets", "a school in Gaza"). `more` holds further (kind,
     values) conditions that must hold too ("obj=troop;prep=to"). `preps` introduce the
@@ -109,21 +111,31 @@ class Lexicon:
     discard_rows: tuple[tuple[str, str], ...] = ()
     #: The learned type model that may re-type an event the rules are unsure of (kg:typeModel)
     type_model: TypeModel | None = None
+    #: Types whose events, with no named recipient, are done to the state where they happen
+    #: (kg:placeStateTarget in plover.ttl: a protest in Athens is a protest to Greece)
+    place_target_types: tuple[str, ...] = ()
+    #: (type, words, sector): who does an event of the type told by a noun with no doer
+    #: (kg:impliedDoer: "the protests turned violent" is done by protesters)
+    implied_doers: tuple[tuple[str, str, str], ...] = ()
     _verbs: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _nouns: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
+    _modifiers: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _cues: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
     _discards: Mapping[str, PhraseSet] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         verbs: dict[str, list[Trigger]] = {}
         nouns: dict[str, list[Trigger]] = {}
+        modifiers: dict[str, list[Trigger]] = {}  # "hunger" of "hunger strike": no noun alone
         for trig in self.triggers:
-            (verbs if trig.pos == "VERB" else nouns).setdefault(trig.lemma, []).append(trig)
+            table = verbs if trig.pos == "VERB" else modifiers if trig.need == "obj" else nouns
+            table.setdefault(trig.lemma, []).append(trig)
         cues: dict[str, dict[str, str]] = {c: {} for c in CUE_CATEGORIES}
         for category, lemma, value in self.cue_rows:
             cues[category][lemma] = value
         object.__setattr__(self, "_verbs", _freeze(verbs))
         object.__setattr__(self, "_nouns", _freeze(nouns))
+        object.__setattr__(self, "_modifiers", _freeze(modifiers))
         object.__setattr__(
             self, "_cues", MappingProxyType({k: MappingProxyType(v) for k, v in cues.items()})
         )
@@ -136,7 +148,8 @@ class Lexicon:
         return (
             Lexicon,
             (self.version, self.types, self.modes, self.type_preps, self.triggers, self.cue_rows,
-             self.open_types, self.reciprocal_types, self.discard_rows, self.type_model),
+             self.open_types, self.reciprocal_types, self.discard_rows, self.type_model,
+             self.place_target_types, self.implied_doers),
         )
 
     def verb_triggers(self, lemma: str) -> tuple[Trigger, ...]:
@@ -144,8 +157,13 @@ class Lexicon:
         return self._verbs.get(lemma, ())
 
     def noun_triggers(self, lemma: str) -> tuple[Trigger, ...]:
-        """Trigger rows for a noun lemma, in table order."""
+        """Trigger rows for a noun lemma, in table order (not the modifier rows)."""
         return self._nouns.get(lemma, ())
+
+    def modifier_triggers(self, lemma: str) -> tuple[Trigger, ...]:
+        """Rows for a word that names an event only as a modifier of the nouns its row lists
+        ("hunger strike", "a general strike"), in table order."""
+        return self._modifiers.get(lemma, ())
 
     def is_cue(self, category: str, lemma: str) -> bool:
         """Whether `lemma` is listed under cue `category` (raises on an unknown category)."""
@@ -163,6 +181,14 @@ class Lexicon:
         boxing match is not an ASSAULT.
         """
         return self._discards[level].find(text)
+
+    def implied_doer(self, event_type: str) -> tuple[str, str] | None:
+        """(words, sector) of the unnamed group that does an event of `event_type` told with
+        no doer, or None (kg:impliedDoer)."""
+        for kind, words, sector in self.implied_doers:
+            if kind == event_type:
+                return words, sector
+        return None
 
     def default_preps(self, event_type: str) -> tuple[str, ...]:
         """Recipient prepositions declared for a type in plover.ttl."""
@@ -275,6 +301,8 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
         digest, tuple(sorted(types)), tuple(sorted(modes)), tuple(sorted(preps)), tuple(triggers),
         cue_rows, tuple(sorted(t.code for t in ontology.types if t.recipient_optional)),
         tuple(sorted(t.code for t in ontology.types if t.reciprocal)), discard_rows, type_model,
+        tuple(sorted(t.code for t in ontology.types if t.place_state_target)),
+        tuple(sorted((t.code, *t.implied_doer) for t in ontology.types if t.implied_doer)),
     )  # fmt: skip
 
 

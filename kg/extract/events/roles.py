@@ -290,6 +290,8 @@ class Participants(EntityIndex):
         found: dict[str, str] = {}
         named: set[str] = set()
         for token in _argument_tokens(clause):
+            if token.lower_ in _RELATIVES:  # "Greek youths who protested": the youths
+                token = _relative_head(token) or token
             key = self.key_of.get(token.i)
             if key is None or key in named:
                 continue
