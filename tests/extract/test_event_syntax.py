@@ -12,6 +12,7 @@ from kg.extract.events.syntax import (
     is_conditional,
     is_mandated,
     is_passive,
+    is_question,
     object_tokens,
     prep_objects,
     subject_tokens,
@@ -223,3 +224,35 @@ def test_syntax_is_conditional_only_inside_the_if_clause():
     unless = parse(CONDITION.replace("if      5 mark  SCONJ IN", "as      5 mark  SCONJ IN"))
     assert (is_conditional(doc[5]), is_conditional(doc[2]), is_conditional(unless[5])) == (
         True, False, False)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (  # a yes/no question tells no act
+            """
+            Will   2 aux   AUX  MD
+            Canada 2 nsubj PROPN
+            strike 2 ROOT  VERB VB
+            ?      2 punct PUNCT .
+            """,
+            True,
+        ),
+        (  # "why" takes the act as given: "Why did Canada strike?" tells it struck
+            """
+            Why    3 advmod SCONJ WRB
+            did    3 aux    AUX   VBD do
+            Canada 3 nsubj  PROPN
+            strike 3 ROOT   VERB  VB
+            ?      3 punct  PUNCT .
+            """,
+            False,
+        ),
+        (  # a statement
+            ACTIVE,
+            False,
+        ),
+    ],
+)
+def test_syntax_is_question_unless_its_question_word_presupposes_the_act(table, expected):
+    assert is_question(parse(table)[:]) is expected

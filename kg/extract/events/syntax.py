@@ -231,12 +231,21 @@ _CLOSERS = ("'", '"', "''", "\u201d", "\u2019", ")", "]")
 _QUESTION_MARKS = ("whether", "if")
 
 
+#: Question words whose question takes its content as given: "Why is X threatening to invade
+#: Y?" tells that X is threatening (a presupposition), where "Will X invade Y?" tells nothing.
+_PRESUPPOSING = ("why", "how")
+
+
 def is_question(sent: Span) -> bool:
-    """Whether a sentence is a question: its last word but closing quotes is "?"."""
+    """Whether a sentence asks a question that tells no act: its last word but closing quotes
+    is "?", and it does not open with a question word that presupposes its content."""
     for token in reversed(sent):
         if token.text in _CLOSERS or token.is_space:
             continue
-        return token.text == "?"
+        if token.text != "?":
+            return False
+        opening = next((t for t in sent if t.is_alpha), None)
+        return opening is None or opening.lower_ not in _PRESUPPOSING
     return False
 
 
