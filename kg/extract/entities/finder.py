@@ -46,6 +46,7 @@ from kg.extract.entities.people import (
     title_of_start,
 )
 from kg.extract.entities.resolve import ENTRY, NONE, ORG, PERSON, PLACE_ROLE, Candidate, resolve
+from kg.extract.entities.ships import find_ships
 from kg.records import Article, LocalEntity, Mention
 from kg.text import fold
 
@@ -90,6 +91,7 @@ def extract_entities(
     # what earlier ones decided: a person's employer may be an institution found just before;
     # credits are dropped before people, so no one is affiliated with a photo credit.
     cands = context.find_candidates()
+    cands = find_ships(doc, cands, gazetteer)  # "INS Mysore" is India's navy, no person
     cands = find_institutions(doc, cands, gazetteer, context.common_word)
     cands = drop_credits(doc, cands, gazetteer)
     cands = read_people(doc, cands, gazetteer)

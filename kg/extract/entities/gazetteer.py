@@ -40,6 +40,10 @@ def _empty_mapping() -> Mapping[str, str]:
     return MappingProxyType({})
 
 
+def _empty_prefixes() -> Mapping[str, tuple[str, ...]]:
+    return MappingProxyType({})
+
+
 def _empty_dictionary() -> Mapping[str, tuple[str, str]]:
     return MappingProxyType({})
 
@@ -109,6 +113,10 @@ class Gazetteer:
     focus_sectors: frozenset[str] = frozenset()
     #: singular nouns of people's sectors that name a group ("the mob"), not one person
     collective_nouns: frozenset[str] = frozenset()
+    #: a warship's name prefix -> the countries whose navies use it ("USS": United States)
+    naval_prefixes: Mapping[str, tuple[str, ...]] = field(default_factory=_empty_prefixes)
+    #: prefixes of civil ships' names ("MV"): a thing, no actor
+    merchant_prefixes: frozenset[str] = frozenset()
     #: exact-case names that are no actors: time zones ("GMT"), common-noun initialisms ("AI")
     non_actors: frozenset[str] = frozenset()
     #: folded words and phrases of sport reporting, and how many make a sport story

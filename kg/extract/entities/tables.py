@@ -24,6 +24,9 @@ def extra_tables(raw: dict[str, Any], ontology_dir: Path) -> dict[str, Any]:
         "statement_heads": _folded(titles.get("statement_heads", ())),
         "focus_sectors": frozenset(titles.get("focus_sectors", ())),
         "collective_nouns": _folded(titles.get("collective_nouns", ())),
+        "naval_prefixes": MappingProxyType({
+            str(k): tuple(map(str, v)) for k, v in titles.get("naval_prefixes", {}).items()}),
+        "merchant_prefixes": frozenset(map(str, titles.get("merchant_prefixes", ()))),
         "non_actors": frozenset((*non_actors.get("time_zones", ()),
                                  *non_actors.get("abbreviations", ()))),
         "sport_cues": _folded(non_actors.get("sport_cues", ())),
