@@ -147,3 +147,35 @@ def test_event_unnamed_protest_is_done_to_the_state_of_its_place(table, groups, 
     found = events(table, groups)
     assert [(e.type, e.mode, e.actors, e.recipients, e.unnamed_actors, e.inferred_actor)
             for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (  # "called" carries the strike it organises (a light verb)
+            """
+            Peru    1 nsubj PROPN
+            called  1 ROOT  VERB VBD call
+            a       4 det   DET
+            general 4 amod  ADJ JJ general
+            strike  1 dobj  NOUN NN strike
+            .       1 punct PUNCT
+            """,
+            [("PROTEST", ("e0",), ())],
+        ),
+        (  # a verb that names its object ("called the sanctions a crime") does not do it
+            """
+            Peru      1 nsubj PROPN
+            called    1 ROOT  VERB VBD call
+            the       3 det   DET
+            sanctions 1 dobj  NOUN NNS sanction
+            a         5 det   DET
+            crime     1 oprd  NOUN NN crime
+            .         1 punct PUNCT
+            """,
+            [],
+        ),
+    ],
+)
+def test_event_light_verb_carries_its_act_unless_it_names_it(table, expected):
+    assert [(e.type, e.actors, e.recipients) for e in events(table, {})] == expected

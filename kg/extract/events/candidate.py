@@ -331,7 +331,8 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
         row.type
         for token in window
         for row in (*lexicon.verb_triggers(token.lemma_.lower()),
-                    *lexicon.noun_triggers(token.lemma_.lower()))
+                    *lexicon.noun_triggers(token.lemma_.lower()),
+                    *lexicon.modifier_triggers(token.lemma_.lower()))
         if _may_fit(row, token)
     }  # fmt: skip
     return model.retype(
