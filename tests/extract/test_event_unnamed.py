@@ -179,3 +179,31 @@ def test_event_unnamed_protest_is_done_to_the_state_of_its_place(table, groups, 
 )
 def test_event_light_verb_carries_its_act_unless_it_names_it(table, expected):
     assert [(e.type, e.actors, e.recipients) for e in events(table, {})] == expected
+
+
+def _compound_events(basis: str):  # type: ignore[no-untyped-def]
+    """"A Hamas attack hit Peru .": Hamas (with `basis`) as the compound of the event noun."""
+    doc = parse("""
+        A      2 det      DET
+        Hamas  2 compound PROPN
+        attack 3 nsubj    NOUN NN attack
+        hit    3 ROOT     VERB VBD hit
+        Peru   3 dobj     PROPN
+        .      3 punct    PUNCT
+    """)
+    hamas = LocalEntity("e1", "Hamas", "ArmedGroup", basis=basis)
+    found = [Mention(2, 7, "Hamas", "ORG", "e1"), Mention(19, 23, "Peru", "GPE", "e0")]
+    return extract_events(doc, Article("t", "", doc.text, ()), found, [PERU, hamas], LEXICON)
+
+
+@pytest.mark.parametrize(
+    ("basis", "expected"),
+    [
+        # the attack's doer is Hamas, and so is the doer of what the attack did
+        ("gazetteer:armed_groups.json", [("ASSAULT", ("e1",), ("e0",), "hit")]),
+        ("model", []),  # a name only the recognizer found is no doer
+    ],
+)
+def test_event_known_body_compound_of_an_event_noun_is_its_doer(basis, expected):
+    found = _compound_events(basis)
+    assert [(e.type, e.actors, e.recipients, e.trigger) for e in found] == expected
