@@ -207,3 +207,27 @@ def _compound_events(basis: str):  # type: ignore[no-untyped-def]
 def test_event_known_body_compound_of_an_event_noun_is_its_doer(basis, expected):
     found = _compound_events(basis)
     assert [(e.type, e.actors, e.recipients, e.trigger) for e in found] == expected
+
+
+def test_event_passive_act_done_in_an_act_of_its_type_has_that_act_s_doer():
+    """"Soldiers of Peru were killed in a Hamas attack": Hamas killed them (no "by" phrase)."""
+    doc = parse("""
+        Soldiers 3 nsubjpass NOUN NNS soldier
+        of       0 prep      ADP
+        Peru     1 pobj      PROPN
+        were     4 auxpass   AUX  VBD be
+        killed   4 ROOT      VERB VBN kill
+        in       4 prep      ADP
+        a        8 det       DET
+        Hamas    8 compound  PROPN
+        attack   5 pobj      NOUN NN attack
+        .        4 punct     PUNCT
+    """)
+    hamas = LocalEntity("e1", "Hamas", "ArmedGroup", basis="gazetteer:armed_groups.json")
+    start = doc.text.index("Hamas")
+    found = [Mention(12, 16, "Peru", "GPE", "e0"), Mention(start, start + 5, "Hamas", "ORG", "e1")]
+    events_found = extract_events(doc, Article("t", "", doc.text, ()), found, [PERU, hamas],
+                                  LEXICON)
+    # the attack itself, told with no one it was done to, is the killing (`unsubsumed`)
+    assert [(e.type, e.actors, e.trigger) for e in events_found] == [
+        ("ASSAULT", ("e1",), "killed")]

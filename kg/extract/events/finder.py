@@ -376,6 +376,14 @@ class _Coder:
             actors, how = self._actors_of(authors)
             how = "proxy" if actors and how == "direct" else how
         if not actors and is_passive(verb):
+            # "five soldiers were killed in a Taliban attack", "arrested during a police raid":
+            # the act of the same type it was done in names the doer
+            for scene in prep_objects(verb, ("in", "during")):
+                event = self.nominal(scene) if self.is_trigger_noun(scene) else None
+                if event is not None and event.actors and event.event_type == trigger.type:
+                    actors, how = list(event.actors), "proxy"
+                    break
+        if not actors and is_passive(verb):
             # "the bill was rejected in the Senate": an organisation as the scene is the doer
             bodies = [k for o in prep_objects(verb, ("in",)) for k in self.parts.actors(o)[0]]
             actors = [k for k in bodies if self.parts.entities[k].type == "Organization"]
