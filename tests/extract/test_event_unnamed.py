@@ -231,3 +231,33 @@ def test_event_passive_act_done_in_an_act_of_its_type_has_that_act_s_doer():
     # the attack itself, told with no one it was done to, is the killing (`unsubsumed`)
     assert [(e.type, e.actors, e.trigger) for e in events_found] == [
         ("ASSAULT", ("e1",), "killed")]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (  # a modifier row: "cyber attack" is the codebook's COERCE cyber, not an ASSAULT
+            """
+            Peru     1 nsubj    PROPN
+            launched 1 ROOT     VERB VBD launch
+            a        4 det      DET
+            cyber    4 compound NOUN NN cyber
+            attack   1 dobj     NOUN NN attack
+            .        1 punct    PUNCT
+            """,
+            "COERCE:cyber",
+        ),
+        (
+            """
+            Peru     1 nsubj    PROPN
+            launched 1 ROOT     VERB VBD launch
+            an       3 det      DET
+            attack   1 dobj     NOUN NN attack
+            .        1 punct    PUNCT
+            """,
+            "ASSAULT:None",
+        ),
+    ],
+)
+def test_event_modifier_row_names_a_narrower_act(table, expected):
+    assert [f"{e.type}:{e.mode}" for e in events(table, {})] == [expected]
