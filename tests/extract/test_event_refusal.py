@@ -70,3 +70,22 @@ def test_event_indirect_question_is_no_request(mark, expected):
         .       1 punct PUNCT
     """)
     assert [(e.type, e.actors) for e in events if e.trigger == "asked"] == expected
+
+
+@pytest.mark.parametrize(
+    ("neg", "expected"),
+    [
+        ("not", []),  # "Canada asked Mexico not to be named": a source's condition
+        ("", [("REQUEST", ("e0",))]),  # "Canada asked Mexico to be named": a request
+    ],
+)
+def test_event_asking_for_anonymity_is_no_request(neg, expected):
+    rows = [("Canada", "asked", "nsubj", "PROPN"), ("asked", "asked", "ROOT", "VERB VBD ask"),
+            ("Mexico", "asked", "dobj", "PROPN"),
+            *([("not", "named", "neg", "PART RB not")] if neg else []),
+            ("to", "named", "aux", "PART TO"), ("be", "named", "auxpass", "AUX VB be"),
+            ("named", "asked", "xcomp", "VERB VBN name"), (".", "asked", "punct", "PUNCT")]
+    words = [w for w, *_ in rows]
+    table = "\n".join(f"{w} {words.index(h)} {dep} {tags}" for w, h, dep, tags in rows)
+    events = _events(table)
+    assert [(e.type, e.actors) for e in events if e.trigger == "asked"] == expected

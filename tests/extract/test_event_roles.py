@@ -416,3 +416,46 @@ def test_roles_he_is_the_subject_of_an_earlier_clause_of_its_sentence():
     """)
     parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
     assert parts.actors(doc[7]) == (["e3"], "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("table", "token", "expected"),
+    [
+        (  # "called on it": a pronoun on its own verb is not that verb's subject
+            """
+            Canada 1 nsubj PROPN
+            said   1 ROOT  VERB VBD say
+            Mexico 3 nsubj PROPN
+            called 1 ccomp VERB VBD call
+            on     3 prep  ADP
+            it     4 pobj  PRON PRP it
+            .      1 punct PUNCT
+            """, 5, ["e0"],
+        ),
+        (  # "imposed sanctions on it": nor one on the verb's object
+            """
+            Canada    1 nsubj PROPN
+            said      1 ROOT  VERB VBD say
+            Mexico    3 nsubj PROPN
+            imposed   1 ccomp VERB VBD impose
+            sanctions 3 dobj  NOUN NNS sanction
+            on        4 prep  ADP
+            it        5 pobj  PRON PRP it
+            .         1 punct PUNCT
+            """, 6, ["e0"],
+        ),
+        (  # a subject pronoun is still its clause's speaker's ("Canada said it ...")
+            """
+            Canada 1 nsubj PROPN
+            said   1 ROOT  VERB VBD say
+            it     3 nsubj PRON PRP it
+            called 1 ccomp VERB VBD call
+            Mexico 3 dobj  PROPN
+            .      1 punct PUNCT
+            """, 2, ["e0"],
+        ),
+    ],
+)
+def test_roles_object_pronoun_is_not_its_own_verb_s_subject(table, token, expected):
+    parts = participants(table)
+    assert parts.antecedents(parts.doc[token]) == expected

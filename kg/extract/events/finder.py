@@ -456,6 +456,11 @@ class _Coder:
             # "declined to comment", "refused to say": words withheld, no act refused
             log.debug("%r at %d: withholds words, refuses no act", verb.text, verb.idx)
             return None
+        if any(c.dep_ == "xcomp" and self.lexicon.is_cue("anonymity", c.lemma_.lower())
+               and any(n.dep_ == "neg" for n in c.children) for c in verb.children):
+            # "a spokeswoman, who asked not to be named": a source's condition, no request
+            log.debug("%r at %d: asks for anonymity", verb.text, verb.idx)
+            return None
         vindicates = self._vindicates(verb, actors)
         if vindicates:  # the critics are rejected, not the doer's own body
             own = {self.parts.entities[k].affiliation for k in actors}

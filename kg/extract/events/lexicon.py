@@ -52,6 +52,7 @@ CUE_CATEGORIES = (
     "instrument",
     "enforcer",
     "document",
+    "anonymity",
 )
 _NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "ccomp", "mandate", "under")
 #: The type of a row that says "this trigger under this condition is no event" (generated from

@@ -388,20 +388,24 @@ class Participants(EntityIndex):
         sent = pronoun.sent
         candidates: list[Token] = []
         node = pronoun
-        own = pronoun.dep_ in ("dobj", "dative")  # "X pressed him": him is not X
+        # an object of its own verb, or of a preposition on the verb or on its object, is not
+        # that verb's subject ("X pressed him", "X called on it", "X imposed sanctions on it")
+        held = pronoun.head.head if pronoun.dep_ == "pobj" else None
+        own = pronoun.dep_ in ("dobj", "dative") or held is not None and (
+            held.pos_ in ("VERB", "AUX")
+            or (held.dep_ == "dobj" and held.head.pos_ in ("VERB", "AUX")))
+        barred: list[Token] = []
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                if not own:
-                    candidates.extend(
-                        c for c in node.children if c.dep_ in SUBJECTS and c.i != pronoun.i
-                    )
+                subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
+                (barred if own else candidates).extend(subjects)
                 own = False
         # then the subject of a clause before it in its sentence, nearest first ("Before Bush
         # left office, he passed ..."), then the previous sentence's
         candidates.extend(
             t for t in reversed(sent[: pronoun.i - sent.start])
-            if t.dep_ in SUBJECTS and t not in candidates
+            if t.dep_ in SUBJECTS and t not in candidates and t not in barred
         )  # fmt: skip
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if previous is not None:
