@@ -14,9 +14,9 @@ How the dictionary's syntax becomes kg's dependency conditions:
 * A verb block (``--- NAME [code] ---``) lists verbs; each verb has the block's code unless it
   carries its own (``DISMISS [110]``). ``[---]`` is no event. A verb with a code gets an
   unconditional row, placed after its conditional ones (rows are matched in order), except
-  the general verbs of "060 material cooperation" and "050 diplomatic cooperation, not
-  specified" (``OBJECT_ONLY_CODES``: "lead", "give", "unveil", "reveal"), which tell
-  cooperation only with the objects their patterns name.
+  the general verbs of the "not specified" codes 040, 050, 060, 080 and 140
+  (``OBJECT_ONLY_CODES``: "lead", "give", "unveil", "reveal", "annoy", "provoke"), which tell
+  an event only with the objects their patterns name.
 * A multi-word verb (``+CARRY_OUT``, ``+GET_HOLD_OF``, ``+GIVE_NOTICE``) is its first word plus
   conditions: a particle (``prt=out``), a preposition (``prep=for``), an object (``obj=notice``).
 * A pattern ``- * OBJECT (PREP ...) [code] # VERBS`` becomes a row of each verb named in its
@@ -65,9 +65,11 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: law passed or a rule approved yields to no one; the verbs that yield on their own,
 #: "capitulate", "cede", are hand rows of triggers.tsv); "040 consult, not specified" holds
 #: "go", "leave", "arrive", "face", "think", "consider", "gather" ("contact", "notify" and
-#: "tour" are hand rows).
+#: "tour" are hand rows); "140 engage in political dissent, not specified" holds "annoy",
+#: "irritate", "provoke", "agonize", "upset", "bother" (feelings, no protest; the verbs that
+#: protest on their own, "protest", "demonstrate", "riot", are hand rows).
 #: Their verbs keep the rows of the patterns that name an object.
-OBJECT_ONLY_CODES = frozenset({"040", "050", "060", "080"})
+OBJECT_ONLY_CODES = frozenset({"040", "050", "060", "080", "140"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 

@@ -95,6 +95,10 @@ class StatusFinder:
         ):
             return None
         cues: list[str] = ["intend-light"] if light_intent else []
+        if noun is not None:
+            # "a potential walkout", "the planned strike", "an upcoming visit": not yet done
+            cues.extend(f"intend:{c.lemma_.lower()}" for c in noun.children
+                        if c.dep_ == "amod" and lex.is_cue("intend", c.lemma_.lower()))
         if any(c.dep_ == "aux" and lex.is_cue("intend_aux", c.lower_) for c in clause.children):
             cues.append("intend-aux")
         node = clause
