@@ -261,3 +261,34 @@ def test_event_passive_act_done_in_an_act_of_its_type_has_that_act_s_doer():
 )
 def test_event_modifier_row_names_a_narrower_act(table, expected):
     assert [f"{e.type}:{e.mode}" for e in events(table, {})] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (  # a crowd's violence done to something is the codebook's PROTEST riot
+            """
+            Students 1 nsubj NOUN NNS student
+            threw    1 ROOT  VERB VBD throw
+            stones   1 dobj  NOUN NNS stone
+            in       1 prep  ADP
+            Peru     3 pobj  PROPN
+            .        1 punct PUNCT
+            """,
+            [("PROTEST", "riot", ("e0",))],
+        ),
+        (  # fighting done to no one the text names is no riot: force used in a polity
+            """
+            Students 1 nsubj NOUN NNS student
+            fought   1 ROOT  VERB VBD fight
+            in       1 prep  ADP
+            Peru     2 pobj  PROPN
+            .        1 punct PUNCT
+            """,
+            [("ASSAULT", None, ("e0",))],
+        ),
+    ],
+)
+def test_event_crowd_violence_is_a_riot_only_when_done_to_something(table, expected):
+    found = events(table, {"Students": "EDU"})
+    assert [(e.type, e.mode, e.recipients) for e in found] == expected

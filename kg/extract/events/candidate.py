@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from kg.extract.events.dateline import Dateline, may_place
 from kg.extract.events.status import Status
-from kg.extract.events.syntax import has_condition, has_prep_object, subject_tokens
+from kg.extract.events.syntax import (
+    has_condition,
+    has_prep_object,
+    object_tokens,
+    prep_objects,
+    subject_tokens,
+)
 from kg.extract.events.timex import best_date
 from kg.extract.events.typemodel import is_hedged
 from kg.records import EventMention
@@ -131,6 +137,19 @@ def is_crowd(candidate: Candidate, sectors: Sequence[tuple[str, str]]) -> bool:
     crowds = [sector for _, sector in candidate.unnamed] + [sector for _, sector in sectors]
     named = len(sectors) == len(candidate.actors)
     return bool(crowds) and named and all(s[:3] in _CROWD_SECTORS for s in crowds)
+
+
+#: Prepositions that introduce what violence is done to ("threw stones at police", "clashed
+#: with police", "marched on parliament").
+_TARGET_PREPS = ("at", "against", "with", "on", "into")
+
+
+def _has_a_target(candidate: Candidate) -> bool:
+    """Whether a violent act is done to something the text names: an object, or a phrase
+    aimed at one. A crowd that "fought alongside the south" or "fought in X" in a war names
+    none: that is fighting, not a riot."""
+    verb = candidate.token
+    return bool(candidate.nominal or object_tokens(verb) or prep_objects(verb, _TARGET_PREPS))
 
 
 def _speaks_for_a_state(candidate: Candidate, participants: Participants) -> bool:
@@ -375,7 +394,7 @@ def build_event(
     if place is None and dateline is not None and may_place(dateline, sent, keys, participants):
         place = dateline.key
     doers = participants.sectors(candidate.clause, candidate.actors)
-    if kind == "ASSAULT" and is_crowd(candidate, doers):
+    if kind == "ASSAULT" and is_crowd(candidate, doers) and _has_a_target(candidate):
         # the codebook's PROTEST riot: civilians' violent collective action ("protesters threw
         # stones at police", "rioters clashed with police"), not an armed force's assault
         kind, mode = "PROTEST", "riot"
