@@ -137,3 +137,32 @@ def test_status_find_negated_event_noun_is_none():
 )
 def test_status_quote_spans(text, spans):
     assert quote_spans(text) == spans
+
+
+@pytest.mark.parametrize(
+    ("table", "clause", "expected"),
+    [
+        (  # a headline's "Canada to attack Mexico" is its future
+            """
+            Canada 2 nsubj PROPN
+            to     2 aux   PART TO
+            attack 2 ROOT  VERB VB attack
+            Mexico 2 dobj  PROPN
+            """, 2, "intended",
+        ),
+        (  # "Canada was the first to attack Mexico": an infinitive on a noun of a clause
+            """
+            Canada 1 nsubj PROPN
+            was    1 ROOT  AUX  VBD be
+            the    3 det   DET
+            first  1 attr  NOUN NN first
+            to     5 aux   PART TO
+            attack 3 acl   VERB VB attack
+            Mexico 5 dobj  PROPN
+            """, 5, "asserted",
+        ),
+    ],
+)
+def test_status_headline_infinitive_is_intended(table, clause, expected):
+    status = status_of(table, clause)
+    assert status is not None and status.status == expected

@@ -65,6 +65,18 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _headline_future(clause: Token) -> bool:
+    """A headline's "X to do Y", its future: a bare infinitive with "to" that heads the
+    sentence or hangs on the noun that does ("Government to detain journalists")."""
+    if clause.tag_ != "VB" or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    ):
+        return False
+    head = clause.head
+    return clause.dep_ == "ROOT" or (
+        clause.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"))
+
+
 class StatusFinder:
     """Decide the status of events in one parsed article."""
 
@@ -101,6 +113,8 @@ class StatusFinder:
                         if c.dep_ == "amod" and lex.is_cue("intend", c.lemma_.lower()))
         if any(c.dep_ == "aux" and lex.is_cue("intend_aux", c.lower_) for c in clause.children):
             cues.append("intend-aux")
+        elif _headline_future(clause):
+            cues.append("intend-to")  # "Botswana government to detain journalists"
         node = clause
         control = True  # still on the chain of complements that starts at the clause
         speaker: Status | None = None
