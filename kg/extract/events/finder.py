@@ -150,8 +150,7 @@ def _victims_of_the_place(
         for o in object_tokens(candidate.token)
     ):  # fmt: skip
         return event
-    place = participants.entities[event.place]
-    country = event.place if place.type == "Country" else participants.country_of(event.place)
+    country = participants.polity(event.place)
     if country is None or country in event.actors or any(
         participants.entities[k].affiliation == country for k in event.actors
     ):  # fmt: skip
@@ -175,8 +174,7 @@ def _state_of_the_place(
         return event
     places = [event.place] if event.place is not None else list(dict.fromkeys(
         k for k in map(participants.place, sent) if k is not None))
-    countries = {k if participants.entities[k].type == "Country" else participants.country_of(k)
-                 for k in places} - {None}
+    countries = {participants.polity(k) for k in places} - {None}
     country = countries.pop() if len(countries) == 1 else None
     country = country or (None if national else participants.focus)
     if country is None or country in event.actors:

@@ -68,6 +68,10 @@ class EntityIndex:
         found = self.countries.get(country) if country else None
         return found if found != key else None
 
+    def polity(self, key: str) -> str | None:
+        """The Country entity a place or country key stands for: itself, or its country."""
+        return key if self.entities[key].type == "Country" else self.country_of(key)
+
     def is_actor_key(self, key: str) -> bool:
         """Whether the entity can act (a person, organisation, country...), not a place."""
         return self.entities[key].type in ACTOR_TYPES

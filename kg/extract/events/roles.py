@@ -129,10 +129,8 @@ class Participants(EntityIndex):
             key = self.entity(place)
             if key is None or place.i in self.generic:
                 continue
-            if self.entities[key].type == "Country":
-                return [key]
-            if self.is_place_key(key):
-                country = self.country_of(key)
+            if self.entities[key].type == "Country" or self.is_place_key(key):
+                country = self.polity(key)
                 if country:
                     return [country]
         return []
