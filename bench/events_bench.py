@@ -261,7 +261,7 @@ DOER_KINDS = (
     ("doer is a generic actor", ("generic",)),
     ("doer is an unnamed group", ("unnamed",)),
     ("doer is a resolved pronoun/description", ("resolved", "coref", "antecedent")),
-    ("doer is an inferred state", ("inferred", "implicit")),
+    ("doer is inferred (state, implied group)", ("inferred", "implicit")),
 )
 
 
@@ -287,6 +287,9 @@ def print_participants(events) -> None:  # type: ignore[no-untyped-def]
             print(f"  {row:<42}  not recorded")
         else:
             print(f"  {row:<42}{sum(bool(f) for f in flags):>6}")
+    # an inferred doer with no actor is the group a protest implies ("the protests": protesters)
+    implied = sum(bool(_flagged(e, ("inferred",))) and not e.actors for e in events)
+    print(f"  {'  of which an implied group (protesters)':<42}{implied:>6}")
     print(f"  {'recipient-less events kept':<42}{sum(not e.recipients for e in events):>6}")
 
 
