@@ -14,7 +14,7 @@ How the dictionary's syntax becomes kg's dependency conditions:
 * A verb block (``--- NAME [code] ---``) lists verbs; each verb has the block's code unless it
   carries its own (``DISMISS [110]``). ``[---]`` is no event. A verb with a code gets an
   unconditional row, placed after its conditional ones (rows are matched in order), except
-  the general verbs of the "not specified" codes 040, 050, 060, 080 and 140
+  the general verbs of the "not specified" codes 040, 050, 060, 080, 100 and 140
   (``OBJECT_ONLY_CODES``: "lead", "give", "unveil", "reveal", "annoy", "provoke"), which tell
   an event only with the objects their patterns name.
 * A multi-word verb (``+CARRY_OUT``, ``+GET_HOLD_OF``, ``+GIVE_NOTICE``) is its first word plus
@@ -67,9 +67,11 @@ ARTICLES = frozenset({"a", "an", "the"})
 #: "go", "leave", "arrive", "face", "think", "consider", "gather" ("contact", "notify" and
 #: "tour" are hand rows); "140 engage in political dissent, not specified" holds "annoy",
 #: "irritate", "provoke", "agonize", "upset", "bother" (feelings, no protest; the verbs that
-#: protest on their own, "protest", "demonstrate", "riot", are hand rows).
+#: protest on their own, "protest", "demonstrate", "riot", are hand rows); "100 make a public
+#: statement of demand, not specified" holds "need", "push", "bid", "campaign", "decree" ("X
+#: needs Y" demands nothing; "demand", "urge", "exhort", "push for" are hand rows).
 #: Their verbs keep the rows of the patterns that name an object.
-OBJECT_ONLY_CODES = frozenset({"040", "050", "060", "080", "140"})
+OBJECT_ONLY_CODES = frozenset({"040", "050", "060", "080", "100", "140"})
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
