@@ -292,3 +292,64 @@ def test_event_modifier_row_names_a_narrower_act(table, expected):
 def test_event_crowd_violence_is_a_riot_only_when_done_to_something(table, expected):
     found = events(table, {"Students": "EDU"})
     assert [(e.type, e.mode, e.recipients) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "groups", "expected"),
+    [
+        (  # a civilian crowd that marches protests, with no stated cause, to the place's state
+            """
+            Students 1 nsubj NOUN NNS student
+            marched  1 ROOT  VERB VBD march
+            in       1 prep  ADP
+            Peru     2 pobj  PROPN
+            .        1 punct PUNCT
+            """,
+            {"Students": "EDU"},
+            [("PROTEST", "demo", ("e0",))],
+        ),
+        (  # counted by a quantity noun: the crowd is the group of its "of" phrase
+            """
+            A          1 det   DET DT a
+            handful    4 nsubj NOUN NN handful
+            of         1 prep  ADP
+            protesters 2 pobj  NOUN NNS protester
+            blocked    4 ROOT  VERB VBD block
+            roads      4 dobj  NOUN NNS road
+            in         4 prep  ADP
+            Peru       6 pobj  PROPN
+            .          4 punct PUNCT
+            """,
+            {"protesters": "CVLOPP"},
+            [("PROTEST", "obstruct", ("e0",))],
+        ),
+        (  # a crowd's arson is a riot
+            """
+            Protesters 1 nsubj NOUN NNS protester
+            set        1 ROOT  VERB VBD set
+            fire       1 dobj  NOUN NN fire
+            to         1 prep  ADP
+            cars       3 pobj  NOUN NNS car
+            in         4 prep  ADP
+            Peru       5 pobj  PROPN
+            .          1 punct PUNCT
+            """,
+            {"Protesters": "CVLOPP"},
+            [("PROTEST", "riot", ("e0",))],
+        ),
+        (  # soldiers marching are no crowd: no protest
+            """
+            Soldiers 1 nsubj NOUN NNS soldier
+            marched  1 ROOT  VERB VBD march
+            in       1 prep  ADP
+            Peru     2 pobj  PROPN
+            .        1 punct PUNCT
+            """,
+            {"Soldiers": "MIL"},
+            [],
+        ),
+    ],
+)
+def test_event_crowd_verbs_are_protests_only_of_a_civilian_crowd(table, groups, expected):
+    found = events(table, groups)
+    assert [(e.type, e.mode, e.recipients) for e in found] == expected

@@ -195,6 +195,18 @@ def test_lexicon_unknown_type_names_file_and_line(tmp_path):
         load_lexicon(folder)
 
 
+def test_lexicon_subject_condition_is_only_a_crowd(tmp_path, lexicon):
+    # "protesters marched": the row holds only for a civilian crowd
+    assert [t.conditions for t in lexicon.verb_triggers("march") if t.type == "PROTEST"][1] == (
+        ("subj", ("*crowd",)),)
+    folder = copy_ontology(tmp_path)
+    lines = (folder / "triggers.tsv").read_text(encoding="utf-8").splitlines()
+    lines.append("march\tVERB\tPROTEST\tdemo\tsubj=student\t-")
+    (folder / "triggers.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(OntologyError, match="a subject condition is subj=\\*crowd"):
+        load_lexicon(folder)
+
+
 def test_lexicon_wrong_column_count_is_reported(tmp_path):
     folder = copy_ontology(tmp_path)
     with (folder / "cues.tsv").open("a", encoding="utf-8") as out:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.extract.events.dateline import Dateline, may_place
+from kg.extract.events.roles import CROWD_SECTORS
 from kg.extract.events.status import Status
 from kg.extract.events.syntax import (
     has_condition,
@@ -125,18 +126,13 @@ def conditional_threat(candidate: Candidate, status: Status, lexicon: Lexicon) -
                                        cues=(*status.cues, "conditional"))  # fmt: skip
 
 
-#: CAMEO sectors of civilians acting as a crowd: civilians, opposition (protesters), labour,
-#: students, refugees.
-_CROWD_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF")
-
-
 def is_crowd(candidate: Candidate, sectors: Sequence[tuple[str, str]]) -> bool:
     """Whether every doer of a candidate is a civilian crowd named by a group noun: unnamed
     ("protesters", "rioters") or tied to an actor ("Egyptian demonstrators": sector CVLOPP);
     the first sector code decides (CVL, OPP, LAB, EDU, REF)."""
     crowds = [sector for _, sector in candidate.unnamed] + [sector for _, sector in sectors]
     named = len(sectors) == len(candidate.actors)
-    return bool(crowds) and named and all(s[:3] in _CROWD_SECTORS for s in crowds)
+    return bool(crowds) and named and all(s[:3] in CROWD_SECTORS for s in crowds)
 
 
 #: Prepositions that introduce what violence is done to ("threw stones at police", "clashed
@@ -399,7 +395,7 @@ def build_event(
         # stones at police", "rioters clashed with police"), not an armed force's assault
         kind, mode = "PROTEST", "riot"
     elif kind == "PROTEST" and not candidate.nominal and not any(
-        sector[:3] in _CROWD_SECTORS for _, sector in doers
+        sector[:3] in CROWD_SECTORS for _, sector in doers
     ) and _speaks_for_a_state(candidate, participants):
         # "the UN protested at ...", "Beijing protested": a state's or an official's protest
         # is said, not marched: the codebook's ACCUSE (disapprove), as the references code it

@@ -305,7 +305,7 @@ class _Coder:
         read = False
         for trigger in rows:
             if trigger.conditions and not read and any(
-                need not in (None, "prt", "prep", "pobj", "dobj", "ccomp", "mandate")
+                need not in (None, "prt", "prep", "pobj", "dobj", "ccomp", "mandate", "subj")
                 for need, _ in trigger.conditions
             ):
                 objects, read = object_tokens(verb), True
@@ -340,6 +340,8 @@ class _Coder:
             return any(c.dep_ == "ccomp" for c in children)
         if need == "mandate":
             return any(is_mandated(c, values) for c in children)
+        if need == "subj":  # "*crowd": "protesters marched", "thousands of students rallied"
+            return any(self.parts.is_crowd(s) for s in subject_tokens(verb)[0])
         for obj in objects:
             for value in values:
                 if value == "*party":  # an actor, or what it owns or where its people are

@@ -53,8 +53,9 @@ CUE_CATEGORIES = (
     "enforcer",
     "document",
     "anonymity",
+    "quantity",
 )
-_NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "ccomp", "mandate", "under")
+_NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "ccomp", "mandate", "under", "subj")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
 #: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
 NO_EVENT = "NONE"
@@ -65,11 +66,12 @@ class Trigger:
     """One row of the trigger table.
 
     `need` is the extra condition kind ("prt", "obj", "prep", "pobj", "dobj", "ccomp",
-    "mandate", "under" or None) and `values` its allowed lemmas (for "pobj": the preposition,
-    then the lemmas its object may have) (for "mandate": the auxiliaries a mandated clause may
-    have) (for "under", of a noun: the prepositions it may be the object of, "went on
-    strike"); a NOUN row with "obj" is a modifier of the nouns it lists ("hunger strike").
-    An object value starting with "*" asks for an entity ("*person",
+    "mandate", "under", "subj" or None) and `values` its allowed lemmas (for "pobj": the
+    preposition, then the lemmas its object may have) (for "mandate": the auxiliaries a
+    mandated clause may have) (for "under", of a noun: the prepositions it may be the object
+    of, "went on strike") (for "subj": "*crowd", a subject that is a civilian crowd named by a
+    group noun, "protesters marched"); a NOUN row with "obj" is a modifier of the nouns it
+    lists ("hunger strike"). An object value starting with "*" asks for an entity ("*person",
     "*actor"), or for a party the object stands for ("*party": an actor, a thing it owns, the
     people of a polity: "Houthi targets", "a school in Gaza"). `more` holds further (kind,
     values) conditions that must hold too ("obj=troop;prep=to"). `preps` introduce the
@@ -370,6 +372,8 @@ def _parse_needs(needs: str, where: str) -> list[tuple[str | None, tuple[str, ..
         if kind not in _NEED_KINDS:
             raise OntologyError(
                 f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
+        if kind == "subj" and values != "*crowd":
+            raise OntologyError(f"{where}: condition {need!r}: a subject condition is subj=*crowd")
         if kind == "pobj":  # "to:gallows|prison": the preposition, then its object's lemmas
             prep, _, values = values.partition(":")
             found.append((kind, (prep, *(v for v in values.split("|") if v))))

@@ -184,7 +184,7 @@ class Participants(EntityIndex):
             if (described is not None and token.head.i not in self.generic
                     and self.is_actor_key(described)):  # fmt: skip
                 return [described], "direct"
-        if key is None and _is_count(token):
+        if key is None and self._is_count(token):
             # "thousands of Serbian students", "dozens of soldiers": the counted group
             for obj in prep_objects(token, ("of",)):
                 group, way = self._one(obj)
@@ -239,7 +239,7 @@ class Participants(EntityIndex):
         name: "gunmen", "protesters and students", "thousands of protesters"."""
         found: list[tuple[str, str]] = []
         for token in tokens:
-            if token.i not in self.unnamed and _is_count(token):
+            if token.i not in self.unnamed and self._is_count(token):
                 token = next(iter(prep_objects(token, ("of",))), token)
             for head in [token, *conjuncts(token)]:
                 group = self.unnamed.get(head.i)
@@ -248,6 +248,19 @@ class Participants(EntityIndex):
                 if group is not None and group not in found:
                     found.append(group)
         return tuple(found)
+
+    def is_crowd(self, token: Token) -> bool:
+        """Whether a noun phrase head (or a conjunct) names a civilian crowd by a group noun,
+        tied to an actor or not: "protesters", "Egyptian demonstrators", "thousands of
+        students", "a handful of rioters" (`CROWD_SECTORS`)."""
+        for head in [token, *conjuncts(token)]:
+            if head.i not in self.unnamed and head.i not in self.generic and self._is_count(head):
+                head = next(iter(prep_objects(head, ("of",))), head)
+            group = self.unnamed.get(head.i)
+            sector = group[1] if group is not None else self.generic.get(head.i)
+            if sector is not None and sector[:3] in CROWD_SECTORS:
+                return True
+        return False
 
     def _unnamed_antecedent(self, pronoun: Token) -> tuple[str, str] | None:
         """The unnamed group "they" refers to when it names no actor: the nearest plural one
@@ -498,6 +511,13 @@ class Participants(EntityIndex):
             return []
         return [people[-2] if which == "former" else people[-1]]
 
+    def _is_count(self, token: Token) -> bool:
+        """A number or a noun counting its group: "thousands (of X)", "200 (of X)", "a
+        handful (of X)" (cue category "quantity")."""
+        return (token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"
+                or self.lexicon.is_cue("quantity", token.lemma_.lower())
+                or self.lexicon.is_cue("quantity", token.lower_))  # fmt: skip
+
     def keys_in(self, tokens: Iterable[Token]) -> list[str]:
         """Actor keys mentioned anywhere in `tokens`, in order."""
         keys: list[str] = []
@@ -508,16 +528,9 @@ class Participants(EntityIndex):
         return keys
 
 
-#: Nouns that count a group: "thousands of X", "dozens of X".
-_COUNT_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands",
-                          "million", "millions", "score", "scores", "tens"})
-
-
-def _is_count(token: Token) -> bool:
-    """A number or a counting noun heading its group: "thousands (of X)", "200 (of X)"."""
-    return (token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"
-            or token.lower_ in _COUNT_NOUNS)  # fmt: skip
-
+#: CAMEO sectors of civilians acting as a crowd: civilians, opposition (protesters), labour,
+#: students, refugees.
+CROWD_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF")
 
 def _argument_tokens(clause: Token) -> Iterator[Token]:
     """Tokens of the clause's own phrases, then of the subjects of the clauses above it."""
