@@ -339,6 +339,16 @@ CONSTRUCTIONS = [
      [("REQUEST", ("Mexico",), ("the World Bank",), "asserted", None, None, None)]),
     ("relative pronoun object", "Pedro Alvarez praised Mexico, which he thanked for its help.",
      [("SUPPORT", ("Pedro Alvarez",), ("Mexico",), "asserted", None, None, None)]),
+    # the codebook's COERCE curfew: "impose state of emergency or martial law", over a
+    # state's own people, with no named recipient
+    ("imposed martial law: a noun event carried by a light verb", "Canada imposed martial law.",
+     [("COERCE", ("Canada",), (), "asserted", None, None, None)]),
+    ("imposed a state of emergency", "Mexico imposed a state of emergency.",
+     [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
+    # the forces moved are the mover's own
+    ("troops were deployed to X: their owner deployed them",
+     "Canadian troops were deployed to Mexico.",
+     [("MOBILIZE", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
 ]  # fmt: skip
 
 

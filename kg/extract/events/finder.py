@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 
 #: Types whose act on people or things in a place is done to that place's polity.
 _FORCE_TYPES = ("ASSAULT", "COERCE")
+#: Types whose passive subject is the doer's own forces ("troops were deployed to X")
+_MOVED_TYPES = ("MOBILIZE",)
 
 
 def extract_events(
@@ -383,6 +385,13 @@ class _Coder:
                 if event is not None and event.actors and event.event_type == trigger.type:
                     actors, how = list(event.actors), "proxy"
                     break
+        if not actors and trigger.type in _MOVED_TYPES and is_passive(verb):
+            # "Russian troops were deployed to X", "troops sent to X": the forces moved are
+            # the mover's own, so their owner did the moving
+            moved = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            moved = moved or ([verb.head] if verb.dep_ == "acl" else [])
+            actors, how = self._actors_of(moved)
+            how = "proxy" if actors else how
         if not actors and is_passive(verb):
             # "the bill was rejected in the Senate": an organisation as the scene is the doer
             bodies = [k for o in prep_objects(verb, ("in",)) for k in self.parts.actors(o)[0]]
