@@ -345,6 +345,18 @@ CONSTRUCTIONS = [
      [("COERCE", ("Canada",), (), "asserted", None, None, None)]),
     ("imposed a state of emergency", "Mexico imposed a state of emergency.",
      [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
+    # a promise of violence or coercion is a threat (CAMEO codes "promise arrests" so), and
+    # no agreement; a promise of help stays one
+    ("vowed to retaliate against X: a threat, and the act intended",
+     "Canada vowed to retaliate against Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "intended", None, None, None),
+      ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("promised to punish X: no agreement", "Canada promised to punish Mexico.",
+     [("COERCE", ("Canada",), ("Mexico",), "intended", None, None, None),
+      ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("promised to help X: an agreement", "Canada promised to help Mexico.",
+     [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("AID", ("Canada",), ("Mexico",), "intended", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",

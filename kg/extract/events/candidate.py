@@ -103,19 +103,29 @@ _COERCIVE_TYPES = ("ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE")
 _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict"}
 
 
+#: Types of the acts whose promise is a threat: "vowed to retaliate against X", "promised to
+#: crush the rebels" (CAMEO codes "promise arrests", "pledge a crackdown" as threats); a pledge
+#: to deploy troops is not one.
+VOWED_TYPES = ("ASSAULT", "COERCE", "SANCTION", "PROTEST")
+
+
 def conditional_threat(candidate: Candidate, status: Status, lexicon: Lexicon) -> (
         tuple[Candidate, Status] | None):
     """An announced coercive act made conditional ("police will arrest anyone who marches if
-    the ban is defied", "X would strike unless Y withdraws") is a warning: a THREATEN of its
-    own, asserted when made (ANNOTATION.md), next to the act itself, intended.
+    the ban is defied", "X would strike unless Y withdraws") or vowed ("X vowed to retaliate
+    against Y": a commit cue valued "threat", with a party threatened) is a warning: a
+    THREATEN of its own, asserted when made (ANNOTATION.md), next to the act itself, intended.
 
-    Not for an intention a threat or promise verb already tells ("threatened to strike" is
-    coded from "threatened"), nor for nominal acts.
+    Not for an intention a threat verb already tells ("threatened to strike" is coded from
+    "threatened"), nor for nominal acts unless vowed ("vowed to continue its attacks on X").
     """
-    if (status.status != "intended" or candidate.nominal
-            or candidate.event_type not in _COERCIVE_TYPES
-            or any(c.startswith("intend:") for c in status.cues)
-            or not has_condition(candidate.clause)):  # fmt: skip
+    if status.status != "intended":
+        return None
+    intents = [c.removeprefix("intend:") for c in status.cues if c.startswith("intend:")]
+    vowed = candidate.event_type in VOWED_TYPES and bool(candidate.recipients) and any(
+        lexicon.cue_value("commit", lemma) == "threat" for lemma in intents)
+    if not vowed and (candidate.nominal or candidate.event_type not in _COERCIVE_TYPES
+                      or intents or not has_condition(candidate.clause)):  # fmt: skip
         return None
     mode = candidate.trigger.mode
     if mode is None or ("THREATEN", mode) not in lexicon.modes:

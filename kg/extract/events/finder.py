@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kg.extract.entities.evidence import COMMERCE
 from kg.extract.events.agentless import agentless_actors, implicit_state, is_official_act
 from kg.extract.events.candidate import (
+    VOWED_TYPES,
     Candidate,
     build_event,
     conditional_threat,
@@ -55,8 +56,9 @@ log = logging.getLogger(__name__)
 
 #: Types whose act on people or things in a place is done to that place's polity.
 _FORCE_TYPES = ("ASSAULT", "COERCE")
-#: Types whose passive subject is the doer's own forces ("troops were deployed to X")
-_MOVED_TYPES = ("MOBILIZE",)
+#: (type, mode) of acts whose passive subject is the doer's own forces ("troops were deployed
+#: to X"; "a force created" is no such act)
+_MOVED = (("MOBILIZE", "troops"),)
 
 
 def extract_events(
@@ -362,6 +364,9 @@ class _Coder:
         if asks_a_question(verb):
             log.debug("%r at %d: asks a question", verb.text, verb.idx)
             return None
+        if trigger.type == "AGREE" and self._vows_force(verb):
+            log.debug("%r at %d: a promise of force is a threat", verb.text, verb.idx)
+            return None
         subjects, inherited = subject_tokens(verb)
         actors, how = self._actors_of(subjects)
         if not actors and subjects and self.is_trigger_noun(subjects[0]):
@@ -385,7 +390,7 @@ class _Coder:
                 if event is not None and event.actors and event.event_type == trigger.type:
                     actors, how = list(event.actors), "proxy"
                     break
-        if not actors and trigger.type in _MOVED_TYPES and is_passive(verb):
+        if not actors and (trigger.type, trigger.mode) in _MOVED and is_passive(verb):
             # "Russian troops were deployed to X", "troops sent to X": the forces moved are
             # the mover's own, so their owner did the moving
             moved = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -732,6 +737,14 @@ class _Coder:
                     for obj in (c for c in child.children if c.dep_ == "pobj"):
                         found.extend(self.parts.actors(obj)[0])
         return found
+
+    def _vows_force(self, verb: Token) -> bool:
+        """Whether a promise is one of violence or coercion ("promised to crush the rebels"):
+        a threat, coded from the act promised (`conditional_threat`), not an agreement."""
+        if self.lexicon.cue_value("commit", verb.lemma_.lower()) != "threat":
+            return False
+        acts = [self.verb_trigger(c) for c in verb.children if c.dep_ == "xcomp"]
+        return any(act is not None and act.type in VOWED_TYPES for act in acts)
 
     def _carries_noun(self, verb: Token) -> bool:
         """Whether a support verb has a nominal trigger as its object ("held talks")."""
