@@ -357,6 +357,9 @@ CONSTRUCTIONS = [
     ("promised to help X: an agreement", "Canada promised to help Mexico.",
      [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("AID", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # the codebook: declaring a ceasefire is CONCEDE, implementing one RETREAT ceasefire
+    ("declared a ceasefire with X: a verbal concession", "Canada declared a ceasefire with Mexico.",
+     [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",
