@@ -360,6 +360,14 @@ CONSTRUCTIONS = [
     # the codebook: declaring a ceasefire is CONCEDE, implementing one RETREAT ceasefire
     ("declared a ceasefire with X: a verbal concession", "Canada declared a ceasefire with Mexico.",
      [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # an act a judging verb takes as its object is an event of its own when its doer is named,
+    # and it is that doer the judgement is done to
+    ("condemned the killing of X by Y", "Germany condemned the killing of Juan Perez by Canada.",
+     [("ACCUSE", ("Germany",), ("Canada",), "asserted", None, None, None),
+      ("ASSAULT", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    ("praised X's release of Y", "Germany praised Canada's release of Juan Perez.",
+     [("SUPPORT", ("Germany",), ("Canada",), "asserted", None, None, None),
+      ("RETREAT", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",

@@ -56,6 +56,9 @@ log = logging.getLogger(__name__)
 
 #: Types whose act on people or things in a place is done to that place's polity.
 _FORCE_TYPES = ("ASSAULT", "COERCE")
+#: Types of verbs that judge an act told as their object ("condemned Israel's bombing of X",
+#: "praised the release of Y"): the act is an event of its own when the text names its doer
+_JUDGING_TYPES = ("ACCUSE", "SUPPORT")
 #: (type, mode) of acts whose passive subject is the doer's own forces ("troops were deployed
 #: to X"; "a force created" is no such act)
 _MOVED = (("MOBILIZE", "troops"),)
@@ -416,6 +419,11 @@ class _Coder:
         recipients: list[str] = []
         for obj in object_tokens(verb):
             keys = [k for k in self.parts.targets(obj) if k not in actors]  # not "its dispute"
+            if trigger.type in _JUDGING_TYPES and self.is_trigger_noun(obj):
+                # "condemned the killing of X by Y": the act judged is Y's
+                act = self.nominal(obj)
+                doers = [k for k in act.actors if k not in actors] if act is not None else []
+                keys = doers or keys
             if not keys and obj.pos_ in ("NOUN", "PROPN"):
                 keys = self._inner_recipients(obj, preps)
                 if keys:
@@ -627,7 +635,10 @@ class _Coder:
                 for obj in governor.children:
                     if obj.dep_ == "dobj":
                         recipients.extend(self.parts.targets(obj))
-        elif noun.dep_ == "dobj" and self.verb_trigger(noun.head) is not None:
+        elif noun.dep_ == "dobj" and (
+            (verb := self.verb_trigger(noun.head)) is not None
+            and verb.type not in _JUDGING_TYPES
+        ):
             return None  # the verb is the event; this noun only says what it was about
         if not actors:
             modifier = self.parts.modifier_actor(noun, allow_of=False)
