@@ -62,9 +62,10 @@ def test_lexicon_generated_rows_follow_the_hand_rows_of_a_lemma(lexicon):
     rows = lexicon.verb_triggers("send")
     sources = [r.source.split(":")[0] for r in rows]
     # the hand rows are corrections on top: every one of them before the first CAMEO row
-    assert sources.index("cameo") == sources.count("kg") == 1
-    (envoy,) = (r for r in rows if r.source == "kg")
+    assert sources.index("cameo") == sources.count("kg") == 2
+    envoy, police = (r for r in rows if r.source == "kg")
     assert (envoy.type, envoy.mode, envoy.need) == ("CONSULT", "visit", "obj")
+    assert (police.type, police.need, police.values[0]) == ("AID", "obj", "officer")
 
 
 def test_lexicon_a_covered_verb_keeps_the_hand_table_s_say_when_it_stands_alone(lexicon):

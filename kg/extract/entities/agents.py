@@ -157,8 +157,8 @@ def _unnamed_group(head: Token, sector: str, gaz: Gazetteer) -> bool:
     "people" or "members", plural or collective ("protesters", "the mob", "police"); a
     singular count noun ("a resident said") is one unnamed person, and so is a singular noun
     of people's sectors that is not a collective one ("the mother", "the student")."""
-    if head.pos_ != "NOUN" or sector[:3] in _VAGUE_SECTORS:
-        return False
+    if head.pos_ != "NOUN" or (sector[:3] in _VAGUE_SECTORS and not _counted(head)):
+        return False  # "people said" names no one; "thousands of people" a crowd
     if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
         return False  # a name that ties to no actor: "an Antonov bomber" is its maker's
     if head.tag_ == "NNS":
@@ -166,6 +166,16 @@ def _unnamed_group(head: Token, sector: str, gaz: Gazetteer) -> bool:
     if sector[:3] in _PEOPLE_SECTORS and fold(head.lemma_) not in gaz.collective_nouns:
         return False
     return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children)
+
+
+def _counted(head: Token) -> bool:
+    """Whether a plural noun is counted in a crowd's number: "thousands of people" (not "two
+    men": a few people are no crowd)."""
+    if head.tag_ != "NNS":
+        return False
+    of = head.head
+    return (head.dep_ == "pobj" and of.lower_ == "of"
+            and (of.head.like_num or of.head.ent_type_ == "CARDINAL"))  # fmt: skip
 
 
 def _lower(span: Span) -> bool:

@@ -138,11 +138,14 @@ def conditional_threat(candidate: Candidate, status: Status, lexicon: Lexicon) -
 
 def is_crowd(candidate: Candidate, sectors: Sequence[tuple[str, str]]) -> bool:
     """Whether every doer of a candidate is a civilian crowd named by a group noun: unnamed
-    ("protesters", "rioters") or tied to an actor ("Egyptian demonstrators": sector CVLOPP);
-    the first sector code decides (CVL, OPP, LAB, EDU, REF)."""
+    ("protesters", "rioters", "hundreds of people": an unnamed group of people is one only
+    when counted in its hundreds) or tied to an actor ("Egyptian demonstrators": sector
+    CVLOPP); the first sector code decides (CVL, OPP, LAB, EDU, REF)."""
     crowds = [sector for _, sector in candidate.unnamed] + [sector for _, sector in sectors]
     named = len(sectors) == len(candidate.actors)
-    return bool(crowds) and named and all(s[:3] in CROWD_SECTORS for s in crowds)
+    people = {s for _, s in candidate.unnamed if s[:3] == "PPL"}
+    return bool(crowds) and named and all(
+        s[:3] in CROWD_SECTORS or s in people for s in crowds)
 
 
 #: Prepositions that introduce what violence is done to ("threw stones at police", "clashed

@@ -56,12 +56,25 @@ log = logging.getLogger(__name__)
 
 #: Types whose act on people or things in a place is done to that place's polity.
 _FORCE_TYPES = ("ASSAULT", "COERCE")
+#: Determiners of an act supposed, not told as done ("any attack", "any aggression")
+_ANY = ("any",)
 #: Types of verbs that judge an act told as their object ("condemned Israel's bombing of X",
 #: "praised the release of Y"): the act is an event of its own when the text names its doer
 _JUDGING_TYPES = ("ACCUSE", "SUPPORT")
 #: (type, mode) of acts whose passive subject is the doer's own forces ("troops were deployed
 #: to X"; "a force created" is no such act)
 _MOVED = (("MOBILIZE", "troops"),)
+
+
+def restore_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
+    """Give back the verbs the lemmatizer cut their lemma ("staged" -> "stag": `Lexicon.
+    verb_lemma`), on the parse itself, before any rule reads it (idempotent)."""
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX"):
+            lemma = token.lemma_.lower()
+            restored = lexicon.verb_lemma(token.lower_, lemma)
+            if restored != lemma:
+                token.lemma_ = restored
 
 
 def extract_events(
@@ -76,6 +89,7 @@ def extract_events(
     if discard is not None:
         log.debug("article %s: no events coded (%r)", article.id, discard)
         return []
+    restore_verb_lemmas(doc, lexicon)
     participants = Participants.build(doc, mentions, entities, lexicon)
     finder = StatusFinder(participants, lexicon, article.text)
     anchor = parse_anchor(article.date, article.date_precision)
@@ -443,8 +457,20 @@ class _Coder:
                 if comp.dep_ == "ccomp":
                     for subject in comp.children:
                         if subject.dep_ in ("nsubj", "nsubjpass"):
-                            recipients.extend(self.parts.actors(subject)[0])
+                            recipients.extend(k for k in self.parts.actors(subject)[0]
+                                              if k not in actors)  # fmt: skip
         lemma = verb.lemma_.lower()
+        if not recipients and trigger.type == "THREATEN":
+            # "warned that it would respond to any Israeli attack": the party of the act warned of
+            for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
+                warned = self.verb_trigger(comp) if comp.pos_ == "VERB" else None
+                if warned is not None and warned.type in VOWED_TYPES:
+                    recipients.extend(k for k in self.parts.keys_in(comp.subtree)
+                                      if k not in actors)  # fmt: skip
+            if not recipients and trigger.need == "ccomp":
+                # "warned that the crisis could spread": a forecast, no threat to anyone
+                log.debug("%r at %d: a warning that threatens no one", verb.text, verb.idx)
+                return None
         if not recipients and self.lexicon.is_cue("commit", lemma):
             # a threat, an offer or a promise is an act in itself, done to the party of the act
             # threatened or offered: "threatened to strike X", "offered to mediate between X
@@ -587,6 +613,10 @@ class _Coder:
         if found is None:
             return None
         trigger, first = found
+        if any(c.dep_ == "det" and c.lower_ in _ANY for c in noun.children):
+            # "would respond to any attack": an act supposed, not one that took place
+            log.debug("%r at %d: a supposed act, not an event", noun.text, noun.idx)
+            return None
         preps = trigger.preps or self.lexicon.default_preps(trigger.type)
         event_type = trigger.type
         anchor = self._anchor(noun)

@@ -55,6 +55,10 @@ CUE_CATEGORIES = (
     "anonymity",
     "quantity",
 )
+#: (suffix, letters cut, letters added): the regular inflections a verb lemma is restored from,
+#: "staged" -> "stage", "fining" -> "fine", "stages" -> "stage", "rearrested" -> "rearrest"
+_INFLECTIONS = (("ied", 3, "y"), ("ed", 1, ""), ("ed", 2, ""), ("ing", 3, "e"), ("ing", 3, ""),
+                ("es", 1, ""), ("es", 2, ""), ("s", 1, ""))
 _NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "ccomp", "mandate", "under", "subj")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
 #: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
@@ -125,6 +129,7 @@ class Lexicon:
     _modifiers: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _cues: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
     _discards: Mapping[str, PhraseSet] = field(init=False, repr=False)
+    _verb_words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         verbs: dict[str, list[Trigger]] = {}
@@ -145,6 +150,9 @@ class Lexicon:
         object.__setattr__(self, "_discards", MappingProxyType({
             level: PhraseSet.of(p for lv, p in self.discard_rows if lv == level)
             for level in DISCARD_LEVELS}))
+        # the verbs the tables know: trigger verbs and the cue words (light, report, intend ...)
+        object.__setattr__(self, "_verb_words", frozenset(
+            [*verbs, *(lemma for _, lemma, _ in self.cue_rows if " " not in lemma)]))
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The lookup tables are derived; ship only the fields to worker processes.
@@ -158,6 +166,27 @@ class Lexicon:
     def verb_triggers(self, lemma: str) -> tuple[Trigger, ...]:
         """Trigger rows for a verb lemma, in table order (first matching row wins)."""
         return self._verbs.get(lemma, ())
+
+    def verb_lemma(self, form: str, lemma: str) -> str:
+        """The lemma of a verb form, `lemma` unless that is no verb of the tables and the form
+        is an inflection of one: spaCy's rule lemmatizer cuts some verbs ending in "e" or in a
+        consonant cluster ("staged" -> "stag", "fined" -> "fin", "waged" -> "wag",
+        "rearrested" -> "rearreste"), and the event lexicon would miss them.
+
+        >>> lex = load_lexicon(Path(__file__).resolve().parents[3] / "ontology")
+        >>> lex.verb_lemma("staged", "stag"), lex.verb_lemma("fining", "fin")
+        ('stage', 'fine')
+        >>> lex.verb_lemma("hopped", "hop")
+        'hop'
+        """
+        if lemma in self._verb_words:
+            return lemma
+        for suffix, cut, added in _INFLECTIONS:
+            if form.endswith(suffix):
+                stem = form[: len(form) - cut] + added
+                if stem in self._verb_words:
+                    return stem
+        return lemma
 
     def noun_triggers(self, lemma: str) -> tuple[Trigger, ...]:
         """Trigger rows for a noun lemma, in table order (not the modifier rows)."""

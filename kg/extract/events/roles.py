@@ -252,13 +252,18 @@ class Participants(EntityIndex):
     def is_crowd(self, token: Token) -> bool:
         """Whether a noun phrase head (or a conjunct) names a civilian crowd by a group noun,
         tied to an actor or not: "protesters", "Egyptian demonstrators", "thousands of
-        students", "a handful of rioters" (`CROWD_SECTORS`)."""
+        students", "a handful of rioters" (`CROWD_SECTORS`); people counted in their
+        thousands are one too ("thousands of people rallied")."""
         for head in [token, *conjuncts(token)]:
-            if head.i not in self.unnamed and head.i not in self.generic and self._is_count(head):
+            counted = (head.i not in self.unnamed and head.i not in self.generic
+                       and self._is_count(head))  # fmt: skip
+            if counted:
                 head = next(iter(prep_objects(head, ("of",))), head)
             group = self.unnamed.get(head.i)
             sector = group[1] if group is not None else self.generic.get(head.i)
-            if sector is not None and sector[:3] in CROWD_SECTORS:
+            if sector is not None and (
+                sector[:3] in CROWD_SECTORS or (counted and sector[:3] == "PPL")
+            ):
                 return True
         return False
 
