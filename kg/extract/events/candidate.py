@@ -66,10 +66,14 @@ _RECIPROCAL_OBJECTS = {"other": ("each",), "another": ("one",), "one": ("another
 
 def is_mutual(candidate: Candidate, lexicon: Lexicon) -> bool:
     """Whether the actors of a candidate did its act to each other: "accused each other",
-    "blamed one another", "traded accusations", "exchanged fire" (cue "mutual")."""
+    "blamed one another", "traded accusations", "exchanged fire", "restored ties" (cue
+    "mutual": a verb, or the noun of its object)."""
     for verb in {candidate.token.i: candidate.token, candidate.clause.i: candidate.clause}.values():
         if verb.pos_ == "VERB" and lexicon.is_cue("mutual", verb.lemma_.lower()):
             return True
+        if verb.pos_ == "VERB" and any(c.dep_ == "dobj" and lexicon.is_cue(
+                "mutual", c.lemma_.lower()) for c in verb.children):
+            return True  # "X and Y restored ties": ties between them
         for child in verb.children:
             heads = [child] if child.dep_ != "prep" else list(child.children)
             if any(h.lower_ in _RECIPROCAL_OBJECTS and any(
@@ -411,8 +415,9 @@ def build_event(
         sector[:3] in CROWD_SECTORS for _, sector in doers
     ) and _speaks_for_a_state(candidate, participants):
         # "the UN protested at ...", "Beijing protested": a state's or an official's protest
-        # is said, not marched: the codebook's ACCUSE (disapprove), as the references code it
-        kind, mode = "ACCUSE", "disapprove"
+        # is said, not marched: the codebook's ACCUSE (disapprove), as the references code it;
+        # a state that blocks ("Israel blocked aid convoys") restricts: COERCE (restrict)
+        kind, mode = ("COERCE", "restrict") if mode == "obstruct" else ("ACCUSE", "disapprove")
     return EventMention(
         type=kind,
         actors=candidate.actors,

@@ -22,6 +22,7 @@ from kg.extract.events.candidate import (
     Candidate,
     build_event,
     conditional_threat,
+    is_mutual,
     mutual_split,
     sentence_dates,
     unsubsumed,
@@ -241,7 +242,8 @@ def _lone_dictionary_act(
     if not candidate.nominal and participants.unnamed_groups(object_tokens(candidate.token)):
         return False  # done to people a group noun names: "the navy captured 23 pirates"
     return candidate.event_type not in lexicon.open_types and not (
-        len(candidate.actors) > 1 and candidate.event_type in lexicon.reciprocal_types)
+        len(candidate.actors) > 1 and (candidate.event_type in lexicon.reciprocal_types
+                                       or is_mutual(candidate, lexicon)))  # fmt: skip
 
 
 def _political(entity: LocalEntity) -> bool:
@@ -755,13 +757,15 @@ class _Coder:
 
     def _anchor(self, noun: Token) -> Token:
         """The noun standing in the clause for a trigger inside a partitive phrase:
-        "a package of sanctions", "a new round of talks" -> package, round."""
+        "a package of sanctions", "a new round of talks", "responsibility for the attack" ->
+        package, round, responsibility (the cue's value is its preposition, else "of")."""
         head = noun.head
-        if (
-            noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN"
-            and self.lexicon.is_cue("partitive", head.head.lemma_.lower())
-        ):  # fmt: skip
-            return head.head
+        if noun.dep_ == "pobj" and head.head.pos_ == "NOUN":
+            lemma = head.head.lemma_.lower()
+            if self.lexicon.is_cue("partitive", lemma) and head.lower_ == (
+                self.lexicon.cue_value("partitive", lemma) or "of"
+            ):
+                return head.head
         return noun
 
     def _claimants(self, verb: Token) -> list[str]:
