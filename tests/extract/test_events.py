@@ -396,6 +396,11 @@ CONSTRUCTIONS = [
      "Canada and Mexico restored diplomatic ties.",
      [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("SUPPORT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("submitted a complaint to a body: no concession",
+     "Canada submitted a complaint to the United Nations.",
+     [("ACCUSE", ("Canada",), (), "asserted", None, None, None)]),
+    ("X's king: the state's head stands for the state", "Jordan's king condemned Mexico.",
+     [("ACCUSE", ("Jordan",), ("Mexico",), "asserted", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",
