@@ -355,10 +355,15 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
         return candidate.event_type
     hedged = is_hedged((token.text, token.tag_) for token in sent)
     lemma = candidate.token.lemma_.lower()
-    # the words around the trigger, about a headline's length: a long sentence tells other acts
+    # the words around the trigger, about a headline's length, inside its clause: a long
+    # sentence tells other acts ("After X attacked Y, Z condemned it": not a condemnation)
     doc = sent.doc
-    start = max(sent.start, min(candidate.first.i, candidate.token.i) - WINDOW)
-    window = doc[start : min(sent.end, candidate.token.i + WINDOW + 1)]
+    clause = candidate.clause
+    start = max(sent.start, clause.left_edge.i,
+                min(candidate.first.i, candidate.token.i) - WINDOW)
+    end = min(sent.end, max(clause.right_edge.i, candidate.token.i) + 1,
+              candidate.token.i + WINDOW + 1)
+    window = doc[start:end]
     supported = {
         row.type
         for token in window

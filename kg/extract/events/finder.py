@@ -328,7 +328,8 @@ class _Coder:
         read = False
         for trigger in rows:
             if trigger.conditions and not read and any(
-                need not in (None, "prt", "prep", "pobj", "dobj", "ccomp", "mandate", "subj")
+                need not in (None, "prt", "prep", "pobj", "dobj", "ccomp", "xcomp", "mandate",
+                             "subj")
                 for need, _ in trigger.conditions
             ):
                 objects, read = object_tokens(verb), True
@@ -361,6 +362,8 @@ class _Coder:
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
         if need == "ccomp":  # "demonstrate that X": a clause, not a crowd
             return any(c.dep_ == "ccomp" for c in children)
+        if need == "xcomp":  # "fight to maintain X": an infinitive of purpose
+            return any(c.dep_ == "xcomp" for c in children)
         if need == "mandate":
             return any(is_mandated(c, values) for c in children)
         if need == "subj":  # "*crowd": "protesters marched", "thousands of students rallied"

@@ -59,7 +59,7 @@ CUE_CATEGORIES = (
 #: "staged" -> "stage", "fining" -> "fine", "stages" -> "stage", "rearrested" -> "rearrest"
 _INFLECTIONS = (("ied", 3, "y"), ("ed", 1, ""), ("ed", 2, ""), ("ing", 3, "e"), ("ing", 3, ""),
                 ("es", 1, ""), ("es", 2, ""), ("s", 1, ""))
-_NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "ccomp", "mandate", "under", "subj")
+_NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "ccomp", "xcomp", "mandate", "under", "subj")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
 #: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
 NO_EVENT = "NONE"
@@ -70,7 +70,7 @@ class Trigger:
     """One row of the trigger table.
 
     `need` is the extra condition kind ("prt", "obj", "prep", "pobj", "dobj", "ccomp",
-    "mandate", "under", "subj" or None) and `values` its allowed lemmas (for "pobj": the
+    "xcomp", "mandate", "under", "subj" or None) and `values` its allowed lemmas (for "pobj": the
     preposition, then the lemmas its object may have) (for "mandate": the auxiliaries a
     mandated clause may have) (for "under", of a noun: the prepositions it may be the object
     of, "went on strike") (for "subj": "*crowd", a subject that is a civilian crowd named by a

@@ -18,9 +18,13 @@ RELATIVE_PRONOUNS = ("which", "who", "that", "whom")
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether a verb is passive: a passive subject or auxiliary, or a bare past participle."""
+    """Whether a verb is passive: a passive subject or auxiliary, or a bare past participle
+    modifying a noun ("the militias backed by Iran") or opening a clause ("Backed by Iran,
+    the Houthis attacked"; "Asked if ..., X said": X was asked)."""
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        return not any(c.dep_ in ("aux", "nsubj", "mark") for c in verb.children)
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
@@ -196,6 +200,9 @@ def object_tokens(verb: Token) -> list[Token]:
         found = found or [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
     if (is_passive(verb) and verb.dep_ in ("relcl", "acl")) or hyphen_agent(verb) is not None:
         found.append(verb.head)  # "the militias Iran backed", "Iran-backed militias"
+    elif is_passive(verb) and verb.dep_ == "advcl" and verb.i < verb.head.i:
+        # "Backed by Iran, the Houthis attacked": the main clause's subject
+        found.extend(c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     if verb.dep_ == "relcl":
         # "the governments of A and B, which he thanked": the antecedent is the object
         found = [verb.head if c.lower_ in RELATIVE_PRONOUNS else c for c in found]
