@@ -413,6 +413,10 @@ CONSTRUCTIONS = [
       ("ACCUSE", ("Germany",), (), "asserted", None, None, None)]),
     ("fired warning shots: a threat of force", "Canada fired warning shots at Mexico.",
      [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("fired rockets into X", "Mexico fired rockets into Canada.",
+     [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("an Antonov bomber: a weapon's maker does not use it",
+     "An Antonov bomber dropped four bombs on Mexico.", []),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",

@@ -146,7 +146,8 @@ def test_lexicon_light_verb_retype_value(lexicon):
 
 
 def test_lexicon_default_recipient_prepositions_come_from_the_scheme(lexicon):
-    assert lexicon.default_preps("ASSAULT") == ("against", "on")
+    assert lexicon.default_preps("ASSAULT") == ("against", "at", "into", "on")
+    assert lexicon.default_preps("SANCTION") == ("against", "on", "to")
 
 
 def test_lexicon_protest_targets_the_state_of_its_place_and_implies_protesters(lexicon):

@@ -206,7 +206,7 @@ class Participants(EntityIndex):
             is_proxy = self.lexicon.is_cue("proxy", lemma)
             for child in token.children if is_proxy else ():
                 key = self.entity(child) if child.dep_ in ("appos", "compound") else None
-                if key is not None and self.is_actor_key(key):
+                if key is not None and self.is_actor_key(key) and not self._maker(key, lemma):
                     return [key], "direct"  # "his ally Iran": Iran, not him
             named = self._named_persons(token) if is_proxy else []
             if named:
@@ -339,6 +339,15 @@ class Participants(EntityIndex):
         coordinated = any(t.dep_ == "cc" for t in token.subtree)
         return found if coordinated else found[:1]
 
+    def _maker(self, key: str, lemma: str) -> bool:
+        """Whether `key` names only who made a weapon (cue "proxy" valued "weapon"): a
+        company ("an Antonov bomber", "a Boeing jet"), not a state or a body the gazetteer
+        knows ("a NATO jet"), which uses it."""
+        entity = self.entities.get(key)
+        return (self.lexicon.cue_value("proxy", lemma) == "weapon" and entity is not None
+                and entity.type == "Organization"
+                and not entity.basis.startswith("gazetteer:"))  # fmt: skip
+
     def modifier_actor(self, token: Token, *, allow_of: bool) -> str | None:
         """"Türkiye's military", "Israeli ban", "forces of X", "a source in X" -> X.
 
@@ -363,6 +372,8 @@ class Participants(EntityIndex):
                         and self.lexicon.cue_value("proxy", lemma) == "people"):  # fmt: skip
                     continue  # "protesters in Athens" are there, they do not act for Greece
             if key is None:
+                continue
+            if self._maker(key, lemma):
                 continue
             if allow_of and (
                 self.is_place_key(key)
