@@ -490,7 +490,7 @@ class _Coder:
             # party of the act denied (that act is also an event of its own, status denied)
             recipients = self._claimants(verb) or [
                 k for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj")
-                for k in self.parts.keys_in(c.subtree)]
+                for k in self.parts.keys_in(c.subtree)] or recipients  # "the accusation" told
         elif self.lexicon.is_cue("block", lemma):
             for comp in verb.children:
                 if comp.dep_ == "xcomp" and not recipients:

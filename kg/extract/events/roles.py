@@ -427,7 +427,9 @@ class Participants(EntityIndex):
             if node.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
                 (barred if own else candidates).extend(subjects)
-                own = False
+                # a verb with no subject of its own ("a statement calling on it") takes the
+                # one above it: that one is barred too
+                own = own and not subjects
         # then the subject of a clause before it in its sentence, nearest first ("Before Bush
         # left office, he passed ..."), then the previous sentence's
         candidates.extend(
