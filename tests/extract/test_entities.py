@@ -178,6 +178,11 @@ def types_of(entities):
             {("Chile", "Country")},
         ),
         ("Donors pledged to help Peru rebuild after the floods.", {("Peru", "Country")}),
+        # a city of the place table the recognizer tags as a person, where a place goes
+        (
+            "Israeli troops and tanks moved into Khan Younis on Tuesday.",
+            {("Israel", "Country"), ("Khan Younis", "Place")},
+        ),
     ],
 )
 def test_entities_country_named_only_as_a_location_is_a_place(model, gaz, text, expected):

@@ -308,8 +308,9 @@ class _Context:
             self._names_a_facility(span) or fold(span[-1].text) in self.gaz.venue_heads
         ):
             return replace(base, role=PLACE_ROLE)  # "X crossing", "X Stadium"
-        if span.label_ == "ORG" and self._known_place(span, name):
-            return replace(base, role=PLACE_ROLE, locative=True)  # "a strike on Kharkiv"
+        if span.label_ in ("ORG", "PERSON") and self._known_place(span, name):
+            # "a strike on Kharkiv", "moved into Khan Younis", "the city, Khan Younis"
+            return replace(base, role=PLACE_ROLE, locative=True)
         if span.label_ == "PERSON" and self._acronym_unit(span):
             return replace(base, role=ORG)  # "Kelso RCMP": a local unit
         if span.label_ == "PERSON":
@@ -333,15 +334,19 @@ class _Context:
         return base
 
     def _known_place(self, span: Span, name: str) -> bool:
-        """An "organisation" that is a city or region of the place table, named where a place
-        goes: the object of a place preposition ("a strike on Kharkiv", "fighting in El
-        Fasher"), with no word of an organisation's name and no actor dictionary entry."""
+        """An "organisation" or "person" that is a city or region of the place table, named
+        where a place goes: the object of a place preposition ("a strike on Kharkiv", "fighting
+        in El Fasher", "moved into Khan Younis") or the name of a place noun ("Gaza's second
+        city, Khan Younis"), with no word of an organisation's name and no actor dictionary
+        entry."""
         key = fold(name)
         if key not in self.gaz.place_countries or key in self.gaz.dictionary:
             return False
         if any(fold(t.text) in self.gaz.org_heads for t in span):
             return False
         root = span.root
+        if root.dep_ == "appos" and fold(root.head.lemma_) in self.gaz.place_nouns:
+            return True
         return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
     def _common_noun(self, span: Span) -> bool:
