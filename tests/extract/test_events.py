@@ -425,6 +425,9 @@ CONSTRUCTIONS = [
      "Mexico bombed Peru. Canada issued a statement calling on it to stop.",
      [("ASSAULT", ("Mexico",), ("Peru",), "asserted", None, None, None),
       ("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("the continuing offensive in X: going on, done to X's polity",
+     "Civilians fled the continuing Canadian offensive in Mexico.",
+     [("ASSAULT", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",

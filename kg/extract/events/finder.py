@@ -722,6 +722,10 @@ class _Coder:
             for obj in prep_objects(holder, preps):
                 recipients.extend(self.parts.targets(obj))
         recipients.extend(between)
+        if not recipients and event_type in _FORCE_TYPES:
+            # force used in a polity: "the Israeli offensive in Gaza" (Palestine)
+            recipients.extend(k for k in self.parts.polity_of(prep_objects(noun, ("in",)))
+                              if k not in actors)  # fmt: skip
         if not recipients:
             # "a recommendation that X re-open", "allegations that X infiltrated": X
             for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):

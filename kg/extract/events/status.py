@@ -109,8 +109,10 @@ class StatusFinder:
         cues: list[str] = ["intend-light"] if light_intent else []
         if noun is not None:
             # "a potential walkout", "the planned strike", "an upcoming visit": not yet done
+            # ("the continuing offensive" goes on: a present participle is no plan)
             cues.extend(f"intend:{c.lemma_.lower()}" for c in noun.children
-                        if c.dep_ == "amod" and lex.is_cue("intend", c.lemma_.lower()))
+                        if c.dep_ == "amod" and c.tag_ != "VBG"
+                        and lex.is_cue("intend", c.lemma_.lower()))
         if any(c.dep_ == "aux" and lex.is_cue("intend_aux", c.lower_) for c in clause.children):
             cues.append("intend-aux")
         elif _headline_future(clause):
