@@ -428,6 +428,7 @@ CONSTRUCTIONS = [
     ("the continuing offensive in X: going on, done to X's polity",
      "Civilians fled the continuing Canadian offensive in Mexico.",
      [("ASSAULT", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
+    ("rarely attacks: a generalisation, no act told", "Canada rarely attacks Mexico.", []),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",

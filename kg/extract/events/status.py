@@ -122,9 +122,10 @@ class StatusFinder:
         speaker: Status | None = None
         while True:
             if control and any(
-                c.dep_ == "neg" and lex.is_cue("negate", c.lower_) for c in node.children
+                c.dep_ in ("neg", "advmod") and lex.is_cue("negate", c.lower_)
+                for c in node.children
             ):
-                return None
+                return None  # "did not attack", "are rarely carried out": no act told
             if speaker is None:
                 speaker = self._side_source(node)
             head = node.head
