@@ -429,6 +429,9 @@ CONSTRUCTIONS = [
      "Civilians fled the continuing Canadian offensive in Mexico.",
      [("ASSAULT", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
     ("rarely attacks: a generalisation, no act told", "Canada rarely attacks Mexico.", []),
+    ("expanded cooperation: an intensifying verb carries the event noun",
+     "Canada and Mexico expanded military cooperation.",
+     [("COOPERATE", ("Canada", "Mexico"), (), "asserted", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",
