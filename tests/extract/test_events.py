@@ -432,6 +432,8 @@ CONSTRUCTIONS = [
     ("expanded cooperation: an intensifying verb carries the event noun",
      "Canada and Mexico expanded military cooperation.",
      [("COOPERATE", ("Canada", "Mexico"), (), "asserted", None, None, None)]),
+    ("trade with X: the codebook's mutual exchange", "Canada's trade with Mexico rose sharply.",
+     [("COOPERATE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",
