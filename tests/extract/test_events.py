@@ -434,6 +434,8 @@ CONSTRUCTIONS = [
      [("COOPERATE", ("Canada", "Mexico"), (), "asserted", None, None, None)]),
     ("trade with X: the codebook's mutual exchange", "Canada's trade with Mexico rose sharply.",
      [("COOPERATE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("stepped up its patrols in X: a deployment", "Canada stepped up its patrols in Mexico.",
+     [("MOBILIZE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # the forces moved are the mover's own
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",

@@ -52,6 +52,8 @@ def test_lexicon_declares_the_sixteen_plover_types(lexicon):
 def test_lexicon_first_matching_row_wins_for_a_lemma(lexicon):
     rows = [r for r in lexicon.verb_triggers("call") if r.source == "kg"]
     assert [(r.type, r.need, r.values) for r in rows] == [
+        ("MOBILIZE", "obj", ("soldier", "troop", "reservist", "reserve", "guardsman", "militia",
+                             "militiaman")),
         ("CONSULT", "obj", ("*person",)),
         ("REQUEST", "prep", ("on", "upon")),
         ("REQUEST", "prep", ("for",)),

@@ -64,7 +64,7 @@ _ANY = ("any",)
 _JUDGING_TYPES = ("ACCUSE", "SUPPORT")
 #: (type, mode) of acts whose passive subject is the doer's own forces ("troops were deployed
 #: to X"; "a force created" is no such act)
-_MOVED = (("MOBILIZE", "troops"),)
+_MOVED = (("MOBILIZE", "troops"), ("MOBILIZE", "police"))
 
 
 def restore_verb_lemmas(doc: Doc, lexicon: Lexicon) -> None:
@@ -333,6 +333,9 @@ class _Coder:
                 for need, _ in trigger.conditions
             ):
                 objects, read = object_tokens(verb), True
+                # "captured dozens of soldiers", "hundreds of police were called": the counted
+                objects += [o for c in objects if self.parts.is_count(c)
+                            for o in prep_objects(c, ("of",))]  # fmt: skip
             if all(self._holds(need, values, verb, children, objects)
                    for need, values in trigger.conditions):  # fmt: skip
                 return None if trigger.type == NO_EVENT else trigger

@@ -184,7 +184,7 @@ class Participants(EntityIndex):
             if (described is not None and token.head.i not in self.generic
                     and self.is_actor_key(described)):  # fmt: skip
                 return [described], "direct"
-        if key is None and self._is_count(token):
+        if key is None and self.is_count(token):
             # "thousands of Serbian students", "dozens of soldiers": the counted group
             for obj in prep_objects(token, ("of",)):
                 group, way = self._one(obj)
@@ -239,7 +239,7 @@ class Participants(EntityIndex):
         name: "gunmen", "protesters and students", "thousands of protesters"."""
         found: list[tuple[str, str]] = []
         for token in tokens:
-            if token.i not in self.unnamed and self._is_count(token):
+            if token.i not in self.unnamed and self.is_count(token):
                 token = next(iter(prep_objects(token, ("of",))), token)
             for head in [token, *conjuncts(token)]:
                 group = self.unnamed.get(head.i)
@@ -256,7 +256,7 @@ class Participants(EntityIndex):
         thousands are one too ("thousands of people rallied")."""
         for head in [token, *conjuncts(token)]:
             counted = (head.i not in self.unnamed and head.i not in self.generic
-                       and self._is_count(head))  # fmt: skip
+                       and self.is_count(head))  # fmt: skip
             if counted:
                 head = next(iter(prep_objects(head, ("of",))), head)
             group = self.unnamed.get(head.i)
@@ -529,7 +529,7 @@ class Participants(EntityIndex):
             return []
         return [people[-2] if which == "former" else people[-1]]
 
-    def _is_count(self, token: Token) -> bool:
+    def is_count(self, token: Token) -> bool:
         """A number or a noun counting its group: "thousands (of X)", "200 (of X)", "a
         handful (of X)" (cue category "quantity")."""
         return (token.like_num or token.pos_ == "NUM" or token.ent_type_ == "CARDINAL"
