@@ -327,11 +327,7 @@ class _Coder:
         objects: list[Token] = []
         read = False
         for trigger in rows:
-            if trigger.conditions and not read and any(
-                need not in (None, "prt", "prep", "pobj", "dobj", "ccomp", "xcomp", "mandate",
-                             "subj")
-                for need, _ in trigger.conditions
-            ):
+            if not read and any(need == "obj" for need, _ in trigger.conditions):
                 objects, read = object_tokens(verb), True
                 # "captured dozens of soldiers", "hundreds of police were called": the counted
                 objects += [o for c in objects if self.parts.is_count(c)
