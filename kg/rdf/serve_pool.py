@@ -172,6 +172,8 @@ class WorkerPool:
         self.max_waiting = max_waiting if max_waiting is not None else WAITING_PER_WORKER * size
         self.context = get_context("spawn")
         self.lock = threading.Lock()
+        #: notified whenever a worker becomes idle
+        self.idle_changed = threading.Condition(self.lock)
         self.idle: deque[_Worker] = deque()
         self.waiters: deque[_Waiter] = deque()
         self.processes: set[Any] = set()
@@ -208,7 +210,23 @@ class WorkerPool:
         with self.lock:
             self.processes.discard(worker.process)
         if replace and not self.closed:
-            threading.Thread(target=lambda: self._release(self._start()), daemon=True).start()
+            threading.Thread(target=self._replace, daemon=True).start()
+
+    def _replace(self) -> None:
+        """Start a worker in place of a retired one (in a thread: spawning takes a while)."""
+        try:
+            worker = self._start()
+        except (EOFError, OSError, StoreError) as err:
+            if not self.closed:  # at shutdown a half-started worker is killed: nothing to say
+                log.error("a query worker could not be restarted (%s); the endpoint runs with "
+                          "one worker fewer", err or type(err).__name__)
+            return
+        self._release(worker)
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until every worker is idle (replacements started); say whether that happened."""
+        with self.idle_changed:
+            return self.idle_changed.wait_for(lambda: len(self.idle) >= self.size, timeout)
 
     # -- admission ---------------------------------------------------------------------------
 
@@ -259,6 +277,7 @@ class WorkerPool:
                     waiter.event.set()
                 else:
                     self.idle.append(worker)
+                    self.idle_changed.notify_all()
         if stop:
             self._retire(worker, replace=False)
 

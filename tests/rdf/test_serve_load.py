@@ -29,7 +29,7 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     out: Path = tmp_path_factory.mktemp("load")
     write_outputs_rdf(make_corpus(), out)
     server = make_server(out, port=0, timeout=3.0, max_rows=1000, workers=2)
@@ -37,6 +37,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SparqlServer]:
     yield server
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def server(shared_server: SparqlServer) -> SparqlServer:
+    """The shared server with every worker a previous test stopped replaced."""
+    assert shared_server.pool.wait_idle(60)
+    return shared_server
 
 
 def run_clients(url: str, queries: list[str], seconds: float) -> Counter[int]:

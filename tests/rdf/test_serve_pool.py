@@ -69,10 +69,21 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(out: Path) -> Iterator[SparqlServer]:
+def shared_server(out: Path) -> Iterator[SparqlServer]:
     server, _ = start(out, workers=2, costly_workers=1, timeout=3.0, light_seconds=0.2)
     yield server
     stop(server)
+
+
+@pytest.fixture
+def server(shared_server: SparqlServer) -> SparqlServer:
+    """The shared server once the workers a previous test stopped have been replaced.
+
+    A replacement is a new process that opens the store: on a loaded machine it can take
+    longer than a query waits, and a test would then meet a pool one worker short.
+    """
+    assert shared_server.pool.wait_idle(60)
+    return shared_server
 
 
 def get(server: SparqlServer, query: str) -> tuple[int, dict[str, str], str]:
@@ -134,3 +145,12 @@ def test_serve_pool_over_capacity_is_refused_at_once_not_queued(out: Path) -> No
         thread.join()
     finally:
         stop(server)
+
+
+def test_serve_pool_worker_stopped_at_the_time_limit_is_replaced(server: SparqlServer) -> None:
+    pids = {worker.process.pid for worker in server.pool.idle}
+    status, _, body = get(server, RUNAWAY)
+    assert status == 503 and "time limit of 3 s" in body
+    assert server.pool.wait_idle(60)
+    assert len(server.pool.processes) == 2
+    assert len(pids & {worker.process.pid for worker in server.pool.idle}) == 1
