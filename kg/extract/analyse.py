@@ -66,6 +66,7 @@ def analyse_doc(
 ) -> ArticleAnalysis:
     """Find entities, then events, in one parsed article (`title`: the parse of its headline,
     whose events are coded too, `kg.extract.headline`)."""
+    from kg.extract.entities.agents import story_focus
     from kg.extract.entities.finder import extract_entities
     from kg.extract.entities.territory import implied_countries, needed
     from kg.extract.events.finder import extract_events
@@ -77,8 +78,9 @@ def analyse_doc(
     offered = [*entities, *implied]
     events = extract_events(doc, article, mentions, offered, resources.lexicon)
     if title is not None:
+        focus = story_focus(mentions, entities, resources.gazetteer)
         told, named = headline_events(
-            title, article, offered, resources.gazetteer, resources.lexicon
+            title, article, offered, resources.gazetteer, resources.lexicon, focus
         )
         events = [*told, *events]
         entities = [*entities, *named]

@@ -39,9 +39,12 @@ def headline_events(
     entities: Sequence[LocalEntity],
     gazetteer: Gazetteer,
     lexicon: Lexicon,
+    focus: str | None = None,
 ) -> tuple[list[EventMention], list[LocalEntity]]:
     """Code the events of the headline `doc` (the parse of `article.title`).
 
+    `focus` is the entry id of the country the body is about: a headline's bare state body
+    ("Police threaten arrests") is that country's, as it would be in the body.
     Returns the events (offsets in the title, `in_title` set) and the headline's entities the
     body does not have, with new keys, that those events name.
     """
@@ -57,7 +60,7 @@ def headline_events(
     if len(doc.text) != len(article.title):
         raise ValueError(f"article {article.id}: the headline parse is not of its title")
     title = dataclasses.replace(article, text=doc.text)
-    mentions, found = extract_entities(doc, title, gazetteer)
+    mentions, found = extract_entities(doc, title, gazetteer, focus=focus)
     keys = _joined(found, entities)
     genre = next((e.genre for e in entities if e.genre), "")  # the story's, from its body
     joined = [dataclasses.replace(_rekeyed(e, keys), genre=genre)

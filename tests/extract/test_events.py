@@ -645,6 +645,25 @@ def test_events_a_conditional_threat_takes_the_mode_of_the_act(nlp, lexicon):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "expected"), [
+    # the codebook's crowd-control weapons, written as two words, decide the mode
+    ("Canada fired tear gas and rubber bullets at Mexico.",
+     [("ASSAULT", "crowd-control", ("Canada",), ("Mexico",))]),
+    ("Canada used tear gas and water cannons against Mexico.",
+     [("ASSAULT", "crowd-control", ("Canada",), ("Mexico",))]),
+    ("Canada deployed water cannon against Mexico.",
+     [("ASSAULT", "crowd-control", ("Canada",), ("Mexico",))]),
+    # the head word alone is no crowd-control weapon, nor are the words in another phrase
+    ("Canada fired rockets at Mexico.", [("ASSAULT", None, ("Canada",), ("Mexico",))]),
+    ("Canada deployed troops to Mexico.", [("MOBILIZE", "troops", ("Canada",), ("Mexico",))]),
+])
+def test_events_crowd_control_weapons_give_the_mode(nlp, lexicon, text, expected):
+    events, label = code_events(nlp, lexicon, text)
+    assert [(e.type, e.mode, tuple(label[k] for k in e.actors),
+             tuple(label[k] for k in e.recipients)) for e in events] == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
     ("Canada denied reports by Mexico that it had attacked Peru.",
      ("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None)),
     ("Canada rejected Mexico's claims that it had attacked Peru.",

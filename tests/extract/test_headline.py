@@ -65,6 +65,25 @@ def test_headline_events_are_coded_with_offsets_in_the_title():
     assert [e for e in company.events if e.in_title] == []
 
 
+def test_headline_state_body_is_the_country_the_body_is_about():
+    # "Police" in a headline are the police of the country the body names most, as they
+    # would be in the body; a body with no clear focus leaves them unnamed (no event)
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    title = "Police threaten to arrest striking miners"
+    focused = ("Bolivia's miners walked out on Monday. Bolivia has seen weeks of unrest over "
+               "fuel prices.")
+    split = "Miners in Bolivia and Chile walked out on Monday."
+    found = []
+    for body in (focused, split):
+        (analysis,) = parse_and_analyse(nlp, [Article("a", title, body, ())], resources)
+        labels = {e.key: e.label for e in analysis.entities}
+        found.append(sorted((e.type, tuple(labels[k] for k in e.actors))
+                            for e in analysis.events if e.in_title))
+    assert found == [[("COERCE", ("Bolivia",)), ("THREATEN", ("Bolivia",))], []]
+
+
 KNOWN = {"Tokelau", "United Nations", "Israel"}
 
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities.component import candidate_spans, token_index
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.extract.entities.resolve import ENTRY, GROUP, NONE, ORG, PERSON, Candidate
-from kg.records import GENERIC
+from kg.records import GENERIC, LocalEntity, Mention
 from kg.text import fold
 
 #: Dependencies of a modifier that ties a group noun to its actor.
@@ -59,11 +59,14 @@ _FORCE_SECTORS = ("COP", "MIL")
 _MAX_WORDS = 4
 
 
-def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple[Candidate, ...]:
+def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
+                focus: str | None = None) -> tuple[Candidate, ...]:
     """Add a GROUP candidate for each group noun phrase tied to a country or organisation.
 
     A lower-case "name" the recognizer took for an organisation ("the navy" tagged ORG) is
     such a phrase too: it is replaced by the group candidate, or left unresolved when untied.
+    `focus` is the story's focus country when `doc` is only part of the story (its headline,
+    whose "Police" are those of the country the body is about); else it is found in `cands`.
     """
     spans = candidate_spans(doc, cands)
     common = {
@@ -105,7 +108,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple
                 )
                 if tie is not None:
                     ties[i] = tie
-    focus = focus_country(cands, gaz)
+    focus = focus or focus_country(cands, gaz)
     forces = named_forces(cands, gaz, common)
     found = list(cands)
     for i, (start, sector) in heads.items():
@@ -195,6 +198,32 @@ def focus_country(cands: Sequence[Candidate], gaz: Gazetteer) -> str | None:
     for c in cands:
         if c.role == ENTRY and c.entry_id and gaz.entry(c.entry_id).type == "Country":
             counts[c.entry_id] += 1
+    return clear_leader(counts)
+
+
+def story_focus(mentions: Sequence[Mention], entities: Sequence[LocalEntity],
+                gaz: Gazetteer) -> str | None:
+    """The entry id of the country a parsed story is about (as `focus_country`), from the
+    mentions and entities its extraction found: what a headline's bare "Police" stand for."""
+    by_key = {e.key: e for e in entities}
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        entity = by_key.get(mention.entity or "")
+        if entity is None or entity.type != "Country" or mention.label == GENERIC:
+            continue
+        found = gaz.lookup(entity.label)
+        if found is not None and found[0].type == "Country":
+            counts[found[0].id] += 1
+    return clear_leader(counts)
+
+
+def clear_leader(counts: Counter[str]) -> str | None:
+    """The key counted most when that is clear: at least twice, and at least twice as often
+    as any other (ties broken by key, so the answer does not depend on order).
+
+    >>> clear_leader(Counter(peru=2, chile=1)), clear_leader(Counter(peru=3, chile=2))
+    ('peru', None)
+    """
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < 2:
         return None

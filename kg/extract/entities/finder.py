@@ -81,9 +81,12 @@ def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
 
 
 def extract_entities(
-    doc: Doc, article: Article, gazetteer: Gazetteer
+    doc: Doc, article: Article, gazetteer: Gazetteer, *, focus: str | None = None
 ) -> tuple[list[Mention], list[LocalEntity]]:
-    """Find actor and place mentions in `doc` (the parse of `article.text`) and resolve them."""
+    """Find actor and place mentions in `doc` (the parse of `article.text`) and resolve them.
+
+    `focus`: the entry id of the story's focus country when `doc` is only its headline.
+    """
     if doc_text(doc) != article.text:
         raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
     context = _Context(doc, gazetteer)
@@ -98,7 +101,8 @@ def extract_entities(
     cands = link_acronyms(doc, cands)
     cands = mark_outlets(doc, cands, gazetteer)
     cands = find_descriptions(doc, cands, gazetteer)
-    cands = find_groups(doc, cands, gazetteer)  # last: a group noun is tied to what they found
+    # last: a group noun is tied to what they found
+    cands = find_groups(doc, cands, gazetteer, focus)
     mentions, entities = resolve(cands, gazetteer)
     return mentions, add_evidence(doc, entities, gazetteer)
 

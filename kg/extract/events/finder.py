@@ -246,6 +246,20 @@ def _lone_dictionary_act(
                                        or is_mutual(candidate, lexicon)))  # fmt: skip
 
 
+def _names_phrase(head: Token, words: Sequence[str]) -> bool:
+    """Whether the noun `head` ends the phrase `words`, its modifiers written just before it.
+
+    "fired tear gas", "used water cannons": the object's lemma is the last word and the
+    words before it are written just before it, inside its phrase.
+    """
+    if head.lemma_.lower() != words[-1] or head.i - (len(words) - 1) < head.left_edge.i:
+        return False
+    # within the object's phrase, whatever the parse made of a coordination ("tear gas and
+    # water cannons" is parsed with "water" under "gas")
+    before = head.doc[head.i - len(words) + 1:head.i]
+    return all(t.lower_ == w for t, w in zip(before, words[:-1], strict=True))
+
+
 def _political(entity: LocalEntity) -> bool:
     """A state, organisation or armed group, or a person who acts for one or holds an office."""
     return entity.type in ("Country", "Organization", "ArmedGroup") or (
@@ -376,6 +390,9 @@ class _Coder:
                     keys, _ = self.parts.actors(obj)
                     people = [k for k in keys if self.parts.entities[k].type == "Person"]
                     if (people if value == "*person" else keys):
+                        return True
+                elif " " in value:  # "tear gas": the head and the modifiers before it
+                    if _names_phrase(obj, value.split()):
                         return True
                 elif obj.lemma_.lower() == value:
                     return True
