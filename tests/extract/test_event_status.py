@@ -68,6 +68,28 @@ def said(verb: str, lemma: str, speaker: str) -> str:
             Mexico  3 dobj  PROPN
             """, 3, None,
         ),
+        (  # a noun that only allows the act: "the right to attack" tells no attack
+            """
+            Canada 1 nsubj PROPN
+            has    1 ROOT  VERB VBZ have
+            the    3 det   DET
+            right  1 dobj  NOUN NN
+            to     5 aux   PART
+            attack 3 acl   VERB VB
+            Mexico 5 dobj  PROPN
+            """, 5, None,
+        ),
+        (  # ... unless it is exercised: "used its right to attack" did attack
+            """
+            Canada 1 nsubj PROPN
+            used   1 ROOT  VERB VBD use
+            its    3 poss  PRON
+            right  1 dobj  NOUN NN
+            to     5 aux   PART
+            attack 3 acl   VERB VB
+            Mexico 5 dobj  PROPN
+            """, 5, Status("asserted"),
+        ),
         (
             """
             Canada 2 nsubj PROPN

@@ -32,6 +32,9 @@ _QUOTE = re.compile(r"``|''|[\"“”«»]")  # `` and '' open and close quotes 
 _OPENING = ("“", "«", "``")
 _CLOSING = ("”", "»", "''")
 _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
+#: Verbs that exercise what their object allows: "used its right to veto X", "seized the
+#: chance to attack": the act is done, though the noun alone would only make it possible.
+_EXERCISE = frozenset({"use", "exercise", "employ", "wield", "invoke", "seize", "take", "grab"})
 _CONTENT_PREPS = ("of", "about", "on", "for", "to", "with")  # "charged with killing"
 
 
@@ -157,11 +160,15 @@ class StatusFinder:
                 and lex.is_cue("intend", lemma) and not lex.is_cue("light", lemma)
             ):  # fmt: skip
                 cues.append(f"intend:{lemma}")
-            elif (
-                control and dep == "acl" and node.tag_ == "VB" and head.pos_ == "NOUN"
-                and lex.is_cue("intend", lemma)
-            ):  # fmt: skip
-                cues.append(f"intend:{lemma}")  # "plans by X to join Y", "a bid to oust Y"
+            elif control and dep == "acl" and node.tag_ == "VB" and head.pos_ == "NOUN":
+                if lex.is_cue("block", lemma) and head != noun and not (
+                    head.dep_ == "dobj" and head.head.lemma_.lower() in _EXERCISE
+                ):  # fmt: skip
+                    # "the right to protest", "its refusal to attack": not done ("used its
+                    # right to veto X", "took the chance to attack": done)
+                    return None
+                if lex.is_cue("intend", lemma):
+                    cues.append(f"intend:{lemma}")  # "plans by X to join Y", "a bid to oust Y"
             if lex.is_cue("deny", lemma) and (content or self._denied_object(node, dep)):
                 return Status("denied", *self._source(head), (*cues, f"deny:{lemma}"))
             if speaker is None and content and lex.is_cue("report", lemma) and not (
