@@ -43,6 +43,7 @@ from kg.extract.events.syntax import (
     is_question,
     object_tokens,
     prep_objects,
+    prep_phrase_objects,
     subject_tokens,
 )
 from kg.extract.events.timex import parse_anchor
@@ -468,6 +469,14 @@ class _Coder:
             recipients.extend(keys)
         for obj in prep_objects(verb, preps):
             recipients.extend(self.parts.targets(obj))
+        if not recipients:
+            # "withdrew from the talks with X": the phrase a condition names holds the party
+            holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            for need, values in trigger.conditions:
+                if need == "pobj":
+                    for obj in prep_phrase_objects(holders, values[0]):
+                        recipients.extend(k for k in self._inner_recipients(obj, preps)
+                                          if k not in actors)  # fmt: skip
         if not recipients and trigger.type in _FORCE_TYPES:
             # force used on people in a polity: "killed six people in Syria" (Syria)
             recipients.extend(k for k in self.parts.polity_of(prep_objects(verb, ("in",)))

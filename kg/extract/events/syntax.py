@@ -292,13 +292,27 @@ def is_conditional(token: Token) -> bool:
 
 def has_prep_object(holders: Iterable[Token], prep: str, lemmas: Collection[str]) -> bool:
     """Whether one of the words has a `prep` phrase whose object's lemma is one of `lemmas`
-    ("sentenced to death": holders [sentenced], "to", {"death"})."""
-    return any(
-        obj.dep_ == "pobj" and obj.lemma_.lower() in lemmas
-        for holder in holders for c in holder.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == prep
-        for obj in c.children
-    )  # fmt: skip
+    ("sentenced to death": holders [sentenced], "to", {"death"}); `prep` may be two words
+    ("pulled out of the talks")."""
+    return any(obj.lemma_.lower() in lemmas for obj in prep_phrase_objects(holders, prep))
+
+
+def prep_phrase_objects(holders: Iterable[Token], prep: str) -> list[Token]:
+    """The objects of the `prep` phrases of the words; a two-word `prep` ("out of") is found
+    however the parser hangs its second word: under the first ("out" -> "of" -> talks) or
+    beside it, the first a particle ("pulled out" + "of the talks")."""
+    first, _, second = prep.partition(" ")
+    heads: list[Token] = []
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == (second or first) and (
+                not second or any(p.dep_ == "prt" and p.lower_ == first
+                                  for p in holder.children)
+            ):  # fmt: skip
+                heads.append(c)
+            elif second and c.lower_ == first and c.dep_ in ("prep", "prt", "advmod"):
+                heads.extend(g for g in c.children if g.dep_ == "prep" and g.lower_ == second)
+    return [obj for head in heads for obj in head.children if obj.dep_ == "pobj"]
 
 
 def has_condition(verb: Token) -> bool:
