@@ -179,6 +179,20 @@ def test_syntax_prep_objects_relative_pronoun_gives_the_antecedent():
     assert texts(prep_objects(doc[5], ("with",))) == ["Chile"]
 
 
+def test_syntax_is_mandated_are_is_no_bare_form():
+    # "insisted that the bulk of them are fighters": a statement, though the subject is singular
+    doc = parse("""
+        Chile    1 nsubj PROPN
+        insisted 1 ROOT  VERB VBD insist
+        that     5 mark  SCONJ
+        the      4 det   DET
+        bulk     5 nsubj NOUN NN
+        are      1 ccomp AUX  VBP be
+        fighters 5 attr  NOUN NNS fighter
+    """)
+    assert is_mandated(doc[5], ("should",)) is False
+
+
 @pytest.mark.parametrize(
     ("tag", "aux", "mandated"),
     [

@@ -422,6 +422,7 @@ CONSTRUCTIONS = [
       ("ACCUSE", ("Germany",), (), "asserted", None, None, None)]),
     ("fired warning shots: a threat of force", "Canada fired warning shots at Mexico.",
      [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("failed to X: not done, and no rejection", "Canada failed to force Mexico to surrender.", []),
     ("the right to protest: an act allowed, not done",
      "Mexican students have every right to protest against Canada.", []),
     ("fired more than 30 into X: the count of what was fired, into a party",

@@ -60,9 +60,11 @@ def is_mandated(comp: Token, auxiliaries: Sequence[str]) -> bool:
         c.dep_ == "aux" and c.lower_ not in auxiliaries for c in comp.children
     ):
         return False
-    # a plain form with a singular noun subject cannot be a finite present ("X agree")
+    # a plain form with a singular noun subject cannot be a finite present ("X agree"); "are"
+    # is no bare form (that is "be"): "the bulk of them are fighters" agrees with its sense
     singular = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in comp.children)
-    return comp.tag_ == "VB" or (comp.tag_ == "VBP" and singular)
+    bare = comp.lower_ not in ("are", "am")
+    return comp.tag_ == "VB" or (comp.tag_ == "VBP" and singular and bare)
 
 
 def conjuncts(token: Token) -> list[Token]:
