@@ -168,3 +168,24 @@ def test_entity_finder_city_tagged_as_organisation_is_a_place_where_places_go(
              "pos": ["DET", "NOUN", "ADP", "PROPN", "VERB", "NUM", "PUNCT"]}
     _, entities = extract(doc_with(words, [(3, 4, "ORG")], **parse), gaz)
     assert [(e.label, e.type) for e in entities] == [("Kharkiv", expected)]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # the object of a verb whose object is most often a place, in a story naming its country
+        (["Russia", "attacked", "Kharkiv", "in", "Ukraine", "."],
+         [("Russia", "Country"), ("Kharkiv", "Place"), ("Ukraine", "Place")]),
+        # ... but a person may be attacked too: without the country named, it stays a person
+        (["Russia", "attacked", "Kharkiv", "in", "Latvia", "."],
+         [("Russia", "Country"), ("Kharkiv", "Person"), ("Latvia", "Place")]),
+    ],
+)
+def test_entity_finder_city_tagged_as_person_object_of_a_place_verb(gaz, words, expected):
+    parse = {"heads": [1, 1, 1, 1, 3, 1], "lemmas": ["Russia", "attack", "Kharkiv", "in",
+                                                     words[4], "."],
+             "deps": ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+             "pos": ["PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]}
+    ents = [(0, 1, "GPE"), (2, 3, "PERSON"), (4, 5, "GPE")]
+    _, entities = extract(doc_with(words, ents, **parse), gaz)
+    assert sorted((e.label, e.type) for e in entities) == sorted(expected)

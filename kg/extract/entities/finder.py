@@ -340,7 +340,8 @@ class _Context:
     def _known_place(self, span: Span, name: str) -> bool:
         """An "organisation" or "person" that is a city or region of the place table, named
         where a place goes: the object of a place preposition ("a strike on Kharkiv", "fighting
-        in El Fasher", "moved into Khan Younis") or the name of a place noun ("Gaza's second
+        in El Fasher", "moved into Khan Younis") or of a verb whose object is most often a place
+        ("attacked Odesa", `Gazetteer.place_verbs`), or the name of a place noun ("Gaza's second
         city, Khan Younis"), with no word of an organisation's name and no actor dictionary
         entry."""
         key = fold(name)
@@ -351,7 +352,20 @@ class _Context:
         root = span.root
         if root.dep_ == "appos" and fold(root.head.lemma_) in self.gaz.place_nouns:
             return True
+        if root.dep_ == "dobj" and fold(root.head.lemma_) in self.gaz.place_verbs:
+            # "Russian drones attacked Odesa", "shelled Bakhmut": a person may be the object
+            # too ("police attacked Jackson"), so the place's country must be named in the story
+            return self._names_country(self.gaz.place_countries[key])
         return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+    def _names_country(self, label: str) -> bool:
+        """Whether the story names the country `label` (by name, demonym or capital)."""
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP", "LOC"):
+                hit = self.gaz.lookup(ent.text)
+                if hit is not None and hit[0].label == label:
+                    return True
+        return False
 
     def _common_noun(self, span: Span) -> bool:
         """A one-word capitalised name the story also writes as a lower-case word."""

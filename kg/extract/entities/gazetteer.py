@@ -86,6 +86,7 @@ class Gazetteer:
     descriptions: Mapping[str, tuple[str, ...]]
     stative_verbs: frozenset[str]
     place_nouns: frozenset[str]
+    place_verbs: frozenset[str]
     facility_nouns: frozenset[str]
     credit_words: frozenset[str]
     place_heads: frozenset[str] = frozenset()  # "X crossing": the name before it is a place
@@ -401,6 +402,7 @@ class _Builder:
             descriptions=MappingProxyType({fold(k): tuple(v) for k, v in descriptions.items()}),
             stative_verbs=_folded(titles.get("stative_verbs", ())),
             place_nouns=_folded(titles.get("place_nouns", ())),
+            place_verbs=_folded(titles.get("place_verbs", ())),
             facility_nouns=_folded(titles.get("facility_nouns", ())),
             credit_words=_folded(titles.get("credit_words", ())),
             place_heads=_folded(titles.get("place_heads", ())),
