@@ -426,6 +426,7 @@ CONSTRUCTIONS = [
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("hit targets in X: an attack on X's polity", "Canadian jets hit targets in Mexico.",
      [("ASSAULT", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
+    ("hit a person: a blow, no political act", "Justin Trudeau hit Andres Lopez.", []),
     ("rounded up: an arrest", "Mexican police rounded up Canadian tourists.",
      [("COERCE", ("Mexican",), ("Canadian",), "asserted", None, None, None)]),
     ("failed to X: not done, and no rejection", "Canada failed to force Mexico to surrender.", []),
