@@ -10,6 +10,7 @@ from parsed_docs import lexicon, mentions, parse
 
 from kg.extract.events.candidate import (
     Candidate,
+    _communal,
     build_event,
     event_type,
     is_crowd,
@@ -259,3 +260,18 @@ def test_candidate_mutual_split(table, lemma, event_type, expected):
 def test_candidate_is_crowd_for_the_codebooks_riot(unnamed, sectors, actors, crowd):
     candidate, _ = attack(actors=actors, unnamed=unnamed)
     assert is_crowd(candidate, sectors) is crowd
+
+
+@pytest.mark.parametrize(
+    ("sectors", "recipients", "communal"),
+    [
+        ((("e0", "CVL"),), ("e1",), True),  # "Canadian settlers attacked Mexican villages"
+        ((("e0", "CVLOPP"),), ("e1",), False),  # protesters storming an embassy still riot
+        ((("e0", "CVL"),), (), False),  # "residents attacked the police station"
+        ((("e0", "CVL"),), ("e0",), False),  # their own polity's
+    ],
+)
+def test_candidate_civilians_attacking_another_polity_is_communal_violence(
+        sectors, recipients, communal):
+    candidate, _ = attack(actors=("e0",), recipients=recipients)
+    assert _communal(candidate, sectors) is communal

@@ -152,6 +152,16 @@ def is_crowd(candidate: Candidate, sectors: Sequence[tuple[str, str]]) -> bool:
         s[:3] in CROWD_SECTORS or s in people for s in crowds)
 
 
+def _communal(candidate: Candidate, doers: Sequence[tuple[str, str]]) -> bool:
+    """Whether civilians of one polity attack another's ("Israeli settlers attacked
+    Palestinian villages"): violence between communities, an ASSAULT, not a riot. Protesters
+    (an opposition sector, CVLOPP) stay rioters whatever they attack ("stormed the embassy")."""
+    sectors = [sector for _, sector in doers] + [sector for _, sector in candidate.unnamed]
+    if not candidate.actors or any("OPP" in sector for sector in sectors):
+        return False
+    return any(k not in candidate.actors for k in candidate.recipients)
+
+
 #: Prepositions that introduce what violence is done to ("threw stones at police", "clashed
 #: with police", "marched on parliament").
 _TARGET_PREPS = ("at", "against", "with", "on", "into")
@@ -412,7 +422,9 @@ def build_event(
     if place is None and dateline is not None and may_place(dateline, sent, keys, participants):
         place = dateline.key
     doers = participants.sectors(candidate.clause, candidate.actors)
-    if kind == "ASSAULT" and is_crowd(candidate, doers) and _has_a_target(candidate):
+    if kind == "ASSAULT" and is_crowd(candidate, doers) and _has_a_target(candidate) and not (
+        _communal(candidate, doers)
+    ):
         # the codebook's PROTEST riot: civilians' violent collective action ("protesters threw
         # stones at police", "rioters clashed with police"), not an armed force's assault
         kind, mode = "PROTEST", "riot"
