@@ -494,7 +494,11 @@ class _Coder:
             # "warned that it would respond to any Israeli attack": the party of the act warned of
             for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
                 warned = self.verb_trigger(comp) if comp.pos_ == "VERB" else None
-                if warned is not None and warned.type in VOWED_TYPES:
+                # a response warned of is retaliation ("would respond to any attack"): the
+                # verbs whose "with" phrase is their own act (`instrument`)
+                if (warned is not None and warned.type in VOWED_TYPES) or (
+                    comp.pos_ == "VERB" and self.lexicon.is_cue("instrument", comp.lemma_.lower())
+                ):  # fmt: skip
                     recipients.extend(k for k in self.parts.keys_in(comp.subtree)
                                       if k not in actors)  # fmt: skip
             if not recipients and trigger.need == "ccomp":
