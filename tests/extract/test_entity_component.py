@@ -16,6 +16,7 @@ from kg.extract.entities.component import (
     repair_spans,
     split_lines,
     token_index,
+    untagged_cities,
 )
 from kg.extract.entities.finder import configure_nlp
 from kg.extract.entities.gazetteer import load_gazetteer
@@ -120,3 +121,28 @@ def test_entity_component_token_index_maps_tokens_to_candidates():
         None,
     ]
     assert token_index(spans) == {0: 0, 1: 0, 4: 1, 5: 1}
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "deps", "tagged", "expected"),
+    [
+        # an untagged proper noun that is a city of the place table is a place
+        (["Drones", "struck", "Kharkiv", "."], ["NOUN", "VERB", "PROPN", "PUNCT"],
+         ["nsubj", "ROOT", "dobj", "punct"], [], [("Kharkiv", "GPE")]),
+        # only the whole run of proper nouns counts ("Kharkiv Oblast Council" is not a city)
+        (["Drones", "struck", "Kharkiv", "Tractor", "."],
+         ["NOUN", "VERB", "PROPN", "PROPN", "PUNCT"],
+         ["nsubj", "ROOT", "compound", "dobj", "punct"], [], []),
+        # a subject is more likely a person ("Charlotte said")
+        (["Kharkiv", "said", "."], ["PROPN", "VERB", "PUNCT"], ["nsubj", "ROOT", "punct"], [], []),
+        # what the recognizer tagged stays its own
+        (["Drones", "struck", "Kharkiv", "."], ["NOUN", "VERB", "PROPN", "PUNCT"],
+         ["nsubj", "ROOT", "dobj", "punct"], [(2, 3, "ORG")], []),
+    ],
+)
+def test_component_untagged_city_names_are_places(gaz, words, pos, deps, tagged, expected):
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps,
+              heads=[1] * len(words))
+    spans = [Span(doc, start, end, label=label) for start, end, label in tagged]
+    found = untagged_cities(doc, spans, gaz)
+    assert [(s.text, s.label_) for s in found] == expected

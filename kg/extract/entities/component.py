@@ -88,8 +88,34 @@ class GazetteerComponent:
         ents = _reconcile(list(doc.ents), filter_spans(found))
         if self.gazetteer is not None and doc.has_annotation("DEP"):
             ents = repair_spans(ents, self.gazetteer)
+            ents = filter_spans([*ents, *untagged_cities(doc, ents, self.gazetteer)])
         doc.ents = ents
         return doc
+
+
+#: The longest run of proper nouns looked up as a city name ("Bandar Seri Begawan").
+_CITY_WORDS = 4
+
+
+def untagged_cities(doc: Doc, ents: Sequence[Span], gazetteer: Gazetteer) -> list[Span]:
+    """GPE spans for runs of capitalised proper nouns that the recognizer left untagged and
+    that are, as a whole, the name of a city of the place table ("Russian drones struck
+    Kharkiv": the small model knows few cities beyond the largest)."""
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while (end < len(doc) and end - i < _CITY_WORDS and end not in tagged
+               and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper()):
+            end += 1
+        if end > i and (end == len(doc) or doc[end].pos_ != "PROPN") and (
+            fold(doc[i:end].text) in gazetteer.city_names
+            and doc[end - 1].dep_ not in ("nsubj", "nsubjpass")  # "Charlotte said": a person
+        ):
+            found.append(Span(doc, i, end, label="GPE"))
+        i = max(end, i + 1)
+    return found
 
 
 def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:

@@ -129,6 +129,9 @@ class Gazetteer:
     #: folded name of a city or region of the GeoNames place table (ontology/places.tsv) ->
     #: the label of its country ("khan younis" -> "Palestine"): whose territory a place is
     place_countries: Mapping[str, str] = field(default_factory=_empty_mapping)
+    #: folded primary names of the cities of the place table: an untagged proper noun that is
+    #: one is a place (`kg.extract.entities.component`)
+    city_names: frozenset[str] = frozenset()
     #: folded words of business, technology-product and entertainment-industry reporting, and
     #: how many make a commerce story (its events need a state-side party)
     commerce_cues: frozenset[str] = frozenset()
@@ -255,7 +258,9 @@ def load_gazetteer(ontology_dir: Path) -> Gazetteer:
     digest_parts.append(f"{PLACES_FILE}\x1f{places.version}")
     gazetteer = builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
     return replace(gazetteer, **extra_tables(raw, ontology_dir),
-                   place_countries=MappingProxyType(_place_countries(places, builder)))
+                   place_countries=MappingProxyType(_place_countries(places, builder)),
+                   city_names=frozenset(name for name, rows in places.primary.items()
+                                        if any(r.location.kind == "city" for r in rows)))
 
 
 def _place_countries(places: PlaceTable, builder: _Builder) -> dict[str, str]:
