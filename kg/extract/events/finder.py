@@ -752,9 +752,11 @@ class _Coder:
                 recipients.extend(self.parts.targets(obj))
         recipients.extend(between)
         if not recipients and event_type in _FORCE_TYPES:
-            # force used in a polity: "the Israeli offensive in Gaza" (Palestine)
-            recipients.extend(k for k in self.parts.polity_of(prep_objects(noun, ("in",)))
-                              if k not in actors)  # fmt: skip
+            # force used in a polity: "the Israeli offensive in Gaza" (Palestine), "renewed
+            # its bombing campaign in Lebanon" (the support verb's place)
+            places = prep_objects(noun, ("in",)) + (
+                prep_objects(governor, ("in",)) if governor is not None else [])
+            recipients.extend(k for k in self.parts.polity_of(places) if k not in actors)
         if not recipients:
             # "a recommendation that X re-open", "allegations that X infiltrated": X
             for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
