@@ -335,8 +335,10 @@ def resolve(rows: list[Row]) -> tuple[list[Row], Counter]:
         kept.append(next(r for r in plain if (r.type, r.mode) == top or r.type == top[0]))
         if top[1] != kept[-1].mode:
             kept[-1] = Row(kept[-1].lemma, top[0], top[1], kept[-1].needs, kept[-1].code)
-    # conditional rows first within a lemma, the unconditional row last; lemmas in order
-    kept.sort(key=lambda r: (r.lemma, r.needs == "-", r.needs))
+    # conditional rows first within a lemma, the more specific before the less (as the
+    # dictionary's longest pattern wins: "take part in an exercise" before "take part"), the
+    # unconditional row last; lemmas in order
+    kept.sort(key=lambda r: (r.lemma, r.needs == "-", -r.needs.count(";"), r.needs))
     return kept, stats
 
 
