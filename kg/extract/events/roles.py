@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Prepositions whose coordinated objects a group noun also stands for ("troops from X and Y").
+_GROUP_PREPS = ("of", "from", "for", "in")
 MODIFIERS = ("poss", "amod", "nmod", "compound")
 #: Phrases inside a title phrase that do not name its holder ("X's government" is not X).
 _NOT_NAMING = ("agent", "relcl", "acl", "poss")
@@ -283,11 +285,15 @@ class Participants(EntityIndex):
         return None
 
     def _group(self, token: Token, key: str) -> list[str]:
-        """The actors a group noun stands for: its own tie and the coordinated modifiers
-        ("U.S. and Russian negotiators" -> the United States, Russia)."""
+        """The actors a group noun stands for: its own tie and the coordinated modifiers or
+        objects of its tie's preposition ("U.S. and Russian negotiators", "troops from the
+        United States and Russia" -> the United States, Russia)."""
         keys = [key] if self.is_actor_key(key) else []
         for child in token.children:
-            if child.dep_ not in MODIFIERS:
+            if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
+                # "troops from Norway and Sweden", "delegations of Egypt and Qatar"
+                child = next((o for o in child.children if o.dep_ == "pobj"), child)
+            elif child.dep_ not in MODIFIERS:
                 continue
             for word in (child, *conjuncts(child)):
                 found = self.key_of.get(word.i)

@@ -1,0 +1,52 @@
+"""Events of whole analyses (entities, then events) where the entity stage's groups and places
+decide the participants: the real model, the shipped reference data."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+
+from kg.records import Article
+
+
+@functools.cache
+def _resources():  # type: ignore[no-untyped-def]
+    from kg.extract.analyse import load_resources
+    from kg.extract.nlp import load_nlp
+    from kg.paths import default_ontology_dir
+
+    resources = load_resources(default_ontology_dir())
+    return load_nlp(gazetteer=resources.gazetteer), resources
+
+
+def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    (analysis,) = parse_and_analyse(nlp, [Article("a", "", text, ())], resources)
+    labels = {e.key: e.label for e in analysis.entities}
+    return [(e.type, [labels[k] for k in e.actors], [labels[k] for k in e.recipients])
+            for e in analysis.events]  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group noun stands for every coordinated object of its tie
+        ("Troops from Canada and Mexico attacked Peru.",
+         [("ASSAULT", ["Canada", "Mexico"], ["Peru"])]),
+        # civilians of one polity attacking another's: communal violence, not a riot
+        ("Canadian settlers attacked Mexican villages.", [("ASSAULT", ["Canada"], ["Mexico"])]),
+        # ... protesters stay rioters
+        ("Canadian protesters stormed the Mexican embassy in Ottawa.",
+         [("PROTEST", ["Canada"], ["Mexico"])]),
+        # a city the recognizer takes for a person is a place as what is attacked, when the
+        # story names its country
+        ("Russian drones attacked Odesa overnight, Ukraine said.",
+         [("ASSAULT", ["Russia"], ["Ukraine"])]),
+    ],
+)
+def test_analysed_events_groups_and_places(text, expected):
+    assert coded(text) == expected
