@@ -46,6 +46,8 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # story names its country
         ("Russian drones attacked Odesa overnight, Ukraine said.",
          [("ASSAULT", ["Russia"], ["Ukraine"])]),
+        # the talks rejected name the party, a capital for its country
+        ("Iran rejected talks with Washington.", [("REJECT", ["Iran"], ["United States"])]),
     ],
 )
 def test_analysed_events_groups_and_places(text, expected):

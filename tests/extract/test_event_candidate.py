@@ -206,6 +206,19 @@ def test_candidate_type_model_reads_the_words_around_the_trigger(fillers, expect
     assert event_type(candidate, Status("asserted"), sent, with_model) == expected
 
 
+@pytest.mark.parametrize(("source", "expected"), [("kg", "ASSAULT"), ("cameo:190", "THREATEN")])
+def test_candidate_type_model_opens_only_a_dictionary_rows_verb(source, expected):
+    # a verb of many types (`ambiguous`) lets the model pick among the readings its words allow,
+    # unless a hand row settled the reading ("agreed to restore relations" stays AGREE)
+    candidate, parts = attack_with(["threat"])
+    candidate = dataclasses.replace(
+        candidate, trigger=dataclasses.replace(candidate.trigger, source=source))
+    open_model = dataclasses.replace(THREAT_MODEL, neighbours=(), ambiguous=frozenset({"attack"}))
+    with_model = dataclasses.replace(LEXICON, type_model=open_model)
+    sent = next(parts.doc.sents)
+    assert event_type(candidate, Status("asserted"), sent, with_model) == expected
+
+
 #: "Canada and Mexico accused each other ."
 EACH_OTHER = """
     Canada  3 nsubj PROPN

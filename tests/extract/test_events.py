@@ -438,6 +438,8 @@ CONSTRUCTIONS = [
     ("to counter smuggling: fighting a problem accuses no one",
      "Canada agreed to counter the smuggling of drugs from Mexico.",
      [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("lodged a protest: a state's protest is said", "Canada lodged a protest against Mexico.",
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("hit a person: a blow, no political act", "Justin Trudeau hit Andres Lopez.", []),
     ("rounded up: an arrest", "Mexican police rounded up Canadian tourists.",
      [("COERCE", ("Mexican",), ("Canadian",), "asserted", None, None, None)]),

@@ -382,8 +382,11 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
                     *lexicon.modifier_triggers(token.lemma_.lower()))
         if _may_fit(row, token)
     }  # fmt: skip
+    # a hand row (triggers.tsv) is a reading already settled: its verb is no ambiguous one
+    # ("agreed to restore relations" stays AGREE); a dictionary row's verb may be
+    ambiguous = lemma if candidate.trigger.source != "kg" else ""
     return model.retype(
-        candidate.event_type, lemma, window.text, hedged=hedged, supported=supported
+        candidate.event_type, ambiguous, window.text, hedged=hedged, supported=supported
     )
 
 

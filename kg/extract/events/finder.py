@@ -592,7 +592,7 @@ class _Coder:
         keys: list[str] = []
         for holder in holders:
             for obj in prep_objects(holder, inner):
-                keys.extend(self.parts.actors(obj)[0])
+                keys.extend(self.parts.targets(obj))
         if not keys:
             nested = [o for o in prep_objects(noun, ("for", "of", "in")) if o.pos_ == "NOUN"]
             for holder in [noun, *nested]:
