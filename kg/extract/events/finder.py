@@ -571,6 +571,8 @@ class _Coder:
         for obj in object_tokens(verb):
             if obj.lower_ in ("itself", "himself", "herself", "themselves", "ourselves"):
                 return True
+            if obj.ent_type_ == "NORP":
+                continue  # "vowed to defend Serbs in Kosovo": its people, protected, not justified
             owners = [k for c in obj.children if c.dep_ == "poss"
                       for k in self.parts.actors(c)[0]]  # fmt: skip
             keys = owners or self.parts.actors(obj)[0]
