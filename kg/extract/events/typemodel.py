@@ -2,8 +2,9 @@
 
 The rules find an event (its trigger, actors and recipients) and give it the trigger row's type.
 Where that type is one of a confused pair (AGREE/CONCEDE, RETREAT/CONCEDE, SANCTION/REJECT,
-THREATEN and the act threatened), or the trigger is a verb the tables give many types, or the
-sentence is a quote or has a modal, the model reads the words around the trigger (about a
+THREATEN and the act threatened), or the trigger is a verb the tables give many types found
+by a dictionary row (a hand row has settled its verb's reading), or the sentence is a quote or
+has a modal, the model reads the words around the trigger (about a
 headline's length, as it was trained on headlines and lead sentences) and may give the event
 another type when it is confident. It never adds or drops participants.
 
