@@ -46,6 +46,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # story names its country
         ("Russian drones attacked Odesa overnight, Ukraine said.",
          [("ASSAULT", ["Russia"], ["Ukraine"])]),
+        # a group's place phrase is no tie unless the entity stage made it one
+        ("RCMP officers in Creston began investigating allegations of polygamy in Bountiful, "
+         "Shields said.", [("ACCUSE", ["RCMP"], [])]),
         # the talks rejected name the party, a capital for its country
         ("Iran rejected talks with Washington.", [("REJECT", ["Iran"], ["United States"])]),
     ],

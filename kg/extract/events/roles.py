@@ -291,11 +291,16 @@ class Participants(EntityIndex):
         keys = [key] if self.is_actor_key(key) else []
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in _GROUP_PREPS:
-                # "troops from Norway and Sweden", "delegations of Egypt and Qatar"
-                child = next((o for o in child.children if o.dep_ == "pobj"), child)
-            elif child.dep_ not in MODIFIERS:
+                # "troops from Norway and Sweden", "delegations of Egypt and Qatar": the
+                # objects coordinated with the tie the entity stage made ("officers in
+                # Creston" is no tie to Creston)
+                tie = next((o for o in child.children if o.dep_ == "pobj"), None)
+                words = conjuncts(tie) if tie is not None and self.key_of.get(tie.i) == key else []
+            elif child.dep_ in MODIFIERS:
+                words = [child, *conjuncts(child)]
+            else:
                 continue
-            for word in (child, *conjuncts(child)):
+            for word in words:
                 found = self.key_of.get(word.i)
                 if found is not None and found not in keys and self.is_actor_key(found):
                     keys.append(found)
