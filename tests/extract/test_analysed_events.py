@@ -49,6 +49,10 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a group's place phrase is no tie unless the entity stage made it one
         ("RCMP officers in Creston began investigating allegations of polygamy in Bountiful, "
          "Shields said.", [("ACCUSE", ["RCMP"], [])]),
+        # farmers are a civilian crowd: blocking highways obstructs, against the state it is in
+        ("Thousands of farmers blocked highways across France.", [("PROTEST", [], ["France"])]),
+        # people released: a couple counted as people
+        ("The Taliban released a British couple.", [("RETREAT", ["Taliban"], ["United Kingdom"])]),
         # the talks rejected name the party, a capital for its country
         ("Iran rejected talks with Washington.", [("REJECT", ["Iran"], ["United States"])]),
     ],

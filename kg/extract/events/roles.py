@@ -559,7 +559,7 @@ class Participants(EntityIndex):
 
 #: CAMEO sectors of civilians acting as a crowd: civilians, opposition (protesters), labour,
 #: students, refugees.
-CROWD_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF")
+CROWD_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF", "AGR")
 
 def _argument_tokens(clause: Token) -> Iterator[Token]:
     """Tokens of the clause's own phrases, then of the subjects of the clauses above it."""
