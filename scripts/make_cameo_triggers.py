@@ -31,8 +31,10 @@ How the dictionary's syntax becomes kg's dependency conditions:
   left out and counted. A pattern coded ``[---]`` becomes a ``NONE`` row: that verb with that
   object is no event ("cut production"), which stops the verb's unconditional row.
 * A code becomes a PLOVER type and mode through the crosswalk (its longest matching code
-  prefix); a mode the current codebook does not list is dropped; codes the crosswalk does not
-  map (01 statements, 02 appeals) give no row. ``[a:b]`` codes use the source side ``a``.
+  prefix); a mode the current codebook does not list is dropped, and one it defines
+  otherwise is corrected (`CODEBOOK_MODES`: a military pullout is withdraw, not disarm);
+  codes the crosswalk does not map (01 statements, 02 appeals) give no row.
+  ``[a:b]`` codes use the source side ``a``.
 * Where patterns disagree on the type for one verb and condition, a plain-word pattern wins
   over a compound reduced to its head; when the disagreement stays, the row is left out.
 """
@@ -109,8 +111,15 @@ def load_crosswalk(path: Path, modes: dict[str, set[str]]) -> dict[str, tuple[st
         if not match:
             continue
         code, kind, mode = match[1], match[2], match[3].strip().lower()
+        kind, mode = CODEBOOK_MODES.get(code, (kind, mode))
         table[code] = (kind, mode if mode in modes.get(kind, set()) else "-")
     return table
+
+
+#: Crosswalk codes whose mode the current codebook defines otherwise: 0874 "retreat or
+#: surrender militarily" is mapped to disarm, but the codebook's RETREAT withdraw is
+#: "retreat from territory, withdraw forces from an area" and disarm "give up weapons".
+CODEBOOK_MODES = {"0874": ("RETREAT", "withdraw")}
 
 
 def load_modes(path: Path) -> dict[str, set[str]]:
