@@ -32,7 +32,7 @@ How the dictionary's syntax becomes kg's dependency conditions:
   object is no event ("cut production"), which stops the verb's unconditional row.
 * A code becomes a PLOVER type and mode through the crosswalk (its longest matching code
   prefix); a mode the current codebook does not list is dropped, and one it defines
-  otherwise is corrected (`CODEBOOK_MODES`: a military pullout is withdraw, not disarm);
+  otherwise is corrected (``crosswalk_corrections`` in ontology/sources/plover_kg.json);
   codes the crosswalk does not map (01 statements, 02 appeals) give no row.
   ``[a:b]`` codes use the source side ``a``.
 * Where patterns disagree on the type for one verb and condition, a plain-word pattern wins
@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -102,8 +103,12 @@ def singular(word: str) -> str:
     return word
 
 
-def load_crosswalk(path: Path, modes: dict[str, set[str]]) -> dict[str, tuple[str, str]]:
-    """CAMEO code -> (PLOVER type, mode or "-"), modes kept only where the codebook has them."""
+def load_crosswalk(path: Path, modes: dict[str, set[str]],
+                   corrections: dict[str, dict[str, str]] | None = None
+                   ) -> dict[str, tuple[str, str]]:
+    """CAMEO code -> (PLOVER type, mode or "-"), modes kept only where the codebook has them;
+    `corrections` (plover_kg.json) re-map codes the codebook defines otherwise."""
+    corrections = corrections or {}
     table: dict[str, tuple[str, str]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
@@ -111,15 +116,11 @@ def load_crosswalk(path: Path, modes: dict[str, set[str]]) -> dict[str, tuple[st
         if not match:
             continue
         code, kind, mode = match[1], match[2], match[3].strip().lower()
-        kind, mode = CODEBOOK_MODES.get(code, (kind, mode))
+        if code in corrections:
+            kind, mode = corrections[code]["type"], corrections[code]["mode"]
         table[code] = (kind, mode if mode in modes.get(kind, set()) else "-")
     return table
 
-
-#: Crosswalk codes whose mode the current codebook defines otherwise: 0874 "retreat or
-#: surrender militarily" is mapped to disarm, but the codebook's RETREAT withdraw is
-#: "retreat from territory, withdraw forces from an area" and disarm "give up weapons".
-CODEBOOK_MODES = {"0874": ("RETREAT", "withdraw")}
 
 
 def load_modes(path: Path) -> dict[str, set[str]]:
@@ -370,7 +371,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "ontology" / "cameo_triggers.tsv")
     args = parser.parse_args(argv)
     modes = load_modes(args.lexicons / "ngec" / "PLOVER_structured_codebook_updated.csv")
-    crosswalk = load_crosswalk(args.lexicons / "plover" / "CAMEO2PLOVER-2021.txt", modes)
+    corrections = json.loads((ROOT / "ontology" / "sources" / "plover_kg.json").read_text(
+        encoding="utf-8"))["crosswalk_corrections"]
+    crosswalk = load_crosswalk(args.lexicons / "plover" / "CAMEO2PLOVER-2021.txt", modes,
+                               corrections)
     rows, stats = convert(args.lexicons / "petrarch2" / "CAMEO.2.0.txt", crosswalk)
     kept, more = resolve(rows)
     stats.update(more)

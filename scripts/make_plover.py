@@ -96,16 +96,20 @@ def read_codebook(path: Path) -> tuple[dict[str, str], dict[str, dict[str, list[
     return definitions, modes
 
 
-def read_crosswalk(path: Path, modes: dict[str, dict[str, list[str]]]
+def read_crosswalk(path: Path, modes: dict[str, dict[str, list[str]]],
+                   corrections: dict[str, dict[str, str]] | None = None
                    ) -> dict[tuple[str, str], list[str]]:
     """(type, mode or "") -> CAMEO codes the crosswalk maps there (modes the codebook lacks
-    count for the type)."""
+    count for the type); `corrections` re-map codes the codebook defines otherwise."""
+    corrections = corrections or {}
     codes: dict[tuple[str, str], list[str]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
         match = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,\s*([^,#]*)", line.split("#", 1)[0])
         if not match:
             continue
         code, kind, mode = match[1], match[2], match[3].strip().lower()
+        if code in corrections:
+            kind, mode = corrections[code]["type"], corrections[code]["mode"]
         if kind not in modes:
             continue
         codes[(kind, mode if mode in modes[kind] else "")].append(code)
@@ -114,8 +118,9 @@ def read_crosswalk(path: Path, modes: dict[str, dict[str, list[str]]]
 
 def generate(lexicons: Path, additions_path: Path, agents_path: Path) -> str:
     definitions, modes = read_codebook(lexicons / "ngec" / "PLOVER_structured_codebook_updated.csv")
-    codes = read_crosswalk(lexicons / "plover" / "CAMEO2PLOVER-2021.txt", modes)
     additions = json.loads(additions_path.read_text(encoding="utf-8"))
+    codes = read_crosswalk(lexicons / "plover" / "CAMEO2PLOVER-2021.txt", modes,
+                           additions.get("crosswalk_corrections"))
     agents = json.loads(agents_path.read_text(encoding="utf-8"))["agents"]
     order = additions["legend_order"]
     if sorted(order) != sorted(definitions) or sorted(additions["types"]) != sorted(definitions):
