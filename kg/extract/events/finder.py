@@ -456,16 +456,20 @@ class _Coder:
         for obj in object_tokens(verb):
             keys = [k for k in self.parts.targets(obj) if k not in actors]  # not "its dispute"
             if trigger.type in _JUDGING_TYPES and self.is_trigger_noun(obj):
-                # "condemned the killing of X by Y": the act judged is Y's
+                # "condemned the killing of X by Y": the act judged is Y's; "condemned the
+                # attack" told before: whoever made it, not its victim
                 act = self.nominal(obj)
                 doers = [k for k in act.actors if k not in actors] if act is not None else []
+                doers = doers or referred_parties(obj, self.lexicon, self.told, self.makers,
+                                                  actors, judged=True)
                 keys = doers or keys
             if not keys and obj.pos_ in ("NOUN", "PROPN"):
                 keys = self._inner_recipients(obj, preps)
                 if keys:
                     self.told[obj.lemma_.lower()] = keys
             if not keys and obj.pos_ == "NOUN":
-                keys = referred_parties(obj, self.lexicon, self.told, self.makers, actors)
+                keys = referred_parties(obj, self.lexicon, self.told, self.makers, actors,
+                                        judged=trigger.type in _JUDGING_TYPES)
             recipients.extend(keys)
         for obj in prep_objects(verb, preps):
             recipients.extend(self.parts.targets(obj))

@@ -217,13 +217,16 @@ def referred_parties(
     told: Mapping[str, Sequence[str]],
     makers: Mapping[str, Sequence[str]],
     exclude: Sequence[str],
+    *,
+    judged: bool = False,
 ) -> list[str]:
     """The party a definite event noun points back at: "refused the demands" -> who made
     the demands told before; "killed the deal" -> the partner of the deal told before.
 
     `told` maps a trigger lemma to the recipients it was last told with, `makers` an event
     type to the actors of its last event. A type told of two sides together (an agreement)
-    points at its other side; any other type at whoever made it.
+    points at its other side; any other type at whoever made it. An act `judged`
+    ("condemned the attack", "praised the deal") points at whoever did it, whatever its type.
     """
     if not is_definite(noun):
         return []
@@ -234,7 +237,7 @@ def referred_parties(
     if not rows:
         return []
     event_type = rows[0].type
-    if event_type in lexicon.reciprocal_types:
+    if event_type in lexicon.reciprocal_types and not judged:
         keys = list(told.get(lemma, ()))
     else:
         keys = list(makers.get(event_type, ()))
