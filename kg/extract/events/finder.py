@@ -836,7 +836,11 @@ class _Coder:
         return any(act is not None and act.type in VOWED_TYPES for act in acts)
 
     def _carries_noun(self, verb: Token) -> bool:
-        """Whether a support verb has a nominal trigger as its object ("held talks")."""
+        """Whether a support verb has a nominal trigger as its object ("held talks"), or
+        takes part in one ("took part in the protest")."""
+        if any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in verb.children):
+            holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            return any(self.is_trigger_noun(o) for h in holders for o in prep_objects(h, ("in",)))
         return self.lexicon.is_cue("light", verb.lemma_.lower()) and any(
             c.dep_ == "dobj" and self.is_trigger_noun(c) for c in verb.children)
 
@@ -868,6 +872,17 @@ class _Coder:
                  or ">" in (self.lexicon.cue_value("light", head.head.lemma_.lower()) or ""))
         ):  # fmt: skip
             return head.head
+        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "NOUN"):
+            # "participated in the talks"; "took part in the protest": "part" passes its
+            # verb on
+            carrier = head.head
+            if carrier.lemma_.lower() == "part" and carrier.dep_ == "dobj":
+                return carrier.head  # "took part in", "played a part in"
+            if carrier.pos_ == "VERB" and (
+                self.lexicon.is_cue("light", carrier.lemma_.lower())
+                or any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in carrier.children)
+            ):  # fmt: skip
+                return carrier
         if noun.dep_ == "pobj" and head.lower_ in ("in", "of"):
             # "pledged 500 million euros in aid", "sent 200 tonnes of food aid"; the phrase
             # may hang on the amount or on the verb
