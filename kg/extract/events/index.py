@@ -7,10 +7,12 @@ neither imports the other.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.agents import clear_leader
 from kg.records import ACTOR_TYPES, GENERIC, PLACE, LocalEntity, Mention
 from kg.text import fold
 
@@ -145,15 +147,12 @@ def _focus(mentions: Sequence[Mention], entities: Mapping[str, LocalEntity]) -> 
     >>> _focus([peru, peru, chile], es), _focus([peru, chile], es)
     ('e0', None)
     """
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for mention in mentions:
         entity = entities.get(mention.entity or "")
         if entity is not None and entity.type == "Country" and mention.label != GENERIC:
-            counts[entity.key] = counts.get(entity.key, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-        return None
-    return ranked[0][0]
+            counts[entity.key] += 1
+    return clear_leader(counts)
 
 
 def _surnames(entities: Sequence[LocalEntity]) -> dict[str, str]:
