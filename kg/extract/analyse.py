@@ -66,24 +66,25 @@ def analyse_doc(
 ) -> ArticleAnalysis:
     """Find entities, then events, in one parsed article (`title`: the parse of its headline,
     whose events are coded too, `kg.extract.headline`)."""
-    from kg.extract.entities.agents import story_focus
+    from kg.extract.entities.agents import headline_countries, story_focus
     from kg.extract.entities.finder import extract_entities
     from kg.extract.entities.territory import implied_countries, needed
     from kg.extract.events.finder import extract_events
     from kg.extract.headline import headline_events
 
-    mentions, entities = extract_entities(doc, article, resources.gazetteer)
+    named = headline_countries(title, resources.gazetteer) if title is not None else ()
+    mentions, entities = extract_entities(doc, article, resources.gazetteer, headline=named)
     # countries the story's places imply ("Khan Younis": Palestine), kept if an event names one
     implied = implied_countries(entities, resources.gazetteer)
     offered = [*entities, *implied]
     events = extract_events(doc, article, mentions, offered, resources.lexicon)
     if title is not None:
-        focus = story_focus(mentions, entities, resources.gazetteer)
-        told, named = headline_events(
+        focus = story_focus(mentions, entities, resources.gazetteer, named)
+        told, found = headline_events(
             title, article, offered, resources.gazetteer, resources.lexicon, focus
         )
         events = [*told, *events]
-        entities = [*entities, *named]
+        entities = [*entities, *found]
     entities = [*entities, *needed(implied, events)]
     sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)
     return ArticleAnalysis(

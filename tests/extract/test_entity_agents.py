@@ -327,6 +327,23 @@ def test_entity_agents_focus_country(gaz, countries, expected):
     assert focus_country(cands, gaz) == expected
 
 
+@pytest.mark.parametrize(
+    ("countries", "headline", "expected"),
+    [
+        (["PER"], ["PER"], "country:PER"),  # the headline's country, named once in the body
+        (["BOL"], ["PER"], None),  # a headline naming another country makes a tie
+        ([], ["PER"], None),  # the headline alone is named once
+        (["PER", "BOL", "BOL"], ["PER"], None),
+    ],
+)
+def test_entity_agents_focus_country_counts_the_headline(gaz, countries, headline, expected):
+    cands = [
+        Candidate(i, i + 1, "x", "GPE", ENTRY, entry_id=f"country:{code}")
+        for i, code in enumerate(countries)
+    ]
+    assert focus_country(cands, gaz, [f"country:{c}" for c in headline]) == expected
+
+
 def test_entity_agents_resolve_joins_group_without_lending_its_words(gaz):
     named = peru(0, "Peruvian")
     group = Candidate(

@@ -84,6 +84,22 @@ def test_headline_state_body_is_the_country_the_body_is_about():
     assert found == [[("COERCE", ("Bolivia",)), ("THREATEN", ("Bolivia",))], []]
 
 
+def test_headline_country_counts_towards_the_focus_of_the_body():
+    # the body names Bolivia once: with the headline's Bolivia, its bare "police" are
+    # Bolivia's; under a headline naming no country they stay unnamed (no event)
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    body = "Bolivian miners walked out on Monday. Police arrested dozens of miners."
+    found = []
+    for title in ("Bolivia miners strike over fuel prices", "Miners strike over fuel prices"):
+        (analysis,) = parse_and_analyse(nlp, [Article("a", title, body, ())], resources)
+        labels = {e.key: e.label for e in analysis.entities}
+        found.append(sorted((e.type, tuple(labels[k] for k in e.actors))
+                            for e in analysis.events if not e.in_title))
+    assert found == [[("COERCE", ("Bolivia",))], []]
+
+
 KNOWN = {"Tokelau", "United Nations", "Israel"}
 
 

@@ -60,13 +60,14 @@ _MAX_WORDS = 4
 
 
 def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
-                focus: str | None = None) -> tuple[Candidate, ...]:
+                focus: str | None = None, headline: Sequence[str] = ()) -> tuple[Candidate, ...]:
     """Add a GROUP candidate for each group noun phrase tied to a country or organisation.
 
     A lower-case "name" the recognizer took for an organisation ("the navy" tagged ORG) is
     such a phrase too: it is replaced by the group candidate, or left unresolved when untied.
     `focus` is the story's focus country when `doc` is only part of the story (its headline,
-    whose "Police" are those of the country the body is about); else it is found in `cands`.
+    whose "Police" are those of the country the body is about); else it is found in `cands`
+    and the countries its headline names (`headline`, `headline_countries`).
     """
     spans = candidate_spans(doc, cands)
     common = {
@@ -108,7 +109,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
                 )
                 if tie is not None:
                     ties[i] = tie
-    focus = focus or focus_country(cands, gaz)
+    focus = focus or focus_country(cands, gaz, headline)
     forces = named_forces(cands, gaz, common)
     found = list(cands)
     for i, (start, sector) in heads.items():
@@ -181,20 +182,38 @@ def _counted(head: Token) -> bool:
             and (of.head.like_num or of.head.ent_type_ == "CARDINAL"))  # fmt: skip
 
 
+def headline_countries(title: Doc, gaz: Gazetteer) -> tuple[str, ...]:
+    """The entry ids of the countries a headline names, once each, by name, demonym or
+    capital ("Moscow outlaws Amnesty International": Russia), from the recognizer's places
+    and nationalities."""
+    found: dict[str, None] = {}
+    for ent in title.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC"):
+            continue
+        hit = gaz.lookup(ent.text)
+        if hit is not None and hit[0].type == "Country":
+            found[hit[0].id] = None
+    return tuple(found)
+
+
 def _lower(span: Span) -> bool:
     """A span written in lower case but for a leading "the" ("the navy")."""
     words = [t for t in span if t.is_alpha and t.lower_ != "the"]
     return bool(words) and all(t.is_lower for t in words)
 
 
-def focus_country(cands: Sequence[Candidate], gaz: Gazetteer) -> str | None:
+def focus_country(cands: Sequence[Candidate], gaz: Gazetteer,
+                  headline: Sequence[str] = ()) -> str | None:
     """The entry id of the country a story is about, or None when that is not clear.
 
     The country its names, demonyms and capitals (a dateline such as "CAIRO -" among them)
     name most often, at least twice and at least twice as often as any other country: a story
     that names two countries alike has no single focus, and a group noun stays unnamed there.
+    The countries its headline names (`headline`) count as mentions too: a headline names
+    what the story is about ("Indonesia opposition suspends protests" over a body that says
+    "Indonesian" once).
     """
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(headline)
     for c in cands:
         if c.role == ENTRY and c.entry_id and gaz.entry(c.entry_id).type == "Country":
             counts[c.entry_id] += 1
@@ -202,11 +221,12 @@ def focus_country(cands: Sequence[Candidate], gaz: Gazetteer) -> str | None:
 
 
 def story_focus(mentions: Sequence[Mention], entities: Sequence[LocalEntity],
-                gaz: Gazetteer) -> str | None:
+                gaz: Gazetteer, headline: Sequence[str] = ()) -> str | None:
     """The entry id of the country a parsed story is about (as `focus_country`), from the
-    mentions and entities its extraction found: what a headline's bare "Police" stand for."""
+    mentions and entities its extraction found and the countries its headline names: what a
+    headline's bare "Police" stand for."""
     by_key = {e.key: e for e in entities}
-    counts: Counter[str] = Counter()
+    counts: Counter[str] = Counter(headline)
     for mention in mentions:
         entity = by_key.get(mention.entity or "")
         if entity is None or entity.type != "Country" or mention.label == GENERIC:

@@ -81,11 +81,14 @@ def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
 
 
 def extract_entities(
-    doc: Doc, article: Article, gazetteer: Gazetteer, *, focus: str | None = None
+    doc: Doc, article: Article, gazetteer: Gazetteer, *, focus: str | None = None,
+    headline: Sequence[str] = (),
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Find actor and place mentions in `doc` (the parse of `article.text`) and resolve them.
 
-    `focus`: the entry id of the story's focus country when `doc` is only its headline.
+    `focus`: the entry id of the story's focus country when `doc` is only its headline;
+    `headline`: the entry ids of the countries the story's headline names (they count
+    towards its focus, `kg.extract.entities.agents.focus_country`).
     """
     if doc_text(doc) != article.text:
         raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
@@ -102,7 +105,7 @@ def extract_entities(
     cands = mark_outlets(doc, cands, gazetteer)
     cands = find_descriptions(doc, cands, gazetteer)
     # last: a group noun is tied to what they found
-    cands = find_groups(doc, cands, gazetteer, focus)
+    cands = find_groups(doc, cands, gazetteer, focus, headline)
     mentions, entities = resolve(cands, gazetteer)
     return mentions, add_evidence(doc, entities, gazetteer)
 
