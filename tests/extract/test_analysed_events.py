@@ -55,6 +55,11 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("The Taliban released a British couple.", [("RETREAT", ["Taliban"], ["United Kingdom"])]),
         # the talks rejected name the party, a capital for its country
         ("Iran rejected talks with Washington.", [("REJECT", ["Iran"], ["United States"])]),
+        # a civilian crowd that strikes no one walks out; one that strikes people does not
+        ("Mexican teachers struck for a second day.", [("PROTEST", ["Mexico"], [])]),
+        ("Mexican protesters struck police officers with sticks.", []),
+        # the one a passive is about does its infinitive ("are expected to strike")
+        ("Mexican workers are expected to strike on Monday.", [("PROTEST", ["Mexico"], [])]),
     ],
 )
 def test_analysed_events_groups_and_places(text, expected):

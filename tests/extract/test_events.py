@@ -294,6 +294,8 @@ CONSTRUCTIONS = [
     ("ordered X held without bail", "Canada ordered Juan Perez held without bail.",
      [("REQUEST", ("Canada",), ("Juan Perez",), "asserted", None, None, None),
       ("COERCE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    ("instructed to arrest", "Canada instructed its police to arrest Juan Perez.",
+     [("COERCE", ("Canada",), ("Juan Perez",), "intended", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

@@ -374,6 +374,8 @@ class _Coder:
             return has_prep_object(holders, values[0], values[1:])
         if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
+        if need == "intr":  # "workers struck": no object ("protesters struck police")
+            return not any(c.dep_ == "dobj" for c in children)
         if need == "ccomp":  # "demonstrate that X": a clause, not a crowd
             return any(c.dep_ == "ccomp" for c in children)
         if need == "xcomp":  # "fight to maintain X": an infinitive of purpose

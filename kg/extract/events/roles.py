@@ -562,12 +562,16 @@ class Participants(EntityIndex):
 CROWD_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF", "AGR")
 
 def _argument_tokens(clause: Token) -> Iterator[Token]:
-    """Tokens of the clause's own phrases, then of the subjects of the clauses above it."""
+    """Tokens of the clause's own phrases, then of the subjects of the clauses above it (and
+    of a passive above an infinitive: "Italian workers are expected to strike")."""
     yield from _phrase(clause)
+    below = clause
     for node in clause.ancestors:
+        raised = ("nsubjpass",) if below.dep_ == "xcomp" else ()
         for child in node.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS or child.dep_ in raised:
                 yield from _phrase(child)
+        below = node
 
 
 def _phrase(root: Token) -> Iterator[Token]:

@@ -134,6 +134,12 @@ def _inherited_subject(verb: Token) -> list[Token]:
                 return [o for o in child.children if o.dep_ == "pobj"][:1]
         if head.dep_ == "dobj" and head.head.pos_ == "VERB":
             return subject_tokens(head.head)[0]
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and is_passive(head):
+        # "workers are expected to strike", "X was asked to leave": the one the passive is
+        # about does it, not its agent
+        patient = _passive_subject(head)
+        if patient is not None:
+            return [patient]
     if verb.dep_ in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if verb.dep_ == "xcomp" and objects:
