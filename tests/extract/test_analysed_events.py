@@ -58,6 +58,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a civilian crowd that strikes no one walks out; one that strikes people does not
         ("Mexican teachers struck for a second day.", [("PROTEST", ["Mexico"], [])]),
         ("Mexican protesters struck police officers with sticks.", []),
+        # a crowd's strike is a walkout; a state's, an air strike
+        ("Mexican unions held a strike on Monday.", [("PROTEST", ["Mexico"], [])]),
+        ("Mexico launched a strike on Peru.", [("ASSAULT", ["Mexico"], ["Peru"])]),
         # the one a passive is about does its infinitive ("are expected to strike")
         ("Mexican workers are expected to strike on Monday.", [("PROTEST", ["Mexico"], [])]),
     ],

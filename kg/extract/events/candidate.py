@@ -162,6 +162,15 @@ def _communal(candidate: Candidate, doers: Sequence[tuple[str, str]]) -> bool:
     return any(k not in candidate.actors for k in candidate.recipients)
 
 
+def _protest_reading(candidate: Candidate, lexicon: Lexicon) -> Trigger | None:
+    """The row of a nominal trigger's noun that reads it as a protest ("strike" on strike),
+    or None."""
+    if not candidate.nominal:
+        return None
+    rows = lexicon.noun_triggers(candidate.token.lemma_.lower())
+    return next((row for row in rows if row.type == "PROTEST"), None)
+
+
 #: Prepositions that introduce what violence is done to ("threw stones at police", "clashed
 #: with police", "marched on parliament").
 _TARGET_PREPS = ("at", "against", "with", "on", "into")
@@ -425,9 +434,13 @@ def build_event(
     if place is None and dateline is not None and may_place(dateline, sent, keys, participants):
         place = dateline.key
     doers = participants.sectors(candidate.clause, candidate.actors)
-    if kind == "ASSAULT" and is_crowd(candidate, doers) and _has_a_target(candidate) and not (
-        _communal(candidate, doers)
-    ):
+    crowd = kind == "ASSAULT" and is_crowd(candidate, doers)
+    protest = _protest_reading(candidate, lexicon) if crowd else None
+    if protest is not None:
+        # a crowd's "strike" is a walkout, not an air strike: a noun with a protest reading,
+        # done by a civilian crowd, is that protest ("the unions held a strike")
+        kind, mode = "PROTEST", protest.mode
+    elif crowd and _has_a_target(candidate) and not _communal(candidate, doers):
         # the codebook's PROTEST riot: civilians' violent collective action ("protesters threw
         # stones at police", "rioters clashed with police"), not an armed force's assault
         kind, mode = "PROTEST", "riot"
