@@ -52,7 +52,7 @@ def attack(**changes) -> tuple[Candidate, Participants]:
     doc = parse(ATTACK, ents=ATTACK_ENTS)
     parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
     verb = doc[1]
-    trigger = LEXICON.verb_triggers("attack")[0]
+    trigger = next(t for t in LEXICON.verb_triggers("attack") if t.need is None)
     fields = dict(
         trigger=trigger, event_type=trigger.type, token=verb, first=verb, clause=verb,
         actors=("e0",), how="direct", inherited=False, recipients=("e1",),
@@ -167,7 +167,8 @@ def attack_with(words: list[str]) -> tuple[Candidate, Participants]:
     rows = ["Canada 1 nsubj PROPN", "attacked 1 ROOT VERB VBD attack", "Mexico 1 dobj PROPN"]
     doc = parse("\n".join([*rows, *(f"{word} 1 advmod ADV" for word in words)]))
     parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
-    trigger = dataclasses.replace(LEXICON.verb_triggers("attack")[0], mode="beat")
+    trigger = dataclasses.replace(
+        next(t for t in LEXICON.verb_triggers("attack") if t.need is None), mode="beat")
     candidate = Candidate(
         trigger=trigger, event_type=trigger.type, token=doc[1], first=doc[1], clause=doc[1],
         actors=("e0",), how="direct", inherited=False, recipients=("e1",),

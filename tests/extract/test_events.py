@@ -296,6 +296,21 @@ CONSTRUCTIONS = [
       ("COERCE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("instructed to arrest", "Canada instructed its police to arrest Juan Perez.",
      [("COERCE", ("Canada",), ("Juan Perez",), "intended", None, None, None)]),
+    # a particle the parser takes for an adverb ("working together")
+    ("work together", "Canada and Mexico have been working together on trade.",
+     [("COOPERATE", ("Canada", "Mexico"), (), "asserted", None, None, None)]),
+    # the dictionary's "no event" pattern stops the hand row for the verb alone
+    ("fight racism", "Canada vowed to fight racism.", []),
+    # a share in an act denied is the denier's act, denied
+    ("denied involvement in", "Canada denied any involvement in the attack on Mexico.",
+     [("REJECT", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("ASSAULT", ("Canada",), ("Mexico",), "denied", "Canada", None, None)]),
+    ("admitted its role in", "Canada admitted its role in the bombing of Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # a gerund complement the parser took for a noun
+    ("denied bombing", "Sudan denied bombing South Sudan.",
+     [("REJECT", ("Sudan",), (), "asserted", None, None, None),
+      ("ASSAULT", ("Sudan",), (), "denied", "Sudan", None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

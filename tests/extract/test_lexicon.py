@@ -88,11 +88,34 @@ def test_lexicon_reads_several_conditions_and_no_event_rows(tmp_path):
         "# lemma\tpos\ttype\tmode\tneeds\tpreps\tcameo\n"
         "dispatch\tVERB\tMOBILIZE\ttroops\tobj=troop|soldier;prep=to\t-\t154\n"
         "dispatch\tVERB\tNONE\t-\tobj=parcel\t-\t---\n", encoding="utf-8")
-    first, second = load_lexicon(folder).verb_triggers("dispatch")
+    # the dictionary's "no event" rows come first (`_row_rank`)
+    second, first = load_lexicon(folder).verb_triggers("dispatch")
     assert (first.need, first.values, first.more, first.source) == (
         "obj", ("troop", "soldier"), (("prep", ("to",)),), "cameo:154")
     assert first.conditions == (("obj", ("troop", "soldier")), ("prep", ("to",)))
     assert (second.type, second.mode) == (NO_EVENT, None)
+
+
+def test_lexicon_dictionary_no_event_rows_stop_a_hand_row_without_conditions(tmp_path):
+    # hand conditions, the dictionary's "no event" conditions, the hand row alone, then the
+    # dictionary's other rows: "fought racism" is no attack, "fought alongside" stays the hand
+    # row's
+    from kg.extract.events.lexicon import load_lexicon
+
+    folder = copy_ontology(tmp_path)
+    (folder / "triggers.tsv").write_text(
+        (folder / "triggers.tsv").read_text(encoding="utf-8")
+        + "brawl\tVERB\tREJECT\t-\tobj=claim\t-\nbrawl\tVERB\tASSAULT\t-\t-\twith\n",
+        encoding="utf-8")
+    (folder / "cameo_triggers.tsv").write_text(
+        "# lemma\tpos\ttype\tmode\tneeds\tpreps\tcameo\n"
+        "brawl\tVERB\tCOOPERATE\t-\tobj=alongside\t-\t062\n"
+        "brawl\tVERB\tNONE\t-\tobj=racism\t-\t---\n"
+        "brawl\tVERB\tASSAULT\t-\t-\t-\t190\n", encoding="utf-8")
+    rows = load_lexicon(folder).verb_triggers("brawl")
+    assert [(r.type, r.values, r.source) for r in rows] == [
+        ("REJECT", ("claim",), "kg"), ("NONE", ("racism",), "cameo:---"),
+        ("ASSAULT", (), "kg"), ("COOPERATE", ("alongside",), "cameo:062")]
 
 
 def test_lexicon_reads_a_prepositional_object_condition(tmp_path):

@@ -205,6 +205,12 @@ def _state_of_the_place(
     return dataclasses.replace(event, recipients=(country,))
 
 
+def _gerund_complement(noun: Token) -> bool:
+    """A verb's "-ing" complement tagged as a noun: "denied bombing X", "avoided attacking"."""
+    return (noun.dep_ == "xcomp" and noun.head.pos_ == "VERB" and noun.lower_.endswith("ing")
+            and noun.tag_ in ("NN", "VBG"))  # fmt: skip
+
+
 def _is_amount(noun: Token) -> bool:
     """A sum or a quantity: "500 million euros", "$10 million", "200 tonnes"."""
     return noun.ent_type_ in ("MONEY", "QUANTITY") or any(
@@ -362,8 +368,9 @@ class _Coder:
     ) -> bool:
         if need is None:
             return True
-        if need == "prt":
-            return any(c.dep_ == "prt" and c.lower_ in values for c in children)
+        if need == "prt":  # the parser takes some particles for adverbs ("work together")
+            return any(c.dep_ in ("prt", "advmod") and c.i > verb.i and c.lower_ in values
+                       for c in children)  # fmt: skip
         if need == "prep":
             # "settled its dispute with X": the phrase often hangs on the object
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
@@ -665,6 +672,12 @@ class _Coder:
         governor = self._light_verb(anchor)
         if governor is None and trigger.need == "under" and noun.head.head.pos_ in ("VERB", "AUX"):
             governor = noun.head.head  # "workers went on strike": the verb's subject does it
+        if governor is None and anchor.i != noun.i and anchor.dep_ == "dobj" and (
+            anchor.head.pos_ == "VERB" and noun.head.lower_ != "of"
+        ):
+            # "X denied any involvement in the attack", "X admitted its role in the bombing":
+            # a share in an act is its subject's (denied: `Status.find`)
+            governor = anchor.head
         actors: list[str] = []
         how = ""
         inherited = False
@@ -712,6 +725,13 @@ class _Coder:
             and verb.type not in _JUDGING_TYPES
         ):
             return None  # the verb is the event; this noun only says what it was about
+        if not actors and governor is None and _gerund_complement(noun):
+            # "Sudan denied bombing South Sudan": a gerund the parser took for a noun; the
+            # verb's subject does it, and what it governs is done to
+            subjects, inherited = subject_tokens(noun.head)
+            actors, how = self._actors_of(subjects)
+            for obj in (c for c in noun.children if c.dep_ in ("dobj", "npadvmod")):
+                recipients.extend(self.parts.targets(obj))
         if not actors:
             modifier = self.parts.modifier_actor(noun, allow_of=False)
             if modifier is None and anchor.i != noun.i:

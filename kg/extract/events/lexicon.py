@@ -313,10 +313,13 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
         tables.append(generated_path)
         # hand rows first: they are the corrections on top of the generated ones, and a verb
         # the hand table covers keeps its own say on when the verb alone is an event (a
-        # generated row without conditions is left out for it; its conditional rows stay)
+        # generated row without conditions is left out for it; its conditional rows stay).
+        # The dictionary's conditions that say a word is no event come before a hand row
+        # without conditions: "fought racism" is no attack though "fight" alone is one
         covered = {(t.lemma, t.pos) for t in triggers}
         triggers += [t for t in _read_triggers(generated_path, types, modes, generated=True)
                      if t.need is not None or (t.lemma, t.pos) not in covered]
+        triggers.sort(key=_row_rank)
     cue_rows = tuple(_read_cues(cue_path))
     discard_rows: tuple[tuple[str, str], ...] = ()
     if ontology.discard_table is not None:
@@ -390,6 +393,16 @@ def _read_triggers(
             )
         )
     return triggers
+
+
+def _row_rank(trigger: Trigger) -> int:
+    """Where a row stands among the rows of its word: the hand conditions, the dictionary's
+    "no event" conditions, the hand row without conditions, then the dictionary's other rows
+    (a stable sort keeps each table's order within a rank)."""
+    hand = trigger.source == "kg"
+    if trigger.need is not None:
+        return 0 if hand else 1 if trigger.type == NO_EVENT else 3
+    return 2 if hand else 4
 
 
 def _parse_needs(needs: str, where: str) -> list[tuple[str | None, tuple[str, ...]]]:

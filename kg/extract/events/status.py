@@ -110,6 +110,9 @@ class StatusFinder:
         ):
             return None
         cues: list[str] = ["intend-light"] if light_intent else []
+        if noun is not None and clause.i != noun.i and lex.is_cue("deny", clause.lemma_.lower()):
+            # "X denied responsibility for the attack": the act its support verb denies
+            return Status("denied", *self._source(clause), (f"deny:{clause.lemma_.lower()}",))
         if noun is not None:
             # "a potential walkout", "the planned strike", "an upcoming visit": not yet done
             # ("the continuing offensive" goes on: a present participle is no plan)
