@@ -311,6 +311,18 @@ CONSTRUCTIONS = [
     ("denied bombing", "Sudan denied bombing South Sudan.",
      [("REJECT", ("Sudan",), (), "asserted", None, None, None),
       ("ASSAULT", ("Sudan",), (), "denied", "Sudan", None, None)]),
+    # "call for X to do": a request to X; what it asks for is intended
+    ("called for X to", "Canada called for Mexico to withdraw its troops.",
+     [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),
+    # "be to": an act arranged, not yet done
+    ("was to meet", "Canada was to meet Mexico on Monday.",
+     [("CONSULT", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # dying is undergone, not done; succumbing to wounds is no concession
+    ("died in clashes", "Juan Perez died in clashes with Maria Lopez.", []),
+    ("succumbed to wounds", "Juan Perez succumbed to his wounds.", []),
+    ("succumbed to pressure", "Canada succumbed to pressure from Mexico.",
+     [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

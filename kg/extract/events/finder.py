@@ -38,6 +38,7 @@ from kg.extract.events.syntax import (
     asks_a_question,
     has_prep_object,
     is_conditional,
+    is_for_clause,
     is_mandated,
     is_passive,
     is_question,
@@ -375,6 +376,9 @@ class _Coder:
             # "settled its dispute with X": the phrase often hangs on the object
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
             preps = [c for h in holders for c in h.children if c.dep_ in ("prep", "dative")]
+            # "called for Israel to withdraw": the "for" of a for-to clause
+            preps += [m for c in children if is_for_clause(c)
+                      for m in c.children if m.dep_ == "mark"]  # fmt: skip
             return any(c.lower_ in values for c in preps)
         if need == "pobj":  # "sentenced to death": the preposition and its object
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
@@ -495,9 +499,10 @@ class _Coder:
             recipients.extend(k for k in self.parts.polity_of(prep_objects(verb, ("in",)))
                               if k not in actors)  # fmt: skip
         if not recipients:
-            # "X alleged that Y infiltrated ...", "X demanded that Y withdraw": Y is the target
+            # "X alleged that Y infiltrated ...", "X demanded that Y withdraw", "X called for Y
+            # to withdraw": Y is the target
             for comp in verb.children:
-                if comp.dep_ == "ccomp":
+                if comp.dep_ == "ccomp" or is_for_clause(comp):
                     for subject in comp.children:
                         if subject.dep_ in ("nsubj", "nsubjpass"):
                             recipients.extend(k for k in self.parts.actors(subject)[0]

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.events.syntax import is_mandated, subject_tokens
+from kg.extract.events.syntax import is_for_clause, is_mandated, subject_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -143,7 +143,7 @@ class StatusFinder:
             ):
                 break  # '"...," she said, before calling for X': the speaker's own act
             lemma = head.lemma_.lower()
-            complement = dep in _COMPLEMENTS or (
+            complement = dep in _COMPLEMENTS or is_for_clause(node) or (
                 dep == "prep" and any(c.dep_ == "pcomp" for c in node.children)
             )
             # what is said or denied is a clause or an "of/about" phrase, never a time adjunct:
@@ -154,7 +154,9 @@ class StatusFinder:
             if control and complement:
                 if lex.is_cue("block", lemma):
                     return None
-                if lex.is_cue("intend", lemma) and not lex.is_cue("report", lemma):
+                if lex.is_cue("intend", lemma) and not lex.is_cue("report", lemma) and (
+                    lex.cue_value("intend", lemma) != "xcomp" or _to_infinitive(node)
+                ):  # "was to ask": "be" intends only its infinitive ("is that X attacked")
                     cues.append(f"intend:{lemma}")
                 elif self._mandates(head, node):
                     cues.append(f"mandate:{lemma}")  # "insisted that X withdraw"
@@ -294,3 +296,9 @@ class StatusFinder:
             return True
         labels = {entities[p].label for p in participants if p in entities}
         return entity.country is not None and entity.country in labels
+
+
+def _to_infinitive(clause: Token) -> bool:
+    """An infinitive complement with "to" ("was to ask"; not "was protesting")."""
+    return clause.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)

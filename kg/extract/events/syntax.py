@@ -67,6 +67,13 @@ def is_mandated(comp: Token, auxiliaries: Sequence[str]) -> bool:
     return comp.tag_ == "VB" or (comp.tag_ == "VBP" and singular and bare)
 
 
+def is_for_clause(clause: Token) -> bool:
+    """A "for X to do" clause on a verb ("called for Israel to withdraw"), which the parser
+    hangs on it as an adverbial clause marked "for": what the verb asks for."""
+    return clause.dep_ in ("advcl", "ccomp") and any(
+        c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """Coordinated heads: "Qatar and Jordan" -> [Jordan] for Qatar."""
     found: list[Token] = []
