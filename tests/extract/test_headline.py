@@ -100,6 +100,25 @@ def test_headline_country_counts_towards_the_focus_of_the_body():
     assert found == [[("COERCE", ("Bolivia",))], []]
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # "X to do Y" is what X will do, a threat when made conditional; the parser may take
+        # the country's name for the verb
+        ("Belize Government to Detain Journalists if they Publicize Fraud Allegations",
+         [("COERCE", "intended"), ("THREATEN", "asserted")]),
+        ("Belize to Release Prisoners", [("RETREAT", "intended")]),
+    ],
+)
+def test_headline_future_is_intended(title, expected):
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    body = "The government of Belize issued a new directive on Monday."
+    (analysis,) = parse_and_analyse(nlp, [Article("a", title, body, ())], resources)
+    assert sorted((e.type, e.status) for e in analysis.events if e.in_title) == expected
+
+
 KNOWN = {"Tokelau", "United Nations", "Israel"}
 
 

@@ -324,7 +324,8 @@ class _Coder:
                 need == "obj" for need, _ in trigger.conditions)  # fmt: skip
             if trigger and (
                 (trigger.source != "kg" and self._frames_clause(token))
-                or ((trigger.source != "kg" or not names_object) and self._carries_noun(token))
+                or ((trigger.source != "kg" or not names_object) and self._carries_noun(token)
+                    and trigger.type != "THREATEN")  # "threatened sanctions": a threat too
             ):
                 # "held talks": the noun tells the event, the verb only carries it (a hand
                 # row that names its object, "signed an agreement", is the phrase itself); "X
@@ -359,6 +360,15 @@ class _Coder:
                 return None if trigger.type == NO_EVENT else trigger
         return None
 
+    def _forceful(self, act: Token) -> bool:
+        """Whether a noun or gerund tells a forceful or coercive act ("sanctions", "a ban",
+        "suspending talks")."""
+        if act.pos_ == "VERB":
+            trigger = self.verb_trigger(act)
+            return trigger is not None and trigger.type in VOWED_TYPES
+        return any(row.type in VOWED_TYPES
+                   for row in self.lexicon.noun_triggers(act.lemma_.lower()))  # fmt: skip
+
     def _holds(
         self,
         need: str | None,
@@ -382,6 +392,11 @@ class _Coder:
             return any(c.lower_ in values for c in preps)
         if need == "pobj":  # "sentenced to death": the preposition and its object
             holders = [verb, *(c for c in children if c.dep_ == "dobj")]
+            if values[1:] == ("*force",):  # "warned of sanctions": a coercive act's noun
+                acts = prep_phrase_objects(holders, values[0]) + [
+                    g for h in holders for c in h.children if c.dep_ == "prep"
+                    and c.lower_ == values[0] for g in c.children if g.dep_ == "pcomp"]
+                return any(self._forceful(act) for act in acts)
             return has_prep_object(holders, values[0], values[1:])
         if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)

@@ -76,8 +76,10 @@ def _headline_future(clause: Token) -> bool:
     ):
         return False
     head = clause.head
+    # the noun may be misparsed as the verb ("Belize government to detain": "Belize" a verb)
+    noun = head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "VERB" and head.ent_type_ != "")
     return clause.dep_ == "ROOT" or (
-        clause.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"))
+        clause.dep_ in ("acl", "relcl", "xcomp") and head.dep_ == "ROOT" and noun)
 
 
 class StatusFinder:

@@ -112,6 +112,12 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     return _inherited_subject(verb), True
 
 
+#: Nouns whose "of" gerund is an act their holder's subject may do ("raised the prospect of
+#: suspending talks", "ruled out the possibility of sending troops").
+_PROSPECTS = frozenset({"possibility", "prospect", "potential", "option", "idea", "spectre",
+                        "specter"})
+
+
 def _predicate_subject(noun: Token) -> Token:
     """"X was the first state to send ..." : the noun after a copula stands for X."""
     head = noun.head
@@ -141,6 +147,9 @@ def _inherited_subject(verb: Token) -> list[Token]:
                 return [o for o in child.children if o.dep_ == "pobj"][:1]
         if head.dep_ == "dobj" and head.head.pos_ == "VERB":
             return subject_tokens(head.head)[0]
+    if verb.dep_ == "xcomp" and head.pos_ == "VERB" and head.ent_type_ and head.dep_ == "ROOT":
+        # a headline's "Belize to release prisoners": the name the parser took for a verb
+        return [head]
     if verb.dep_ == "xcomp" and head.pos_ == "VERB" and is_passive(head):
         # "workers are expected to strike", "X was asked to leave": the one the passive is
         # about does it, not its agent
@@ -167,6 +176,11 @@ def _inherited_subject(verb: Token) -> list[Token]:
         objects = [c for c in head.head.children if c.dep_ == "dobj"]
         if objects and head.head.pos_ == "VERB":
             return objects[:1]
+        noun = head.head
+        if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and (
+            noun.lemma_.lower() in _PROSPECTS
+        ):  # "X raised the prospect of suspending talks": X would
+            return subject_tokens(noun.head)[0]
     if (
         verb.dep_ in ("pcomp", "pobj") and verb.tag_ == "VBG" and head.dep_ == "prep"
         and head.lower_ in ("of", "for", "with")
