@@ -61,6 +61,11 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a crowd's strike is a walkout; a state's, an air strike
         ("Mexican unions held a strike on Monday.", [("PROTEST", ["Mexico"], [])]),
         ("Mexico launched a strike on Peru.", [("ASSAULT", ["Mexico"], ["Peru"])]),
+        # a body that is no force leaving a country reduces ties; forces withdrawn retreat
+        ("Human Rights Watch withdrew from Cambodia amid security concerns.",
+         [("SANCTION", ["Human Rights Watch"], ["Cambodia"])]),
+        ("The United Nations withdrew its peacekeepers from Mali.",
+         [("RETREAT", ["United Nations"], ["Mali"])]),
         # the one a passive is about does its infinitive ("are expected to strike")
         ("Mexican workers are expected to strike on Monday.", [("PROTEST", ["Mexico"], [])]),
     ],

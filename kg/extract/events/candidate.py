@@ -24,6 +24,7 @@ from kg.extract.events.syntax import (
 from kg.extract.events.timex import best_date
 from kg.extract.events.typemodel import is_hedged
 from kg.records import EventMention
+from kg.text import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -160,6 +161,32 @@ def _communal(candidate: Candidate, doers: Sequence[tuple[str, str]]) -> bool:
     if not candidate.actors or any("OPP" in sector for sector in sectors):
         return False
     return any(k not in candidate.actors for k in candidate.recipients)
+
+
+#: Sectors of armed forces, whose withdrawal is a RETREAT (police, military, rebels, militias).
+_ARMED_SECTORS = ("COP", "MIL", "REB", "UAF", "SPY")
+
+
+def _body_leaves(candidate: Candidate, doers: Sequence[tuple[str, str]],
+                 participants: Participants) -> bool:
+    """Whether every doer of a withdrawal is an organisation that is no armed force (an NGO,
+    an international body) and nothing withdrawn is a force ("Human Rights Watch
+    withdrew from Cambodia"; not "the UN withdrew its peacekeepers")."""
+    if not candidate.actors or candidate.unnamed or any(
+        sector[:3] in _ARMED_SECTORS for _, sector in doers
+    ):  # fmt: skip
+        return False
+    for key in candidate.actors:
+        entity = participants.entities[key]
+        # a body the reference data knows ("Human Rights Watch", the UN), whose name has no
+        # word of an enforcing body ("Namibia Army", found by the model, stays a force)
+        if entity.type != "Organization" or not entity.basis.startswith("gazetteer:") or any(
+            participants.lexicon.is_cue("enforcer", fold(word)) for word in entity.label.split()
+        ):  # fmt: skip
+            return False
+    withdrawn = [] if candidate.nominal else object_tokens(candidate.token)
+    return not any((participants.group_sector(o) or "")[:3] in _ARMED_SECTORS
+                   for o in withdrawn)  # fmt: skip
 
 
 def _protest_reading(candidate: Candidate, lexicon: Lexicon) -> Trigger | None:
@@ -451,6 +478,11 @@ def build_event(
         # is said, not marched: the codebook's ACCUSE (disapprove), as the references code it;
         # a state that blocks ("Israel blocked aid convoys") restricts: COERCE (restrict)
         kind, mode = ("COERCE", "restrict") if mode == "obstruct" else ("ACCUSE", "disapprove")
+    if kind == "RETREAT" and mode == "withdraw" and _body_leaves(candidate, doers, participants):
+        # a body that is no armed force leaving a country or a mission reduces its ties
+        # (the codebook's SANCTION withdraw: "withdraw resources from an organization or
+        # activity"); RETREAT withdraw is forces leaving an area
+        kind = "SANCTION"
     return EventMention(
         type=kind,
         actors=candidate.actors,

@@ -251,6 +251,12 @@ class Participants(EntityIndex):
                     found.append(group)
         return tuple(found)
 
+    def group_sector(self, token: Token) -> str | None:
+        """The sector of the group noun a token heads, tied to an actor or not ("troops":
+        MIL), else None."""
+        group = self.unnamed.get(token.i)
+        return group[1] if group is not None else self.generic.get(token.i)
+
     def is_crowd(self, token: Token) -> bool:
         """Whether a noun phrase head (or a conjunct) names a civilian crowd by a group noun,
         tied to an actor or not: "protesters", "Egyptian demonstrators", "thousands of
