@@ -332,6 +332,13 @@ CONSTRUCTIONS = [
     ("raised the prospect of", "Canada raised the prospect of suspending talks with Mexico.",
      [("THREATEN", ("Canada",), (), "asserted", None, None, None),
       ("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # being involved in an act is doing it; a joint venture created, forces joined: cooperation
+    ("involved in", "Canada was involved in the attack on Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("created a joint venture", "Canada has created a joint venture with Mexico.",
+     [("COOPERATE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("joining forces with", "Canada is joining forces with Mexico.",
+     [("COOPERATE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

@@ -723,6 +723,10 @@ class _Coder:
                 old, new = value.split(">", 1)
                 event_type = new if event_type == old else event_type
             subjects, inherited = subject_tokens(governor)
+            if not subjects and is_passive(governor) and anchor.dep_ == "pobj" and (
+                anchor.head.lower_ == "in" and anchor.head.head.i == governor.i
+            ):  # "X was involved in the attack", "were engaged in talks": X takes part
+                subjects = [c for c in governor.children if c.dep_ == "nsubjpass"]
             actors, how = self._actors_of(subjects)
             resolved = as_written(subjects) if how == "pronoun" else ()
             # "protesters staged demonstrations against X": an unnamed group's act, kept
