@@ -339,6 +339,9 @@ CONSTRUCTIONS = [
      [("COOPERATE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("joining forces with", "Canada is joining forces with Mexico.",
      [("COOPERATE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # a state's protest is lodged with whom its "to" phrase names
+    ("protested to", "Canada protested the arrests to the Mexican authorities.",
+     [("ACCUSE", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

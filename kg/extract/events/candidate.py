@@ -461,6 +461,7 @@ def build_event(
     if place is None and dateline is not None and may_place(dateline, sent, keys, participants):
         place = dateline.key
     doers = participants.sectors(candidate.clause, candidate.actors)
+    recipients = candidate.recipients
     crowd = kind == "ASSAULT" and is_crowd(candidate, doers)
     protest = _protest_reading(candidate, lexicon) if crowd else None
     if protest is not None:
@@ -478,6 +479,10 @@ def build_event(
         # is said, not marched: the codebook's ACCUSE (disapprove), as the references code it;
         # a state that blocks ("Israel blocked aid convoys") restricts: COERCE (restrict)
         kind, mode = ("COERCE", "restrict") if mode == "obstruct" else ("ACCUSE", "disapprove")
+        if kind == "ACCUSE" and not recipients:
+            # "protesting these killings to the Israeli authorities": lodged with them
+            recipients = tuple(k for o in prep_objects(candidate.token, ("to",))
+                               for k in participants.targets(o) if k not in candidate.actors)
     if kind == "RETREAT" and mode == "withdraw" and _body_leaves(candidate, doers, participants):
         # a body that is no armed force leaving a country or a mission reduces its ties
         # (the codebook's SANCTION withdraw: "withdraw resources from an organization or
@@ -486,7 +491,7 @@ def build_event(
     return EventMention(
         type=kind,
         actors=candidate.actors,
-        recipients=candidate.recipients,
+        recipients=recipients,
         status=status.status,
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
@@ -501,7 +506,7 @@ def build_event(
         date_precision=when[1] if when else None,
         place=place,
         generic_actors=doers,
-        recipient_sectors=participants.sectors(candidate.clause, candidate.recipients),
+        recipient_sectors=participants.sectors(candidate.clause, recipients),
         unnamed_actors=candidate.unnamed,
         inferred_actor=candidate.inferred,
         resolved_from=candidate.resolved,
