@@ -280,6 +280,12 @@ def roles_of(entities):
             ("chief of detectives",),
             None,
         ),
+        (  # a local office with its level before it is a title, not part of the name
+            "City Councilman Jumaane Williams called for calm.",
+            "Jumaane Williams",
+            ("councilman",),
+            None,
+        ),
         (  # "X, head of the Y": the apposition names the organisation X acts for
             "Maria Jensen, executive director of the Harbour Workers Federation, said it was over.",
             "Maria Jensen",
