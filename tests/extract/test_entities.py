@@ -286,6 +286,12 @@ def roles_of(entities):
             ("councilman",),
             None,
         ),
+        (  # a surname that is also a news agency's name, after a first name and a title
+            "Mayor Michael Bloomberg said the police acted properly.",
+            "Michael Bloomberg",
+            ("mayor",),
+            None,
+        ),
         (  # "X, head of the Y": the apposition names the organisation X acts for
             "Maria Jensen, executive director of the Harbour Workers Federation, said it was over.",
             "Maria Jensen",
@@ -368,6 +374,22 @@ def test_entities_surname_taken_for_a_place_joins_the_person(gaz):
     ]
     assert {m.entity for m in mentions} == {"e0"}
     assert text[18:23] == "Marsh"
+
+
+def test_entities_surname_matched_as_an_outlet_joins_the_person(gaz):
+    # "Mayor Bloomberg" after "Michael Bloomberg": the person, not the news agency the
+    # reference names match
+    from kg.extract.entities.resolve import ENTRY, PERSON, Candidate, resolve
+
+    cands = [
+        Candidate(0, 17, "Michael Bloomberg", "PERSON", PERSON, name="Michael Bloomberg"),
+        Candidate(30, 39, "Bloomberg", "ORG", ENTRY, name="Bloomberg",
+                  entry_id=gaz.lookup("Bloomberg")[0].id),
+    ]
+    _, entities = resolve(cands, gaz)
+    assert [(e.label, e.type, e.aliases) for e in entities] == [
+        ("Michael Bloomberg", "Person", ("Bloomberg",))
+    ]
 
 
 def test_entities_org_name_runs_on_over_the_capitalised_head_it_modifies(gaz):

@@ -342,6 +342,13 @@ CONSTRUCTIONS = [
     # a state's protest is lodged with whom its "to" phrase names
     ("protested to", "Canada protested the arrests to the Mexican authorities.",
      [("ACCUSE", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
+    # "call on X to do": X would do it; "its attacks" are the doer's own, done to Peru
+    ("called on X to", "Canada called on Mexico to halt its attacks on Peru.",
+     [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("RETREAT", ("Mexico",), ("Peru",), "intended", None, None, None)]),
+    # a gerund used as a noun inherits no subject ("the police shooting" is not Perez's)
+    ("the police shooting", "Juan Perez said later, referring to the anger after the police "
+     "shooting.", []),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

@@ -137,6 +137,9 @@ def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
                     ):
                         wins = False  # a first name that is also a country ("Israel Katz")
                         continue
+                    if _surname(o, g):
+                        wins = False  # a surname that is also a name ("Michael Bloomberg")
+                        continue
                     dropped.add(n)
                     if o.end > g.end and doc_is_title(o.doc[g.end]):
                         keep.append(Span(o.doc, g.end, o.end, label="PERSON"))
@@ -150,6 +153,17 @@ def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:
             keep.append(g)
     keep.extend(o for n, o in enumerate(model_ents) if n not in dropped)
     return filter_spans(keep)
+
+
+def _surname(person: Span, name: Span) -> bool:
+    """Whether a one-word reference name ends a person's name after a first name the
+    recognizer put in the same span ("Michael Bloomberg", "Michael Jordan"), so it is the
+    person's surname, not the outlet or the country."""
+    if len(name) != 1 or name.end != person.end or name.start == person.start:
+        return False
+    first = person.doc[name.start - 1]
+    return first.pos_ == "PROPN" and first.is_title and not is_headline(
+        person.doc, person.start_char)
 
 
 def repair_spans(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:

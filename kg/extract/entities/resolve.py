@@ -288,6 +288,10 @@ def _retype_by_surname(
         if named and c.alias_of is None and fold(c.name) in short_forms:
             return replace(c, role=PERSON)  # "Sharaa's HTS", "Bratton said": a known surname
             # taken for an organisation or a place
+        if c.role == ENTRY and c.label == "ORG" and " " not in c.name.strip() and (
+            fold(c.name) in short_forms
+        ):  # "Mayor Bloomberg" after "Michael Bloomberg": the person, not the news agency
+            return replace(c, role=PERSON, entry_id=None)
         if c.role == PERSON and " " not in c.name and fold(c.name) in orgs - short_forms:
             return replace(c, role=ORG)  # "Ford" is an organisation elsewhere in the story
         return c

@@ -483,6 +483,10 @@ class _Coder:
         recipients: list[str] = []
         for obj in object_tokens(verb):
             keys = [k for k in self.parts.targets(obj) if k not in actors]  # not "its dispute"
+            if trigger.type not in _JUDGING_TYPES and obj.dep_ == "dobj" and any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children
+            ):  # "X halted its attacks on Y": the doer's own; what it is done to is inside
+                keys = []
             if trigger.type in _JUDGING_TYPES and self.is_trigger_noun(obj):
                 # "condemned the killing of X by Y": the act judged is Y's; "condemned the
                 # attack" told before: whoever made it, not its victim

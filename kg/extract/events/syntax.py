@@ -160,6 +160,11 @@ def _inherited_subject(verb: Token) -> list[Token]:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if verb.dep_ == "xcomp" and objects:
             return objects[:1]
+        addressed = prep_objects(head, ("on", "upon"))
+        if verb.dep_ == "xcomp" and addressed and any(
+            p.dep_ == "prep" and p.lower_ in ("on", "upon") and p.i < verb.i for p in head.children
+        ):  # "called on X to visit", "appealed upon X to stop": X would do it
+            return addressed[:1]
         return subject_tokens(head)[0]
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
         return subject_tokens(head.head)[0] if head.dep_ == "acomp" else [head.head]
@@ -190,6 +195,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
         patient = _passive_subject(head.head)
         if patient is not None:
             return [patient]
+    if verb.tag_ == "VBG" and any(c.dep_ in ("det", "compound", "poss") for c in verb.children):
+        # "after the police shooting", "his killing": a gerund used as a noun is no clause
+        # that inherits a subject; its possessor names who did it
+        return [c for c in verb.children if c.dep_ == "poss"][:1]
     if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
         governor = head.head if head.dep_ == "prep" else head
         if verb.dep_ == "advcl":
