@@ -349,6 +349,9 @@ CONSTRUCTIONS = [
     # a gerund used as a noun inherits no subject ("the police shooting" is not Perez's)
     ("the police shooting", "Juan Perez said later, referring to the anger after the police "
      "shooting.", []),
+    # first aid is no aid between parties; a duty to act tells no act
+    ("first aid", "Juan Perez gave Maria Lopez first aid.", []),
+    ("a duty to", "Canada has a duty to protect Mexico.", []),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

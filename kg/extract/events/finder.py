@@ -662,8 +662,8 @@ class _Coder:
             if child.dep_ not in ("compound", "amod"):  # "a labour strike", "a general strike"
                 continue
             for trigger in self.lexicon.modifier_triggers(child.lemma_.lower()):
-                if lemma in trigger.values:
-                    return trigger, child
+                if lemma in trigger.values:  # "first aid" is no aid between parties
+                    return None if trigger.type == NO_EVENT else (trigger, child)
             if partitive and child.dep_ == "compound":  # "an aid package", "a bailout package"
                 for trigger in self.lexicon.noun_triggers(child.lemma_.lower()):
                     if trigger.need is None:
