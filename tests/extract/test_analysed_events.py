@@ -66,6 +66,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
          [("SANCTION", ["Human Rights Watch"], ["Cambodia"])]),
         ("The United Nations withdrew its peacekeepers from Mali.",
          [("RETREAT", ["United Nations"], ["Mali"])]),
+        # forces sent into a place are moved there; their owner moves them
+        ("More than 3,000 Canadian troops are being sent into Mexico.",
+         [("MOBILIZE", ["Canada"], ["Mexico"])]),
         # the one a passive is about does its infinitive ("are expected to strike")
         ("Mexican workers are expected to strike on Monday.", [("PROTEST", ["Mexico"], [])]),
     ],

@@ -54,6 +54,7 @@ def test_lexicon_first_matching_row_wins_for_a_lemma(lexicon):
     assert [(r.type, r.need, r.values) for r in rows] == [
         ("MOBILIZE", "obj", ("soldier", "troop", "reservist", "reserve", "guardsman", "militia",
                              "militiaman")),
+        ("MOBILIZE", "obj", ("police", "officer", "policeman", "policemen", "gendarme")),
         ("CONSULT", "obj", ("*person",)),
         ("REQUEST", "prep", ("on", "upon")),
         ("REQUEST", "prep", ("for",)),
@@ -64,9 +65,10 @@ def test_lexicon_generated_rows_follow_the_hand_rows_of_a_lemma(lexicon):
     rows = lexicon.verb_triggers("send")
     sources = [r.source.split(":")[0] for r in rows]
     # the hand rows are corrections on top: every one of them before the first CAMEO row
-    assert sources.index("cameo") == sources.count("kg") == 2
-    envoy, police = (r for r in rows if r.source == "kg")
+    assert sources.index("cameo") == sources.count("kg") == 3
+    envoy, forces, police = (r for r in rows if r.source == "kg")
     assert (envoy.type, envoy.mode, envoy.need) == ("CONSULT", "visit", "obj")
+    assert (forces.type, forces.mode, forces.more) == ("MOBILIZE", "troops", (("prep", ("into",)),))
     assert (police.type, police.need, police.values[0]) == ("AID", "obj", "officer")
 
 
