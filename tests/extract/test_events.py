@@ -352,6 +352,13 @@ CONSTRUCTIONS = [
     # first aid is no aid between parties; a duty to act tells no act
     ("first aid", "Juan Perez gave Maria Lopez first aid.", []),
     ("a duty to", "Canada has a duty to protect Mexico.", []),
+    # a warning about what the other side does now is a reproach, not a threat
+    ("warned that it was", "Canada warned Mexico that it was destroying its image.",
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # arguing that another party attacked is an accusation of its own, the attack reported
+    ("argued X had fired", "Canada argued Mexican troops had fired shells at its forces.",
+     [("ACCUSE", ("Canada",), ("Mexican",), "asserted", None, None, None),
+      ("ASSAULT", ("Mexican",), ("Canada",), "reported", "Canada", None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

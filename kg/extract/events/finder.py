@@ -36,6 +36,7 @@ from kg.extract.events.status import StatusFinder
 from kg.extract.events.syntax import (
     as_written,
     asks_a_question,
+    has_condition,
     has_prep_object,
     is_conditional,
     is_for_clause,
@@ -323,7 +324,8 @@ class _Coder:
             names_object = trigger is not None and any(
                 need == "obj" for need, _ in trigger.conditions)  # fmt: skip
             if trigger and (
-                (trigger.source != "kg" and self._frames_clause(token))
+                (trigger.source != "kg" and self._frames_clause(token)
+                 and not self._charges_another(token, trigger))
                 or ((trigger.source != "kg" or not names_object) and self._carries_noun(token)
                     and trigger.type != "THREATEN")  # "threatened sanctions": a threat too
             ):
@@ -580,6 +582,10 @@ class _Coder:
             # "a spokeswoman, who asked not to be named": a source's condition, no request
             log.debug("%r at %d: asks for anonymity", verb.text, verb.idx)
             return None
+        if trigger.type == "THREATEN" and self._told_as_done(verb):
+            # "warned Israel it was destroying its image": a warning about what the other
+            # side does now is a reproach, the codebook's ACCUSE (disapprove), not a threat
+            trigger = dataclasses.replace(trigger, type="ACCUSE", mode="disapprove")
         vindicates = self._vindicates(verb, actors)
         if vindicates:  # the critics are rejected, not the doer's own body
             own = {self.parts.entities[k].affiliation for k in actors}
@@ -590,6 +596,18 @@ class _Coder:
             inherited, without(recipients, actors), False, False, unnamed,
             resolved=as_written(subjects) if how == "pronoun" else (),
         )  # fmt: skip
+
+    def _told_as_done(self, verb: Token) -> bool:
+        """Whether a verb's clausal complement tells what is done or being done, not what
+        will or may be ("warned it was destroying", not "warned it would respond")."""
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            if any(c.dep_ == "aux" and self.lexicon.is_cue("intend_aux", c.lower_)
+                   for c in comp.children) or comp.tag_ == "VB":  # fmt: skip
+                return False
+            if any(c.tag_ in ("WP", "WDT", "WRB") for c in comp.subtree if c.i < comp.i):
+                return False  # "threatening what he called an invasion": its object
+            return comp.pos_ in ("VERB", "AUX") and not has_condition(comp)
+        return False
 
     def _documented(self, verb: Token, subject: Token) -> bool:
         """Whether a participle clause hangs on a document noun it tells the act of ("a
@@ -893,6 +911,18 @@ class _Coder:
             return any(self.is_trigger_noun(o) for h in holders for o in prep_objects(h, ("in",)))
         return self.lexicon.is_cue("light", verb.lemma_.lower()) and any(
             c.dep_ == "dobj" and self.is_trigger_noun(c) for c in verb.children)
+
+    def _charges_another(self, verb: Token, trigger: Trigger) -> bool:
+        """Whether an accusing verb that frames a clause tells a forceful act of another,
+        named party ("X argued Hamas fighters had fired mortar shells at its forces"): an
+        accusation of its own, done to that party (the act itself is reported)."""
+        if trigger.type != "ACCUSE":
+            return False
+        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
+            subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if self._forceful(comp) and any(s.pos_ in ("NOUN", "PROPN") for s in subjects):
+                return True
+        return False
 
     def _frames_clause(self, verb: Token) -> bool:
         """Whether a reporting, denial or intention verb frames another clause ("..., X
