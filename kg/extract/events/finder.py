@@ -600,14 +600,14 @@ class _Coder:
     def _told_as_done(self, verb: Token) -> bool:
         """Whether a verb's clausal complement tells what is done or being done, not what
         will or may be ("warned it was destroying", not "warned it would respond")."""
-        for comp in (c for c in verb.children if c.dep_ == "ccomp"):
-            if any(c.dep_ == "aux" and self.lexicon.is_cue("intend_aux", c.lower_)
-                   for c in comp.children) or comp.tag_ == "VB":  # fmt: skip
-                return False
-            if any(c.tag_ in ("WP", "WDT", "WRB") for c in comp.subtree if c.i < comp.i):
-                return False  # "threatening what he called an invasion": its object
-            return comp.pos_ in ("VERB", "AUX") and not has_condition(comp)
-        return False
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if comp is None or comp.pos_ not in ("VERB", "AUX") or comp.tag_ == "VB" or any(
+            c.dep_ == "aux" and self.lexicon.is_cue("intend_aux", c.lower_) for c in comp.children
+        ):  # fmt: skip
+            return False
+        if any(c.tag_ in ("WP", "WDT", "WRB") for c in comp.subtree if c.i < comp.i):
+            return False  # "threatening what he called an invasion": its object
+        return not has_condition(comp)
 
     def _documented(self, verb: Token, subject: Token) -> bool:
         """Whether a participle clause hangs on a document noun it tells the act of ("a
