@@ -69,6 +69,11 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # forces sent into a place are moved there; their owner moves them
         ("More than 3,000 Canadian troops are being sent into Mexico.",
          [("MOBILIZE", ["Canada"], ["Mexico"])]),
+        # a bare group noun told earlier with its owner is that owner's, not the focus
+        # country's ("an Indian warship ... the warship" in a story that names Somalia most)
+        ("Somali pirates attacked a ship near Somalia. An Indian warship intercepted three "
+         "boats. The warship immediately fired at the pirates.",
+         [("ASSAULT", ["Somalia"], []), ("ASSAULT", ["India"], [])]),
         # the one a passive is about does its infinitive ("are expected to strike")
         ("Mexican workers are expected to strike on Monday.", [("PROTEST", ["Mexico"], [])]),
     ],

@@ -119,9 +119,13 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
         # holders of its force, whose acts are the state's ("officers shot X", "soldiers")
         force = sector is not None and sector[:3] in _FORCE_SECTORS and doc[i].tag_ == "NNS"
         if i not in ties and state_body and (not title or force) and _bare(doc[i], start):
-            # "officers", "police", "the navy": the one police force or army the story names
+            # "officers", "police", "the navy": the same noun told earlier with its owner ("an
+            # Indian warship ... the warship"), the one police force or army the story names
             # ("the New York Police Department ... two officers shot X"), else its focus country
-            owner = forces.get(sector[:3]) if sector is not None else None
+            lemma = fold(doc[i].lemma_)
+            earlier = [j for j in ties if j < i and fold(doc[j].lemma_) == lemma]
+            owner = ties[max(earlier)] if earlier else (
+                forces.get(sector[:3]) if sector is not None else None)
             if owner is not None:
                 ties[i] = owner
             elif focus is not None:
