@@ -359,6 +359,9 @@ CONSTRUCTIONS = [
     ("argued X had fired", "Canada argued Mexican troops had fired shells at its forces.",
      [("ACCUSE", ("Canada",), ("Mexican",), "asserted", None, None, None),
       ("ASSAULT", ("Mexican",), ("Canada",), "reported", "Canada", None, None)]),
+    # a petition filed is a request to whom it is filed with
+    ("filed a petition", "Canada filed a petition with the Mexican government.",
+     [("REQUEST", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",
