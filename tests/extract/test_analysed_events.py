@@ -74,6 +74,10 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Somali pirates attacked a ship near Somalia. An Indian warship intercepted three "
          "boats. The warship immediately fired at the pirates.",
          [("ASSAULT", ["Somalia"], []), ("ASSAULT", ["India"], [])]),
+        # a civilian crowd that suspends its protests concedes ("Ecuadorian": a demonym
+        # the country table lacked)
+        ("The Ecuadorian opposition suspended its protests for two weeks.",
+         [("CONCEDE", ["Ecuador"], [])]),
         # the one a passive is about does its infinitive ("are expected to strike")
         ("Mexican workers are expected to strike on Monday.", [("PROTEST", ["Mexico"], [])]),
     ],

@@ -35,6 +35,8 @@ def gaz():
         ("Britain", "United Kingdom", "name"),
         ("South Korea", "South Korea", "name"),
         ("Emirati", "United Arab Emirates", "demonym"),
+        ("Ecuadorian", "Ecuador", "demonym"),  # the spelling countryinfo lacks
+        ("Nepali", "Nepal", "demonym"),
         ("Dutch", "Netherlands", "demonym"),
         ("Kremlin", "Russia", "metonym"),
         ("ISIL", "Islamic State", "name"),

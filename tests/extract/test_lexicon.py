@@ -55,6 +55,7 @@ def test_lexicon_first_matching_row_wins_for_a_lemma(lexicon):
         ("MOBILIZE", "obj", ("soldier", "troop", "reservist", "reserve", "guardsman", "militia",
                              "militiaman")),
         ("CONSULT", "obj", ("*person",)),
+        ("CONCEDE", "prt", ("off",)),
         ("REQUEST", "prep", ("on", "upon")),
         ("REQUEST", "prep", ("for",)),
     ]
