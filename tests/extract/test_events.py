@@ -362,6 +362,9 @@ CONSTRUCTIONS = [
     # a petition filed is a request to whom it is filed with
     ("filed a petition", "Canada filed a petition with the Mexican government.",
      [("REQUEST", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
+    # a transfer, delivery or tranche of aid is the aid its support verb's subject gives
+    ("transfer of aid", "Canada announced the transfer of additional humanitarian aid to Mexico.",
+     [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",
