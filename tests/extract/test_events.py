@@ -365,6 +365,9 @@ CONSTRUCTIONS = [
     # a transfer, delivery or tranche of aid is the aid its support verb's subject gives
     ("transfer of aid", "Canada announced the transfer of additional humanitarian aid to Mexico.",
      [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # weapons fired are force used, not weapons given; the attack's phrases name its target
+    ("fired its weapons at", "Canada fired its weapons at Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",

@@ -743,7 +743,9 @@ class _Coder:
             light_intent = value == "intend"
             if value and ">" in value:
                 old, new = value.split(">", 1)
-                event_type = new if event_type == old else event_type
+                if event_type == old:  # "fired its weapons at X": the new type's phrases too
+                    event_type = new
+                    preps = tuple(dict.fromkeys((*preps, *self.lexicon.default_preps(new))))
             subjects, inherited = subject_tokens(governor)
             if not subjects and is_passive(governor) and anchor.dep_ == "pobj" and (
                 anchor.head.lower_ == "in" and anchor.head.head.i == governor.i
