@@ -368,6 +368,10 @@ CONSTRUCTIONS = [
     # weapons fired are force used, not weapons given; the attack's phrases name its target
     ("fired its weapons at", "Canada fired its weapons at Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # a sentence handed down is a conviction; a person's own sentence is no act of theirs
+    ("handed down sentences", "A Mexican court handed down six-year sentences to Juan Perez.",
+     [("SANCTION", ("Mexican",), ("Juan Perez",), "asserted", None, None, None)]),
+    ("his sentence", "Juan Perez added three years to his sentence.", []),
     ("fired at", "John Carter fired at Maria Lopez.",
      [("ASSAULT", ("John Carter",), ("Maria Lopez",), "asserted", None, None, None)]),
     ("nationality on the object names its owner", "Canada banned the Mexican air traffic.",
