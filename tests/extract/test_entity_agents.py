@@ -413,6 +413,12 @@ def nlp(gaz):
             "Security forces in Bolivia detained two Peruvian journalists.",
             ("COERCE", ("Bolivia",), ("Peru",), (("Bolivia", "COP"),), (("Peru", "JRN"),)),
         ),
+        (
+            # a capitalised plural opening the sentence is tagged a name; its singular is the
+            # dictionary's group noun
+            "Rebels of the Free Syrian Army attacked Peru on Monday.",
+            ("ASSAULT", ("Free Syrian Army",), ("Peru",), (("Free Syrian Army", "REB"),), ()),
+        ),
     ],
 )
 def test_entity_agents_events_name_groups_by_their_actor_and_sector(nlp, gaz, text, expected):

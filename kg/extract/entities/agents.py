@@ -82,7 +82,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
     for head in doc:
         if head.i in by_token or head.pos_ not in ("NOUN", "PROPN"):
             continue
-        lemma, form = fold(head.lemma_), fold(head.text)
+        lemma, form = _group_lemma(head, nouns), fold(head.text)
         if (
             (lemma not in nouns and form not in nouns)
             or head.dep_ == "compound"
@@ -91,7 +91,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
             or lemma in gaz.facility_nouns  # "the prison": a place
         ):
             continue
-        sector, start = _agent(doc, head, gaz, by_token)
+        sector, start = _agent(doc, head, lemma, gaz, by_token)
         statement = sector is None and (
             lemma in gaz.statement_heads or form in gaz.statement_heads
         )
@@ -200,6 +200,20 @@ def headline_countries(title: Doc, gaz: Gazetteer) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _group_lemma(head: Token, nouns: frozenset[str]) -> str:
+    """The folded lemma of a possible group noun. A plural that opens a sentence in capitals
+    ("Rebels in Japan declare ...", a headline's first word) is tagged a proper noun and keeps
+    its plural as lemma: its singular is used when the dictionary has it. Elsewhere a
+    capitalised plural may be a name ("the Rebels" of a sports league) and is left alone."""
+    lemma = fold(head.lemma_)
+    if head.pos_ != "PROPN" or head.i != head.sent.start or lemma in nouns:
+        return lemma
+    for plural, singular in (("ies", "y"), ("es", ""), ("s", "")):
+        if lemma.endswith(plural) and lemma[: -len(plural)] + singular in nouns:
+            return lemma[: -len(plural)] + singular
+    return lemma
+
+
 def _lower(span: Span) -> bool:
     """A span written in lower case but for a leading "the" ("the navy")."""
     words = [t for t in span if t.is_alpha and t.lower_ != "the"]
@@ -284,10 +298,11 @@ def named_forces(
 
 
 def _agent(
-    doc: Doc, head: Token, gaz: Gazetteer, by_token: dict[int, int]
+    doc: Doc, head: Token, lemma: str, gaz: Gazetteer, by_token: dict[int, int]
 ) -> tuple[str | None, int]:
-    """The sector of the longest dictionary phrase ending at `head`, and where it starts."""
-    forms = dict.fromkeys((fold(head.lemma_), fold(head.text)))
+    """The sector of the longest dictionary phrase ending at `head` (folded lemma `lemma`),
+    and where it starts."""
+    forms = dict.fromkeys((lemma, fold(head.text)))
     for start in range(max(0, head.i - _MAX_WORDS + 1), head.i + 1):
         words = doc[start : head.i]
         if any(
