@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.extract.headline import Reading
     from kg.ontology import Ontology
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,11 @@ def load_resources(ontology_dir: Path, *, ontology: Ontology | None = None) -> R
 
 
 def analyse_doc(
-    doc: Doc, article: Article, resources: Resources, title: Doc | None = None
+    doc: Doc, article: Article, resources: Resources, title: Doc | None = None,
+    reading: Reading | None = None,
 ) -> ArticleAnalysis:
     """Find entities, then events, in one parsed article (`title`: the parse of its headline,
-    whose events are coded too, `kg.extract.headline`)."""
+    or of the `reading` of it, whose events are coded too, `kg.extract.headline`)."""
     from kg.extract.entities.agents import headline_countries, story_focus
     from kg.extract.entities.finder import extract_entities
     from kg.extract.entities.territory import implied_countries, needed
@@ -81,7 +83,7 @@ def analyse_doc(
     if title is not None:
         focus = story_focus(mentions, entities, resources.gazetteer, named)
         told, found = headline_events(
-            title, article, offered, resources.gazetteer, resources.lexicon, focus
+            title, article, offered, resources.gazetteer, resources.lexicon, focus, reading
         )
         events = [*told, *events]
         entities = [*entities, *found]
@@ -94,6 +96,19 @@ def analyse_doc(
         entities=tuple(entities),
         events=tuple(events),
     )
+
+
+def _read_as_sentence(nlp: Language, title: Doc, reading: Reading) -> tuple[Doc, Reading | None]:
+    """The parse of a headline's plain-sentence `reading` when the edited word is a verb with
+    its subject there, else the headline's own parse (`kg.extract.headline.verbal_reading`)."""
+    edited = nlp(reading.apply(title.text))
+    span = edited.char_span(reading.start, reading.start + len(reading.text))
+    verb = span[-1] if span is not None and len(span) else None
+    if verb is not None and verb.pos_ == "VERB" and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return edited, reading
+    return title, None
 
 
 def headline_text(article: Article, resources: Resources) -> str:
@@ -134,6 +149,8 @@ def parse_and_analyse(
     pickles across processes) is returned in its place, and the pipeline reports the article
     as failed and keeps the rest.
     """
+    from kg.extract.headline import verbal_reading
+
     results: list[ArticleAnalysis | str] = []
     # Strings the parse adds to the vocabulary are freed when the zone closes, so a long build
     # does not grow spaCy's StringStore with every new word (issue #7); analyses hold only
@@ -146,7 +163,10 @@ def parse_and_analyse(
                           batch_size=max(batch_size, 64))  # fmt: skip
         for article, doc, title in zip(articles, docs, titles, strict=True):
             try:
-                results.append(analyse_doc(doc, article, resources, title))
+                reading = verbal_reading(title, resources.lexicon.is_act_verb)
+                if reading is not None:  # headline grammar misread: try it as a sentence
+                    title, reading = _read_as_sentence(nlp, title, reading)
+                results.append(analyse_doc(doc, article, resources, title, reading))
             except Exception as err:  # noqa: BLE001 - reported per article by the pipeline
                 log.warning("article %s failed in extraction: %r", article.id, err)
                 results.append(f"extraction failed: {type(err).__name__}: {err}")

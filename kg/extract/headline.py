@@ -15,6 +15,14 @@ sentence case (`sentence_case`): the parser reads capitalised common words as na
 headline event is then missed or misread. Each capitalised word keeps its capital only when
 the body writes it so, or, when the body does not use it, when it is part of a name the
 gazetteer knows; the text keeps its length, so offsets in the title are unchanged.
+
+Headline grammar drops what the parser leans on: its present tense tells a past act without
+an article to mark the nouns ("Vanuatu and Greece sign trade deal", "Guadeloupe thanks X"),
+and its passive has no auxiliary ("Three NGOs banned for ties to ..."). The parser then reads
+the whole headline as one noun phrase, and its event is lost. When the parse has no verb at
+its root, `verbal_reading` proposes the plain sentence one edit makes of it ("signed",
+"were banned"); the headline is parsed again so, and that reading is kept when the edited
+word is then a verb with its subject. Offsets are mapped back to the title (`Reading`).
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.records import Article, EventMention, LocalEntity
@@ -33,6 +42,77 @@ if TYPE_CHECKING:
     from kg.extract.events.lexicon import Lexicon
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A headline read as a plain sentence: `title[start:end]` replaced by `text` ("sign" ->
+    "signed", "banned" -> "were banned"). Offsets in the edited text map back to the title;
+    an offset inside the edit maps to the edited word's start or end.
+
+    >>> r = Reading(19, 23, "signed")
+    >>> r.apply("Vanuatu and Greece sign trade deal")
+    'Vanuatu and Greece signed trade deal'
+    >>> r.to_title(19), r.to_title(25, end=True), r.to_title(26), r.to_title(32)
+    (19, 23, 24, 30)
+    """
+
+    start: int
+    end: int
+    text: str
+
+    def apply(self, title: str) -> str:
+        return title[: self.start] + self.text + title[self.end :]
+
+    def to_title(self, offset: int, *, end: bool = False) -> int:
+        """The title offset of `offset` in the edited text (`end`: of a span's end)."""
+        edited_end = self.start + len(self.text)
+        if offset < self.start or (end and offset == self.start):
+            return offset
+        if offset < edited_end or (end and offset == edited_end):
+            return self.end if end else self.start
+        return offset - (edited_end - self.end)
+
+
+def verbal_reading(doc: Doc, is_verb: Callable[[str], bool]) -> Reading | None:
+    """The plain-sentence reading of a headline parsed with no verb at its root, or None.
+
+    The first word after a noun that is a verb `is_verb` knows, written in its base or third
+    person form ("sign", "thanks") is put in the past tense; a past participle there
+    ("banned") gets its auxiliary. An event noun before a preposition stays a noun ("Russia
+    sanctions on Iran", "peace talks in Geneva"), and so does a participle before its noun.
+    """
+    from lemminflect import getInflection
+
+    if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc):
+        return None
+    for word in doc[1:]:
+        before = doc[word.i - 1]
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        # after the subject's last word: a noun or a name ("Guadeloupe" may be tagged an
+        # adjective, as may a headline's first word: "Military ramps up production")
+        named = before.pos_ == "ADJ" and (before.ent_type_ not in ("", "NORP") or before.i == 0)
+        if (before.pos_ not in ("NOUN", "PROPN", "PRON") and not named) or not word.is_alpha:
+            continue
+        lemma = word.lemma_.lower()
+        if not is_verb(lemma):
+            continue
+        start, end = word.idx, word.idx + len(word)
+        if word.tag_ in ("VBN", "VBD") and word.lower_ in getInflection(lemma, tag="VBN"):
+            if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") and word.dep_ != "acl":
+                continue  # "banned group": a participle before its noun
+            plural = before.tag_ in ("NNS", "NNPS") or any(
+                c.dep_ == "conj" for c in before.children)  # fmt: skip
+            return Reading(start, end, f"{'were' if plural else 'was'} {word.text}")
+        third = getInflection(lemma, tag="VBZ")
+        if word.lower_ != lemma and word.lower_ not in third:
+            continue
+        if after is not None and after.pos_ == "ADP" and word.tag_ in ("NN", "NNS"):
+            continue  # "sanctions on Iran": a noun with its phrase
+        past = getInflection(lemma, tag="VBD")
+        if past:
+            return Reading(start, end, past[0])
+    return None
+
+
 def headline_events(
     doc: Doc,
     article: Article,
@@ -40,8 +120,10 @@ def headline_events(
     gazetteer: Gazetteer,
     lexicon: Lexicon,
     focus: str | None = None,
+    reading: Reading | None = None,
 ) -> tuple[list[EventMention], list[LocalEntity]]:
-    """Code the events of the headline `doc` (the parse of `article.title`).
+    """Code the events of the headline `doc` (the parse of `article.title`, or of its
+    `reading`).
 
     `focus` is the entry id of the country the body is about: a headline's bare state body
     ("Police threaten arrests") is that country's, as it would be in the body.
@@ -56,8 +138,9 @@ def headline_events(
     ):
         return [], []
     # the parse may be of the headline in sentence case (`sentence_case`): same length, so
-    # offsets into it are offsets into `article.title`
-    if len(doc.text) != len(article.title):
+    # offsets into it are offsets into `article.title`; a reading's offsets are mapped back
+    edit = reading or Reading(0, 0, "")
+    if len(doc.text) != len(edit.apply(article.title)):
         raise ValueError(f"article {article.id}: the headline parse is not of its title")
     title = dataclasses.replace(article, text=doc.text)
     mentions, found = extract_entities(doc, title, gazetteer, focus=focus)
@@ -74,6 +157,14 @@ def headline_events(
     # recipient is left out
     vouched = {e.key for e in entities} | {
         e.key for e in joined if e.basis.startswith(VOUCHED_BASES)}  # fmt: skip
+    events = [
+        dataclasses.replace(
+            e, sentence_start=edit.to_title(e.sentence_start),
+            sentence_end=edit.to_title(e.sentence_end, end=True),
+            trigger_start=edit.to_title(e.trigger_start),
+            trigger_end=edit.to_title(e.trigger_end, end=True),
+        ) for e in events
+    ] if reading is not None else events  # fmt: skip
     kept = [
         dataclasses.replace(e, in_title=True, trigger=article.title[e.trigger_start:e.trigger_end],
                             recipients=tuple(k for k in e.recipients if k in vouched))
@@ -128,8 +219,8 @@ def sentence_case(title: str, body: str, known: Callable[[str], bool]) -> str:
     out = list(title)
     for index, (start, end) in enumerate(spans):
         word = title[start:end]
-        if index == 0 or not word[0].isupper() or (len(word) > 1 and word.isupper()):
-            continue
+        if index == 0 or not word[0].isupper() or any(c.isupper() for c in word[1:]):
+            continue  # an acronym or a name in mixed case keeps its capitals ("NGOs", "McDonald")
         base = re.sub(r"['’]s$", "", word)
         proper, lower = _uses(body, base)
         if proper and proper >= lower:

@@ -6,7 +6,7 @@ import functools
 
 import pytest
 
-from kg.extract.headline import _joined, is_title_cased, sentence_case
+from kg.extract.headline import _joined, is_title_cased, sentence_case, verbal_reading
 from kg.records import Article, LocalEntity
 
 BODY = (LocalEntity("e0", "Canada", "Country"), LocalEntity("e1", "Mexico", "Country"))
@@ -143,6 +143,9 @@ KNOWN = {"Tokelau", "United Nations", "Israel"}
         # a headline in sentence case is parsed as written
         ("Moscow outlaws Amnesty International", "Talks went on.",
          "Moscow outlaws Amnesty International"),
+        # a word in mixed case keeps its capitals, as an acronym does
+        ("Russia Bans Three NGOs, McDonald Says", "Talks went on.",
+         "Russia bans three NGOs, McDonald says"),
     ],
 )
 def test_headline_sentence_case(title, body, expected):
@@ -157,3 +160,42 @@ def test_headline_sentence_case(title, body, expected):
 )
 def test_headline_is_title_cased(title, expected):
     assert is_title_cased(title) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # headline present tense on a word the parser read as a noun: put in the past tense
+        ("Vanuatu and Greece sign trade deal", "Vanuatu and Greece signed trade deal"),
+        # a third-person form read as a plural noun
+        ("Guadeloupe thanks Vatican City for support",
+         "Guadeloupe thanked Vatican City for support"),
+        # a passive without its auxiliary
+        ("Russia: three human rights NGOs banned for ties to foreign governments",
+         "Russia: three human rights NGOs were banned for ties to foreign governments"),
+        # an event noun with its phrase stays a noun, and a headline with a verb is left alone
+        ("Russia sanctions on Iran", None),
+        ("Police detain dozens in Athens", None),
+    ],
+)
+def test_headline_verbal_reading(title, expected):
+    # the point is the edit made of the parser's reading of headline grammar
+    nlp, resources = _resources()
+    reading = verbal_reading(nlp(title), resources.lexicon.is_act_verb)
+    assert (reading.apply(title) if reading else None) == expected
+
+
+def test_headline_read_as_a_sentence_keeps_title_offsets():
+    # a headline the parser reads as one noun phrase is parsed again as a sentence; its event
+    # keeps offsets in the title as written
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    title = "Guadeloupe Thanks Vatican City for Support on Political Issues"
+    (analysis,) = parse_and_analyse(nlp, [Article("a", title, "Talks went on.", ())], resources)
+    labels = {e.key: e.label for e in analysis.entities}
+    assert [(e.type, [labels[k] for k in e.actors], [labels[k] for k in e.recipients],
+             title[e.trigger_start:e.trigger_end], e.trigger, (e.sentence_start, e.sentence_end))
+            for e in analysis.events if e.in_title] == [
+        ("SUPPORT", ["Guadeloupe"], ["Vatican City"], "Thanks", "Thanks", (0, len(title))),
+    ]  # fmt: skip

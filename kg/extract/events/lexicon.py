@@ -189,6 +189,12 @@ class Lexicon:
                     return stem
         return lemma
 
+    def is_act_verb(self, lemma: str) -> bool:
+        """Whether a verb lemma may tell an event or report or announce one: a trigger verb,
+        or a reporting or intending cue ("say", "vow")."""
+        return lemma in self._verbs or any(
+            lemma in self._cues[c] for c in ("report", "intend"))  # fmt: skip
+
     def noun_triggers(self, lemma: str) -> tuple[Trigger, ...]:
         """Trigger rows for a noun lemma, in table order (not the modifier rows)."""
         return self._nouns.get(lemma, ())
