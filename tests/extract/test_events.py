@@ -336,6 +336,9 @@ CONSTRUCTIONS = [
     ("raised the prospect of", "Canada raised the prospect of suspending talks with Mexico.",
      [("THREATEN", ("Canada",), (), "asserted", None, None, None),
       ("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # the parser may read the gerund as its object's modifier: the act is still forceful
+    ("raised the potential of", "Canada raised the potential of suspending talks with Mexico.",
+     [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # being involved in an act is doing it; a joint venture created, forces joined: cooperation
     ("involved in", "Canada was involved in the attack on Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

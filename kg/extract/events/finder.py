@@ -365,6 +365,10 @@ class _Coder:
     def _forceful(self, act: Token) -> bool:
         """Whether a noun or gerund tells a forceful or coercive act ("sanctions", "a ban",
         "suspending talks")."""
+        if act.pos_ == "VERB" and act.dep_ == "amod":  # "of suspending talks", misparsed:
+            # its object is its head, so its rows' object conditions cannot be read
+            return any(row.type in VOWED_TYPES for row in self.lexicon.verb_triggers(
+                self.lexicon.verb_lemma(act.lower_, act.lemma_.lower())))  # fmt: skip
         if act.pos_ == "VERB":
             trigger = self.verb_trigger(act)
             return trigger is not None and trigger.type in VOWED_TYPES
@@ -398,6 +402,9 @@ class _Coder:
                 acts = prep_phrase_objects(holders, values[0]) + [
                     g for h in holders for c in h.children if c.dep_ == "prep"
                     and c.lower_ == values[0] for g in c.children if g.dep_ == "pcomp"]
+                # "of suspending talks" misread as a modifier: the gerund is the act
+                acts += [g for act in acts for g in act.children
+                         if g.dep_ == "amod" and g.tag_ == "VBG" and g.i == act.left_edge.i]
                 return any(self._forceful(act) for act in acts)
             return has_prep_object(holders, values[0], values[1:])
         if need == "dobj":
