@@ -112,6 +112,10 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     return _inherited_subject(verb), True
 
 
+#: Verbs whose infinitive the one they address by a preposition other than "on/upon" would do
+#: ("appealed to X to stop", "pleaded with X to stop"); "agreed with X to meet" is both sides'.
+_ADDRESSEE_PREPS = {"appeal": ("on", "upon", "to"), "plead": ("with",), "signal": ("to",),
+                    "beg": ("of",)}
 #: Nouns whose "of" gerund is an act their holder's subject may do ("raised the prospect of
 #: suspending talks", "ruled out the possibility of sending troops").
 _PROSPECTS = frozenset({"possibility", "prospect", "potential", "option", "idea", "spectre",
@@ -160,10 +164,11 @@ def _inherited_subject(verb: Token) -> list[Token]:
         objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
         if verb.dep_ == "xcomp" and objects:
             return objects[:1]
-        addressed = prep_objects(head, ("on", "upon"))
+        preps = _ADDRESSEE_PREPS.get(head.lemma_.lower(), ("on", "upon"))
+        addressed = prep_objects(head, preps)
         if verb.dep_ == "xcomp" and addressed and any(
-            p.dep_ == "prep" and p.lower_ in ("on", "upon") and p.i < verb.i for p in head.children
-        ):  # "called on X to visit", "appealed upon X to stop": X would do it
+            p.dep_ == "prep" and p.lower_ in preps and p.i < verb.i for p in head.children
+        ):  # "called on X to visit", "appealed to X to stop", "pleaded with X": X would do it
             return addressed[:1]
         return subject_tokens(head)[0]
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
