@@ -336,6 +336,14 @@ CONSTRUCTIONS = [
     ("raised the prospect of", "Canada raised the prospect of suspending talks with Mexico.",
      [("THREATEN", ("Canada",), (), "asserted", None, None, None),
       ("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # the one addressed by "appeal to" would do what is asked; pleading guilty asks nothing
+    ("appealed to X to", "Canada appealed to Mexico to stop the attacks.",
+     [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),
+    ("pleaded guilty", "Juan Perez pleaded guilty to fraud.", []),
+    # a pronoun may stand for a passive's subject
+    ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
+     [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),
     # the parser may read the gerund as its object's modifier: the act is still forceful
     ("raised the potential of", "Canada raised the potential of suspending talks with Mexico.",
      [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -38,6 +38,11 @@ MODIFIERS = ("poss", "amod", "nmod", "compound")
 _NOT_NAMING = ("agent", "relcl", "acl", "poss")
 
 
+#: The dependencies of a clause's subject a pronoun may point back at: its doer's, and the
+#: subject of a passive ("X was arrested after he attacked Y").
+_TOPICS = ("nsubj", "csubj", "nsubjpass")
+
+
 @dataclass(frozen=True, slots=True)
 class Participants(EntityIndex):
     """Token-to-entity resolution for one parsed article: the index plus the rules that walk
@@ -418,7 +423,8 @@ class Participants(EntityIndex):
         previous sentence; "it"/"they": a group subject likewise, and "they" also the
         coordinated people of the previous sentence ("met A and B. They ..."); "the
         former"/"the latter": the first/second of the last two people named before it.
-        Only a subject that is directly a mention of the right kind counts.
+        Only a subject that is directly a mention of the right kind counts; a passive's
+        subject is one ("X was arrested after he attacked Y").
         """
         kind = self.lexicon.cue_value("pronoun", pronoun.lemma_.lower())
         if kind is None:
@@ -442,20 +448,20 @@ class Participants(EntityIndex):
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in node.children if c.dep_ in SUBJECTS and c.i != pronoun.i]
+                subjects = [c for c in node.children if c.dep_ in _TOPICS and c.i != pronoun.i]
                 (barred if own else candidates).extend(subjects)
-                # a verb with no subject of its own ("a statement calling on it") takes the
-                # one above it: that one is barred too
-                own = own and not subjects
+                # a verb with no doer of its own ("a statement calling on it", "should be
+                # reopened to allow it in") takes the one above it: that one is barred too
+                own = own and not any(c.dep_ in SUBJECTS for c in subjects)
         # then the subject of a clause before it in its sentence, nearest first ("Before Bush
         # left office, he passed ..."), then the previous sentence's
         candidates.extend(
             t for t in reversed(sent[: pronoun.i - sent.start])
-            if t.dep_ in SUBJECTS and t not in candidates and t not in barred
+            if t.dep_ in _TOPICS and t not in candidates and t not in barred
         )  # fmt: skip
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if previous is not None:
-            candidates.extend(c for c in previous.root.children if c.dep_ in SUBJECTS)
+            candidates.extend(c for c in previous.root.children if c.dep_ in _TOPICS)
         for candidate in candidates:
             if candidate.pos_ == "PRON":
                 if candidate.i < pronoun.i and self.lexicon.cue_value(
