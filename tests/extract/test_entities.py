@@ -298,6 +298,24 @@ def roles_of(entities):
             ("executive director",),
             "Harbour Workers Federation",
         ),
+        (  # a name in apposition to the title before it: "the President of X, Y,"
+            "The President of Moldova, Lena Vaskor, asked the United Nations for help.",
+            "Lena Vaskor",
+            ("president",),
+            "Moldova",
+        ),
+        (  # ... or to a title with a nationality
+            "The Moldovan president, Lena Vaskor, asked the United Nations for help.",
+            "Lena Vaskor",
+            ("president",),
+            "Moldova",
+        ),
+        (  # a title the name is not in apposition to is someone else's
+            "After meeting the Moldovan president, Lena Vaskor asked the United Nations for help.",
+            "Lena Vaskor",
+            (),
+            None,
+        ),
     ],
 )
 def test_entities_titles_ranks_and_offices_of(model, gaz, text, name, roles, affiliation):

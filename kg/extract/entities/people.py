@@ -62,14 +62,60 @@ def _person_context(
     cands: Sequence[Candidate],
     by_token: dict[int, int],
 ) -> tuple[list[str], int | None, tuple[str, ...]]:
-    """Read the title before a name, or an apposition after it: words, affiliation, kinds."""
+    """Read the title before a name, an apposition after it, or a title the name is in
+    apposition to ("the President of France, X"): words, affiliation, kinds."""
+    words, aff, kinds = _title_run(doc, gaz, span.start - 1, by_token.get(span.start), cands,
+                                   by_token)  # fmt: skip
+    if not words and aff is None and not kinds:
+        words, aff, kinds = _apposition(doc, gaz, span, cands, by_token)
+    if not words and aff is None and not kinds:
+        words, aff, kinds = _titled_before(doc, gaz, span, cands, by_token)
+    return words, aff, kinds
+
+
+def _titled_before(
+    doc: Doc, gaz: Gazetteer, span: Span, cands: Sequence[Candidate], by_token: dict[int, int]
+) -> tuple[list[str], int | None, tuple[str, ...]]:
+    """Read "the President of France, X" or "the French president, X": the name in
+    apposition (by the parse) to a title noun before it; the title's own run of words and
+    the entity after its "of/at/for" give the office and the affiliation."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "appos" or head.i >= span.start or fold(head.text) not in gaz.title_heads:
+        return [], None, ()
+    own = by_token.get(span.start)
+    words, aff, kinds = _title_run(doc, gaz, head.i, own, cands, by_token)
+    if not words:
+        return [], None, ()
+    if aff is None:  # "the President of France", "the head of the Y"
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _OF_PREPS:
+                continue
+            for obj in prep.children:
+                j = by_token.get(obj.i)
+                if (obj.dep_ == "pobj" and j is not None and j != own
+                        and cands[j].role in (ENTRY, ORG)):  # fmt: skip
+                    aff = j
+    return words, aff, kinds
+
+
+def _title_run(
+    doc: Doc,
+    gaz: Gazetteer,
+    start: int,
+    own: int | None,
+    cands: Sequence[Candidate],
+    by_token: dict[int, int],
+) -> tuple[list[str], int | None, tuple[str, ...]]:
+    """Read the run of title words ending at `start`, leftwards, and the entity before it
+    ("Jordan's Foreign Minister", "Russian President"): words, affiliation, kinds."""
     words: list[str] = []
     aff: int | None = None
     kinds: tuple[str, ...] = ()
-    i, possessive = span.start - 1, False
+    i, possessive = start, False
     while i >= 0:
         j = by_token.get(i)
-        if j is not None and j != by_token.get(span.start):
+        if j is not None and j != own:
             other = cands[j]
             first = doc.char_span(other.start, other.end, alignment_mode="expand")
             s = first.start if first is not None else i
@@ -108,8 +154,6 @@ def _person_context(
         words = []
         if not possessive:
             aff, kinds = (aff if aff is not None and cands[aff].label == "NORP" else None), ()
-    if not words and aff is None and not kinds:
-        words, aff, kinds = _apposition(doc, gaz, span, cands, by_token)
     return words, aff, kinds
 
 
