@@ -341,6 +341,17 @@ CONSTRUCTIONS = [
      [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),
     ("pleaded guilty", "Juan Perez pleaded guilty to fraud.", []),
+    # what a party is given is aid; words given are not; weapons fired are an attack, on
+    # whom a participle says
+    ("provided X to a party", "Canada provided helicopters to Mexico.",
+     [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("provided a statement to", "Canada provided a statement to Mexico.", []),
+    ("fired rockets targeting", "Canada fired rockets targeting northern Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # taking control of a place is a seizure; taking advantage of something is none
+    ("took control of", "Canada took control of Mexico's main port.",
+     [("COERCE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("took advantage of", "Canada took advantage of the Mexican market.", []),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

@@ -302,6 +302,10 @@ def _with_agentless_actor(
                                inferred=inferred)  # fmt: skip
 
 
+#: Participles that tell whom a weapon was aimed at ("rockets targeting X", "aimed at X").
+_AIMED = frozenset({"target", "aim", "direct"})
+
+
 class _Coder:
     """Trigger matching and participant finding for one article."""
 
@@ -406,6 +410,9 @@ class _Coder:
                 acts += [g for act in acts for g in act.children
                          if g.dep_ == "amod" and g.tag_ == "VBG" and g.i == act.left_edge.i]
                 return any(self._forceful(act) for act in acts)
+            if values[1:] == ("*party",):  # "provided helicopters to Haiti": a party
+                return any(self.parts.targets(obj)
+                           for obj in prep_phrase_objects(holders, values[0]))  # fmt: skip
             return has_prep_object(holders, values[0], values[1:])
         if need == "dobj":
             return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children)
@@ -526,6 +533,15 @@ class _Coder:
             # force used on people in a polity: "killed six people in Syria" (Syria)
             recipients.extend(k for k in self.parts.polity_of(prep_objects(verb, ("in",)))
                               if k not in actors)  # fmt: skip
+        if not recipients and trigger.type in _FORCE_TYPES:
+            # "fired rockets targeting southern Israel", "missiles aimed at Kyiv": the party
+            # the weapons were aimed at
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):
+                for aim in obj.children:
+                    if aim.dep_ == "acl" and aim.lemma_.lower() in _AIMED:
+                        recipients.extend(k for o in [*object_tokens(aim),
+                                                      *prep_objects(aim, ("at", "on"))]
+                                          for k in self.parts.targets(o) if k not in actors)
         if not recipients:
             # "X alleged that Y infiltrated ...", "X demanded that Y withdraw", "X called for Y
             # to withdraw": Y is the target
