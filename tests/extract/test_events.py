@@ -352,6 +352,11 @@ CONSTRUCTIONS = [
     ("took control of", "Canada took control of Mexico's main port.",
      [("COERCE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("took advantage of", "Canada took advantage of the Mexican market.", []),
+    # disputing claims denies what they tell; attending a school is no meeting
+    ("disputed claims that", "Canada disputed claims that Mexico attacked Belize.",
+     [("REJECT", ("Canada",), ("Mexico", "Belize"), "asserted", None, None, None),
+      ("ASSAULT", ("Mexico",), ("Belize",), "denied", "Canada", None, None)]),
+    ("attended a university", "The Canadian president attended a university in Mexico.", []),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),
