@@ -92,6 +92,8 @@ def verbal_reading(doc: Doc, is_verb: Callable[[str], bool]) -> Reading | None:
         named = before.pos_ == "ADJ" and (before.ent_type_ not in ("", "NORP") or before.i == 0)
         if (before.pos_ not in ("NOUN", "PROPN", "PRON") and not named) or not word.is_alpha:
             continue
+        if word.pos_ not in ("VERB", "NOUN", "PROPN", "AUX"):
+            continue  # "Ross back in talks": an adverb, a preposition or an adjective is none
         lemma = word.lemma_.lower()
         if not is_verb(lemma):
             continue
