@@ -107,6 +107,8 @@ def build_countries() -> list[dict[str, Any]]:
         row["demonyms"] = demonyms
         row["capitals"] = _unique(capitals, set())
         row["seats"] = extra.get("seats", [])
+        if extra.get("territories"):
+            row["territories"] = extra["territories"]
         row["population"] = population
         rows.append(row)
     _resolve_shared_demonyms(rows)

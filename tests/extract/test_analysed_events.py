@@ -46,6 +46,11 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # story names its country
         ("Russian drones attacked Odesa overnight, Ukraine said.",
          [("ASSAULT", ["Russia"], ["Ukraine"])]),
+        # a territory of countries.json tells its country: of the people killed there, and of
+        # a city attacked in it
+        ("Canadian forces killed 40 people in the Gaza Strip.",
+         [("ASSAULT", ["Canada"], ["Palestine"])]),
+        ("Canada attacked El Fasher in North Darfur.", [("ASSAULT", ["Canada"], ["Sudan"])]),
         # a group's place phrase is no tie unless the entity stage made it one
         ("RCMP officers in Creston began investigating allegations of polygamy in Bountiful, "
          "Shields said.", [("ACCUSE", ["RCMP"], [])]),

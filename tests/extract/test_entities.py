@@ -183,6 +183,12 @@ def types_of(entities):
             "Israeli troops and tanks moved into Khan Younis on Tuesday.",
             {("Israel", "Country"), ("Khan Younis", "Place")},
         ),
+        # a city a force attacks, in a territory that tells its country (countries.json)
+        (
+            "The RSF attacked El Fasher in North Darfur.",
+            {("Rapid Support Forces", "ArmedGroup"), ("El Fasher", "Place"),
+             ("North Darfur", "Place")},
+        ),
     ],
 )
 def test_entities_country_named_only_as_a_location_is_a_place(model, gaz, text, expected):

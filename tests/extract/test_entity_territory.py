@@ -20,6 +20,16 @@ def test_territory_place_countries_come_from_the_place_table(gaz):
     assert found == {"khan younis": "Palestine", "kharkiv": "Ukraine", "gaza": "Palestine"}
 
 
+def test_territory_regions_of_the_country_table_are_places_of_their_country(gaz):
+    # the curated territories of countries.json: regions the place table does not carry
+    names = ("gaza strip", "west bank", "north darfur", "crimea")
+    assert {name: gaz.place_countries.get(name) for name in names} == {
+        "gaza strip": "Palestine", "west bank": "Palestine", "north darfur": "Sudan",
+        "crimea": "Ukraine"}  # fmt: skip
+    assert gaz.territory_countries["north darfur"] == "Sudan"
+    assert "kharkiv" not in gaz.territory_countries  # a city is no territory
+
+
 def test_territory_implied_countries_only_for_countries_the_story_does_not_name(gaz):
     entities = [
         LocalEntity("e0", "Israel", "Country", country="Israel"),

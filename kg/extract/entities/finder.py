@@ -362,11 +362,14 @@ class _Context:
         return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
     def _names_country(self, label: str) -> bool:
-        """Whether the story names the country `label` (by name, demonym or capital)."""
+        """Whether the story names the country `label` (by name, demonym or capital, or one
+        of its territories: "in North Darfur")."""
         for ent in self.doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 hit = self.gaz.lookup(ent.text)
                 if hit is not None and hit[0].label == label:
+                    return True
+                if self.gaz.territory_countries.get(fold(ent.text).removeprefix("the ")) == label:
                     return True
         return False
 

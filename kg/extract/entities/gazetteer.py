@@ -129,6 +129,9 @@ class Gazetteer:
     #: folded name of a city or region of the GeoNames place table (ontology/places.tsv) ->
     #: the label of its country ("khan younis" -> "Palestine"): whose territory a place is
     place_countries: Mapping[str, str] = field(default_factory=_empty_mapping)
+    #: folded territory name of countries.json -> the label of its country ("north darfur"
+    #: -> "Sudan"): a region that tells the story's country as its name would
+    territory_countries: Mapping[str, str] = field(default_factory=_empty_mapping)
     #: folded primary names of the cities of the place table: an untagged proper noun that is
     #: one is a place (`kg.extract.entities.component`)
     city_names: frozenset[str] = frozenset()
@@ -259,14 +262,16 @@ def load_gazetteer(ontology_dir: Path) -> Gazetteer:
     gazetteer = builder.finish(stable_hash("\x1e".join(digest_parts)), titles, ontology_dir)
     return replace(gazetteer, **extra_tables(raw, ontology_dir),
                    place_countries=MappingProxyType(_place_countries(places, builder)),
+                   territory_countries=MappingProxyType(dict(builder.territories)),
                    city_names=frozenset(name for name, rows in places.primary.items()
                                         if any(r.location.kind == "city" for r in rows)))
 
 
 def _place_countries(places: PlaceTable, builder: _Builder) -> dict[str, str]:
     """Folded city and region names -> the label of the country the table most likely means
-    (the row `PlaceTable.find` picks: a city over a region, the bigger city over the smaller)."""
-    found: dict[str, str] = {}
+    (the row `PlaceTable.find` picks: a city over a region, the bigger city over the smaller),
+    and the territories of `countries.json` ("gaza strip" -> Palestine)."""
+    found: dict[str, str] = dict(builder.territories)
     for name in (*places.primary, *places.alternate):
         row = places.find(name)
         if row is None or row.location.kind == "country" or row.country is None:
@@ -294,6 +299,8 @@ class _Builder:
         self.demonyms: dict[str, str] = {}
         self.metonyms: dict[str, str] = {}
         self.country_labels: dict[str, str] = {}
+        #: folded territory names ("gaza strip") -> the label of their country
+        self.territories: dict[str, str] = {}
         self.clashes = 0
 
     def _claim(self, table: dict[str, str], key: str, entry_id: str) -> None:
@@ -320,6 +327,8 @@ class _Builder:
             seats=tuple(row.get("seats", ())),
         )
         self.country_labels[code] = label
+        for territory in row.get("territories", ()):
+            self.territories.setdefault(fold(_bare(territory)), label)
         self._add(entry)
 
     def add_org(self, row: dict[str, Any], path: Path, key: str) -> None:
