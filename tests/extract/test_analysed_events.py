@@ -51,6 +51,11 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Canadian forces killed 40 people in the Gaza Strip.",
          [("ASSAULT", ["Canada"], ["Palestine"])]),
         ("Canada attacked El Fasher in North Darfur.", [("ASSAULT", ["Canada"], ["Sudan"])]),
+        # the place phrase of what force was used on, or of the attack it was used in
+        ("Canadian forces killed 40 people during an attack on a school in Mexico.",
+         [("ASSAULT", ["Canada"], ["Mexico"])]),
+        ("Canadian shells struck the school in Gaza refugee camp.",
+         [("ASSAULT", ["Canada"], ["Palestine"])]),
         # a group's place phrase is no tie unless the entity stage made it one
         ("RCMP officers in Creston began investigating allegations of polygamy in Bountiful, "
          "Shields said.", [("ACCUSE", ["RCMP"], [])]),

@@ -357,6 +357,10 @@ CONSTRUCTIONS = [
      [("REJECT", ("Canada",), ("Mexico", "Belize"), "asserted", None, None, None),
       ("ASSAULT", ("Mexico",), ("Belize",), "denied", "Canada", None, None)]),
     ("attended a university", "The Canadian president attended a university in Mexico.", []),
+    # force used on people in a territory is used on the territory (linked to its country,
+    # Palestine, as a city is)
+    ("killed in a territory", "Canadian forces killed 40 people in the Gaza Strip.",
+     [("ASSAULT", ("Canadian",), ("the Gaza Strip",), "asserted", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

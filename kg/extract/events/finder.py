@@ -302,6 +302,22 @@ def _with_agentless_actor(
                                inferred=inferred)  # fmt: skip
 
 
+def _places_in(verb: Token) -> list[Token]:
+    """The objects of the "in" phrases of a verb and of its objects' phrases, nearest first,
+    not inside another clause: "killed six people in Syria", "struck the school in X",
+    "killed 40 people during an attack on a school in Gaza"."""
+    found = list(prep_objects(verb, ("in",)))
+    todo = [c for c in verb.children if c.dep_ in ("dobj", "prep")]
+    while todo:
+        node = todo.pop(0)
+        for child in node.children:
+            if child.dep_ in ("prep", "pobj", "dobj", "conj") and child.pos_ not in ("VERB", "AUX"):
+                if child.dep_ == "pobj" and node.lower_ == "in" and child not in found:
+                    found.append(child)
+                todo.append(child)
+    return found
+
+
 #: Participles that tell whom a weapon was aimed at ("rockets targeting X", "aimed at X").
 _AIMED = frozenset({"target", "aim", "direct"})
 
@@ -530,8 +546,9 @@ class _Coder:
                         recipients.extend(k for k in self._inner_recipients(obj, preps)
                                           if k not in actors)  # fmt: skip
         if not recipients and trigger.type in _FORCE_TYPES:
-            # force used on people in a polity: "killed six people in Syria" (Syria)
-            recipients.extend(k for k in self.parts.polity_of(prep_objects(verb, ("in",)))
+            # force used on people in a polity: "killed six people in Syria" (Syria), "struck
+            # the school in Jabaliya", "during an attack on a school in Gaza"
+            recipients.extend(k for k in self.parts.polity_of(_places_in(verb))
                               if k not in actors)  # fmt: skip
         if not recipients and trigger.type in _FORCE_TYPES:
             # "fired rockets targeting southern Israel", "missiles aimed at Kyiv": the party

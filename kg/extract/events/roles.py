@@ -134,6 +134,9 @@ class Participants(EntityIndex):
         """The country a place phrase names: a country, or the country of a named place."""
         for place in places:
             key = self.entity(place)
+            if key is None:  # "in Jabaliya refugee camp": the name modifying the place noun
+                key = next((k for c in place.children if c.dep_ in ("compound", "nmod")
+                            and (k := self.entity(c)) is not None), None)  # fmt: skip
             if key is None or place.i in self.generic:
                 continue
             if self.entities[key].type == "Country" or self.is_place_key(key):
