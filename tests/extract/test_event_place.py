@@ -103,6 +103,17 @@ INTO_COUNTRY = """
     Mexico   2 pobj  PROPN
     .        1 punct PUNCT
 """
+NAMED_CAMP = """
+    Canada   1 nsubj    PROPN
+    struck   1 ROOT     VERB VBD strike
+    the      3 det      DET
+    school   1 dobj     NOUN
+    in       3 prep     ADP
+    Lima     7 compound PROPN
+    refugee  7 compound NOUN
+    camp     4 pobj     NOUN
+    .        1 punct    PUNCT
+"""
 SHELLED = """
     Canada   1 nsubj PROPN
     shelled  1 ROOT  VERB VBD shell
@@ -120,6 +131,7 @@ SHELLED = """
         (IN_ACTOR, 1, ("e1",), None),        # an organisation as the scene is no place
         (INTO_CITY, 1, (), "e2"),            # a movement ends in a city
         (INTO_COUNTRY, 1, ("e1",), None),    # ... a country there is the one visited
+        (NAMED_CAMP, 1, ("e1",), "e2"),      # "in Lima refugee camp": the place noun's name
         (SHELLED, 1, (), "e2"),              # a place the verb acts on
         # ... but a capital there stands for its government ("accused Khartoum")
         (SHELLED.replace("Lima ", "OTTAWA"), 1, (), None),

@@ -361,6 +361,11 @@ CONSTRUCTIONS = [
     # Palestine, as a city is)
     ("killed in a territory", "Canadian forces killed 40 people in the Gaza Strip.",
      [("ASSAULT", ("Canadian",), ("the Gaza Strip",), "asserted", None, None, None)]),
+    # an object pronoun may stand for a name in the possessive before it
+    ("it after a possessive", "Canada criticised Mexico's government and urged it to resign.",
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

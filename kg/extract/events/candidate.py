@@ -368,6 +368,10 @@ def _place_of(
         return key if key not in taken else None
     if participants.entity(obj) is not None:
         return None  # "in the Senate": an actor as the scene, no place
+    for name in obj.children:  # "in Jabaliya refugee camp": the name of the place noun
+        key = participants.place(name) if name.dep_ in ("compound", "nmod") else None
+        if key is not None and key not in taken:
+            return key
     for inner in _location_objects(obj, lexicon):
         key = participants.place(inner)
         if key is not None and key not in taken:

@@ -462,6 +462,13 @@ class Participants(EntityIndex):
             t for t in reversed(sent[: pronoun.i - sent.start])
             if t.dep_ in _TOPICS and t not in candidates and t not in barred
         )  # fmt: skip
+        # then a name in the possessive before it ("concern at Israel's actions by calling on
+        # it to avoid civilian deaths"), not the barred doer's
+        doers = {self.entity(t) for t in barred}
+        candidates.extend(
+            t for t in reversed(sent[: pronoun.i - sent.start])
+            if t.dep_ == "poss" and t.pos_ == "PROPN" and self.entity(t) not in doers
+        )  # fmt: skip
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if previous is not None:
             candidates.extend(c for c in previous.root.children if c.dep_ in _TOPICS)
