@@ -67,6 +67,8 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Iran rejected talks with Washington.", [("REJECT", ["Iran"], ["United States"])]),
         # a civilian crowd that strikes no one walks out; one that strikes people does not
         ("Mexican teachers struck for a second day.", [("PROTEST", ["Mexico"], [])]),
+        # a strike counted in days is labour's, not an air strike
+        ("Mexican workers held a two-day strike.", [("PROTEST", ["Mexico"], [])]),
         ("Mexican protesters struck police officers with sticks.", []),
         # a crowd's strike is a walkout; a state's, an air strike
         ("Mexican unions held a strike on Monday.", [("PROTEST", ["Mexico"], [])]),
