@@ -80,6 +80,9 @@ class Ontology:
     discard_table: str | None = None
     #: the learned event-type model used next to the trigger rules (kg:typeModel), if any
     type_model: str | None = None
+    #: words rated from negative to positive, read off what a verb of naming calls its object
+    #: (kg:judgmentTable), if any
+    judgment_table: str | None = None
 
     def event_type(self, code: str) -> EventType:
         """Return the PLOVER type `code`; raise `UnknownTermError` if plover.ttl lacks it."""
@@ -134,9 +137,11 @@ def load_ontology(folder: Path) -> Ontology:
                        required=False)
     discards = _table(plover_graph, plover_path, kg_ns, plover_ns, "discardTable", required=False)
     model = _table(plover_graph, plover_path, kg_ns, plover_ns, "typeModel", required=False)
+    judgments = _table(plover_graph, plover_path, kg_ns, plover_ns, "judgmentTable",
+                       required=False)
     log.debug("ontology %s: %d event types", folder, len(types))
     return Ontology(folder, kg_ns, plover_ns, polarities, types, tables[0], tables[1], generated,
-                    discards, model)
+                    discards, model, judgments)
 
 
 @functools.cache

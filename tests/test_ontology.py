@@ -109,6 +109,7 @@ def test_ontology_undeclared_type_is_neutral_but_asking_for_it_names_the_choices
 
 def test_ontology_names_the_lexicon_tables(ontology):
     assert (ontology.trigger_table, ontology.cue_table) == ("triggers.tsv", "cues.tsv")
+    assert ontology.judgment_table == "judgments.tsv"
 
 
 def test_ontology_cached_load_parses_a_folder_once():

@@ -163,7 +163,8 @@ def test_event_unnamed_protest_is_done_to_the_state_of_its_place(table, groups, 
             """,
             [("PROTEST", ("e0",), ())],
         ),
-        (  # a verb that names its object ("called the sanctions a crime") does not do it
+        (  # a verb that names its object ("called the sanctions a crime") does not do it: it
+            # judges it, a disapproval (ACCUSE) of whoever imposed them
             """
             Peru      1 nsubj PROPN
             called    1 ROOT  VERB VBD call
@@ -173,7 +174,7 @@ def test_event_unnamed_protest_is_done_to_the_state_of_its_place(table, groups, 
             crime     1 oprd  NOUN NN crime
             .         1 punct PUNCT
             """,
-            [],
+            [("ACCUSE", ("e0",), ())],
         ),
     ],
 )

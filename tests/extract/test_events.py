@@ -366,6 +366,18 @@ CONSTRUCTIONS = [
      [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("RETREAT", ("Mexico",), (), "intended", None, None, None)]),
+    # what a verb of naming calls its object judges it: a disapproval of the act's doer or of
+    # the one called so, or a commendation; a person called names is not phoned
+    ("called the attack unacceptable", "Canada called the Mexican attack unacceptable.",
+     [("ACCUSE", ("Canada",), ("Mexican",), "asserted", None, None, None),
+      ("ASSAULT", ("Mexican",), (), "asserted", None, None, None)]),
+    ("described as a war crime", "Canada described the Mexican strikes as a war crime.",
+     [("ACCUSE", ("Canada",), ("Mexican",), "asserted", None, None, None),
+      ("ASSAULT", ("Mexican",), (), "asserted", None, None, None)]),
+    ("called a person names", "Canada called Juan Perez a war criminal.",
+     [("ACCUSE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    ("called the talks a success", "Canada called the talks with Mexico a great success.",
+     [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

@@ -40,7 +40,7 @@ def lexicon():
 
 def copy_ontology(tmp_path: Path) -> Path:
     for name in ("kg.ttl", "plover.ttl", "triggers.tsv", "cameo_triggers.tsv", "cues.tsv",
-                 "discards.json", "type_model.json"):
+                 "discards.json", "type_model.json", "judgments.tsv"):
         shutil.copy(ONTOLOGY / name, tmp_path / name)
     return tmp_path
 
@@ -52,6 +52,8 @@ def test_lexicon_declares_the_sixteen_plover_types(lexicon):
 def test_lexicon_first_matching_row_wins_for_a_lemma(lexicon):
     rows = [r for r in lexicon.verb_triggers("call") if r.source == "kg"]
     assert [(r.type, r.need, r.values) for r in rows] == [
+        ("ACCUSE", "judge", ("neg",)),  # "called the attack unacceptable": first
+        ("SUPPORT", "judge", ("pos",)),
         ("MOBILIZE", "obj", ("soldier", "troop", "reservist", "reserve", "guardsman", "militia",
                              "militiaman")),
         ("CONSULT", "obj", ("*person",)),
@@ -198,11 +200,12 @@ def test_lexicon_unknown_cue_category_names_the_choices(lexicon):
 def test_lexicon_survives_pickling_for_worker_processes(lexicon):
     copy = pickle.loads(pickle.dumps(lexicon))
     assert (copy.version, copy.verb_triggers("meet"), copy.implied_doers,
-            copy.modifier_triggers("hunger")) == (
+            copy.modifier_triggers("hunger"), copy.judgment(["unacceptable"])) == (
         lexicon.version,
         lexicon.verb_triggers("meet"),
         lexicon.implied_doers,
         lexicon.modifier_triggers("hunger"),
+        lexicon.judgment(["unacceptable"]),
     )
 
 
@@ -233,6 +236,20 @@ def test_lexicon_subject_condition_is_only_a_crowd(tmp_path, lexicon):
     lines.append("march\tVERB\tPROTEST\tdemo\tsubj=student\t-")
     (folder / "triggers.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(OntologyError, match="a subject condition is subj=\\*crowd"):
+        load_lexicon(folder)
+
+
+def test_lexicon_judgment_condition_and_ratings(tmp_path, lexicon):
+    # "called the attack unacceptable": a row holds for a negative or a positive judgment,
+    # read off the shipped ratings (VADER): disapproval below zero, praise above
+    assert [t.conditions for t in lexicon.verb_triggers("call")][:2] == [
+        (("judge", ("neg",)),), (("judge", ("pos",)),)]
+    assert lexicon.judgment(["unacceptable"]) < 0 < lexicon.judgment(["great", "success"])
+    assert lexicon.judgment(["talks"]) == 0.0
+    folder = copy_ontology(tmp_path)
+    with (folder / "triggers.tsv").open("a", encoding="utf-8") as out:
+        out.write("dub\tVERB\tACCUSE\t-\tjudge=bad\t-\n")
+    with pytest.raises(OntologyError, match="a judgment is judge=neg or judge=pos"):
         load_lexicon(folder)
 
 

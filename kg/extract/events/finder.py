@@ -318,6 +318,30 @@ def _places_in(verb: Token) -> list[Token]:
     return found
 
 
+#: The rating (VADER's scale, -4 to +4) from which what an object is called is a judgment.
+_JUDGED = 1.0
+
+
+def _judgment(verb: Token, lexicon: Lexicon) -> float:
+    """The rating of what a verb of naming calls its direct object: the predicative complement
+    ("called the attack completely unacceptable", "called Israel the most destructive force")
+    or the "as" phrase ("described the strikes as a war crime", "described the talks as
+    constructive"), its head and modifiers; a negation turns it over ("not acceptable");
+    0.0 without an object or a complement."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return 0.0
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]  # fmt: skip
+    rating = 0.0
+    for head in heads:
+        words = [head, *(c for c in head.children if c.dep_ in ("amod", "compound", "advmod"))]
+        value = lexicon.judgment([w.lower_ for w in words])
+        negated = any(c.dep_ == "neg" for c in head.children)
+        rating += -value if negated else value
+    return rating
+
+
 #: Participles that tell whom a weapon was aimed at ("rockets targeting X", "aimed at X").
 _AIMED = frozenset({"target", "aim", "direct"})
 
@@ -341,8 +365,9 @@ class _Coder:
     def candidate(self, token: Token) -> Candidate | None:
         if token.pos_ == "VERB":
             trigger = self.verb_trigger(token)
+            # a row that names its object, or judges it ("called the attack unacceptable")
             names_object = trigger is not None and any(
-                need == "obj" for need, _ in trigger.conditions)  # fmt: skip
+                need in ("obj", "judge") for need, _ in trigger.conditions)  # fmt: skip
             if trigger and (
                 (trigger.source != "kg" and self._frames_clause(token)
                  and not self._charges_another(token, trigger))
@@ -440,6 +465,9 @@ class _Coder:
             return any(c.dep_ == "xcomp" for c in children)
         if need == "mandate":
             return any(is_mandated(c, values) for c in children)
+        if need == "judge":  # "called the attack unacceptable": what the object is called
+            rating = _judgment(verb, self.lexicon)
+            return rating <= -_JUDGED if values == ("neg",) else rating >= _JUDGED
         if need == "subj":  # "*crowd": "protesters marched", "thousands of students rallied"
             return any(self.parts.is_crowd(s) for s in subject_tokens(verb)[0])
         for obj in objects:

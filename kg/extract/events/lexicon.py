@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -60,7 +60,7 @@ CUE_CATEGORIES = (
 _INFLECTIONS = (("ied", 3, "y"), ("ed", 1, ""), ("ed", 2, ""), ("ing", 3, "e"), ("ing", 3, ""),
                 ("es", 1, ""), ("es", 2, ""), ("s", 1, ""))
 _NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "intr", "ccomp", "xcomp", "mandate", "under",
-               "subj")
+               "subj", "judge")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
 #: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
 NO_EVENT = "NONE"
@@ -75,14 +75,15 @@ class Trigger:
     lemmas (for "pobj": the preposition, then the lemmas its object may have) (for "mandate":
     the auxiliaries a mandated clause may have) (for "under", of a noun: the prepositions it may
     be the object of, "went on strike") (for "subj": "*crowd", a subject that is a civilian
-    crowd named by a group noun, "protesters marched"); a NOUN row with "obj" is a modifier of
-    the nouns it lists ("hunger strike"). An object value starting with "*" asks for an entity
-    ("*person", "*actor"), or for a party the object stands for ("*party": an actor, a thing it
-    owns, the people of a polity: "Houthi targets", "a school in Gaza"). `more` holds further
-    (kind, values) conditions that must hold too ("obj=troop;prep=to"). `preps` introduce the
-    recipient. `source` says where the row comes from: "kg" (triggers.tsv) or "cameo:CODE" (the
-    generated table). A row of type `NO_EVENT` stops the search: that trigger under that
-    condition is no event.
+    crowd named by a group noun, "protesters marched") (for "judge": "neg" or "pos", what the
+    verb calls its object, "called the attack unacceptable", rated by `Lexicon.judgment`); a
+    NOUN row with "obj" is a modifier of the nouns it lists ("hunger strike"). An object value
+    starting with "*" asks for an entity ("*person", "*actor"), or for a party the object
+    stands for ("*party": an actor, a thing it owns, the people of a polity: "Houthi
+    targets", "a school in Gaza"). `more` holds further (kind, values) conditions that must
+    hold too ("obj=troop;prep=to"). `preps` introduce the recipient. `source` says where the
+    row comes from: "kg" (triggers.tsv) or "cameo:CODE" (the generated table). A row of type
+    `NO_EVENT` stops the search: that trigger under that condition is no event.
     """
 
     lemma: str
@@ -125,6 +126,9 @@ class Lexicon:
     #: (type, words, sector): who does an event of the type told by a noun with no doer
     #: (kg:impliedDoer: "the protests turned violent" is done by protesters)
     implied_doers: tuple[tuple[str, str, str], ...] = ()
+    #: word -> its rating, -4 (most negative) to +4 (kg:judgmentTable, from VADER): what a
+    #: verb of naming calls its object ("called the attack unacceptable")
+    judgments: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     _verbs: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _nouns: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
     _modifiers: Mapping[str, tuple[Trigger, ...]] = field(init=False, repr=False)
@@ -142,6 +146,7 @@ class Lexicon:
         cues: dict[str, dict[str, str]] = {c: {} for c in CUE_CATEGORIES}
         for category, lemma, value in self.cue_rows:
             cues[category][lemma] = value
+        object.__setattr__(self, "judgments", MappingProxyType(dict(self.judgments)))
         object.__setattr__(self, "_verbs", _freeze(verbs))
         object.__setattr__(self, "_nouns", _freeze(nouns))
         object.__setattr__(self, "_modifiers", _freeze(modifiers))
@@ -161,8 +166,12 @@ class Lexicon:
             Lexicon,
             (self.version, self.types, self.modes, self.type_preps, self.triggers, self.cue_rows,
              self.open_types, self.reciprocal_types, self.discard_rows, self.type_model,
-             self.place_target_types, self.implied_doers),
+             self.place_target_types, self.implied_doers, dict(self.judgments)),
         )
+
+    def judgment(self, words: Sequence[str]) -> float:
+        """The summed rating of words (lower case), negative for a disapproval."""
+        return sum(self.judgments.get(w, 0.0) for w in words)
 
     def verb_triggers(self, lemma: str) -> tuple[Trigger, ...]:
         """Trigger rows for a verb lemma, in table order (first matching row wins)."""
@@ -331,6 +340,10 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
     if ontology.discard_table is not None:
         tables.append(ontology.folder / ontology.discard_table)
         discard_rows = _read_discards(tables[-1])
+    judgments: Mapping[str, float] = MappingProxyType({})
+    if ontology.judgment_table is not None:
+        tables.append(ontology.folder / ontology.judgment_table)
+        judgments = _read_judgments(tables[-1])
     type_model = None
     if ontology.type_model is not None:
         type_model = load_type_model(ontology.folder / ontology.type_model, types)
@@ -345,6 +358,7 @@ def load_lexicon(ontology_dir: Path, *, ontology: Ontology | None = None) -> Lex
         tuple(sorted(t.code for t in ontology.types if t.reciprocal)), discard_rows, type_model,
         tuple(sorted(t.code for t in ontology.types if t.place_state_target)),
         tuple(sorted((t.code, *t.implied_doer) for t in ontology.types if t.implied_doer)),
+        judgments,
     )  # fmt: skip
 
 
@@ -423,6 +437,9 @@ def _parse_needs(needs: str, where: str) -> list[tuple[str | None, tuple[str, ..
                 f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
         if kind == "subj" and values != "*crowd":
             raise OntologyError(f"{where}: condition {need!r}: a subject condition is subj=*crowd")
+        if kind == "judge" and values not in ("neg", "pos"):
+            raise OntologyError(
+                f"{where}: condition {need!r}: a judgment is judge=neg or judge=pos")
         if kind == "pobj":  # "to:gallows|prison": the preposition, then its object's lemmas
             prep, _, values = values.partition(":")
             found.append((kind, (prep, *(v for v in values.split("|") if v))))
@@ -439,6 +456,17 @@ def _read_discards(path: Path) -> tuple[tuple[str, str], ...]:
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise OntologyError(f"{path}: cannot read the discard table ({err}); regenerate it with "
                             "`python scripts/make_discards.py`") from err
+
+
+def _read_judgments(path: Path) -> Mapping[str, float]:
+    """Word -> rating rows of the judgment table (word, rating from -4 to +4)."""
+    found: dict[str, float] = {}
+    for number, (word, rating) in _rows(path, 2):
+        try:
+            found[word] = float(rating)
+        except ValueError:
+            raise OntologyError(f"{path}:{number}: rating {rating!r} is not a number") from None
+    return MappingProxyType(found)
 
 
 def _read_cues(path: Path) -> list[tuple[str, str, str]]:
