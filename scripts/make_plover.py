@@ -64,6 +64,7 @@ plover: a skos:ConceptScheme ;
     kg:cueTable "cues.tsv" ;
     kg:discardTable "discards.json" ;
     kg:typeModel "type_model.json" ;
+    kg:judgmentTable "judgments.tsv" ;
     rdfs:comment \"\"\"Trigger lexicon: ontology/triggers.tsv, hand-written rows that come
 first (corrections), then ontology/cameo_triggers.tsv, generated from the CAMEO verb dictionary
 through the crosswalk by scripts/make_cameo_triggers.py; one row per trigger (lemma, VERB or
