@@ -378,6 +378,20 @@ CONSTRUCTIONS = [
      [("ACCUSE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("called the talks a success", "Canada called the talks with Mexico a great success.",
      [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # the vocabulary the field's dictionary lacks: a condemning designation is a ban, barring
+    # a candidate restricts, house arrest is an arrest, reneging ends a commitment, letting
+    # aid in gives access
+    ("designated a terrorist organisation",
+     "Canada designated the Mexican Workers Front a terrorist organisation.",
+     [("COERCE", ("Canada",), ("the Mexican Workers Front",), "asserted", None, None, None)]),
+    ("disqualified", "Canada disqualified the Mexican candidate Juan Perez.",
+     [("COERCE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    ("placed under house arrest", "Canada placed Juan Perez under house arrest.",
+     [("COERCE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    ("reneged on", "Canada reneged on its commitments to Mexico.",
+     [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("let aid into", "Canada let aid into Mexico.",
+     [("RETREAT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

@@ -328,11 +328,17 @@ def _judgment(verb: Token, lexicon: Lexicon) -> float:
     or the "as" phrase ("described the strikes as a war crime", "described the talks as
     constructive"), its head and modifiers; a negation turns it over ("not acceptable");
     0.0 without an object or a complement."""
-    if not any(c.dep_ == "dobj" for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    if not objects:
         return 0.0
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
     heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
               for g in c.children if g.dep_ in ("pobj", "amod", "acomp")]  # fmt: skip
+    if any(o.dep_ == "dative" for o in objects):
+        # "designated Amnesty International an undesirable organisation", parsed as two objects
+        heads += [o for o in objects if o.dep_ == "dobj"]
+    # "designated the Houthis, a terrorist organization", parsed as an apposition
+    heads += [a for o in objects for a in o.children if a.dep_ == "appos"]
     rating = 0.0
     for head in heads:
         words = [head, *(c for c in head.children if c.dep_ in ("amod", "compound", "advmod"))]
