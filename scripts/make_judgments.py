@@ -10,7 +10,9 @@ as a war crime", "called the agreement a significant step"): negative is the cod
 (disapprove), positive its SUPPORT (commend).
 
 Kept: words of letters (and inner hyphens or apostrophes), folded to lower case, whose mean
-rating is at least `threshold` away from zero; emoticons and slang abbreviations are left out.
+rating is at least `threshold` away from zero; emoticons and slang abbreviations are left out,
+and so are the words news uses as often for another sense (`AMBIGUOUS`: "called the bailout
+critical for Europe" praises it).
 The output is sorted: running it twice gives the same file.
 """
 
@@ -24,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "ontology" / "judgments.tsv"
 _WORD = re.compile(r"^[a-z]+(?:['-][a-z]+)*$")
+#: Rated words whose other sense is as common in news: "critical" (crucial, or criticising).
+AMBIGUOUS = frozenset({"critical"})
 
 
 def read_vader(path: Path, threshold: float) -> dict[str, float]:
@@ -41,7 +45,7 @@ def read_vader(path: Path, threshold: float) -> dict[str, float]:
         if len(cells) < 2:
             continue
         word, rating = cells[0].strip().lower(), float(cells[1])
-        if _WORD.match(word) and abs(rating) >= threshold:
+        if _WORD.match(word) and abs(rating) >= threshold and word not in AMBIGUOUS:
             found[word] = rating
     return found
 

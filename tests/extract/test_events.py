@@ -378,6 +378,8 @@ CONSTRUCTIONS = [
      [("ACCUSE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("called the talks a success", "Canada called the talks with Mexico a great success.",
      [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # ... but a thing that is no party, act or policy is not judged
+    ("described a building as a loss", "Canada described the building as a total loss.", []),
     # the vocabulary the field's dictionary lacks: a condemning designation is a ban, barring
     # a candidate restricts, house arrest is an arrest, reneging ends a commitment, letting
     # aid in gives access

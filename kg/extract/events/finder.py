@@ -318,6 +318,15 @@ def _places_in(verb: Token) -> list[Token]:
     return found
 
 
+#: What a party does or decides, that a verb of naming may judge ("called the plan a
+#: non-starter", "described the decision as illegal"), besides the event nouns and the parties.
+_JUDGED_THINGS = frozenset({
+    "plan", "policy", "decision", "move", "proposal", "law", "bill", "measure", "action",
+    "step", "statement", "remark", "comment", "election", "vote", "referendum", "verdict",
+    "ruling", "deal", "agreement", "treaty", "accord", "conduct", "behaviour", "behavior",
+    "response", "approach", "stance", "position", "strategy", "operation", "campaign",
+    "offensive", "occupation", "presence", "regime", "government", "leadership", "order",
+    "demand", "announcement", "settlement", "blockade", "embargo", "annexation", "bailout"})
 #: The rating (VADER's scale, -4 to +4) from which what an object is called is a judgment.
 _JUDGED = 1.0
 
@@ -472,6 +481,8 @@ class _Coder:
         if need == "mandate":
             return any(is_mandated(c, values) for c in children)
         if need == "judge":  # "called the attack unacceptable": what the object is called
+            if not self._judgeable(verb):
+                return False
             rating = _judgment(verb, self.lexicon)
             return rating <= -_JUDGED if values == ("neg",) else rating >= _JUDGED
         if need == "subj":  # "*crowd": "protesters marched", "thousands of students rallied"
@@ -978,6 +989,16 @@ class _Coder:
             return False
         acts = [self.verb_trigger(c) for c in verb.children if c.dep_ == "xcomp"]
         return any(act is not None and act.type in VOWED_TYPES for act in acts)
+
+    def _judgeable(self, verb: Token) -> bool:
+        """Whether a verb of naming names a party or an act ("called Israel the most
+        destructive force", "called it unacceptable", "called the attack a crime", "called the
+        plan a non-starter"), not a thing ("described the building as a total loss")."""
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative")):
+            if (obj.pos_ == "PRON" or self.parts.entity(obj) is not None
+                    or self.is_trigger_noun(obj) or obj.lemma_.lower() in _JUDGED_THINGS):
+                return True  # fmt: skip
+        return False
 
     def _carries_noun(self, verb: Token) -> bool:
         """Whether a support verb has a nominal trigger as its object ("held talks"), or
