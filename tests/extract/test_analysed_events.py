@@ -51,6 +51,8 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Canadian forces killed 40 people in the Gaza Strip.",
          [("ASSAULT", ["Canada"], ["Palestine"])]),
         ("Canada attacked El Fasher in North Darfur.", [("ASSAULT", ["Canada"], ["Sudan"])]),
+        # unnamed police act in their own state: the place's state is not what they arrest
+        ("Police arrested a man in the death of a woman in Monterrey.", []),
         # the place phrase of what force was used on, or of the attack it was used in
         ("Canadian forces killed 40 people during an attack on a school in Mexico.",
          [("ASSAULT", ["Canada"], ["Mexico"])]),

@@ -394,6 +394,10 @@ CONSTRUCTIONS = [
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("let aid into", "Canada let aid into Mexico.",
      [("RETREAT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # force used on oneself, help to do something, a distress call: no act between parties
+    ("shot himself", "A Mexican general shot himself in Monterrey.", []),
+    ("helped develop", "Canada helped develop a new strategy.", []),
+    ("a distress call", "Canada received a distress call from Mexico.", []),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

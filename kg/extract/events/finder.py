@@ -318,6 +318,21 @@ def _places_in(verb: Token) -> list[Token]:
     return found
 
 
+#: Reflexive pronouns: force used on oneself is no act on another ("hanged himself").
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+#: CAMEO sectors of an unnamed group that uses force inside its own state (police, troops,
+#: officials, courts, spies) or on private persons (criminals): the state of the place where it
+#: does so is not what it is done to.
+_LOCAL_SECTORS = ("COP", "MIL", "GOV", "JUD", "SPY", "CRM")
+
+
+def _local_force(unnamed: Sequence[tuple[str, str]]) -> bool:
+    """Whether an unnamed doer is police, troops, officials or criminals (`_LOCAL_SECTORS`;
+    a sector may join codes: "CVLOPP")."""
+    return any(sector[i : i + 3] in _LOCAL_SECTORS
+               for _, sector in unnamed for i in range(0, len(sector), 3))  # fmt: skip
+
+
 #: What a party does or decides, that a verb of naming may judge ("called the plan a
 #: non-starter", "described the decision as illegal"), besides the event nouns and the parties.
 _JUDGED_THINGS = frozenset({
@@ -590,9 +605,10 @@ class _Coder:
                     for obj in prep_phrase_objects(holders, values[0]):
                         recipients.extend(k for k in self._inner_recipients(obj, preps)
                                           if k not in actors)  # fmt: skip
-        if not recipients and trigger.type in _FORCE_TYPES:
+        if not recipients and trigger.type in _FORCE_TYPES and not _local_force(unnamed):
             # force used on people in a polity: "killed six people in Syria" (Syria), "struck
-            # the school in Jabaliya", "during an attack on a school in Gaza"
+            # the school in Jabaliya", "during an attack on a school in Gaza"; not by unnamed
+            # police or criminals, who act in their own state ("police arrested a man in X")
             recipients.extend(k for k in self.parts.polity_of(_places_in(verb))
                               if k not in actors)  # fmt: skip
         if not recipients and trigger.type in _FORCE_TYPES:
@@ -666,6 +682,11 @@ class _Coder:
                and any(n.dep_ == "neg" for n in c.children) for c in verb.children):
             # "a spokeswoman, who asked not to be named": a source's condition, no request
             log.debug("%r at %d: asks for anonymity", verb.text, verb.idx)
+            return None
+        if trigger.type in _FORCE_TYPES and any(
+            c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in verb.children
+        ):  # "hanged himself in his cell", "blew himself up": no one else's act on anyone
+            log.debug("%r at %d: force on oneself", verb.text, verb.idx)
             return None
         if trigger.type == "THREATEN" and self._told_as_done(verb):
             # "warned Israel it was destroying its image": a warning about what the other
