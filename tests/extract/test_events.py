@@ -398,6 +398,11 @@ CONSTRUCTIONS = [
     ("shot himself", "A Mexican general shot himself in Monterrey.", []),
     ("helped develop", "Canada helped develop a new strategy.", []),
     ("a distress call", "Canada received a distress call from Mexico.", []),
+    # drawing or facing an act is receiving it: its "from" phrase names the doer
+    ("drew condemnation from", "Mexico drew condemnation from Canada.",
+     [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("faces sanctions from", "Mexico faces new sanctions from Canada.",
+     [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),
