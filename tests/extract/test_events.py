@@ -403,6 +403,8 @@ CONSTRUCTIONS = [
      [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("faces sanctions from", "Mexico faces new sanctions from Canada.",
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("broke off talks", "Mexico broke off talks with Canada.",
+     [("SANCTION", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),
