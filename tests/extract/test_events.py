@@ -405,6 +405,11 @@ CONSTRUCTIONS = [
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("broke off talks", "Mexico broke off talks with Canada.",
      [("SANCTION", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    # buying from a party is economic exchange; buying weapons is arming
+    ("importing goods from", "Mexico has begun importing goods from Canada.",
+     [("COOPERATE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("importing weapons", "Mexico imported weapons from Canada.",
+     [("MOBILIZE", ("Mexico",), (), "asserted", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),
