@@ -410,6 +410,10 @@ CONSTRUCTIONS = [
      [("COOPERATE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     ("importing weapons", "Mexico imported weapons from Canada.",
      [("MOBILIZE", ("Mexico",), (), "asserted", None, None, None)]),
+    # not done yet, or not willing: no act told; rescuing people from a fire is no aid
+    ("have yet to agree", "Canada and Mexico have yet to agree on the fees.", []),
+    ("unwilling to", "Canada is unwilling to negotiate with Mexico.", []),
+    ("firefighters rescued", "Mexican firefighters rescued five people from the balcony.", []),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

@@ -154,8 +154,8 @@ class StatusFinder:
                 complement and dep == "prep" and node.lower_ in _CONTENT_PREPS
             )
             if control and complement:
-                if lex.is_cue("block", lemma):
-                    return None
+                if lex.is_cue("block", lemma) or _not_yet(head):
+                    return None  # "refused to attack", "have yet to agree": not done
                 if lex.is_cue("intend", lemma) and not lex.is_cue("report", lemma) and (
                     lex.cue_value("intend", lemma) != "xcomp" or _to_infinitive(node)
                 ):  # "was to ask": "be" intends only its infinitive ("is that X attacked")
@@ -304,3 +304,10 @@ def _to_infinitive(clause: Token) -> bool:
     """An infinitive complement with "to" ("was to ask"; not "was protesting")."""
     return clause.dep_ == "xcomp" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _not_yet(head: Token) -> bool:
+    """Whether a verb says its infinitive has not happened yet: "have yet to agree", "is yet
+    to respond"."""
+    return head.lemma_.lower() in ("have", "be") and any(
+        c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children)
