@@ -414,6 +414,9 @@ CONSTRUCTIONS = [
     ("have yet to agree", "Canada and Mexico have yet to agree on the fees.", []),
     ("unwilling to", "Canada is unwilling to negotiate with Mexico.", []),
     ("firefighters rescued", "Mexican firefighters rescued five people from the balcony.", []),
+    # what a party holds is no aid given; a ship evacuating its passengers gives none
+    ("repay its loans", "Canada said it would repay its loans by 2030.", []),
+    ("evacuated passengers", "A Canadian cruise ship evacuated 420 passengers.", []),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

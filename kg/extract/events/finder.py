@@ -944,6 +944,11 @@ class _Coder:
             for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
                 for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                     recipients.extend(self.parts.actors(subject)[0])
+        if event_type == "AID" and not recipients and governor is None and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children
+        ):  # "their arms", "repay its loans": what its holder has, no aid given to anyone
+            log.debug("%r at %d: own holdings, no aid", noun.text, noun.idx)
+            return None
         if of_doer and not recipients and event_type not in self.lexicon.open_types:
             # "the legal trip of X" is no visit: a doer told only by "of" needs the act's
             # other party unless the act stands alone ("the resignation of X")
