@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg.records import Article, ArticleAnalysis, Event, EventMention, Evidence, MergeDecision
@@ -185,8 +185,31 @@ def merge_events_with_decisions(
     for key, told_apart in groups.items():
         for group in told_apart:
             built[id(group)] = _build(key, group)
+    _distinct_ids(built)
     events = sorted(built.values(), key=lambda e: (e.date or "", e.type, e.id))
     return events, [_decided(d, built) for d in decisions]
+
+
+def _distinct_ids(built: dict[int, Event]) -> None:
+    """Give events that tell different occurrences with the same type, participants, status
+    and date (merging refused them: their places or modes differ) ids of their own: the id of
+    each but the first, by where it is first told, also hashes that first telling."""
+    same: dict[str, list[int]] = {}
+    for key, event in built.items():
+        same.setdefault(event.id, []).append(key)
+    for keys in same.values():
+        if len(keys) < 2:
+            continue
+        told = sorted(keys, key=lambda k: _first_told(built[k]))
+        for key in told[1:]:
+            event = built[key]
+            article, start = _first_told(event)
+            built[key] = replace(event, id=stable_hash(f"{event.id}\x1f{article}\x1f{start}"))
+
+
+def _first_told(event: Event) -> tuple[str, int]:
+    first = min(event.evidence, key=lambda e: (e.article_id, e.in_title, e.trigger_start))
+    return first.article_id, first.trigger_start
 
 
 def _linked(

@@ -146,6 +146,10 @@ def test_event_merge_refuses_other_occurrences_and_says_why(second, dates, reaso
         articles, [analysis("a", [first]), analysis("b", [other])], links
     )
     assert len(events) == 2
+    # two occurrences, two ids, though type, participants, status and date are the same: the
+    # one told first keeps the plain id
+    assert len({e.id for e in events}) == 2
+    assert event_id("CONSULT", ["canada"], ["mexico"], "asserted", None) in {e.id for e in events}
     (refusal,) = [d for d in decisions if not d.merged]
     assert (refusal.article_id, refusal.reason) == ("b", reason)
     assert {refusal.event_id, refusal.other_event_id} == {e.id for e in events}
