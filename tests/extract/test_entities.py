@@ -353,6 +353,21 @@ def test_entities_groups_and_institutions_are_organisations(model, gaz, text, ex
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        # a national party's acronym in a story that never names its country is someone else
+        ("CHP officers arrested the driver near Sacramento on Friday.", False),
+        ("The CHP accused the Turkish government of corruption.", True),
+    ],
+)
+def test_entities_national_acronym_needs_its_country_in_the_story(model, gaz, text, party):
+    _, entities = run(model, gaz, text)
+    found = ("Republican People's Party", "Organization") in types_of(entities)
+    assert found is party
+
+
+@pytest.mark.slow
 def test_entities_rank_abbreviation_is_cut_off_an_organisation(model, gaz):
     text = "The gunman fled, Riverton Robbery Capt. Owen Marsh said."
     _, entities = run(model, gaz, text)

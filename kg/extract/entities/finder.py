@@ -34,7 +34,12 @@ from kg.extract.entities.component import (
 )
 from kg.extract.entities.evidence import add_evidence, is_institution
 from kg.extract.entities.gazetteer import Gazetteer
-from kg.extract.entities.groups import find_descriptions, find_institutions, link_acronyms
+from kg.extract.entities.groups import (
+    find_descriptions,
+    find_institutions,
+    foreign_acronyms,
+    link_acronyms,
+)
 from kg.extract.entities.people import (
     POSSESSIVE,
     acts,
@@ -102,6 +107,7 @@ def extract_entities(
     cands = drop_credits(doc, cands, gazetteer)
     cands = read_people(doc, cands, gazetteer)
     cands = link_acronyms(doc, cands)
+    cands = foreign_acronyms(cands, gazetteer)  # "CHP" in California is no Turkish party
     cands = mark_outlets(doc, cands, gazetteer)
     cands = find_descriptions(doc, cands, gazetteer)
     # last: a group noun is tied to what they found

@@ -146,6 +146,34 @@ def _name_part(tok: Token, gaz: Gazetteer, common: Callable[[Token], bool]) -> b
     return True
 
 
+def foreign_acronyms(cands: tuple[Candidate, ...], gaz: Gazetteer) -> tuple[Candidate, ...]:
+    """Unname a national body named only by its acronym in a story that never names its
+    country: "CHP" in a Californian story is the Highway Patrol, not Turkey's Republican
+    People's Party; "ANC" beside "South Africa" stays the party."""
+    countries: set[str] = set()
+    written: set[str] = set()  # entries the story names other than by an acronym
+    for c in cands:
+        entry = gaz.entries.get(c.entry_id) if c.entry_id else None
+        if entry is None:
+            continue
+        if entry.type == "Country":
+            countries.add(entry.label)
+        if c.text.strip() not in gaz.acronyms:
+            written.add(entry.id)
+    for c in cands:  # a place of a country names it too ("in Ankara" is a metonym's entry)
+        country = gaz.place_countries.get(fold(c.text).removeprefix("the "))
+        if country is not None:
+            countries.add(country)
+    return tuple(
+        replace(c, role=NONE, entry_id=None)
+        if c.entry_id and c.text.strip() in gaz.acronyms and c.entry_id not in written
+        and (entry := gaz.entries.get(c.entry_id)) is not None and entry.type != "Country"
+        and entry.country is not None and entry.country not in countries
+        else c
+        for c in cands
+    )
+
+
 def link_acronyms(doc: Doc, cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """Link "Syrian Center for Media (SCM)": the acronym names the same organisation.
 
