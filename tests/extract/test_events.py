@@ -417,6 +417,10 @@ CONSTRUCTIONS = [
     # what a party holds is no aid given; a ship evacuating its passengers gives none
     ("repay its loans", "Canada said it would repay its loans by 2030.", []),
     ("evacuated passengers", "A Canadian cruise ship evacuated 420 passengers.", []),
+    # in a quote, "he" is not the one who speaks it (outside a quote, he may be)
+    ("he in a quote", 'Juan Perez attacked Mexico. "He attacked Belize too," said Tom Hill.',
+     [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None),
+      ("ASSAULT", ("Juan Perez",), ("Belize",), "reported", "Tom Hill", None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

@@ -38,6 +38,21 @@ MODIFIERS = ("poss", "amod", "nmod", "compound")
 _NOT_NAMING = ("agent", "relcl", "acl", "poss")
 
 
+#: Quotation marks as the tokenizer writes them.
+_QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d"})
+
+
+def _quoted_apart(pronoun: Token, subjects: Sequence[Token]) -> bool:
+    """Whether a quotation mark stands between a pronoun and the subjects of a verb above it:
+    the pronoun is in a quote that verb reports, and a third person there is someone else."""
+    doc = pronoun.doc
+    for subject in subjects:
+        low, high = sorted((pronoun.i, subject.i))
+        if any(t.text in _QUOTE_MARKS for t in doc[low + 1 : high]):
+            return True
+    return False
+
+
 #: The dependencies of a clause's subject a pronoun may point back at: its doer's, and the
 #: subject of a passive ("X was arrested after he attacked Y").
 _TOPICS = ("nsubj", "csubj", "nsubjpass")
@@ -452,7 +467,9 @@ class Participants(EntityIndex):
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in node.children if c.dep_ in _TOPICS and c.i != pronoun.i]
-                (barred if own else candidates).extend(subjects)
+                # '"He shot one man," said the spokesman': in a quote "he" is not the speaker
+                (barred if own or _quoted_apart(pronoun, subjects) else candidates).extend(
+                    subjects)
                 # a verb with no doer of its own ("a statement calling on it", "should be
                 # reopened to allow it in") takes the one above it: that one is barred too
                 own = own and not any(c.dep_ in SUBJECTS for c in subjects)
