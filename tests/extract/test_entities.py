@@ -240,6 +240,11 @@ def test_entities_named_document_is_no_actor(model, gaz):
             {("Al-Khabar", "NewsOrganization")},
         ),
         ("Talks stalled.\nSource: Nova Gazeta", {("Nova Gazeta", "NewsOrganization")}),
+        # a name ending in an outlet's word that reports is an outlet
+        (
+            "The Brookvale Daily News reported that the talks failed.",
+            {("Brookvale Daily News", "NewsOrganization")},
+        ),
         (
             "Dana Whitfield told reporters the vote was close. Whitfield told Omar Reyes so.",
             {("Dana Whitfield", "Person"), ("Omar Reyes", "Person")},

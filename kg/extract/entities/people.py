@@ -380,7 +380,11 @@ def mark_outlets(
     for name, found in by_name.items():
         cues = [outlet_cue(span, gazetteer) for _, span in found]
         if cands[found[0][0]].role != PERSON:
-            outlet = "noun" in cues  # firms "report" results too; "the X newspaper" is clear
+            # firms "report" results too; "the X newspaper" is clear, and so is a name ending
+            # in an outlet's word that reports ("The New York Daily News reported")
+            words = name.split()
+            outlet = "noun" in cues or ("verb" in cues and bool(words) and (
+                words[-1] in gazetteer.outlet_heads))  # fmt: skip
         else:
             words = name.split()
             surname = any(o != name and o.split() == words[-len(o.split()) :] for o in people)
