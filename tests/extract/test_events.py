@@ -421,6 +421,9 @@ CONSTRUCTIONS = [
     ("he in a quote", 'Juan Perez attacked Mexico. "He attacked Belize too," said Tom Hill.',
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None),
       ("ASSAULT", ("Juan Perez",), ("Belize",), "reported", "Tom Hill", None, None)]),
+    # condemning an attack whose attacker is not named condemns no one its victim
+    ("condemned an attack on X", "Canada condemned the air attack on Mexico.",
+     [("ACCUSE", ("Canada",), (), "asserted", None, None, None)]),
     # a pronoun may stand for a passive's subject
     ("he after a passive subject", "Juan Perez was arrested after he attacked Mexico.",
      [("ASSAULT", ("Juan Perez",), ("Mexico",), "asserted", None, None, None)]),

@@ -587,7 +587,10 @@ class _Coder:
                 doers = doers or referred_parties(obj, self.lexicon, self.told, self.makers,
                                                   actors, judged=True)
                 keys = doers or keys
-            if not keys and obj.pos_ in ("NOUN", "PROPN"):
+            # "condemned the air attack on a camp in X" with no attacker named: X is its victim,
+            # not the one condemned
+            unknown_doer = trigger.type == "ACCUSE" and self._forceful(obj) and not keys
+            if not keys and obj.pos_ in ("NOUN", "PROPN") and not unknown_doer:
                 keys = self._inner_recipients(obj, preps)
                 if keys:
                     self.told[obj.lemma_.lower()] = keys
@@ -936,7 +939,7 @@ class _Coder:
         if not recipients and event_type in _FORCE_TYPES:
             # force used in a polity: "the Israeli offensive in Gaza" (Palestine), "renewed
             # its bombing campaign in Lebanon" (the support verb's place)
-            places = prep_objects(noun, ("in",)) + (
+            places = _places_in(noun) + (  # "an air attack on a camp in X"
                 prep_objects(governor, ("in",)) if governor is not None else [])
             recipients.extend(k for k in self.parts.polity_of(places) if k not in actors)
         if not recipients:
