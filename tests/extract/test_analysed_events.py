@@ -53,6 +53,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Canada attacked El Fasher in North Darfur.", [("ASSAULT", ["Canada"], ["Sudan"])]),
         # unnamed police act in their own state: the place's state is not what they arrest
         ("Police arrested a man in the death of a woman in Monterrey.", []),
+        # an attack's "on" phrase the parser hung on the verb that judges it is the attack's
+        ("Canada condemned the Mexican air attack on a refugee camp in Gaza.",
+         [("ACCUSE", ["Canada"], ["Mexico"]), ("ASSAULT", ["Mexico"], ["Palestine"])]),
         # the place phrase of what force was used on, or of the attack it was used in
         ("Canadian forces killed 40 people during an attack on a school in Mexico.",
          [("ASSAULT", ["Canada"], ["Mexico"])]),

@@ -932,15 +932,23 @@ class _Coder:
             if told:
                 self.told[noun.lemma_.lower()] = told  # "a deal with X" ... "the deal"
             return None
+        # "condemned the attack on a camp in X", the parser hanging "on ..." on the verb: a
+        # phrase of the noun's own recipient prepositions right after it is the noun's
+        hung = [o for p in (noun.head.children if noun.dep_ == "dobj" else ())
+                if p.dep_ == "prep" and p.lower_ in preps and p.i == noun.right_edge.i + 1
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
         for holder in {noun.i: noun, anchor.i: anchor}.values():
             for obj in prep_objects(holder, preps):
                 recipients.extend(self.parts.targets(obj))
+        for obj in hung:
+            recipients.extend(self.parts.targets(obj))
         recipients.extend(between)
         if not recipients and event_type in _FORCE_TYPES:
             # force used in a polity: "the Israeli offensive in Gaza" (Palestine), "renewed
             # its bombing campaign in Lebanon" (the support verb's place)
             places = _places_in(noun) + (  # "an air attack on a camp in X"
                 prep_objects(governor, ("in",)) if governor is not None else [])
+            places += [p for o in hung for p in prep_objects(o, ("in",))]
             recipients.extend(k for k in self.parts.polity_of(places) if k not in actors)
         if not recipients:
             # "a recommendation that X re-open", "allegations that X infiltrated": X
