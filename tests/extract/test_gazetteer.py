@@ -37,6 +37,7 @@ def gaz():
         ("Emirati", "United Arab Emirates", "demonym"),
         ("Ecuadorian", "Ecuador", "demonym"),  # the spelling countryinfo lacks
         ("Nepali", "Nepal", "demonym"),
+        ("Gazans", "Palestine", "demonym"),  # the people of a territory stand for its polity
         ("Dutch", "Netherlands", "demonym"),
         ("Kremlin", "Russia", "metonym"),
         ("ISIL", "Islamic State", "name"),
