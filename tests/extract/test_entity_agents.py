@@ -419,6 +419,12 @@ def nlp(gaz):
             "Rebels of the Free Syrian Army attacked Peru on Monday.",
             ("ASSAULT", ("Free Syrian Army",), ("Peru",), (("Free Syrian Army", "REB"),), ()),
         ),
+        (
+            # a country's name and a capitalised plural group noun, which the recognizer tags
+            # as one name, is the country's group
+            "US Marines attacked Peru on Monday.",
+            ("ASSAULT", ("United States",), ("Peru",), (("United States", "MIL"),), ()),
+        ),
     ],
 )
 def test_entity_agents_events_name_groups_by_their_actor_and_sector(nlp, gaz, text, expected):

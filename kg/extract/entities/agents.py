@@ -82,7 +82,10 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
     for head in doc:
         if head.i in by_token or head.pos_ not in ("NOUN", "PROPN"):
             continue
-        lemma, form = _group_lemma(head, nouns), fold(head.text)
+        after = doc[head.i - 1] if head.i > 0 else None
+        country = after is not None and (hit := gaz.lookup(after.text)) is not None and (
+            hit[0].type == "Country")  # "US Marines"
+        lemma, form = _group_lemma(head, nouns, after_country=country), fold(head.text)
         if (
             (lemma not in nouns and form not in nouns)
             or head.dep_ == "compound"
@@ -200,18 +203,24 @@ def headline_countries(title: Doc, gaz: Gazetteer) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _group_lemma(head: Token, nouns: frozenset[str]) -> str:
+def _group_lemma(head: Token, nouns: frozenset[str], *, after_country: bool = False) -> str:
     """The folded lemma of a possible group noun. A plural that opens a sentence in capitals
-    ("Rebels in Japan declare ...", a headline's first word) is tagged a proper noun and keeps
-    its plural as lemma: its singular is used when the dictionary has it. Elsewhere a
-    capitalised plural may be a name ("the Rebels" of a sports league) and is left alone."""
+    ("Rebels in Japan declare ...", a headline's first word), or follows a country's name
+    ("US Marines"), is tagged a proper noun and keeps its plural as lemma: its singular is used
+    when the dictionary has it. Elsewhere a capitalised plural may be a name ("the Rebels" of a
+    sports league) and is left alone."""
     lemma = fold(head.lemma_)
-    if head.pos_ != "PROPN" or head.i != head.sent.start or lemma in nouns:
+    if head.pos_ != "PROPN" or lemma in nouns or not (head.i == head.sent.start or after_country):
         return lemma
+    return plural_group(lemma, nouns) or lemma
+
+
+def plural_group(word: str, nouns: frozenset[str]) -> str | None:
+    """The group noun of the dictionary a plural is of ("marines" -> "marine"), or None."""
     for plural, singular in (("ies", "y"), ("es", ""), ("s", "")):
-        if lemma.endswith(plural) and lemma[: -len(plural)] + singular in nouns:
-            return lemma[: -len(plural)] + singular
-    return lemma
+        if word.endswith(plural) and word[: -len(plural)] + singular in nouns:
+            return word[: -len(plural)] + singular
+    return None
 
 
 def _lower(span: Span) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, cast
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.extract.entities.agents import find_groups
+from kg.extract.entities.agents import find_groups, plural_group
 from kg.extract.entities.component import (
     COMPONENT,
     GazetteerComponent,
@@ -242,9 +242,24 @@ class _Context:
                 end, label = cut, "ORG"  # the words before a rank name its unit
         if label == "PERSON":
             start, end = self._extend_name(start, end)
+        if label in ("ORG", "NORP") and end - start > 1 and self._country_group(start, end):
+            end, label = end - 1, "GPE"  # "US Marines": the country's marines, a group noun
         if start >= end:
             return None
         return Span(self.doc, start, end, label=label, kb_id=span.kb_id_)
+
+    def _country_group(self, start: int, end: int) -> bool:
+        """Whether an "organisation" is a country's name or demonym and a capitalised plural
+        group noun ("US Marines", "Russian Marines"), not a name the reference data knows."""
+        last = self.doc[end - 1]
+        if self.gaz.lookup(self.doc[start:end].text) is not None or not last.text[:1].isupper():
+            return False
+        if fold(self.doc[start:end].text) in self.gaz.dictionary:
+            return False
+        if plural_group(fold(last.text), self.gaz.group_heads) is None:
+            return False
+        hit = self.gaz.lookup(self.doc[start : end - 1].text)
+        return hit is not None and hit[0].type == "Country"
 
     def _drop_rank(self, start: int, end: int) -> int:
         """Cut a rank before a name off a unit's name: "Dover Homicide Capt. X"."""
