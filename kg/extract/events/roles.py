@@ -21,7 +21,13 @@ from kg.extract.events.reference import (
     own_state,
     titled_person,
 )
-from kg.extract.events.syntax import SUBJECTS, conjuncts, hyphen_agent, prep_objects
+from kg.extract.events.syntax import (
+    QUOTE_MARK,
+    SUBJECTS,
+    conjuncts,
+    hyphen_agent,
+    prep_objects,
+)
 from kg.records import LocalEntity, Mention
 
 if TYPE_CHECKING:
@@ -38,17 +44,13 @@ MODIFIERS = ("poss", "amod", "nmod", "compound")
 _NOT_NAMING = ("agent", "relcl", "acl", "poss")
 
 
-#: Quotation marks as the tokenizer writes them.
-_QUOTE_MARKS = frozenset({'"', "''", "``", "\u201c", "\u201d"})
-
-
 def _quoted_apart(pronoun: Token, subjects: Sequence[Token]) -> bool:
     """Whether a quotation mark stands between a pronoun and the subjects of a verb above it:
     the pronoun is in a quote that verb reports, and a third person there is someone else."""
     doc = pronoun.doc
     for subject in subjects:
         low, high = sorted((pronoun.i, subject.i))
-        if any(t.text in _QUOTE_MARKS for t in doc[low + 1 : high]):
+        if any(QUOTE_MARK.fullmatch(t.text) for t in doc[low + 1 : high]):
             return True
     return False
 

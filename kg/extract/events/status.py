@@ -15,12 +15,11 @@ attributed to them (see `ontology/cues.tsv`, the "distance" value of report verb
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.events.syntax import is_for_clause, is_mandated, subject_tokens
+from kg.extract.events.syntax import QUOTE_MARK, is_for_clause, is_mandated, subject_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from kg.extract.events.lexicon import Lexicon
     from kg.extract.events.roles import Participants
 
-_QUOTE = re.compile(r"``|''|[\"“”«»]")  # `` and '' open and close quotes in PTB-style text
 _OPENING = ("“", "«", "``")
 _CLOSING = ("”", "»", "''")
 _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
@@ -58,7 +56,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     start: int | None = None
-    for match in _QUOTE.finditer(text):
+    for match in QUOTE_MARK.finditer(text):
         char = match.group()
         if start is None and char not in _CLOSING:
             start = match.start()

@@ -7,6 +7,7 @@ article's entities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -275,6 +276,10 @@ def prep_objects(token: Token, preps: Sequence[str]) -> list[Token]:
 def _colon_between(a: Token, b: Token) -> bool:
     low, high = sorted((a.i, b.i))
     return any(t.text == ":" for t in a.doc[low + 1 : high])
+
+
+#: A quotation mark: `` and '' open and close quotes in PTB-style text.
+QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d\u00ab\u00bb]")
 
 
 #: Closing quotes and brackets that may follow a question mark at a sentence's end.
