@@ -75,6 +75,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a strike counted in days is labour's, not an air strike
         ("Mexican workers held a two-day strike.", [("PROTEST", ["Mexico"], [])]),
         ("Mexican protesters struck police officers with sticks.", []),
+        # security forces dispersing or blocking a crowd restrict it
+        ("Mexican police dispersed the protesters in Tijuana.", [("COERCE", ["Mexico"], [])]),
+        ("Mexican police blocked the mob.", [("COERCE", ["Mexico"], [])]),
         # a crowd's strike is a walkout; a state's, an air strike
         ("Mexican unions held a strike on Monday.", [("PROTEST", ["Mexico"], [])]),
         ("Mexico launched a strike on Peru.", [("ASSAULT", ["Mexico"], ["Peru"])]),

@@ -380,6 +380,19 @@ CONSTRUCTIONS = [
      [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # ... but a thing that is no party, act or policy is not judged
     ("described a building as a loss", "Canada described the building as a total loss.", []),
+    # "it" called names after an act is that act: its doer is the one judged; called a party
+    # noun, "it" is no act
+    ("called it unacceptable after an act",
+     "Mexico attacked Canada on Monday. Peru called it unacceptable.",
+     [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
+      ("ACCUSE", ("Peru",), ("Mexico",), "asserted", None, None, None)]),
+    ("called it a rogue state after an act",
+     "Mexico attacked Canada on Monday. Peru called it a rogue state.",
+     [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
+      ("ACCUSE", ("Peru",), (), "asserted", None, None, None)]),
+    # naming a person to an office approves them
+    ("nominated", "Juan Perez nominated Maria Lopez to lead the Mexican Workers Front.",
+     [("SUPPORT", ("Juan Perez",), ("Maria Lopez",), "asserted", None, None, None)]),
     # the vocabulary the field's dictionary lacks: a condemning designation is a ban, barring
     # a candidate restricts, house arrest is an arrest, reneging ends a commitment, letting
     # aid in gives access

@@ -102,7 +102,7 @@ def extract_events(
     events: dict[tuple[object, ...], EventMention] = {}
     told = coder.told
     date_ents = [ent for ent in doc.ents if ent.label_ == "DATE"]  # once, not per sentence
-    for sent in doc.sents:
+    for coder.sentence_no, sent in enumerate(doc.sents):
         if lexicon.discards("sentence", sent.text) is not None:
             continue  # sport, entertainment, disease, disasters: no political event
         if is_question(sent):
@@ -146,6 +146,8 @@ def extract_events(
                     log.debug("%r at %d: unnamed doer and no recipient", token.text, token.idx)
                     continue
                 coder.makers[event.type] = candidate.actors
+                if event.type not in _JUDGING_TYPES and candidate.actors:
+                    coder.last_act = (coder.sentence_no, candidate.actors)
                 key = (event.type, event.actors, event.recipients, event.sentence_start,
                        event.status)  # fmt: skip
                 if key not in events or events[key].confidence < event.confidence:
@@ -372,6 +374,11 @@ def _judgment(verb: Token, lexicon: Lexicon) -> float:
     return rating
 
 
+#: Pronouns a verb of naming may call an act by ("called it unacceptable", "called this a
+#: crime"), and how many sentences back the act may be told.
+_ACT_PRONOUNS = frozenset({"it", "this", "that"})
+_ACT_WINDOW = 2
+
 #: Participles that tell whom a weapon was aimed at ("rockets targeting X", "aimed at X").
 _AIMED = frozenset({"target", "aim", "direct"})
 
@@ -386,6 +393,10 @@ class _Coder:
         self.told: dict[str, Sequence[str]] = {}
         #: event type -> the actors of its last event, for "refused the demands" later on
         self.makers: dict[str, Sequence[str]] = {}
+        #: the sentence being coded (its ordinal) and, for the last act told that is not a
+        #: judgment, its sentence and doers: "X bombed Y. Z called it unacceptable."
+        self.sentence_no = 0
+        self.last_act: tuple[int, Sequence[str]] | None = None
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and bool(
@@ -507,6 +518,9 @@ class _Coder:
                 if value == "*party":  # an actor, or what it owns or where its people are
                     if self.parts.targets(obj):  # "struck Houthi targets", "a school in Gaza"
                         return True
+                elif value == "*crowd":  # "dispersed the protesters", "blocked the mob"
+                    if self.parts.is_crowd(obj):
+                        return True
                 elif value.startswith("*"):
                     keys, _ = self.parts.actors(obj)
                     people = [k for k in keys if self.parts.entities[k].type == "Person"]
@@ -575,6 +589,12 @@ class _Coder:
         recipients: list[str] = []
         for obj in object_tokens(verb):
             keys = [k for k in self.parts.targets(obj) if k not in actors]  # not "its dispute"
+            if obj.lower_ in _ACT_PRONOUNS and obj.pos_ == "PRON" and any(
+                need == "judge" for need, _ in trigger.conditions
+            ) and not self._calls_a_party(verb):
+                # "X bombed Y. Z called it unacceptable": what is judged is the act told
+                # before, so its doer is the one judged, not the last party named
+                keys = self._last_doers(actors)
             if trigger.type not in _JUDGING_TYPES and obj.dep_ == "dobj" and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children
             ):  # "X halted its attacks on Y": the doer's own; what it is done to is inside
@@ -1026,6 +1046,31 @@ class _Coder:
             return False
         acts = [self.verb_trigger(c) for c in verb.children if c.dep_ == "xcomp"]
         return any(act is not None and act.type in VOWED_TYPES for act in acts)
+
+    def _calls_a_party(self, verb: Token) -> bool:
+        """Whether a verb of naming calls its object a party ("called it a terrorist state",
+        "described it as a criminal regime"): the complement's head is a group noun or a
+        noun standing for a state or a body, or names an actor."""
+        heads = [c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj", "appos")]
+        heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for head in heads:
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = head.lemma_.lower()
+            if (self.lexicon.cue_value("proxy", lemma) is not None
+                    or self.lexicon.is_cue("polity", lemma)
+                    or self.parts.group_sector(head) is not None
+                    or self.parts.entity(head) is not None):
+                return True  # fmt: skip
+        return False
+
+    def _last_doers(self, exclude: Sequence[str]) -> list[str]:
+        """The doers of the last act told (not a judgment), when it is told in this sentence
+        or the two before (`_ACT_WINDOW`); [] otherwise."""
+        if self.last_act is None or self.sentence_no - self.last_act[0] > _ACT_WINDOW:
+            return []
+        return [k for k in self.last_act[1] if k not in exclude]
 
     def _judgeable(self, verb: Token) -> bool:
         """Whether a verb of naming names a party or an act ("called Israel the most
