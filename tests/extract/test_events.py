@@ -381,15 +381,27 @@ CONSTRUCTIONS = [
     # ... but a thing that is no party, act or policy is not judged
     ("described a building as a loss", "Canada described the building as a total loss.", []),
     # "it" called names after an act is that act: its doer is the one judged; called a party
-    # noun, "it" is no act
+    # noun, "it" is a party (the pronoun's antecedent)
     ("called it unacceptable after an act",
      "Mexico attacked Canada on Monday. Peru called it unacceptable.",
      [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
       ("ACCUSE", ("Peru",), ("Mexico",), "asserted", None, None, None)]),
-    ("called it a rogue state after an act",
-     "Mexico attacked Canada on Monday. Peru called it a rogue state.",
+    ("called it a terrorist state after an act",
+     "Mexico attacked Canada on Monday. Peru called it a terrorist state.",
      [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
-      ("ACCUSE", ("Peru",), (), "asserted", None, None, None)]),
+      ("ACCUSE", ("Peru",), ("Mexico",), "asserted", None, None, None)]),
+    # "the country" acted on is not its own doer, even when the doer was named last
+    ("an embargo on the country",
+     "Mexico opposed Canada. Canada imposed an embargo on the country.",
+     [("REJECT", ("Mexico",), ("Canada",), "asserted", None, None, None),
+      ("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # an investigation that names nothing it looks into is one into the forceful act just told
+    ("called for an investigation after an attack",
+     "Mexico attacked Canada on Monday. Peru called for an independent investigation.",
+     [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
+      ("REQUEST", ("Peru",), ("Mexico",), "asserted", None, None, None)]),
+    ("an investigation with no act told", "Peru opened an investigation on Monday.",
+     [("ACCUSE", ("Peru",), (), "asserted", None, None, None)]),
     # naming a person to an office approves them
     ("nominated", "Juan Perez nominated Maria Lopez to lead the Mexican Workers Front.",
      [("SUPPORT", ("Juan Perez",), ("Maria Lopez",), "asserted", None, None, None)]),

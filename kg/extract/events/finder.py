@@ -114,6 +114,7 @@ def extract_events(
                 candidate = _with_agentless_actor(candidate, finder, participants)
             if candidate is None or _lone_dictionary_act(candidate, lexicon, participants):
                 continue
+            candidate = coder.inquiry_target(candidate)
             if is_conditional(candidate.clause):
                 log.debug("%r at %d: a condition, not an event", token.text, token.idx)
                 continue
@@ -148,6 +149,8 @@ def extract_events(
                 coder.makers[event.type] = candidate.actors
                 if event.type not in _JUDGING_TYPES and candidate.actors:
                     coder.last_act = (coder.sentence_no, candidate.actors)
+                if event.type in _FORCE_TYPES and candidate.actors:
+                    coder.last_force = (coder.sentence_no, candidate.actors)
                 key = (event.type, event.actors, event.recipients, event.sentence_start,
                        event.status)  # fmt: skip
                 if key not in events or events[key].confidence < event.confidence:
@@ -397,6 +400,9 @@ class _Coder:
         #: judgment, its sentence and doers: "X bombed Y. Z called it unacceptable."
         self.sentence_no = 0
         self.last_act: tuple[int, Sequence[str]] | None = None
+        #: the same for the last forceful act (ASSAULT, COERCE): "an investigation" with no
+        #: "into" phrase is one into it
+        self.last_force: tuple[int, Sequence[str]] | None = None
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and bool(
@@ -1065,12 +1071,36 @@ class _Coder:
                 return True  # fmt: skip
         return False
 
-    def _last_doers(self, exclude: Sequence[str]) -> list[str]:
-        """The doers of the last act told (not a judgment), when it is told in this sentence
-        or the two before (`_ACT_WINDOW`); [] otherwise."""
-        if self.last_act is None or self.sentence_no - self.last_act[0] > _ACT_WINDOW:
+    def _last_doers(self, exclude: Sequence[str], *, force: bool = False) -> list[str]:
+        """The doers of the last act told (not a judgment; with `force`, the last forceful
+        act), when it is told in this sentence or the two before (`_ACT_WINDOW`); [] otherwise.
+        """
+        last = self.last_force if force else self.last_act
+        if last is None or self.sentence_no - last[0] > _ACT_WINDOW:
             return []
-        return [k for k in self.last_act[1] if k not in exclude]
+        return [k for k in last[1] if k not in exclude]
+
+    def inquiry_target(self, candidate: Candidate) -> Candidate:
+        """An investigation with no "into" phrase, opened or called for, looks into the
+        forceful act just told: "Israeli shells hit a UN school. Ging called for an independent
+        investigation" is a demand made of Israel. Other candidates are returned as they are."""
+        if candidate.recipients:
+            return candidate
+        token = candidate.token
+        nouns = [token] if candidate.nominal else [
+            *object_tokens(token), *prep_objects(token, ("for",))]
+        if not any(self._is_inquiry(n) for n in nouns):
+            return candidate
+        doers = self._last_doers(candidate.actors, force=True)
+        return dataclasses.replace(candidate, recipients=tuple(doers)) if doers else candidate
+
+    def _is_inquiry(self, noun: Token) -> bool:
+        """Whether a noun is an investigation that names nothing it looks into."""
+        if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ in ("into", "of", "on")
+                                      for c in noun.children):  # fmt: skip
+            return False
+        return any(row.mode == "investigate" and row.need is None
+                   for row in self.lexicon.noun_triggers(noun.lemma_.lower()))  # fmt: skip
 
     def _judgeable(self, verb: Token) -> bool:
         """Whether a verb of naming names a party or an act ("called Israel the most

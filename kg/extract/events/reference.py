@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from kg.extract.entities.territory import IMPLIED
-from kg.extract.events.syntax import SUBJECTS
+from kg.extract.events.syntax import SUBJECTS, conjuncts
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -191,9 +191,13 @@ def described_country(parts: EntityIndex, noun: Token) -> str | None:
     start = noun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     for _ in range(_POLITY_WINDOW - 1):
         start = noun.doc[start - 1].sent.start if start > 0 else start
+    # not the doer of what is done to it: "the United States imposed an embargo on the
+    # island", "the United States' embargo on the island" (a state would be "itself")
+    doers = {parts.key_of.get(d.i) for a in noun.ancestors for c in a.children
+             if c.dep_ in ("nsubj", "poss") for d in (c, *conjuncts(c))}  # fmt: skip
     for i in range(noun.i - 1, start - 1, -1):
         key = parts.key_of.get(i)
-        if key is not None and parts.entities[key].type == "Country":
+        if key is not None and parts.entities[key].type == "Country" and key not in doers:
             return key
     return parts.focus
 
