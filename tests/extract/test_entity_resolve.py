@@ -177,3 +177,26 @@ def test_resolve_capital_used_as_a_place_is_a_place_of_its_country(gaz):
 )
 def test_resolve_surname_keys(name, particles, expected):
     assert sorted(surname_keys(name, particles)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # two or three capitalised words, the first a given name: a person whatever the tag
+        ("Britney Spears", "Person"),
+        ("Philip S. Pullman", "Person"),
+        # a word of an organisation's or a place's name keeps it an organisation
+        ("John Hopkins University", "Organization"),
+        ("Gordon Advisors", "Organization"),
+        ("Philip Street", "Organization"),
+        # a first word that is also a common word or a place is no given name here
+        ("Golden Dawn", "Organization"),
+        ("Jordan Valley Authority", "Organization"),
+        # one word, or four, is not a person's name by shape
+        ("Spears", "Organization"),
+        ("Mary Ann Smith Jones", "Organization"),
+    ],
+)
+def test_resolve_organisation_shaped_like_a_person_is_a_person(gaz, name, expected):
+    _, entities = resolve([org(0, name)], gaz)
+    assert [(e.label, e.type) for e in entities] == [(name, expected)]

@@ -48,13 +48,18 @@ def test_entity_tables_time_zones_leave_english_words_out():
     assert not {"WEST", "CAT", "MET"} & set(zones)
 
 
-@pytest.mark.parametrize("broken", ['{"files": []}', '{"files": ["a"], "people": {"x y": 3}, '
-                                                   '"organizations": {}}'])
-def test_entity_tables_malformed_dictionary_names_the_script(tmp_path, broken):
+@pytest.mark.parametrize(("file", "broken", "maker"), [
+    ("actor_dictionary.json", '{"files": []}', "make_actor_dictionary"),
+    ("actor_dictionary.json", '{"files": ["a"], "people": {"x y": 3}, "organizations": {}}',
+     "make_actor_dictionary"),
+    ("given_names.json", '{"given_names": "ann"}', "make_given_names"),
+    ("given_names.json", '{"names": ["ann"]}', "make_given_names"),
+])
+def test_entity_tables_malformed_generated_table_names_the_script(tmp_path, file, broken, maker):
     folder = tmp_path / "ontology"
     shutil.copytree(ROOT / "ontology", folder)
-    (folder / "actor_dictionary.json").write_text(broken, encoding="utf-8")
-    with pytest.raises(OntologyError, match="scripts/make_actor_dictionary.py"):
+    (folder / file).write_text(broken, encoding="utf-8")
+    with pytest.raises(OntologyError, match=f"scripts/{maker}.py"):
         load_gazetteer(folder)
 
 
@@ -64,3 +69,14 @@ def test_entity_tables_generated_files_hold_what_their_scripts_write():
                          .read_text(encoding="utf-8"))
     assert data["abbreviations"] == sorted(set(curated["abbreviations"]))
     assert data["sport_cues"] == sorted({c.lower() for c in curated["sport_cues"]})
+
+
+def test_entity_tables_given_names_leave_words_and_places_out():
+    make = script("make_given_names")
+    assert make.given_names(["Ann", "al", "Jordan", "britney", "hope"], {"jordan", "hope"}) == [
+        "ann", "britney"]
+    elsewhere = make.read_elsewhere(ROOT / "ontology")
+    assert {"jordan", "santa", "june", "king"} <= elsewhere
+    gaz = load_gazetteer(ROOT / "ontology")
+    assert {"britney", "philip", "john"} <= gaz.given_names
+    assert not {"golden", "will", "jordan", "june", "santa"} & gaz.given_names

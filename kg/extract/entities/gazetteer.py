@@ -33,6 +33,7 @@ DATA_FILES = (
     "agents.json",
     "non_actors.json",
     "actor_dictionary.json",
+    "given_names.json",
 )
 
 
@@ -91,6 +92,8 @@ class Gazetteer:
     credit_words: frozenset[str]
     place_heads: frozenset[str] = frozenset()  # "X crossing": the name before it is a place
     org_heads: frozenset[str] = frozenset()  # "X initiative": a lowercase end of an org name
+    #: "X University", "X Capital": words that make a name an organisation's, not a person's
+    name_org_words: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()  # "X Agreement": a document, not an actor
     outlet_heads: frozenset[str] = frozenset()  # "X news", "X newspaper": a news outlet
     outlet_verbs: frozenset[str] = frozenset()  # "X reported": the subject is cited as an outlet
@@ -139,6 +142,9 @@ class Gazetteer:
     #: how many make a commerce story (its events need a state-side party)
     commerce_cues: frozenset[str] = frozenset()
     commerce_story: tuple[int, int] = (5, 3)
+    #: folded English given names (given_names.json): a two- or three-word "organisation"
+    #: whose first word is one is a person ("Britney Spears")
+    given_names: frozenset[str] = frozenset()
 
     @functools.cached_property
     def group_heads(self) -> frozenset[str]:
@@ -421,6 +427,7 @@ class _Builder:
             credit_words=_folded(titles.get("credit_words", ())),
             place_heads=_folded(titles.get("place_heads", ())),
             org_heads=_folded(titles.get("org_heads", ())),
+            name_org_words=_folded(titles.get("name_org_words", ())),
             document_heads=_folded(titles.get("document_heads", ())),
             outlet_heads=_folded(titles.get("outlet_heads", ())),
             outlet_verbs=_folded(titles.get("outlet_verbs", ())),

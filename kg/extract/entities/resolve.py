@@ -12,6 +12,7 @@ organisation they are tied to, which they name without lending it their words as
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -97,7 +98,7 @@ def resolve(
     candidates: Sequence[Candidate], gazetteer: Gazetteer
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Group candidates into local entities; return mentions (by offset) and entities."""
-    cands, people = _retype_by_surname(_by_offset(candidates), gazetteer.name_particles)
+    cands, people = _retype_by_surname(_by_offset(candidates), gazetteer)
     keys: list[tuple[str, ...] | None] = [None] * len(cands)
     groups: dict[tuple[str, ...], _Group] = {}
 
@@ -267,15 +268,49 @@ def surname_keys(name: str, particles: frozenset[str]) -> set[str]:
     return keys
 
 
+#: A word of a person's name: capitalised letters (with inner hyphens or apostrophes), or an
+#: initial ("S.").
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:['\u2019-][A-Za-z][a-z]*)*|[A-Z]\.)$")
+
+
+def person_shaped(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether a name the recognizer tagged as an organisation is shaped like a person's: two or
+    three capitalised words, the first a given name (`Gazetteer.given_names`), none a word of
+    an organisation's, institution's, outlet's, place's or venue's name (`name_org_words` and
+    the heads of titles.json), and not an organisation of the field's actor dictionary.
+
+    >>> from kg.paths import default_ontology_dir
+    >>> from kg.extract.entities.gazetteer import load_gazetteer
+    >>> gaz = load_gazetteer(default_ontology_dir())
+    >>> [person_shaped(n, gaz) for n in ("Britney Spears", "Philip S. Pullman",
+    ...     "Summit Entertainment", "John Hopkins University", "Golden Dawn", "Spears")]
+    [True, True, False, False, False, False]
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if fold(words[0]) not in gazetteer.given_names:
+        return False
+    heads = (gazetteer.org_heads | gazetteer.name_org_words | gazetteer.institution_heads
+             | gazetteer.outlet_heads | gazetteer.place_heads | gazetteer.venue_heads
+             | gazetteer.facility_nouns)
+    if any(fold(w) in heads for w in words):
+        return False
+    listed = gazetteer.dictionary.get(fold(name))
+    return listed is None or listed[0] == "Person"
+
+
 def _retype_by_surname(
-    cands: tuple[Candidate, ...], particles: frozenset[str]
+    cands: tuple[Candidate, ...], gazetteer: Gazetteer
 ) -> tuple[tuple[Candidate, ...], list[int]]:
     """Retype names by the story's people; return the candidates and the people's indices.
 
     A known surname is a person; a lone "name" that is an organisation elsewhere and no one's
-    surname is that organisation. People named as such come first, then the retyped ones:
-    that order fixes the order of an entity's aliases.
+    surname is that organisation; a name tagged as an organisation that is shaped like a
+    person's (`person_shaped`: "Britney Spears") is a person. People named as such come first,
+    then the retyped ones: that order fixes the order of an entity's aliases.
     """
+    particles = gazetteer.name_particles
     people = [c for c in cands if c.role == PERSON]
     long_forms = {fold(c.name) for c in people if len(c.name.split()) >= 2}
     short_forms = (
@@ -294,6 +329,10 @@ def _retype_by_surname(
             return replace(c, role=PERSON, entry_id=None)
         if c.role == PERSON and " " not in c.name and fold(c.name) in orgs - short_forms:
             return replace(c, role=ORG)  # "Ford" is an organisation elsewhere in the story
+        if c.role == ORG and c.alias_of is None and not c.outlet and person_shaped(
+            c.name, gazetteer
+        ):
+            return replace(c, role=PERSON)  # "Britney Spears" tagged as an organisation
         return c
 
     new = tuple(retyped(c) for c in cands)

@@ -16,7 +16,8 @@ from kg.text import fold
 
 
 def extra_tables(raw: dict[str, Any], ontology_dir: Path) -> dict[str, Any]:
-    """Gazetteer fields from titles.json, agents.json, non_actors.json, actor_dictionary.json."""
+    """Gazetteer fields from titles.json, agents.json, non_actors.json, actor_dictionary.json,
+    given_names.json."""
     titles = raw["titles.json"]
     non_actors = raw["non_actors.json"]
     return {
@@ -38,7 +39,18 @@ def extra_tables(raw: dict[str, Any], ontology_dir: Path) -> dict[str, Any]:
                            int(non_actors.get("commerce_story_distinct", 3))),
         "dictionary": MappingProxyType(
             _dictionary(raw["actor_dictionary.json"], ontology_dir)),
+        "given_names": _given_names(raw["given_names.json"], ontology_dir),
     }
+
+
+def _given_names(data: Any, ontology_dir: Path) -> frozenset[str]:
+    names = data.get("given_names") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise OntologyError(
+            f"{ontology_dir / 'given_names.json'}: expected a 'given_names' list of names; "
+            "regenerate it with scripts/make_given_names.py"
+        )
+    return _folded(names)
 
 
 def _agents(data: Any, titles: dict[str, Any], ontology_dir: Path) -> dict[str, str]:
