@@ -564,6 +564,14 @@ CONSTRUCTIONS = [
     ("promised to punish X: no agreement", "Canada promised to punish Mexico.",
      [("COERCE", ("Canada",), ("Mexico",), "intended", None, None, None),
       ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # force announced against a party by its own side is a warning too; a plan, or another
+    # side's forecast, is not
+    ("said it will strike X: a threat, and the act intended",
+     "Canada said it will strike Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "intended", "Canada", None, None),
+      ("THREATEN", ("Canada",), ("Mexico",), "asserted", "Canada", None, None)]),
+    ("said X would strike Y: no threat of the speaker's", "Peru said Canada would strike Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "reported", "Peru", None, None)]),
     ("promised to help X: an agreement", "Canada promised to help Mexico.",
      [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("AID", ("Canada",), ("Mexico",), "intended", None, None, None)]),

@@ -114,23 +114,33 @@ _THREAT_MODES = {"ASSAULT": "violence", "PROTEST": "restrict"}
 VOWED_TYPES = ("ASSAULT", "COERCE", "SANCTION", "PROTEST")
 
 
-def conditional_threat(candidate: Candidate, status: Status, lexicon: Lexicon) -> (
-        tuple[Candidate, Status] | None):
+def conditional_threat(
+    candidate: Candidate, status: Status, lexicon: Lexicon, *, speaker_acts: bool = False
+) -> tuple[Candidate, Status] | None:
     """An announced coercive act made conditional ("police will arrest anyone who marches if
-    the ban is defied", "X would strike unless Y withdraws") or vowed ("X vowed to retaliate
-    against Y": a commit cue valued "threat", with a party threatened) is a warning: a
-    THREATEN of its own, asserted when made (ANNOTATION.md), next to the act itself, intended.
+    the ban is defied", "X would strike unless Y withdraws"), vowed ("X vowed to retaliate
+    against Y": a commit cue valued "threat", with a party threatened) or, by its own side
+    (`speaker_acts`), announced against a party ("Livni said Israel would retaliate against
+    Hamas", "X said it will strike Y") is a warning: a THREATEN of its own, asserted when made
+    (ANNOTATION.md), next to the act itself, intended.
 
     Not for an intention a threat verb already tells ("threatened to strike" is coded from
-    "threatened"), nor for nominal acts unless vowed ("vowed to continue its attacks on X").
+    "threatened"), nor for nominal acts unless vowed ("vowed to continue its attacks on X"),
+    nor for a plan ("X plans to strike Y": an intention, no warning).
     """
     if status.status != "intended":
         return None
     intents = [c.removeprefix("intend:") for c in status.cues if c.startswith("intend:")]
     vowed = candidate.event_type in VOWED_TYPES and bool(candidate.recipients) and any(
         lexicon.cue_value("commit", lemma) == "threat" for lemma in intents)
-    if not vowed and (candidate.nominal or candidate.event_type not in _COERCIVE_TYPES
-                      or intents or not has_condition(candidate.clause)):  # fmt: skip
+    announced = (
+        speaker_acts and candidate.event_type == "ASSAULT" and bool(candidate.recipients)
+        and not candidate.nominal and not intents and "intend-aux" in status.cues
+    )  # fmt: skip
+    if not vowed and not announced and (
+        candidate.nominal or candidate.event_type not in _COERCIVE_TYPES
+        or intents or not has_condition(candidate.clause)
+    ):  # fmt: skip
         return None
     mode = candidate.trigger.mode
     if mode is None or ("THREATEN", mode) not in lexicon.modes:

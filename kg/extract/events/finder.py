@@ -135,7 +135,9 @@ def extract_events(
             if status is None:
                 log.debug("%r at %d: negated or blocked", token.text, token.idx)
                 continue
-            threat = conditional_threat(candidate, status, lexicon)
+            threat = conditional_threat(
+                candidate, status, lexicon,
+                speaker_acts=finder.speaks_for(status.attributed_to, candidate.actors))
             tellings = [(one, status) for one in mutual_split(candidate, lexicon)]
             for one, told_as in tellings + ([threat] if threat is not None else []):
                 event = build_event(one, told_as, sent, dates, anchor, participants, lexicon,

@@ -284,6 +284,10 @@ class StatusFinder:
             return None, text or None
         return None, None
 
+    def speaks_for(self, speaker: str | None, participants: Sequence[str]) -> bool:
+        """Whether the speaker is one of `participants` or acts for one of them."""
+        return self._is_party(speaker, participants)
+
     def _is_party(self, speaker: str | None, participants: Sequence[str]) -> bool:
         """Whether the speaker is one of the event's parties or acts for one of them."""
         if speaker is None:
