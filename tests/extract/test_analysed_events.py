@@ -75,6 +75,11 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a strike counted in days is labour's, not an air strike
         ("Mexican workers held a two-day strike.", [("PROTEST", ["Mexico"], [])]),
         ("Mexican protesters struck police officers with sticks.", []),
+        # a party's government is the state it runs, when the story names that state; "they"
+        # after an unnamed group is that group, not the last actor named
+        ("Turkish police detained 75 people. Protesters said they were calling on the AKP "
+         "government to release them.",
+         [("COERCE", ["Türkiye"], []), ("REQUEST", [], ["Türkiye"])]),
         # security forces dispersing or blocking a crowd restrict it
         ("Mexican police dispersed the protesters in Tijuana.", [("COERCE", ["Mexico"], [])]),
         ("Mexican police blocked the mob.", [("COERCE", ["Mexico"], [])]),

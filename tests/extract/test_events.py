@@ -402,6 +402,10 @@ CONSTRUCTIONS = [
       ("REQUEST", ("Peru",), ("Mexico",), "asserted", None, None, None)]),
     ("an investigation with no act told", "Peru opened an investigation on Monday.",
      [("ACCUSE", ("Peru",), (), "asserted", None, None, None)]),
+    ("an investigation that is its verb's subject",
+     "Mexico attacked Canada on Monday. The Peruvian investigation focused on two men.",
+     [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
+      ("ACCUSE", ("Peruvian",), (), "asserted", None, None, None)]),
     # naming a person to an office approves them
     ("nominated", "Juan Perez nominated Maria Lopez to lead the Mexican Workers Front.",
      [("SUPPORT", ("Juan Perez",), ("Maria Lopez",), "asserted", None, None, None)]),

@@ -1089,8 +1089,12 @@ class _Coder:
         if candidate.recipients:
             return candidate
         token = candidate.token
-        nouns = [token] if candidate.nominal else [
-            *object_tokens(token), *prep_objects(token, ("for",))]
+        # an investigation opened or called for; not one that is the subject of its own
+        # verb, which may tell what it looks into ("the investigation focused on X")
+        if candidate.nominal:
+            nouns = [token] if token.dep_ in ("dobj", "pobj") else []
+        else:
+            nouns = [*object_tokens(token), *prep_objects(token, ("for",))]
         if not any(self._is_inquiry(n) for n in nouns):
             return candidate
         doers = self._last_doers(candidate.actors, force=True)

@@ -202,6 +202,9 @@ class Participants(EntityIndex):
             if head is not None:  # "X, with which Y clashed": which is X
                 return self._one(head)
         if key is not None and token.i in self.generic:
+            if self._runs_state(key, token.lemma_.lower()):
+                # "the AKP government", "the Netanyahu government": the state, when named
+                return [self.country_of(key) or key], "proxy"
             return self._group(token, key), "proxy"  # "Egyptian police" stands for Egypt
         if key is not None:
             return ([key] if self.is_actor_key(key) else []), "direct"
@@ -234,6 +237,9 @@ class Participants(EntityIndex):
             for child in token.children if is_proxy else ():
                 key = self.entity(child) if child.dep_ in ("appos", "compound") else None
                 if key is not None and self.is_actor_key(key) and not self._maker(key, lemma):
+                    if child.dep_ == "compound" and self._runs_state(key, lemma):
+                        # "the AKP government", "the Netanyahu government": the state
+                        return [self.country_of(key) or key], "proxy"
                     return [key], "direct"  # "his ally Iran": Iran, not him
             named = self._named_persons(token) if is_proxy else []
             if named:
@@ -393,8 +399,9 @@ class Participants(EntityIndex):
     def modifier_actor(self, token: Token, *, allow_of: bool) -> str | None:
         """"Türkiye's military", "Israeli ban", "forces of X", "a source in X" -> X.
 
-        For a proxy noun, a city stands for its country ("a Paris court"), and a person
-        for their country when the noun names a state body ("X's government").
+        For a proxy noun, a city stands for its country ("a Paris court"), and a person or a
+        party for their country when the noun names a state body ("X's government", "the AKP
+        government").
         """
         lemma = token.lemma_.lower()
         for child in token.children:
@@ -417,11 +424,7 @@ class Participants(EntityIndex):
                 continue
             if self._maker(key, lemma):
                 continue
-            if allow_of and (
-                self.is_place_key(key)
-                or (self.lexicon.cue_value("proxy", lemma) == "state"
-                    and self.entities[key].type == "Person")
-            ):
+            if allow_of and (self.is_place_key(key) or self._runs_state(key, lemma)):
                 key = self.country_of(key) or key
             elif self.lexicon.cue_value("proxy", lemma) == "member":
                 # "X's group": the organisation X acts for (not X's country: a person's one
@@ -435,6 +438,13 @@ class Participants(EntityIndex):
             if self.is_actor_key(key):
                 return key
         return None
+
+    def _runs_state(self, key: str, lemma: str) -> bool:
+        """Whether a state body noun (cue "proxy" valued "state": "government", "regime")
+        modified by a person or a party names the state they run ("X's government", "the
+        AKP government")."""
+        return self.lexicon.cue_value("proxy", lemma) == "state" and self.entities[
+            key].type in ("Person", "Organization")
 
     def antecedents(self, pronoun: Token) -> list[str]:
         """Resolve a pronoun to the actor(s) it most plausibly stands for, or [].
@@ -509,6 +519,9 @@ class Participants(EntityIndex):
             ):
                 # "the head of the agency said it ...": "it" is the body the speaker heads
                 key = self._body_headed(candidate) or key
+            if (key is None and candidate.i in self.unnamed and pronoun.lower_ in _PLURALS
+                    and candidate.tag_ in ("NNS", "NNPS")):  # fmt: skip
+                return []  # "protesters said they ...": the unnamed group (`unnamed_groups`)
             if key is None or self.is_place_key(key):
                 continue  # "after the West Bank ..." names no one a pronoun stands for
             is_person = self.entities[key].type == "Person"
@@ -627,6 +640,8 @@ def _phrase(root: Token) -> Iterator[Token]:
 
 #: relative pronouns that stand for the noun their clause modifies
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
+#: Plural pronouns, which an unnamed group ("protesters") may be the antecedent of.
+_PLURALS = frozenset({"they", "them", "their", "theirs"})
 
 
 def _relative_head(pronoun: Token) -> Token | None:
