@@ -127,6 +127,14 @@ def test_entity_finder_name_ending_in_an_acronym_is_a_local_unit(gaz):
     ]
 
 
+def test_entity_finder_indefinite_article_is_no_part_of_a_name(gaz):
+    # "An Tarn Defence Forces spokesman denied": the recognizer took the article in
+    words = ["An", "Tarn", "Defence", "Forces", "spokesman", "denied", "."]
+    parse = {"tags": ["DT", "NNP", "NNP", "NNPS", "NN", "VBD", "."]}
+    _, entities = extract(doc_with(words, [(0, 4, "ORG")], **parse), gaz)
+    assert [(e.label, e.type) for e in entities] == [("Tarn Defence Forces", "Organization")]
+
+
 def test_entity_finder_document_is_no_actor(gaz):
     words = ["They", "signed", "the", "Velder", "Agreement", "."]
     mentions, entities = extract(doc_with(words, [(2, 5, "ORG")]), gaz)

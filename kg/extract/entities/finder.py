@@ -233,6 +233,10 @@ class _Context:
             start += 1
         if end - start == 1 and self.doc[start].lower_ == "the":
             return None
+        while end - start > 1 and self.doc[start].lower_ in ("a", "an") and (
+            self.doc[start].tag_ == "DT"
+        ):
+            start += 1  # "An Icelandic Defense Forces spokesman": no name starts "An"
         while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
             end -= 1
         label = span.label_ or label
