@@ -80,6 +80,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Turkish police detained 75 people. Protesters said they were calling on the AKP "
          "government to release them.",
          [("COERCE", ["Türkiye"], []), ("REQUEST", [], ["Türkiye"])]),
+        # the forces a state moves are its own, not what the act is done to
+        ("Canada withdrew Canadian troops from Mexico.", [("RETREAT", ["Canada"], ["Mexico"])]),
+        ("Canada sent Canadian troops to Mexico.", [("AID", ["Canada"], ["Mexico"])]),
         # security forces dispersing or blocking a crowd restrict it
         ("Mexican police dispersed the protesters in Tijuana.", [("COERCE", ["Mexico"], [])]),
         ("Mexican police blocked the mob.", [("COERCE", ["Mexico"], [])]),

@@ -379,6 +379,11 @@ def _judgment(verb: Token, lexicon: Lexicon) -> float:
     return rating
 
 
+#: Types whose object may be the doer's own forces, moved ("sent U.S. troops to X"), and the
+#: sectors of such forces.
+_MOVER_TYPES = ("AID", "MOBILIZE", "RETREAT")
+_FORCE_SECTORS = ("MIL", "COP")
+
 #: Pronouns a verb of naming may call an act by ("called it unacceptable", "called this a
 #: crime"), and how many sentences back the act may be told.
 _ACT_PRONOUNS = frozenset({"it", "this", "that"})
@@ -606,6 +611,11 @@ class _Coder:
             if trigger.type not in _JUDGING_TYPES and obj.dep_ == "dobj" and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children
             ):  # "X halted its attacks on Y": the doer's own; what it is done to is inside
+                keys = []
+            if trigger.type in _MOVER_TYPES and obj.dep_ == "dobj" and (
+                self.parts.group_sector(obj) or "")[:3] in _FORCE_SECTORS:
+                # "sending U.S. troops to Mali", "withdrew Russian forces from X": the forces
+                # moved are the mover's own, not what the act is done to
                 keys = []
             if trigger.type in _JUDGING_TYPES and self.is_trigger_noun(obj):
                 # "condemned the killing of X by Y": the act judged is Y's; "condemned the
