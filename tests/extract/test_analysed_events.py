@@ -80,6 +80,10 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Turkish police detained 75 people. Protesters said they were calling on the AKP "
          "government to release them.",
          [("COERCE", ["Türkiye"], []), ("REQUEST", [], ["Türkiye"])]),
+        # "the south" for the one country named "South ...", whatever the charge attached to it
+        ("Sudan fought South Sudan. Sudan accused the south of providing arms to rebels.",
+         [("ASSAULT", ["Sudan"], ["South Sudan"]), ("ACCUSE", ["Sudan"], ["South Sudan"]),
+          ("AID", ["South Sudan"], [])]),
         # the forces a state moves are its own, not what the act is done to
         ("Canada withdrew Canadian troops from Mexico.", [("RETREAT", ["Canada"], ["Mexico"])]),
         ("Canada sent Canadian troops to Mexico.", [("AID", ["Canada"], ["Mexico"])]),

@@ -14,6 +14,7 @@ from kg.extract.events.reference import (
     counted_parties,
     described_body,
     described_country,
+    described_half,
     is_definite,
     own_state,
     referred_parties,
@@ -287,3 +288,32 @@ def test_reference_described_country_is_the_country_named_last(modifiers, noun, 
     doc = parse("\n".join(rows))
     parts = index(doc, [CHILE, PERU], {"Chile": CHILE, "Peru": PERU})
     assert described_country(parts, doc[head]) == expected
+
+
+@pytest.mark.parametrize(
+    ("modifiers", "countries", "expected"),
+    [
+        (("the det DET",), ("Sudan", "South Sudan"), "e6"),  # the one country named "South ..."
+        (("the det DET",), ("Sudan",), None),  # no such country: a region
+        (("the det DET",), ("South Sudan", "South Korea"), None),  # two: no telling
+        ((), ("Sudan", "South Sudan"), None),  # "south" bare
+    ],
+)
+def test_reference_described_half_is_the_country_named_for_it(modifiers, countries, expected):
+    """Khartoum met Juba . (modifiers) south left ."""
+    entities = {
+        "Sudan": LocalEntity("e5", "Sudan", "Country"),
+        "South Sudan": LocalEntity("e6", "South Sudan", "Country"),
+        "South Korea": LocalEntity("e7", "South Korea", "Country"),
+    }
+    words = {"Sudan": "Khartoum", "South Sudan": "Juba", "South Korea": "Seoul"}
+    chosen = [entities[c] for c in countries]
+    rows = [f"{words[countries[0]]} 1 nsubj PROPN", "met 1 ROOT VERB VBD meet",
+            f"{words[countries[-1]]} 1 dobj PROPN", ". 1 punct PUNCT"]  # fmt: skip
+    head = len(rows) + len(modifiers)
+    rows += [f"{m.split()[0]} {head} {m.split()[1]} {m.split()[2]}" for m in modifiers]
+    rows += [f"south {head + 1} nsubj NOUN NN south", f"left {head + 1} ROOT VERB VBD leave"]
+    doc = parse("\n".join(rows))
+    parts = index(doc, chosen, {words[e.label]: e for e in chosen})
+    assert described_half(parts, doc[head]) == expected
+

@@ -246,3 +246,28 @@ def referred_parties(
     else:
         keys = list(makers.get(event_type, ()))
     return [k for k in keys if k not in exclude]
+
+
+#: Compass words that, as "the south", "the north", name the article's country whose name starts
+#: with them ("South Sudan" after "Sudan and South Sudan"; "the North" for North Korea).
+_HALVES = ("north", "south")
+
+
+def described_half(parts: EntityIndex, noun: Token) -> str | None:
+    """"the south", "the North" -> the one Country entity of the article whose label starts
+    with that word ("South Sudan", "North Korea"); None when the article names none or two.
+
+    Only a bare singular noun with "the" counts: "the south of the country", "the southern
+    town" or "south Lebanon" name a region.
+    """
+    word = noun.lower_
+    # "accused the south of providing arms": a gerund's "of", the parser's attachment of the
+    # charge, is no "of" phrase naming a region
+    kept = [c.lower_ for c in noun.children
+            if not (c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children))]
+    if word not in _HALVES or kept != ["the"]:
+        return None
+    found = {key for label, key in parts.countries.items()
+             if fold(label).startswith(f"{word} ")}  # fmt: skip
+    return found.pop() if len(found) == 1 else None
+

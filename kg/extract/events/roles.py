@@ -18,6 +18,7 @@ from kg.extract.events.reference import (
     counted_parties,
     described_body,
     described_country,
+    described_half,
     own_state,
     titled_person,
 )
@@ -257,7 +258,8 @@ class Participants(EntityIndex):
             counted = counted_parties(self, token)  # "the two countries"
             if counted:
                 return counted, "pronoun"
-            country = described_country(self, token)  # "the country", "the island"
+            # "the country", "the island"; "the south" for South Sudan
+            country = described_country(self, token) or described_half(self, token)
             if country:
                 return [country], "pronoun"
         for child in token.children:
