@@ -84,6 +84,10 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Sudan fought South Sudan. Sudan accused the south of providing arms to rebels.",
          [("ASSAULT", ["Sudan"], ["South Sudan"]), ("ACCUSE", ["Sudan"], ["South Sudan"]),
           ("AID", ["South Sudan"], [])]),
+        # a dictionary pattern that names what force is used on tells the act with no party
+        # done to; the verb alone does not
+        ("Canadian troops destroyed two homes on Monday.", [("ASSAULT", ["Canada"], [])]),
+        ("Canadian troops destroyed the evidence on Monday.", []),
         # the forces a state moves are its own, not what the act is done to
         ("Canada withdrew Canadian troops from Mexico.", [("RETREAT", ["Canada"], ["Mexico"])]),
         ("Canada sent Canadian troops to Mexico.", [("AID", ["Canada"], ["Mexico"])]),

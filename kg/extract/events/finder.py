@@ -249,9 +249,14 @@ def _lone_dictionary_act(
     The dictionary codes dyads of political actors: its verbs ("hear", "prepare", "pass",
     "fail") are events only between a source and a target that are states, organisations or
     people acting for one, so without such a recipient a row gives no event unless its type
-    stands alone or two actors do it together. Hand rows keep recipient-less events (#15).
+    stands alone, two actors do it together, or the row's pattern names what force is used on
+    ("destroyed homes", "seized weapons"). Hand rows keep recipient-less events (#15).
     """
     if candidate.trigger.source == "kg":
+        return False
+    if not candidate.recipients and candidate.event_type in _FORCE_TYPES and any(
+        need == "obj" for need, _ in candidate.trigger.conditions
+    ):  # a pattern that names what force is used on tells the act: "destroyed homes"
         return False
     if candidate.recipients:
         return not any(_political(participants.entities[k]) for k in candidate.recipients)
