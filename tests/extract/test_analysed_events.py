@@ -88,6 +88,14 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # done to; the verb alone does not
         ("Canadian troops destroyed two homes on Monday.", [("ASSAULT", ["Canada"], [])]),
         ("Canadian troops destroyed the evidence on Monday.", []),
+        # forces moved into another's territory are moved against its state; a place noun's
+        # "of" phrase and "in and around" tell the place
+        ("Russia deployed troops in Crimea.", [("MOBILIZE", ["Russia"], ["Ukraine"])]),
+        ("Canada deployed troops in Canada.", [("MOBILIZE", ["Canada"], [])]),
+        ("Canadian troops were deployed in and around the urban areas of Gaza.",
+         [("MOBILIZE", ["Canada"], ["Palestine"])]),
+        ("Canadian jets killed 12 people in the streets of Gaza.",
+         [("ASSAULT", ["Canada"], ["Palestine"])]),
         # the forces a state moves are its own, not what the act is done to
         ("Canada withdrew Canadian troops from Mexico.", [("RETREAT", ["Canada"], ["Mexico"])]),
         ("Canada sent Canadian troops to Mexico.", [("AID", ["Canada"], ["Mexico"])]),

@@ -324,7 +324,9 @@ def _places_in(verb: Token) -> list[Token]:
         node = todo.pop(0)
         for child in node.children:
             if child.dep_ in ("prep", "pobj", "dobj", "conj") and child.pos_ not in ("VERB", "AUX"):
-                if child.dep_ == "pobj" and node.lower_ == "in" and child not in found:
+                # "in X", "in and around X"
+                within = node.lower_ == "in" or (node.dep_ == "conj" and node.head.lower_ == "in")
+                if child.dep_ == "pobj" and within and child not in found:
                     found.append(child)
                 todo.append(child)
     return found
@@ -651,10 +653,12 @@ class _Coder:
                     for obj in prep_phrase_objects(holders, values[0]):
                         recipients.extend(k for k in self._inner_recipients(obj, preps)
                                           if k not in actors)  # fmt: skip
-        if not recipients and trigger.type in _FORCE_TYPES and not _local_force(unnamed):
+        placed = trigger.type in _FORCE_TYPES or (trigger.type, trigger.mode) in _MOVED
+        if not recipients and placed and not _local_force(unnamed):
             # force used on people in a polity: "killed six people in Syria" (Syria), "struck
             # the school in Jabaliya", "during an attack on a school in Gaza"; not by unnamed
-            # police or criminals, who act in their own state ("police arrested a man in X")
+            # police or criminals, who act in their own state ("police arrested a man in X");
+            # forces moved into another's territory ("troops deployed in Gaza") likewise
             recipients.extend(k for k in self.parts.polity_of(_places_in(verb))
                               if k not in actors)  # fmt: skip
         if not recipients and trigger.type in _FORCE_TYPES:

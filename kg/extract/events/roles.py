@@ -149,12 +149,16 @@ class Participants(EntityIndex):
         return keys
 
     def polity_of(self, places: Sequence[Token]) -> list[str]:
-        """The country a place phrase names: a country, or the country of a named place."""
+        """The country a place phrase names: a country, or the country of a named place, the
+        name modifying a place noun or its "of" phrase ("the urban areas of Gaza")."""
         for place in places:
             key = self.entity(place)
             if key is None:  # "in Jabaliya refugee camp": the name modifying the place noun
                 key = next((k for c in place.children if c.dep_ in ("compound", "nmod")
                             and (k := self.entity(c)) is not None), None)  # fmt: skip
+            if key is None and place.pos_ == "NOUN":  # "in the urban areas of Gaza"
+                key = next((k for o in prep_objects(place, ("of",))
+                            if (k := self.entity(o)) is not None), None)  # fmt: skip
             if key is None or place.i in self.generic:
                 continue
             if self.entities[key].type == "Country" or self.is_place_key(key):
