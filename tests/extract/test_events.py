@@ -406,6 +406,9 @@ CONSTRUCTIONS = [
      "Mexico attacked Canada on Monday. The Peruvian investigation focused on two men.",
      [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
       ("ACCUSE", ("Peruvian",), (), "asserted", None, None, None)]),
+    # an object pronoun may stand for the object of the clause before it
+    ("chased X before arresting him", "Mexico chased Juan Perez for 30 miles before arresting him.",
+     [("COERCE", ("Mexico",), ("Juan Perez",), "asserted", None, None, None)]),
     # naming a person to an office approves them
     ("nominated", "Juan Perez nominated Maria Lopez to lead the Mexican Workers Front.",
      [("SUPPORT", ("Juan Perez",), ("Maria Lopez",), "asserted", None, None, None)]),

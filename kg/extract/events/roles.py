@@ -481,6 +481,7 @@ class Participants(EntityIndex):
             held.pos_ in ("VERB", "AUX")
             or (held.dep_ == "dobj" and held.head.pos_ in ("VERB", "AUX")))
         barred: list[Token] = []
+        is_object = own
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -504,6 +505,12 @@ class Participants(EntityIndex):
             t for t in reversed(sent[: pronoun.i - sent.start])
             if t.dep_ == "poss" and t.pos_ == "PROPN" and self.entity(t) not in doers
         )  # fmt: skip
+        if is_object and kind == "person":
+            # an object pronoun may stand for the object of a clause before it ("chased X for
+            # 30 miles before apprehending him")
+            candidates.extend(
+                t for t in reversed(sent[: pronoun.i - sent.start])
+                if t.dep_ == "dobj" and t.pos_ == "PROPN" and t not in candidates)  # fmt: skip
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if previous is not None:
             candidates.extend(c for c in previous.root.children if c.dep_ in _TOPICS)
