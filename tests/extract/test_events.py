@@ -406,6 +406,8 @@ CONSTRUCTIONS = [
      "Mexico attacked Canada on Monday. The Peruvian investigation focused on two men.",
      [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
       ("ACCUSE", ("Peruvian",), (), "asserted", None, None, None)]),
+    # what the subject takes shelter from is no act of its own
+    ("took shelter from fighting", "Mexicans took shelter from fighting in Tijuana.", []),
     # an object pronoun may stand for the object of the clause before it
     ("chased X before arresting him", "Mexico chased Juan Perez for 30 miles before arresting him.",
      [("COERCE", ("Mexico",), ("Juan Perez",), "asserted", None, None, None)]),

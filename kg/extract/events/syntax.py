@@ -205,6 +205,12 @@ def _inherited_subject(verb: Token) -> list[Token]:
         # "after the police shooting", "his killing": a gerund used as a noun is no clause
         # that inherits a subject; its possessor names who did it
         return [c for c in verb.children if c.dep_ == "poss"][:1]
+    if verb.dep_ in ("pcomp", "pobj") and verb.tag_ == "VBG" and head.lower_ == "from" and (
+        head.dep_ == "prep"
+    ):
+        # "took shelter from fighting", "fled from shelling", "barred from travelling": what the
+        # subject moves away from, or is kept from, is no act of its own
+        return []
     if verb.dep_ in ("advcl", "pcomp") or (verb.dep_ == "pobj" and verb.tag_ == "VBG"):
         governor = head.head if head.dep_ == "prep" else head
         if verb.dep_ == "advcl":
