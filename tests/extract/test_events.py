@@ -378,6 +378,13 @@ CONSTRUCTIONS = [
      [("ACCUSE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("called the talks a success", "Canada called the talks with Mexico a great success.",
      [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # what a speaker says a party or its act is judges it when it is strongly disapproving;
+    # praise told this way is most often description
+    ("said the attacks are unacceptable",
+     "The Mexican attacks on Canada are totally unacceptable, Peru said.",
+     [("ASSAULT", ("Mexican",), ("Canada",), "reported", "Peru", None, None),
+      ("ACCUSE", ("Peru",), ("Mexican",), "asserted", None, None, None)]),
+    ("said a party is a good place", "Peru said Mexico is a good place.", []),
     # ... but a thing that is no party, act or policy is not judged
     ("described a building as a loss", "Canada described the building as a total loss.", []),
     # "it" called names after an act is that act: its doer is the one judged; called a party

@@ -29,7 +29,7 @@ from kg.extract.events.candidate import (
     without,
 )
 from kg.extract.events.dateline import dateline_place
-from kg.extract.events.lexicon import NO_EVENT
+from kg.extract.events.lexicon import NO_EVENT, Trigger
 from kg.extract.events.reference import is_definite, referred_parties
 from kg.extract.events.roles import Participants
 from kg.extract.events.status import StatusFinder
@@ -54,7 +54,7 @@ from kg.records import Article, EventMention, LocalEntity, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from kg.extract.events.lexicon import Lexicon, Trigger
+    from kg.extract.events.lexicon import Lexicon
 
 log = logging.getLogger(__name__)
 
@@ -396,6 +396,11 @@ _FORCE_SECTORS = ("MIL", "COP")
 _ACT_PRONOUNS = frozenset({"it", "this", "that"})
 _ACT_WINDOW = 2
 
+#: How far below zero (VADER's scale) what a speaker says a party or its act is must be rated
+#: to disapprove of it: stricter than for verbs of naming, as a copula's predicate more often
+#: describes than judges.
+_COPULAR_JUDGED = 1.5
+
 #: Participles that tell whom a weapon was aimed at ("rockets targeting X", "aimed at X").
 _AIMED = frozenset({"target", "aim", "direct"})
 
@@ -424,6 +429,8 @@ class _Coder:
         )
 
     def candidate(self, token: Token) -> Candidate | None:
+        if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be":
+            return self.copular_judgment(token)
         if token.pos_ == "VERB":
             trigger = self.verb_trigger(token)
             # a row that names its object, or judges it ("called the attack unacceptable")
@@ -1073,6 +1080,48 @@ class _Coder:
             return False
         acts = [self.verb_trigger(c) for c in verb.children if c.dep_ == "xcomp"]
         return any(act is not None and act.type in VOWED_TYPES for act in acts)
+
+    def copular_judgment(self, predicate: Token) -> Candidate | None:
+        """A speaker's disapproval of a party told as what it is or does: "the Israeli attacks
+        on UN sites are totally unacceptable, Mr. Ban said", "GM's behaviour is completely
+        unacceptable, said Bruederle" (ACCUSE disapprove). The copula must be the content of a
+        report verb whose subject is a named party other than the one judged; the predicate
+        (its head and the words qualifying it) must be rated at least `_COPULAR_JUDGED` below
+        zero by the judgment table; what is judged is a party, or an act whose doer is named.
+        Praise told this way is left out: "X said Y is a good place / profitable" describes
+        more often than it commends. The speaker does it; it is asserted when said."""
+        copula = predicate.head
+        report = copula.head if copula.dep_ == "ccomp" else None
+        if report is None or report.pos_ != "VERB" or not self.lexicon.is_cue(
+            "report", report.lemma_.lower()
+        ):
+            return None
+        if any(c.dep_ == "neg" for c in (*copula.children, *report.children)):
+            return None
+        heads = [predicate]
+        if predicate.lower_ == "one":  # "one of the most repressive states"
+            heads += prep_objects(predicate, ("of",))
+        # the head and what qualifies it, not a noun naming its kind ("a bomb technician")
+        words = [w for h in heads for w in (h, *(c for c in h.children
+                 if c.dep_ in ("amod", "advmod", "conj")))]  # fmt: skip
+        rating = self.lexicon.judgment([w.lower_ for w in words])
+        if rating > -_COPULAR_JUDGED:
+            return None  # praise told this way is most often description ("a good place")
+        speakers, how = self._actors_of(subject_tokens(report)[0])
+        judged: list[str] = []
+        for subject in (c for c in copula.children if c.dep_ == "nsubj"):
+            if self.is_trigger_noun(subject):
+                act = self.nominal(subject)
+                judged.extend(act.actors if act is not None else ())
+            elif subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in _ACT_PRONOUNS:
+                judged.extend(self.parts.targets(subject))
+        judged = [k for k in judged if k not in speakers]
+        if not speakers or not judged:
+            return None
+        trigger = Trigger(predicate.lemma_.lower(), predicate.pos_, "ACCUSE", "disapprove",
+                          "judge", ("neg",), ())
+        return Candidate(trigger, trigger.type, predicate, predicate, report, tuple(speakers),
+                         how, False, tuple(judged), False, False)
 
     def _calls_a_party(self, verb: Token) -> bool:
         """Whether a verb of naming calls its object a party ("called it a terrorist state",
