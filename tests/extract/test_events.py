@@ -418,6 +418,12 @@ CONSTRUCTIONS = [
     # an object pronoun may stand for the object of the clause before it
     ("chased X before arresting him", "Mexico chased Juan Perez for 30 miles before arresting him.",
      [("COERCE", ("Mexico",), ("Juan Perez",), "asserted", None, None, None)]),
+    # not allowing a party is refusing it; a negated act otherwise is none
+    ("did not allow X to", "Mexico did not allow Canada to send aid.",
+     [("REJECT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("allowed X to", "Mexico allowed Canada to enter.",
+     [("AGREE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("did not attack", "Mexico did not attack Canada.", []),
     # naming a person to an office approves them
     ("nominated", "Juan Perez nominated Maria Lopez to lead the Mexican Workers Front.",
      [("SUPPORT", ("Juan Perez",), ("Maria Lopez",), "asserted", None, None, None)]),

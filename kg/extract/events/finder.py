@@ -131,6 +131,7 @@ def extract_events(
                 participants=[*candidate.actors, *candidate.recipients],
                 actors=candidate.actors,
                 light_intent=candidate.light_intent,
+                refusal=any(need == "neg" for need, _ in candidate.trigger.conditions),
             )
             if status is None:
                 log.debug("%r at %d: negated or blocked", token.text, token.idx)
@@ -538,6 +539,8 @@ class _Coder:
                 return False
             rating = _judgment(verb, self.lexicon)
             return rating <= -_JUDGED if values == ("neg",) else rating >= _JUDGED
+        if need == "neg":  # "did not allow X to enter": a refusal
+            return any(c.dep_ == "neg" for c in children)
         if need == "subj":  # "*crowd": "protesters marched", "thousands of students rallied"
             return any(self.parts.is_crowd(s) for s in subject_tokens(verb)[0])
         for obj in objects:

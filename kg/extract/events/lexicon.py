@@ -60,7 +60,7 @@ CUE_CATEGORIES = (
 _INFLECTIONS = (("ied", 3, "y"), ("ed", 1, ""), ("ed", 2, ""), ("ing", 3, "e"), ("ing", 3, ""),
                 ("es", 1, ""), ("es", 2, ""), ("s", 1, ""))
 _NEED_KINDS = ("prt", "obj", "prep", "pobj", "dobj", "intr", "ccomp", "xcomp", "mandate", "under",
-               "subj", "judge")
+               "subj", "judge", "neg")
 #: The type of a row that says "this trigger under this condition is no event" (generated from
 #: the CAMEO dictionary's null-coded patterns: "cut production", "attack the plan" is no ASSAULT).
 NO_EVENT = "NONE"
@@ -71,20 +71,21 @@ class Trigger:
     """One row of the trigger table.
 
     `need` is the extra condition kind ("prt", "obj", "prep", "pobj", "dobj", "intr" (no direct
-    object), "ccomp", "xcomp", "mandate", "under", "subj" or None) and `values` its allowed
-    lemmas (for "pobj": the preposition, then the lemmas its object may have) (for "mandate":
-    the auxiliaries a mandated clause may have) (for "under", of a noun: the prepositions it may
-    be the object of, "went on strike") (for "subj": "*crowd", a subject that is a civilian
-    crowd named by a group noun, "protesters marched") (for "judge": "neg" or "pos", what the
-    verb calls its object, "called the attack unacceptable", rated by `Lexicon.judgment`); a
-    NOUN row with "obj" is a modifier of the nouns it lists ("hunger strike"). An object value
-    starting with "*" asks for an entity ("*person", "*actor"), or for a party the object
-    stands for ("*party": an actor, a thing it owns, the people of a polity: "Houthi
-    targets", "a school in Gaza"), or "*crowd" for a civilian crowd ("dispersed the
-    protesters"). `more` holds further (kind, values) conditions that must
-    hold too ("obj=troop;prep=to"). `preps` introduce the recipient. `source` says where the
-    row comes from: "kg" (triggers.tsv) or "cameo:CODE" (the generated table). A row of type
-    `NO_EVENT` stops the search: that trigger under that condition is no event.
+    object), "ccomp", "xcomp", "mandate", "under", "subj", "judge", "neg" or None) and `values`
+    its allowed lemmas (for "pobj": the preposition, then the lemmas its object may have) (for
+    "mandate": the auxiliaries a mandated clause may have) (for "under", of a noun: the
+    prepositions it may be the object of, "went on strike") (for "subj": "*crowd", a subject
+    that is a civilian crowd named by a group noun, "protesters marched") (for "neg": no values;
+    the verb is negated, and that is the act: "did not allow X to enter" refuses) (for "judge":
+    "neg" or "pos", what the verb calls its object, "called the attack unacceptable", rated by
+    `Lexicon.judgment`); a NOUN row with "obj" is a modifier of the nouns it lists ("hunger
+    strike"). An object value starting with "*" asks for an entity ("*person", "*actor"), or for
+    a party the object stands for ("*party": an actor, a thing it owns, the people of a polity:
+    "Houthi targets", "a school in Gaza"), or "*crowd" for a civilian crowd ("dispersed the
+    protesters"). `more` holds further (kind, values) conditions that must hold too
+    ("obj=troop;prep=to"). `preps` introduce the recipient. `source` says where the row comes
+    from: "kg" (triggers.tsv) or "cameo:CODE" (the generated table). A row of type `NO_EVENT`
+    stops the search: that trigger under that condition is no event.
     """
 
     lemma: str

@@ -96,8 +96,12 @@ class StatusFinder:
         participants: Sequence[str],
         actors: Sequence[str] = (),
         light_intent: bool = False,
+        refusal: bool = False,
     ) -> Status | None:
         """Status of the event whose clause head is `clause` (None: negated or blocked).
+
+        With `refusal` the clause's own negation is the act ("did not allow X": a REJECT row
+        with a "neg" condition), not a cancellation of it.
 
         A speaker telling of their own side's action ("we will help X", said the minister of
         one of the `actors`) is its source, not a third party: the event keeps the status its
@@ -127,7 +131,7 @@ class StatusFinder:
         control = True  # still on the chain of complements that starts at the clause
         speaker: Status | None = None
         while True:
-            if control and any(
+            if control and not (refusal and node.i == clause.i) and any(
                 c.dep_ in ("neg", "advmod") and lex.is_cue("negate", c.lower_)
                 for c in node.children
             ):
