@@ -418,6 +418,13 @@ CONSTRUCTIONS = [
     # an object pronoun may stand for the object of the clause before it
     ("chased X before arresting him", "Mexico chased Juan Perez for 30 miles before arresting him.",
      [("COERCE", ("Mexico",), ("Juan Perez",), "asserted", None, None, None)]),
+    # phrasal verbs of censure and repression
+    ("lashed out at", "Mexico lashed out at Canada.",
+     [("ACCUSE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("hit out at", "Mexico hit out at Canada.",
+     [("ACCUSE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
+    ("clamped down on", "Mexico clamped down on the rebels.",
+     [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
     # not allowing a party is refusing it; a negated act otherwise is none
     ("did not allow X to", "Mexico did not allow Canada to send aid.",
      [("REJECT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
