@@ -425,6 +425,9 @@ CONSTRUCTIONS = [
      [("ACCUSE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     ("clamped down on", "Mexico clamped down on the rebels.",
      [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
+    # captives handed over are released
+    ("handed over hostages", "Mexico handed over two hostages to Canada.",
+     [("RETREAT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     # not allowing a party is refusing it; a negated act otherwise is none
     ("did not allow X to", "Mexico did not allow Canada to send aid.",
      [("REJECT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
