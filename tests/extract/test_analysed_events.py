@@ -96,6 +96,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
          [("MOBILIZE", ["Canada"], ["Palestine"])]),
         ("Canadian jets killed 12 people in the streets of Gaza.",
          [("ASSAULT", ["Canada"], ["Palestine"])]),
+        # a sentence the parser took for a noun phrase ("strikes killed ..."): the strikes did
+        ("Canadian air strikes killed at least 30 Mexicans in Tijuana on Sunday.",
+         [("ASSAULT", ["Canada"], ["Mexico"])]),
         # the forces a state moves are its own, not what the act is done to
         ("Canada withdrew Canadian troops from Mexico.", [("RETREAT", ["Canada"], ["Mexico"])]),
         ("Canada sent Canadian troops to Mexico.", [("AID", ["Canada"], ["Mexico"])]),

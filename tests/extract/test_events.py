@@ -425,6 +425,12 @@ CONSTRUCTIONS = [
      [("ACCUSE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     ("clamped down on", "Mexico clamped down on the rebels.",
      [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
+    # parser slips: a subject hung on the auxiliary; a sentence parsed as a noun phrase whose
+    # participle has an object ("strikes killed 30"); a pronoun possessor beside an owner
+    ("subject on the auxiliary", "Mexico and Peru are mediating between Canada and Chile.",
+     [("CONSULT", ("Mexico", "Peru"), ("Canada", "Chile"), "asserted", None, None, None)]),
+    ("met his Mexican counterpart", "Juan Perez met his Mexican counterpart in Lima.",
+     [("CONSULT", ("Juan Perez",), ("Mexican",), "asserted", None, None, "Lima")]),
     # captives handed over are released
     ("handed over hostages", "Mexico handed over two hostages to Canada.",
      [("RETREAT", ("Mexico",), ("Canada",), "asserted", None, None, None)]),

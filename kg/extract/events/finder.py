@@ -627,7 +627,10 @@ class _Coder:
                 keys = self._last_doers(actors)
             if trigger.type not in _JUDGING_TYPES and obj.dep_ == "dobj" and any(
                 c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children
-            ):  # "X halted its attacks on Y": the doer's own; what it is done to is inside
+            ) and not any(c.dep_ in ("amod", "compound", "nmod")
+                          and self.parts.entity(c) is not None for c in obj.children):
+                # "X halted its attacks on Y": the doer's own; what it is done to is inside
+                # (but "met his Saudi counterpart" is Saudi Arabia's)
                 keys = []
             if trigger.type in _MOVER_TYPES and obj.dep_ == "dobj" and (
                 self.parts.group_sector(obj) or "")[:3] in _FORCE_SECTORS:

@@ -410,7 +410,10 @@ class Participants(EntityIndex):
         government").
         """
         lemma = token.lemma_.lower()
-        for child in token.children:
+        # a pronoun possessor comes after a modifier that names an owner: "his Saudi
+        # counterpart" is Saudi Arabia's, not his
+        children = sorted(token.children, key=lambda c: c.dep_ == "poss" and c.pos_ == "PRON")
+        for child in children:
             key = None
             agent = hyphen_agent(child) if child.lemma_ == "lead" else None
             if agent is not None:

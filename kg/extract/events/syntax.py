@@ -26,7 +26,17 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         return not any(c.dep_ in ("aux", "nsubj", "mark") for c in verb.children)
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not is_misparsed_main_verb(verb)
+
+
+def is_misparsed_main_verb(verb: Token) -> bool:
+    """Whether a past participle the parser hung on the sentence's root noun is the main verb
+    of the sentence, that noun its subject: "Israeli air strikes killed at least 30
+    Palestinians" parsed as a noun phrase. It has a direct object, which a participle
+    modifying a noun ("the militias backed by Iran") does not."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ == "ROOT"
+            and verb.head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "dobj" for c in verb.children))
 
 
 def hyphen_agent(participle: Token) -> Token | None:
@@ -103,6 +113,9 @@ def subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 for pobj in agent.children if pobj.dep_ == "pobj"], False
     # a subject never crosses a colon: "23 May, Paris, France: A meets B" is a dateline
     direct = [c for c in verb.children if c.dep_ in SUBJECTS and not _colon_between(c, verb)]
+    # "Egypt and Qatar are mediating": the subject the parser hung on the auxiliary
+    direct = direct or [s for a in verb.children if a.dep_ == "aux" and a.i < verb.i
+                        for s in a.children if s.dep_ in SUBJECTS and s.i < a.i]
     if direct:
         # several subjects is a misparse; the one nearest before the verb is the likeliest
         before = [c for c in direct if c.i < verb.i]
@@ -137,6 +150,8 @@ def _inherited_subject(verb: Token) -> list[Token]:
     head = verb.head
     if head.i == verb.i:
         return []
+    if is_misparsed_main_verb(verb):
+        return [head]  # "Israeli air strikes killed 30 Palestinians": the strikes did
     # a finite verb parsed as a clause on a noun ("A source ..., denied that") has it as subject
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")):
         return [_predicate_subject(head)]
