@@ -6,13 +6,15 @@ workers; it needs the loaded pipeline and the reference data, nothing from other
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.records import Article, ArticleAnalysis
+from kg.records import Article, ArticleAnalysis, EventMention
 from kg.text import source_hash, stable_hash
 
 if TYPE_CHECKING:
@@ -62,6 +64,19 @@ def load_resources(ontology_dir: Path, *, ontology: Ontology | None = None) -> R
                      load_lexicon(ontology_dir, ontology=ontology))
 
 
+def _as_told_below(headline: EventMention, body: Sequence[EventMention]) -> EventMention:
+    """A headline event with the recipients of the body's first telling of the same act (same
+    type, doers and status) that names them all and more: "ICC issues arrest warrants for
+    Netanyahu" over "... for Netanyahu and Gallant" is that act, so the two tellings merge
+    into one event when linked, with both pieces of evidence."""
+    for event in body:
+        if (event.type, event.actors, event.status) == (
+            headline.type, headline.actors, headline.status
+        ) and set(headline.recipients) < set(event.recipients):
+            return dataclasses.replace(headline, recipients=event.recipients)
+    return headline
+
+
 def analyse_doc(
     doc: Doc, article: Article, resources: Resources, title: Doc | None = None,
     reading: Reading | None = None,
@@ -85,7 +100,7 @@ def analyse_doc(
         told, found = headline_events(
             title, article, offered, resources.gazetteer, resources.lexicon, focus, reading
         )
-        events = [*told, *events]
+        events = [*(_as_told_below(e, events) for e in told), *events]
         entities = [*entities, *found]
     entities = [*entities, *needed(implied, events)]
     sentences = tuple((sent.start_char, sent.end_char) for sent in doc.sents)

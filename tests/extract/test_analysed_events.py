@@ -131,3 +131,19 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
 )
 def test_analysed_events_groups_and_places(text, expected):
     assert coded(text) == expected
+
+
+@pytest.mark.slow
+def test_analysed_events_headline_telling_takes_the_recipients_of_the_body():
+    # the headline names one of the two people the lead names: the same act, told twice
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    article = Article("a", "Canada arrests Juan Perez",
+                      "Canada arrested Juan Perez and Maria Lopez on Monday in Ottawa.", ())
+    (analysis,) = parse_and_analyse(nlp, [article], resources)
+    labels = {e.key: e.label for e in analysis.entities}
+    told = sorted((e.in_title, e.type, [labels[k] for k in e.recipients])
+                  for e in analysis.events)
+    assert told == [(False, "COERCE", ["Juan Perez", "Maria Lopez"]),
+                    (True, "COERCE", ["Juan Perez", "Maria Lopez"])]
