@@ -99,6 +99,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a sentence the parser took for a noun phrase ("strikes killed ..."): the strikes did
         ("Canadian air strikes killed at least 30 Mexicans in Tijuana on Sunday.",
          [("ASSAULT", ["Canada"], ["Mexico"])]),
+        # people a state expels are deported; its diplomats expelled are a sanction
+        ("Canada expelled hundreds of Mexican refugees.", [("COERCE", ["Canada"], ["Mexico"])]),
+        ("Canada expelled two Mexican diplomats.", [("SANCTION", ["Canada"], ["Mexico"])]),
         # the forces a state moves are its own, not what the act is done to
         ("Canada withdrew Canadian troops from Mexico.", [("RETREAT", ["Canada"], ["Mexico"])]),
         ("Canada sent Canadian troops to Mexico.", [("AID", ["Canada"], ["Mexico"])]),
