@@ -155,7 +155,7 @@ class _Context:
         """Acronyms the recognizer left untagged that name an organisation: one it tagged
         elsewhere in the story ("the NYPD said ..." and "two NYPD officers"), or one that
         modifies a group noun of the agents dictionary ("NYPD officers", "RSF fighters")."""
-        words = [m.span() for m in _CAPITALS.finditer(self.doc.text)]
+        words = [m.span() for m in _CAPITALS.finditer(doc_text(self.doc))]
         if not words:
             return []
         known = {c.text for c in found if c.role == ORG and _is_acronym(c.text)}

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.entities.component import doc_text
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.extract.entities.resolve import ENTRY, GROUP, NONE, Candidate
 from kg.records import GENERIC
@@ -38,7 +39,7 @@ def find_ships(doc: Doc, cands: Sequence[Candidate], gaz: Gazetteer) -> tuple[Ca
             found.append(replace(cand, role=NONE))
         else:
             state = _state(gaz.naval_prefixes[prefix], named, gaz)
-            text = doc.text[start : cand.end]
+            text = doc_text(doc)[start : cand.end]
             found.append(Candidate(start, cand.end, text, GENERIC, GROUP, entry_id=state,
                                    sector=_NAVY) if state else replace(cand, role=NONE))
     return tuple(found)
@@ -57,7 +58,7 @@ def _untagged(doc: Doc, cands: Sequence[Candidate], gaz: Gazetteer) -> list[Cand
         if end > token.i + 1 and doc[end - 1].idx not in covered:
             last = doc[end - 1]
             out.append(Candidate(token.idx, last.idx + len(last.text),
-                                 doc.text[token.idx : last.idx + len(last.text)], "PRODUCT",
+                                 doc_text(doc)[token.idx : last.idx + len(last.text)], "PRODUCT",
                                  NONE))
     return out
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.component import doc_text
 from kg.timewords import month_pattern
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class Dateline:
 
 def dateline_place(doc: Doc, participants: Participants) -> Dateline | None:
     """The place the article's dateline names (a Place before a Country), if any."""
-    text = doc.text
+    text = doc_text(doc)
     span = dateline_span(text)
     if span is None:
         return None
