@@ -54,7 +54,7 @@ _VAGUE_SECTORS = ("PPL", "UNK")
 #: noun of these names one person unless it is a collective noun ("the mob")
 _PEOPLE_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF")
 #: Sectors of a state's armed force: police and military.
-_FORCE_SECTORS = ("COP", "MIL")
+FORCE_SECTORS = ("COP", "MIL")
 #: The longest dictionary phrase looked for before a head ("armed riot police").
 _MAX_WORDS = 4
 
@@ -120,7 +120,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
         title = fold(doc[i].lemma_) in gaz.titles
         # a title names the state's people ("officials said" stays unnamed), except plural
         # holders of its force, whose acts are the state's ("officers shot X", "soldiers")
-        force = sector is not None and sector[:3] in _FORCE_SECTORS and doc[i].tag_ == "NNS"
+        force = sector is not None and sector[:3] in FORCE_SECTORS and doc[i].tag_ == "NNS"
         if i not in ties and state_body and (not title or force) and _bare(doc[i], start):
             # "officers", "police", "the navy": the same noun told earlier with its owner ("an
             # Indian warship ... the warship"), the one police force or army the story names
@@ -300,7 +300,7 @@ def named_forces(
             continue
         for word in name.split():
             sector = gaz.agents.get(fold(word), "")[:3]
-            if sector in _FORCE_SECTORS:
+            if sector in FORCE_SECTORS:
                 found.setdefault(sector, {}).setdefault(fold(name), tie)
     return {sector: next(iter(names.values()))
             for sector, names in found.items() if len(names) == 1}  # fmt: skip

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.agents import FORCE_SECTORS
 from kg.extract.entities.evidence import COMMERCE
 from kg.extract.events.agentless import agentless_actors, implicit_state, is_official_act
 from kg.extract.events.candidate import (
@@ -387,10 +388,8 @@ def _judgment(verb: Token, lexicon: Lexicon) -> float:
     return rating
 
 
-#: Types whose object may be the doer's own forces, moved ("sent U.S. troops to X"), and the
-#: sectors of such forces.
+#: Types whose object may be the doer's own forces, moved ("sent U.S. troops to X").
 _MOVER_TYPES = ("AID", "MOBILIZE", "RETREAT")
-_FORCE_SECTORS = ("MIL", "COP")
 
 #: Pronouns a verb of naming may call an act by ("called it unacceptable", "called this a
 #: crime"), and how many sentences back the act may be told.
@@ -633,7 +632,7 @@ class _Coder:
                 # (but "met his Saudi counterpart" is Saudi Arabia's)
                 keys = []
             if trigger.type in _MOVER_TYPES and obj.dep_ == "dobj" and (
-                self.parts.group_sector(obj) or "")[:3] in _FORCE_SECTORS:
+                self.parts.group_sector(obj) or "")[:3] in FORCE_SECTORS:
                 # "sending U.S. troops to Mali", "withdrew Russian forces from X": the forces
                 # moved are the mover's own, not what the act is done to
                 keys = []
