@@ -183,6 +183,12 @@ def types_of(entities):
             "Israeli troops and tanks moved into Khan Younis on Tuesday.",
             {("Israel", "Country"), ("Khan Younis", "Place")},
         ),
+        # the name of a place noun ("the city of X"); an armed group of the actor dictionary
+        # the recognizer tags as a person is the group
+        (
+            "Ansar al-Islam claimed responsibility for a bombing in the city of Mansoura.",
+            {("Ansar al-Islam", "Organization"), ("Mansoura", "Place")},
+        ),
         # a city a force attacks, in a territory that tells its country (countries.json)
         (
             "The RSF attacked El Fasher in North Darfur.",

@@ -102,15 +102,21 @@ def test_entity_evidence_a_one_word_name_the_story_writes_in_lower_case_is_no_na
         # an office holder of the field's dictionaries, taken for an organisation
         ("Ilse Varga", [(0, 2, "ORG")], ("Person", "dictionary:Phoenix.Countries.actors.txt")),
         ("Ilse Varga", [(0, 2, "PERSON")], ("Person", "dictionary:Phoenix.Countries.actors.txt")),
-        # a body confirms an organisation, not a person
+        # a body confirms an organisation
         ("Varga Trust", [(0, 2, "ORG")],
          ("Organization", "dictionary:Phoenix.International.actors.txt")),
-        ("Varga Trust", [(0, 2, "PERSON")], ("Person", "model")),
+        # and makes a "person" whose name starts with no given name one ("Ansar al-Islam")
+        ("Varga Trust", [(0, 2, "PERSON")],
+         ("Organization", "dictionary:Phoenix.International.actors.txt")),
+        # a person with a given name stays a person (the dictionaries list some people as
+        # bodies)
+        ("Ilse Trust", [(0, 2, "PERSON")], ("Person", "model")),
     ],
 )
 def test_entity_evidence_dictionary_gives_a_basis(gaz, label, ents, expected):
     dictionary = {"ilse varga": ("Person", "Phoenix.Countries.actors.txt"),
-                  "varga trust": ("Organization", "Phoenix.International.actors.txt")}
+                  "varga trust": ("Organization", "Phoenix.International.actors.txt"),
+                  "ilse trust": ("Organization", "Phoenix.International.actors.txt")}
     words = [*label.split(), "said", "so", "."]
     _, entities = extract(doc_with(words, ents), replace(gaz, dictionary=dictionary))
     assert [(e.type, e.basis) for e in entities] == [expected]

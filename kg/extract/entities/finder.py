@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities.agents import find_groups, plural_group
 from kg.extract.entities.component import (
@@ -370,21 +370,38 @@ class _Context:
         where a place goes: the object of a place preposition ("a strike on Kharkiv", "fighting
         in El Fasher", "moved into Khan Younis") or of a verb whose object is most often a place
         ("attacked Odesa", `Gazetteer.place_verbs`), or the name of a place noun ("Gaza's second
-        city, Khan Younis"), with no word of an organisation's name and no actor dictionary
-        entry."""
+        city, Khan Younis", "the city of Mansoura") when no modifier of that noun names another
+        country, with no word of an organisation's name and no actor dictionary entry."""
         key = fold(name)
         if key not in self.gaz.place_countries or key in self.gaz.dictionary:
             return False
         if any(fold(t.text) in self.gaz.org_heads for t in span):
             return False
         root = span.root
-        if root.dep_ == "appos" and fold(root.head.lemma_) in self.gaz.place_nouns:
-            return True
+        noun = None
+        if root.dep_ == "appos":
+            noun = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "of":
+            noun = root.head.head
+        if noun is not None and fold(noun.lemma_) in self.gaz.place_nouns:
+            # "the city, Khan Younis", "the central Egyptian city of Mansoura": unless the
+            # place noun names another country than the table's place of that name
+            said = self._modifier_country(noun)
+            return said is None or said == self.gaz.place_countries[key]
         if root.dep_ == "dobj" and fold(root.head.lemma_) in self.gaz.place_verbs:
             # "Russian drones attacked Odesa", "shelled Bakhmut": a person may be the object
             # too ("police attacked Jackson"), so the place's country must be named in the story
             return self._names_country(self.gaz.place_countries[key])
         return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+    def _modifier_country(self, noun: Token) -> str | None:
+        """The country a modifier of a place noun names ("Egyptian", "Egypt's"), if any."""
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                hit = self.gaz.lookup(child.text)
+                if hit is not None and hit[0].type == "Country":
+                    return hit[0].label
+        return None
 
     def _names_country(self, label: str) -> bool:
         """Whether the story names the country `label` (by name, demonym or capital, or one

@@ -199,8 +199,14 @@ def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gaze
         label = max((cands[i].name for i in group.members if cands[i].role == PERSON),
                     key=lambda n: (len(n.split()), len(n)), default=label)
     found = gazetteer.dictionary.get(fold(label))
-    if found is not None and (found[0] == "Person" or group.type == found[0]):
+    if found is None:
+        return
+    if found[0] == "Person" or group.type == found[0]:
         group.type, group.basis = found[0], f"dictionary:{found[1]}"
+    elif fold(label.split()[0]) not in gazetteer.given_names:
+        # "Ansar al-Islam" tagged as a person: a listed organisation whose name does not
+        # start with a given name is the organisation
+        group.type, group.basis, group.label = found[0], f"dictionary:{found[1]}", label
 
 
 def _by_offset(candidates: Sequence[Candidate]) -> tuple[Candidate, ...]:
