@@ -114,6 +114,22 @@ NAMED_CAMP = """
     camp     4 pobj     NOUN
     .        1 punct    PUNCT
 """
+MANNED = """
+    Canada     1 nsubj    PROPN
+    attacked   1 ROOT     VERB VBD attack
+    a          3 det      DET
+    checkpoint 1 dobj     NOUN
+    manned     3 acl      VERB VBN man
+    in         4 prep     ADP
+    Lima       7 compound PROPN
+    district   5 pobj     NOUN
+    in         4 prep     ADP
+    the        10 det     DET
+    north      8 pobj     NOUN
+    of         10 prep    ADP
+    OTTAWA     11 pobj    PROPN
+    .          1 punct    PUNCT
+"""
 SHELLED = """
     Canada   1 nsubj PROPN
     shelled  1 ROOT  VERB VBD shell
@@ -133,6 +149,10 @@ SHELLED = """
         (INTO_COUNTRY, 1, ("e1",), None),    # ... a country there is the one visited
         (NAMED_CAMP, 1, ("e1",), "e2"),      # "in Lima refugee camp": the place noun's name
         (SHELLED, 1, (), "e2"),              # a place the verb acts on
+        # "a checkpoint manned by X in Lima district in the north of Ottawa": a phrase on a
+        # participle describing the object; a place with a known country comes first
+        (MANNED, 1, (), "e4"),
+        (MANNED.replace("OTTAWA", "Lima  "), 1, (), "e2"),
         # ... but a capital there stands for its government ("accused Khartoum")
         (SHELLED.replace("Lima ", "OTTAWA"), 1, (), None),
     ],

@@ -203,9 +203,11 @@ def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gaze
         return
     if found[0] == "Person" or group.type == found[0]:
         group.type, group.basis = found[0], f"dictionary:{found[1]}"
-    elif fold(label.split()[0]) not in gazetteer.given_names:
+    elif fold(label.split()[0]) not in gazetteer.given_names and any(
+        sum(ch.islower() for ch in word) > 1 for word in label.split()
+    ):
         # "Ansar al-Islam" tagged as a person: a listed organisation whose name does not
-        # start with a given name is the organisation
+        # start with a given name (nor is only initials: "U. S.") is the organisation
         group.type, group.basis, group.label = found[0], f"dictionary:{found[1]}", label
 
 

@@ -326,7 +326,8 @@ def _place(candidate: Candidate, participants: Participants, lexicon: Lexicon) -
     """The place a location phrase of the event's clause names ("met X in Damascus").
 
     The phrase hangs on the trigger, on the clause, or (a common misattachment) on the
-    trigger's or the clause's direct object ("met an official in Damascus"); a phrase whose
+    trigger's or the clause's direct object ("met an official in Damascus") or a participle
+    describing it ("attacked a checkpoint manned by X in Y"); a phrase whose
     object is no place may hold one ("at the border in X"). Failing that, the city or region a
     movement ends in ("flew into Damascus"), then one the verb acts on ("shelled Kharkiv"), unless
     it is a capital, which stands for its government there. A participant is never its own
@@ -334,12 +335,17 @@ def _place(candidate: Candidate, participants: Participants, lexicon: Lexicon) -
     """
     taken = {*candidate.actors, *candidate.recipients}
     heads = [candidate.token, candidate.clause]
-    holders = [*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")]
-    for holder in dict.fromkeys(holders):  # the clause is often the trigger itself
-        for obj in _location_objects(holder, lexicon):
-            key = _place_of(obj, participants, lexicon, taken)
-            if key is not None:
-                return key
+    objects = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+    # "attacked a checkpoint manned by X in Y": where the object is
+    described = [c for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    holders = [*heads, *objects, *described]
+    # the clause is often the trigger itself; a place whose country is known comes before
+    # one the place table lacks ("in al-Jawad district in the north of Baghdad": Baghdad)
+    found = [key for holder in dict.fromkeys(holders)
+             for obj in _location_objects(holder, lexicon)
+             if (key := _place_of(obj, participants, lexicon, taken)) is not None]
+    if found:
+        return next((k for k in found if participants.polity(k) is not None), found[0])
     for holder in dict.fromkeys(heads):
         for obj in _location_objects(holder, lexicon, "destination"):
             key = participants.entity(obj)
@@ -372,7 +378,8 @@ def _location_objects(holder: Token, lexicon: Lexicon, value: str | None = None)
 def _place_of(
     obj: Token, participants: Participants, lexicon: Lexicon, taken: set[str]
 ) -> str | None:
-    """The place a location phrase's object names, or one inside it ("at the border in X")."""
+    """The place a location phrase's object names, or one inside it ("at the border in X",
+    "in the north of X")."""
     key = participants.place(obj)
     if key is not None:
         return key if key not in taken else None
@@ -382,8 +389,11 @@ def _place_of(
         key = participants.place(name) if name.dep_ in ("compound", "nmod") else None
         if key is not None and key not in taken:
             return key
-    for inner in _location_objects(obj, lexicon):
-        key = participants.place(inner)
+    inner = _location_objects(obj, lexicon)
+    if obj.pos_ == "NOUN":  # "in the north of Baghdad", "on the outskirts of X"
+        inner += prep_objects(obj, ("of",))
+    for found in inner:
+        key = participants.place(found)
         if key is not None and key not in taken:
             return key
     return None
