@@ -121,6 +121,34 @@ def test_event_unnamed_doer_kept_only_with_a_named_recipient(table, groups, expe
             {},
             [("PROTEST", "strike", (), ("e0",), (("protesters", "CVLOPP"),), True)],
         ),
+        (  # a threat to strike is done to whom the strike would be: the state of its place
+            """
+            Teachers   1 nsubj NOUN NNS teacher
+            threatened 1 ROOT  VERB VBD threaten
+            to         3 aux   PART TO to
+            strike     1 xcomp VERB VB strike
+            in         3 prep  ADP
+            Peru       4 pobj  PROPN
+            .          1 punct PUNCT
+            """,
+            {"Teachers": "EDU"},
+            [("THREATEN", None, (), ("e0",), (("Teachers", "EDU"),), False),
+             ("PROTEST", "strike", (), ("e0",), (("Teachers", "EDU"),), False)],
+        ),
+        (  # ... told by a noun
+            """
+            Teachers   1 nsubj NOUN NNS teacher
+            threatened 1 ROOT  VERB VBD threaten
+            a          3 det   DET
+            strike     1 dobj  NOUN NN strike
+            in         3 prep  ADP
+            Peru       4 pobj  PROPN
+            .          1 punct PUNCT
+            """,
+            {"Teachers": "EDU"},
+            [("THREATEN", None, (), ("e0",), (("Teachers", "EDU"),), False),
+             ("PROTEST", "strike", (), ("e0",), (("Teachers", "EDU"),), False)],
+        ),
         (  # no place and no focus country: no party done to, no event
             """
             Students     1 nsubj NOUN NNS student

@@ -109,6 +109,8 @@ def extract_events(
         if is_question(sent):
             continue  # "What will X add?": a question tells no act
         dates = sentence_dates(sent, coder.is_trigger_noun, date_ents)
+        built: dict[int, list[EventMention]] = {}  # this sentence's events by trigger token
+        threats: list[tuple[Token, EventMention]] = []  # threats still without a recipient
         for token in sent:
             candidate = coder.candidate(token)
             if candidate is not None and candidate.how == "agentless":
@@ -146,19 +148,18 @@ def extract_events(
                                     dateline=dateline)
                 event = _victims_of_the_place(event, one, participants)
                 event = _state_of_the_place(event, sent, participants, lexicon)
-                if not event.actors and not event.recipients:
-                    # a doer named only by an unnamed group needs a named party done to
-                    log.debug("%r at %d: unnamed doer and no recipient", token.text, token.idx)
-                    continue
-                coder.makers[event.type] = candidate.actors
-                if event.type not in _JUDGING_TYPES and candidate.actors:
-                    coder.last_act = (coder.sentence_no, candidate.actors)
-                if event.type in _FORCE_TYPES and candidate.actors:
-                    coder.last_force = (coder.sentence_no, candidate.actors)
-                key = (event.type, event.actors, event.recipients, event.sentence_start,
-                       event.status)  # fmt: skip
-                if key not in events or events[key].confidence < event.confidence:
-                    events[key] = event
+                built.setdefault(one.token.i, []).append(event)
+                if event.type == "THREATEN" and not event.recipients and one.token.i == token.i:
+                    threats.append((token, event, candidate.actors))
+                    continue  # until the act threatened is coded, later in the sentence
+                _keep(event, candidate.actors, events, coder)
+        for token, event, doers in threats:
+            # "threatened to strike in Chicago": a threat is done to whom the act threatened
+            # would be (that act's own rules found them: here the state of the place)
+            acts = [e for i in _threatened_acts(token) for e in built.get(i, ())]
+            targets = [k for e in acts for k in e.recipients if k not in event.actors]
+            event = dataclasses.replace(event, recipients=tuple(dict.fromkeys(targets)))
+            _keep(event, doers, events, coder)
     # an event whose recipient the text does not name (or kg cannot find) is kept with an
     # empty recipient list, not thrown away (issue #15): "X threatened to ban voting in Y"
     kept = unsubsumed(events.values())
@@ -168,6 +169,41 @@ def extract_events(
         kept = [e for e in kept if any(_state_side(participants, k)
                                        for k in (*e.actors, *e.recipients))]  # fmt: skip
     return sorted(kept, key=lambda e: (e.trigger_start, e.type, e.actors))
+
+
+def _keep(
+    event: EventMention,
+    doers: Sequence[str],
+    events: dict[tuple[object, ...], EventMention],
+    coder: _Coder,
+) -> None:
+    """Keep a coded event (the more confident of two equal ones) and note its doers for the
+    rules that look back ("it" for the act just told); a doer named only by an unnamed group
+    needs a named party done to."""
+    if not event.actors and not event.recipients:
+        log.debug("event at %d: unnamed doer and no recipient", event.trigger_start)
+        return
+    coder.makers[event.type] = doers
+    if event.type not in _JUDGING_TYPES and doers:
+        coder.last_act = (coder.sentence_no, doers)
+    if event.type in _FORCE_TYPES and doers:
+        coder.last_force = (coder.sentence_no, doers)
+    key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
+    if key not in events or events[key].confidence < event.confidence:
+        events[key] = event
+
+
+def _threatened_acts(threat: Token) -> list[int]:
+    """The tokens that may tell the act a threat verb threatens: its infinitive or clause
+    ("threatened to strike", "warned it would strike") and its object ("threatened a strike"),
+    with their own complements ("threatened to go on strike")."""
+    found: list[int] = []
+    for comp in threat.children:
+        if comp.dep_ in ("xcomp", "ccomp", "dobj"):
+            found.append(comp.i)
+            found.extend(g.i for c in comp.children if c.dep_ in ("xcomp", "dobj", "prep")
+                         for g in (c, *c.children) if g.dep_ in ("xcomp", "dobj", "pobj"))
+    return found
 
 
 def _victims_of_the_place(
