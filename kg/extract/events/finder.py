@@ -110,7 +110,7 @@ def extract_events(
             continue  # "What will X add?": a question tells no act
         dates = sentence_dates(sent, coder.is_trigger_noun, date_ents)
         built: dict[int, list[EventMention]] = {}  # this sentence's events by trigger token
-        threats: list[tuple[Token, EventMention]] = []  # threats still without a recipient
+        threats: list[tuple[Token, EventMention, tuple[str, ...]]] = []  # no recipient yet
         for token in sent:
             candidate = coder.candidate(token)
             if candidate is not None and candidate.how == "agentless":
