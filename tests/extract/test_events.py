@@ -610,6 +610,13 @@ CONSTRUCTIONS = [
       ("THREATEN", ("Canada",), ("Mexico",), "asserted", "Canada", None, None)]),
     ("said X would strike Y: no threat of the speaker's", "Peru said Canada would strike Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "reported", "Peru", None, None)]),
+    # a coercive act its own side voices as possible is a warning; announced, an intention
+    ("said it could cut ties with X: a threat, and the act intended",
+     "Canada said it could cut ties with Mexico.",
+     [("SANCTION", ("Canada",), ("Mexico",), "intended", "Canada", None, None),
+      ("THREATEN", ("Canada",), ("Mexico",), "asserted", "Canada", None, None)]),
+    ("said it will cut ties with X: an intention", "Canada said it will cut ties with Mexico.",
+     [("SANCTION", ("Canada",), ("Mexico",), "intended", "Canada", None, None)]),
     ("promised to help X: an agreement", "Canada promised to help Mexico.",
      [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("AID", ("Canada",), ("Mexico",), "intended", None, None, None)]),

@@ -121,7 +121,8 @@ def conditional_threat(
     the ban is defied", "X would strike unless Y withdraws"), vowed ("X vowed to retaliate
     against Y": a commit cue valued "threat", with a party threatened) or, by its own side
     (`speaker_acts`), announced against a party ("Livni said Israel would retaliate against
-    Hamas", "X said it will strike Y") is a warning: a THREATEN of its own, asserted when made
+    Hamas", "X said it will strike Y") or voiced as possible ("X could cut ties with Y, its
+    president said") is a warning: a THREATEN of its own, asserted when made
     (ANNOTATION.md), next to the act itself, intended.
 
     Not for an intention a threat verb already tells ("threatened to strike" is coded from
@@ -133,8 +134,12 @@ def conditional_threat(
     intents = [c.removeprefix("intend:") for c in status.cues if c.startswith("intend:")]
     vowed = candidate.event_type in VOWED_TYPES and bool(candidate.recipients) and any(
         lexicon.cue_value("commit", lemma) == "threat" for lemma in intents)
+    possible = candidate.event_type in VOWED_TYPES and any(
+        c.dep_ == "aux" and lexicon.cue_value("intend_aux", c.lower_) == "possible"
+        for c in candidate.clause.children)  # "we could cut ties with X": a warning
     announced = (
-        speaker_acts and candidate.event_type == "ASSAULT" and bool(candidate.recipients)
+        speaker_acts and (candidate.event_type == "ASSAULT" or possible)
+        and bool(candidate.recipients)
         and not candidate.nominal and not intents and "intend-aux" in status.cues
     )  # fmt: skip
     if not vowed and not announced and (
@@ -418,10 +423,11 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
     """The candidate's type, or the type the lexicon's model gives where the rules are unsure
     (neighbouring types, a verb of many types, a quote or a modal; see `typemodel`)."""
     model = lexicon.type_model
-    if model is None or status.status in ("intended", "denied"):
+    if model is None or status.status in ("intended", "denied") or "conditional" in status.cues:
         # the words around an intended or denied act tell the threat, offer or denial that
         # announces or rejects it, an event of its own ("threatened to strike": the strike
-        # stays ASSAULT, intended; "denied reaching an agreement": the agreement stays AGREE)
+        # stays ASSAULT, intended; "denied reaching an agreement": the agreement stays AGREE);
+        # a warning `conditional_threat` made of an announced act is a THREATEN by rule
         return candidate.event_type
     hedged = is_hedged((token.text, token.tag_) for token in sent)
     lemma = candidate.token.lemma_.lower()
