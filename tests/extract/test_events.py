@@ -647,6 +647,12 @@ CONSTRUCTIONS = [
      "Canada said it would respond to any attack by Mexico.", []),
     ("suspended aid to X", "Canada suspended aid to Mexico.",
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # the codebook's SANCTION convict: "find an entity or behavior guilty"
+    ("found X guilty: a conviction", "Canada found Juan Perez guilty of treason.",
+     [("SANCTION", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    ("found X dead: says nothing of who killed X", "Canada found Juan Perez dead.", []),
+    ("ejected X's diplomats: as expelled", "Canada ejected two Mexican diplomats.",
+     [("SANCTION", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
     ("claimed responsibility for an attack: the claimant did it",
      "Canada claimed responsibility for the attack on Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -506,6 +506,9 @@ class _Coder:
                 # "captured dozens of soldiers", "hundreds of police were called": the counted
                 objects += [o for c in objects if self.parts.is_count(c)
                             for o in prep_objects(c, ("of",))]  # fmt: skip
+                # "found them guilty", "were found dead": what the object is found to be
+                objects += [c for c in children if c.dep_ in ("oprd", "acomp", "ccomp")
+                            and c.pos_ == "ADJ"]  # fmt: skip
             if all(self._holds(need, values, verb, children, objects)
                    for need, values in trigger.conditions):  # fmt: skip
                 return None if trigger.type == NO_EVENT else trigger
