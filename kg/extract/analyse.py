@@ -178,7 +178,8 @@ def parse_and_analyse(
                           batch_size=max(batch_size, 64))  # fmt: skip
         for article, doc, title in zip(articles, docs, titles, strict=True):
             try:
-                reading = verbal_reading(title, resources.lexicon.is_act_verb)
+                reading = verbal_reading(title, resources.lexicon.is_act_verb,
+                                         resources.lexicon.is_done_to_verb)
                 if reading is not None:  # headline grammar misread: try it as a sentence
                     title, reading = _read_as_sentence(nlp, title, reading)
                 results.append(analyse_doc(doc, article, resources, title, reading))

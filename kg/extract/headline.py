@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from kg.records import Article, EventMention, LocalEntity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from kg.extract.entities.gazetteer import Gazetteer
     from kg.extract.events.lexicon import Lexicon
@@ -72,8 +72,12 @@ class Reading:
         return offset - (edited_end - self.end)
 
 
-def verbal_reading(doc: Doc, is_verb: Callable[[str], bool]) -> Reading | None:
-    """The plain-sentence reading of a headline parsed with no verb at its root, or None.
+def verbal_reading(
+    doc: Doc, is_verb: Callable[[str], bool], is_done_to: Callable[[str], bool] = bool
+) -> Reading | None:
+    """The plain-sentence reading of a headline parsed with no verb at its root, or with a
+    past participle there that is a passive without its auxiliary (`_reduced_passive`), or
+    None.
 
     The first word after a noun that is a verb `is_verb` knows, written in its base or third
     person form ("sign", "thanks") is put in the past tense; a past participle there
@@ -82,8 +86,9 @@ def verbal_reading(doc: Doc, is_verb: Callable[[str], bool]) -> Reading | None:
     """
     from lemminflect import getInflection
 
-    if any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX") for t in doc):
-        return None
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.pos_ in ("VERB", "AUX"):
+        return _reduced_passive(root, is_verb, is_done_to)
     for word in doc[1:]:
         before = doc[word.i - 1]
         after = doc[word.i + 1] if word.i + 1 < len(doc) else None
@@ -113,6 +118,38 @@ def verbal_reading(doc: Doc, is_verb: Callable[[str], bool]) -> Reading | None:
         if past:
             return Reading(start, end, past[0])
     return None
+
+
+#: Dependents that show a headline's past-tense verb is active: an auxiliary, an object or a
+#: complement ("Russia Attacked Ukraine", "X Agreed to Talks").
+_ACTIVE = ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "prt", "attr")
+
+
+def _reduced_passive(
+    root: Token, is_verb: Callable[[str], bool], is_done_to: Callable[[str], bool]
+) -> Reading | None:
+    """A headline's past participle at its root, after its subject, with no auxiliary and no
+    object: headlines tell a past act in the present tense, so "Navalny Arrested in Moscow",
+    "Warren Jeffs Found Guilty" are passives without their auxiliary; read "was arrested".
+    Only for a verb whose act `is_done_to` someone ("Ministers Met" is no passive), or one
+    with the adjective its object is found or made ("Found Guilty")."""
+    from lemminflect import getInflection
+
+    lemma = root.lemma_.lower()
+    made = any(c.dep_ in ("oprd", "acomp") for c in root.children)
+    if root.tag_ not in ("VBD", "VBN") or not (is_done_to(lemma) or (made and is_verb(lemma))):
+        return None
+    if root.lower_ not in getInflection(lemma, tag="VBN") or any(
+        c.dep_ in _ACTIVE for c in root.children
+    ):  # fmt: skip
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    if not subjects:
+        return None
+    plural = subjects[0].tag_ in ("NNS", "CD") or any(
+        c.dep_ in ("conj", "nummod") for c in subjects[0].children)  # fmt: skip
+    start = root.idx
+    return Reading(start, start + len(root), f"{'were' if plural else 'was'} {root.text}")
 
 
 def headline_events(

@@ -178,12 +178,21 @@ def test_headline_is_title_cased(title, expected):
         ("Police detain dozens in Athens", None),
         # an adverb that is also a verb ("back") is none here
         ("Gary Ross back in talks to direct sequel", None),
+        # a past participle at the root, with no auxiliary and no object: headlines tell a
+        # past act in the present, so it is a passive ("Jeffs Found Guilty" is no finding of
+        # Jeffs'), for an act done to someone or with what its object is found to be
+        ("Navalny arrested in Moscow", "Navalny was arrested in Moscow"),
+        ("Four found guilty after lengthy trial", "Four were found guilty after lengthy trial"),
+        ("Russia attacked Ukraine", None),
+        ("Ministers met in Geneva", None),
+        ("Protesters marched in Paris", None),
     ],
 )
 def test_headline_verbal_reading(title, expected):
     # the point is the edit made of the parser's reading of headline grammar
     nlp, resources = _resources()
-    reading = verbal_reading(nlp(title), resources.lexicon.is_act_verb)
+    lexicon = resources.lexicon
+    reading = verbal_reading(nlp(title), lexicon.is_act_verb, lexicon.is_done_to_verb)
     assert (reading.apply(title) if reading else None) == expected
 
 

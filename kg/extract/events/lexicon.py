@@ -200,6 +200,16 @@ class Lexicon:
                     return stem
         return lemma
 
+    def is_done_to_verb(self, lemma: str) -> bool:
+        """Whether a trigger verb tells, whatever its object, an act done to someone, not one
+        by parties together or by a crowd where it happens ("meet", "march"), and is never
+        told without an object ("workers struck"): a past participle of it at a headline's
+        root is a passive ("Y Arrested")."""
+        rows = self.verb_triggers(lemma)
+        together = (*self.reciprocal_types, *self.place_target_types)
+        return any(row.type not in together and not row.conditions for row in rows) and not any(
+            need == "intr" for row in rows for need, _ in row.conditions)
+
     def is_act_verb(self, lemma: str) -> bool:
         """Whether a verb lemma may tell an event or report or announce one: a trigger verb,
         or a reporting or intending cue ("say", "vow")."""
