@@ -645,6 +645,11 @@ CONSTRUCTIONS = [
      "Canada warned that the crisis could spread to Mexico.", []),
     ("any attack: an act supposed, not told as done",
      "Canada said it would respond to any attack by Mexico.", []),
+    # forces sent to a party are military aid; sent anywhere else, a deployment
+    ("sent troops to X: military aid", "Canada sent troops to Mexico.",
+     [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("sent warships to the border: a deployment", "Canada sent warships to the border.",
+     [("MOBILIZE", ("Canada",), (), "asserted", None, None, None)]),
     ("suspended aid to X", "Canada suspended aid to Mexico.",
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # the codebook's SANCTION convict: "find an entity or behavior guilty"
