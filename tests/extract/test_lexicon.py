@@ -67,11 +67,14 @@ def test_lexicon_generated_rows_follow_the_hand_rows_of_a_lemma(lexicon):
     rows = lexicon.verb_triggers("send")
     sources = [r.source.split(":")[0] for r in rows]
     # the hand rows are corrections on top: every one of them before the first CAMEO row
-    assert sources.index("cameo") == sources.count("kg") == 3
-    envoy, forces, police = (r for r in rows if r.source == "kg")
+    assert sources.index("cameo") == sources.count("kg") == 5
+    envoy, forces, police, aid, deployed = (r for r in rows if r.source == "kg")
     assert (envoy.type, envoy.mode, envoy.need) == ("CONSULT", "visit", "obj")
     assert (forces.type, forces.mode, forces.more) == ("MOBILIZE", "troops", (("prep", ("into",)),))
     assert (police.type, police.need, police.values[0]) == ("AID", "obj", "officer")
+    # forces sent to a party are aid; sent anywhere else, a deployment
+    assert (aid.type, aid.more) == ("AID", (("pobj", ("to", "*party")),))
+    assert (deployed.type, deployed.mode, deployed.more) == ("MOBILIZE", "troops", ())
 
 
 def test_lexicon_a_covered_verb_keeps_the_hand_table_s_say_when_it_stands_alone(lexicon):
@@ -90,10 +93,10 @@ def test_lexicon_reads_several_conditions_and_no_event_rows(tmp_path):
     folder = copy_ontology(tmp_path)
     (folder / "cameo_triggers.tsv").write_text(
         "# lemma\tpos\ttype\tmode\tneeds\tpreps\tcameo\n"
-        "dispatch\tVERB\tMOBILIZE\ttroops\tobj=troop|soldier;prep=to\t-\t154\n"
-        "dispatch\tVERB\tNONE\t-\tobj=parcel\t-\t---\n", encoding="utf-8")
+        "airlift\tVERB\tMOBILIZE\ttroops\tobj=troop|soldier;prep=to\t-\t154\n"
+        "airlift\tVERB\tNONE\t-\tobj=parcel\t-\t---\n", encoding="utf-8")
     # the dictionary's "no event" rows come first (`_row_rank`)
-    second, first = load_lexicon(folder).verb_triggers("dispatch")
+    second, first = load_lexicon(folder).verb_triggers("airlift")
     assert (first.need, first.values, first.more, first.source) == (
         "obj", ("troop", "soldier"), (("prep", ("to",)),), "cameo:154")
     assert first.conditions == (("obj", ("troop", "soldier")), ("prep", ("to",)))
