@@ -620,6 +620,11 @@ CONSTRUCTIONS = [
     ("promised to help X: an agreement", "Canada promised to help Mexico.",
      [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("AID", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # a promise of a retreat is the codebook's CONCEDE ("promise to withdraw from territory
+    # (in the future)"), the retreat intended; the type model does not undo it
+    ("agreed to withdraw from X: a concession", "Canada agreed to withdraw from Mexico.",
+     [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("RETREAT", ("Canada",), ("Mexico",), "intended", None, None, None)]),
     # the codebook: declaring a ceasefire is CONCEDE, implementing one RETREAT ceasefire
     ("declared a ceasefire with X: a verbal concession", "Canada declared a ceasefire with Mexico.",
      [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -59,6 +59,9 @@ class Candidate:
     inferred: bool = False
     #: the words, as written, of a doer resolved from a pronoun or description ("It")
     resolved: tuple[str, ...] = ()
+    #: a rule reading the clause gave the type, not the trigger row alone (a promise of a
+    #: retreat is CONCEDE, a conditional threat THREATEN): the type model leaves it
+    settled: bool = False
 
 
 #: Words that, as an object, say the subjects did the act to each other.
@@ -151,7 +154,7 @@ def conditional_threat(
     if mode is None or ("THREATEN", mode) not in lexicon.modes:
         mode = _THREAT_MODES.get(candidate.event_type)
     trigger = dataclasses.replace(candidate.trigger, type="THREATEN", mode=mode)
-    threat = dataclasses.replace(candidate, trigger=trigger, event_type="THREATEN")
+    threat = dataclasses.replace(candidate, trigger=trigger, event_type="THREATEN", settled=True)
     return threat, dataclasses.replace(status, status="asserted",
                                        cues=(*status.cues, "conditional"))  # fmt: skip
 
@@ -423,11 +426,11 @@ def event_type(candidate: Candidate, status: Status, sent: Span, lexicon: Lexico
     """The candidate's type, or the type the lexicon's model gives where the rules are unsure
     (neighbouring types, a verb of many types, a quote or a modal; see `typemodel`)."""
     model = lexicon.type_model
-    if model is None or status.status in ("intended", "denied") or "conditional" in status.cues:
+    if model is None or status.status in ("intended", "denied") or candidate.settled:
         # the words around an intended or denied act tell the threat, offer or denial that
         # announces or rejects it, an event of its own ("threatened to strike": the strike
         # stays ASSAULT, intended; "denied reaching an agreement": the agreement stays AGREE);
-        # a warning `conditional_threat` made of an announced act is a THREATEN by rule
+        # a type a rule gave from the clause (`Candidate.settled`) stays
         return candidate.event_type
     hedged = is_hedged((token.text, token.tag_) for token in sent)
     lemma = candidate.token.lemma_.lower()

@@ -424,6 +424,10 @@ def _judgment(verb: Token, lexicon: Lexicon) -> float:
     return rating
 
 
+#: Types of the acts whose promise is the codebook's CONCEDE ("promise to withdraw from
+#: territory (in the future)", "promise of future easing of restrictions"), not an AGREE.
+_CONCEDED_TYPES = ("RETREAT", "CONCEDE")
+
 #: Types whose object may be the doer's own forces, moved ("sent U.S. troops to X").
 _MOVER_TYPES = ("AID", "MOBILIZE", "RETREAT")
 
@@ -605,9 +609,15 @@ class _Coder:
         if asks_a_question(verb):
             log.debug("%r at %d: asks a question", verb.text, verb.idx)
             return None
+        row_type = trigger.type
         if trigger.type == "AGREE" and self._vows_force(verb):
             log.debug("%r at %d: a promise of force is a threat", verb.text, verb.idx)
             return None
+        if trigger.type == "AGREE" and self._promises_concession(verb):
+            # "agreed to withdraw from the territory", "promised to release the prisoners":
+            # the codebook's CONCEDE, "a promise of future concessions" (the retreat itself is
+            # coded from its own verb, intended)
+            trigger = dataclasses.replace(trigger, type="CONCEDE", mode=None)
         subjects, inherited = subject_tokens(verb)
         actors, how = self._actors_of(subjects)
         if not actors and subjects and self.is_trigger_noun(subjects[0]):
@@ -802,6 +812,7 @@ class _Coder:
             "unnamed" if unnamed else "agentless" if agentless else how,
             inherited, without(recipients, actors), False, False, unnamed,
             resolved=as_written(subjects) if how == "pronoun" else (),
+            settled=vindicates or trigger.type != row_type,
         )  # fmt: skip
 
     def _told_as_done(self, verb: Token) -> bool:
@@ -1116,6 +1127,15 @@ class _Coder:
                     for obj in (c for c in child.children if c.dep_ == "pobj"):
                         found.extend(self.parts.actors(obj)[0])
         return found
+
+    def _promises_concession(self, verb: Token) -> bool:
+        """Whether a verb of commitment ("agree", "promise", "pledge") has as its infinitive
+        a retreat or a concession ("agreed to withdraw", "pledged to lift the curfew")."""
+        if not self.lexicon.is_cue("commit", verb.lemma_.lower()):
+            return False
+        acts = [self.verb_trigger(c) for c in verb.children
+                if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        return any(act is not None and act.type in _CONCEDED_TYPES for act in acts)
 
     def _vows_force(self, verb: Token) -> bool:
         """Whether a promise is one of violence or coercion ("promised to crush the rebels"):
