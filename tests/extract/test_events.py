@@ -661,6 +661,7 @@ CONSTRUCTIONS = [
     ("found X guilty: a conviction", "Canada found Juan Perez guilty of treason.",
      [("SANCTION", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("found X dead: says nothing of who killed X", "Canada found Juan Perez dead.", []),
+    ("struck a blow against X: a figure of speech", "Canada struck a blow against Mexico.", []),
     ("ejected X's diplomats: as expelled", "Canada ejected two Mexican diplomats.",
      [("SANCTION", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
     ("claimed responsibility for an attack: the claimant did it",
