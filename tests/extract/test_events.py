@@ -593,6 +593,9 @@ CONSTRUCTIONS = [
      [("COERCE", ("Canada",), (), "asserted", None, None, None)]),
     ("imposed a state of emergency", "Mexico imposed a state of emergency.",
      [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
+    # a state of alert raises the forces' readiness (CAMEO 150), no "declared a state"
+    ("declared a state of alert", "Mexico declared a state of alert.",
+     [("MOBILIZE", ("Mexico",), (), "asserted", None, None, None)]),
     # a promise of violence or coercion is a threat (CAMEO codes "promise arrests" so), and
     # no agreement; a promise of help stays one
     ("vowed to retaliate against X: a threat, and the act intended",
