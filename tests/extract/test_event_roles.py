@@ -418,6 +418,30 @@ def test_roles_he_is_the_subject_of_an_earlier_clause_of_its_sentence():
     assert parts.actors(doc[7]) == (["e3"], "pronoun")
 
 
+def test_roles_in_a_quote_he_is_not_its_speaker():
+    """'Vela spoke. "He resigned." Vela said.': the quote runs over two sentences, and its
+    "he" is someone other than Vela, who speaks it."""
+    doc = parse("""
+        Tomas    1  compound PROPN
+        Vela     2  nsubj    PROPN
+        spoke    2  ROOT     VERB VBD speak
+        .        2  punct    PUNCT
+        ``       6  punct    PUNCT ``
+        He       6  nsubj    PRON PRP he
+        resigned 6  ROOT     VERB VBD resign
+        .        6  punct    PUNCT
+        ''       11 punct    PUNCT ''
+        Tomas    10 compound PROPN
+        Vela     11 nsubj    PROPN
+        said     11 ROOT     VERB VBD say
+        .        11 punct    PUNCT
+    """)
+    parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
+    assert parts.quotes == ((doc[4].idx, doc[8].idx + 2),)
+    assert parts.quote_reporter(doc[5]) == doc[11]
+    assert parts.antecedents(doc[5]) == []
+
+
 @pytest.mark.parametrize(
     ("table", "token", "expected"),
     [

@@ -6,7 +6,8 @@ import pytest
 from parsed_docs import lexicon, mentions, parse
 
 from kg.extract.events.roles import Participants
-from kg.extract.events.status import Status, StatusFinder, quote_spans
+from kg.extract.events.status import Status, StatusFinder
+from kg.extract.events.syntax import quote_spans
 from kg.records import LocalEntity
 
 LEXICON = lexicon()
@@ -28,7 +29,7 @@ def status_of(table: str, clause: int, *, noun: int | None = None) -> Status | N
     """The status of "Canada attacks Mexico" told with clause head `clause`."""
     doc = parse(table)
     parts = Participants.build(doc, mentions(doc, NAMED), list(NAMED.values()), LEXICON)
-    finder = StatusFinder(parts, LEXICON, doc.text)
+    finder = StatusFinder(parts, LEXICON)
     return finder.find(
         doc[clause],
         noun=doc[noun] if noun is not None else None,

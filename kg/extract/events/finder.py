@@ -96,7 +96,7 @@ def extract_events(
         return []
     restore_verb_lemmas(doc, lexicon)
     participants = Participants.build(doc, mentions, entities, lexicon)
-    finder = StatusFinder(participants, lexicon, article.text)
+    finder = StatusFinder(participants, lexicon)
     anchor = parse_anchor(article.date, article.date_precision)
     coder = _Coder(participants, lexicon)
     dateline = dateline_place(doc, participants)

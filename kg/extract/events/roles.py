@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.extract.entities.component import doc_text
 from kg.extract.events.index import EntityIndex, build_index
 from kg.extract.events.reference import (
     counted_parties,
@@ -28,6 +29,8 @@ from kg.extract.events.syntax import (
     conjuncts,
     hyphen_agent,
     prep_objects,
+    quote_spans,
+    subject_tokens,
 )
 from kg.records import LocalEntity, Mention
 
@@ -67,6 +70,8 @@ class Participants(EntityIndex):
     the parse (proxies, pronouns, titles). Built once per article and only read afterwards."""
 
     doc: Doc
+    #: character spans of the article's quotations (`quote_spans`)
+    quotes: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def build(
@@ -89,7 +94,35 @@ class Participants(EntityIndex):
             index.focus,
             index.bodies,
             doc,
+            tuple(quote_spans(doc_text(doc))),
         )
+
+    def quote_reporter(self, token: Token) -> Token | None:
+        """The reporting verb that frames the quotation holding `token`: one outside the
+        quotes in the sentence that holds the quote's start or end, the nearest to its end
+        ('"He shot one man," said the spokesman'); None outside quotes or with no such verb."""
+        position = token.idx
+        span = next((s for s in self.quotes if s[0] <= position < s[1]), None)
+        if span is None:
+            return None
+        doc = self.doc
+        sentences = {token.sent.start}
+        for char in (span[0], span[1] - 1):
+            found = doc.char_span(char, char + 1, alignment_mode="expand")
+            if found is not None:
+                sentences.add(found[0].sent.start)
+        best: Token | None = None
+        for start in sorted(sentences):
+            for candidate in doc[start].sent:
+                inside = any(s[0] <= candidate.idx < s[1] for s in self.quotes)
+                if (
+                    not inside
+                    and candidate.pos_ == "VERB"
+                    and self.lexicon.is_cue("report", candidate.lemma_.lower())
+                    and (best is None or abs(candidate.idx - span[1]) < abs(best.idx - span[1]))
+                ):
+                    best = candidate
+        return best
 
     # -- noun phrases -------------------------------------------------------------------------
 
@@ -517,6 +550,12 @@ class Participants(EntityIndex):
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         if previous is not None:
             candidates.extend(c for c in previous.root.children if c.dep_ in _TOPICS)
+        # in a quote, a third person is not whoever speaks it ('"... when he shot her," the
+        # prosecutor said', the quote running over sentences)
+        # (the speaker as named: a pronoun speaker would be resolved in turn)
+        reporter = self.quote_reporter(pronoun)
+        speakers = {self.entity(t)
+                    for t in (subject_tokens(reporter)[0] if reporter is not None else ())}
         for candidate in candidates:
             if candidate.pos_ == "PRON":
                 if candidate.i < pronoun.i and self.lexicon.cue_value(
@@ -538,7 +577,7 @@ class Participants(EntityIndex):
             if (key is None and candidate.i in self.unnamed and pronoun.lower_ in _PLURALS
                     and candidate.tag_ in ("NNS", "NNPS")):  # fmt: skip
                 return []  # "protesters said they ...": the unnamed group (`unnamed_groups`)
-            if key is None or self.is_place_key(key):
+            if key is None or self.is_place_key(key) or key in speakers:
                 continue  # "after the West Bank ..." names no one a pronoun stands for
             is_person = self.entities[key].type == "Person"
             if (kind == "person") == is_person and self.is_actor_key(key):

@@ -19,7 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.events.syntax import QUOTE_MARK, is_for_clause, is_mandated, subject_tokens
+from kg.extract.events.syntax import (
+    is_for_clause,
+    is_mandated,
+    subject_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,8 +31,6 @@ if TYPE_CHECKING:
     from kg.extract.events.lexicon import Lexicon
     from kg.extract.events.roles import Participants
 
-_OPENING = ("“", "«", "``")
-_CLOSING = ("”", "»", "''")
 _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
 #: Verbs that exercise what their object allows: "used its right to veto X", "seized the
 #: chance to attack": the act is done, though the noun alone would only make it possible.
@@ -44,26 +46,6 @@ class Status:
     attributed_to: str | None = None
     source_text: str | None = None
     cues: tuple[str, ...] = ()
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans between paired quotation marks (straight or curly).
-
-    >>> quote_spans('He said "we will go" and “left”.')
-    [(8, 20), (25, 31)]
-    >>> quote_spans("He said, ``we left.''")
-    [(9, 21)]
-    """
-    spans = []
-    start: int | None = None
-    for match in QUOTE_MARK.finditer(text):
-        char = match.group()
-        if start is None and char not in _CLOSING:
-            start = match.start()
-        elif start is not None and char not in _OPENING:
-            spans.append((start, match.end()))
-            start = None
-    return spans
 
 
 def _headline_future(clause: Token) -> bool:
@@ -83,10 +65,9 @@ def _headline_future(clause: Token) -> bool:
 class StatusFinder:
     """Decide the status of events in one parsed article."""
 
-    def __init__(self, participants: Participants, lexicon: Lexicon, text: str) -> None:
+    def __init__(self, participants: Participants, lexicon: Lexicon) -> None:
         self.participants = participants
         self.lexicon = lexicon
-        self.quotes = quote_spans(text)
 
     def find(
         self,
@@ -247,27 +228,7 @@ class StatusFinder:
     def _quoted(self, token: Token) -> Status | None:
         """An event inside quotation marks is the speaker's, if a reporting verb stands
         outside the quotes in the sentence that holds the quote's start or end."""
-        position = token.idx
-        span = next((s for s in self.quotes if s[0] <= position < s[1]), None)
-        if span is None:
-            return None
-        doc = token.doc
-        sentences = {token.sent.start}
-        for char in (span[0], span[1] - 1):
-            found = doc.char_span(char, char + 1, alignment_mode="expand")
-            if found is not None:
-                sentences.add(found[0].sent.start)
-        best: Token | None = None
-        for start in sorted(sentences):
-            for candidate in doc[start].sent:
-                inside = any(s[0] <= candidate.idx < s[1] for s in self.quotes)
-                if (
-                    not inside
-                    and candidate.pos_ == "VERB"
-                    and self.lexicon.is_cue("report", candidate.lemma_.lower())
-                    and (best is None or abs(candidate.idx - span[1]) < abs(best.idx - span[1]))
-                ):
-                    best = candidate
+        best = self.participants.quote_reporter(token)
         if best is None:
             return None
         return Status("reported", *self._source(best), ("quote",))

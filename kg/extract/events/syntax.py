@@ -301,6 +301,28 @@ def _colon_between(a: Token, b: Token) -> bool:
 
 #: A quotation mark: `` and '' open and close quotes in PTB-style text.
 QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d\u00ab\u00bb]")
+_OPENING = ("“", "«", "``")
+_CLOSING = ("”", "»", "''")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans between paired quotation marks (straight or curly).
+
+    >>> quote_spans('He said "we will go" and “left”.')
+    [(8, 20), (25, 31)]
+    >>> quote_spans("He said, ``we left.''")
+    [(9, 21)]
+    """
+    spans = []
+    start: int | None = None
+    for match in QUOTE_MARK.finditer(text):
+        char = match.group()
+        if start is None and char not in _CLOSING:
+            start = match.start()
+        elif start is not None and char not in _OPENING:
+            spans.append((start, match.end()))
+            start = None
+    return spans
 
 
 #: Closing quotes and brackets that may follow a question mark at a sentence's end.
