@@ -639,6 +639,9 @@ CONSTRUCTIONS = [
     ("praised X's release of Y", "Germany praised Canada's release of Juan Perez.",
      [("SUPPORT", ("Germany",), ("Canada",), "asserted", None, None, None),
       ("RETREAT", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    # a verb telling the act happen holds its phrases ("when the attack came on X")
+    ("the attack came on X", "Canada's attack came on Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("staged an attack: the lemmatizer's 'stag' is given back its verb",
      "Canada staged an attack on Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -1046,6 +1046,10 @@ class _Coder:
         hung = [o for p in (noun.head.children if noun.dep_ == "dobj" else ())
                 if p.dep_ == "prep" and p.lower_ in preps and p.i == noun.right_edge.i + 1
                 for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+        if noun.dep_ == "nsubj" and self.lexicon.is_cue("occur", noun.head.lemma_.lower()):
+            # "when the Israeli attack came on the school": the verb telling the act happen
+            # holds its phrases
+            hung += prep_objects(noun.head, preps)
         for holder in {noun.i: noun, anchor.i: anchor}.values():
             for obj in prep_objects(holder, preps):
                 recipients.extend(self.parts.targets(obj))

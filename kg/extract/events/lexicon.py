@@ -46,6 +46,7 @@ CUE_CATEGORIES = (
     "counted",
     "polity",
     "vindicate",
+    "occur",
     "mutual",
     "pronoun",
     "partitive",
