@@ -639,6 +639,10 @@ CONSTRUCTIONS = [
     ("praised X's release of Y", "Germany praised Canada's release of Juan Perez.",
      [("SUPPORT", ("Germany",), ("Canada",), "asserted", None, None, None),
       ("RETREAT", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
+    # the parties of an agreement in the passive verb's "between" phrase
+    ("an agreement was reached between X and Y",
+     "An agreement was reached between Canada and Mexico.",
+     [("AGREE", ("Canada", "Mexico"), (), "asserted", None, None, None)]),
     # a verb telling the act happen holds its phrases ("when the attack came on X")
     ("the attack came on X", "Canada's attack came on Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -1021,8 +1021,12 @@ class _Coder:
             actors, how = self._actors_of(prep_objects(noun, ("of",)))
             of_doer = bool(actors)
         between: list[str] = []
-        for obj in prep_objects(noun, ("between", "among")):
-            between.extend(self.parts.actors(obj)[0])
+        # "talks between X and Y"; "an agreement was reached between X and Y": the phrase on
+        # the verb the noun is the subject or object of
+        holders = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+                            and noun.head.pos_ == "VERB" else [])  # fmt: skip
+        for obj in (o for h in holders for o in prep_objects(h, ("between", "among"))):
+            between.extend(k for k in self.parts.actors(obj)[0] if k not in between)
         if not actors and len(between) >= 2:
             actors, how, between = between, "direct", []
         if not actors and not unnamed:
