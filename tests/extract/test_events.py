@@ -333,6 +333,12 @@ CONSTRUCTIONS = [
       ("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None)]),
     ("warned of sanctions", "Canada warned of sanctions against Mexico.",
      [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # a row that reads the act threatened settles the type: the model does not make the
+    # threat the sanction it names
+    ("raised the prospect of sanctions", "Canada raised the prospect of sanctions on Mexico.",
+     [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("floated the idea of sanctions", "Canada floated the idea of sanctions on Mexico.",
+     [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("raised the prospect of", "Canada raised the prospect of suspending talks with Mexico.",
      [("THREATEN", ("Canada",), (), "asserted", None, None, None),
       ("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None)]),

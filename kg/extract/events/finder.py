@@ -812,7 +812,10 @@ class _Coder:
             "unnamed" if unnamed else "agentless" if agentless else how,
             inherited, without(recipients, actors), False, False, unnamed,
             resolved=as_written(subjects) if how == "pronoun" else (),
-            settled=vindicates or trigger.type != row_type,
+            # a rule changed the row's type, or the row itself reads the act it is about
+            # ("warned of sanctions", "raised the prospect of sanctions": THREATEN)
+            settled=vindicates or trigger.type != row_type or any(
+                "*force" in values for _, values in trigger.conditions),
         )  # fmt: skip
 
     def _told_as_done(self, verb: Token) -> bool:
