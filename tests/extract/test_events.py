@@ -339,6 +339,9 @@ CONSTRUCTIONS = [
      [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("floated the idea of sanctions", "Canada floated the idea of sanctions on Mexico.",
      [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # force used on an act is used on whoever makes it
+    ("repulsed an attack by X", "Canada repulsed an attack by Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("pointed a gun at X: a threat of violence", "Canada pointed a gun at Mexico.",
      [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("raised the prospect of", "Canada raised the prospect of suspending talks with Mexico.",

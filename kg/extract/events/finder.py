@@ -685,6 +685,14 @@ class _Coder:
                 # "sending U.S. troops to Mali", "withdrew Russian forces from X": the forces
                 # moved are the mover's own, not what the act is done to
                 keys = []
+            if trigger.type in _FORCE_TYPES and not keys and obj.pos_ == "NOUN" and (
+                self._forceful(obj)
+            ):
+                # "repulsed an attack by Somali pirates", "foiled a hijacking by X": force used
+                # on an act is used on whoever makes it (its "by" phrase or its modifier)
+                makers, _ = self._actors_of(prep_objects(obj, ("by",)))
+                maker = None if makers else self.parts.modifier_actor(obj, allow_of=False)
+                keys = [k for k in (makers or ([maker] if maker else [])) if k not in actors]
             if trigger.type in _JUDGING_TYPES and self.is_trigger_noun(obj):
                 # "condemned the killing of X by Y": the act judged is Y's; "condemned the
                 # attack" told before: whoever made it, not its victim
