@@ -604,6 +604,11 @@ CONSTRUCTIONS = [
      [("COERCE", ("Canada",), (), "asserted", None, None, None)]),
     ("imposed a state of emergency", "Mexico imposed a state of emergency.",
      [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
+    # cordoning off an area restricts movement (the codebook's COERCE restrict)
+    ("sealed off X", "Mexico sealed off the border town.",
+     [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
+    ("set up roadblocks", "Mexico set up roadblocks.",
+     [("COERCE", ("Mexico",), (), "asserted", None, None, None)]),
     # a state of alert raises the forces' readiness (CAMEO 150), no "declared a state"
     ("declared a state of alert", "Mexico declared a state of alert.",
      [("MOBILIZE", ("Mexico",), (), "asserted", None, None, None)]),
