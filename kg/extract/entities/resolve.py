@@ -186,11 +186,18 @@ def resolve(
     return _records(cands, keys, groups)
 
 
+#: Actor dictionary files whose organisations are bodies only: the country and armed-group
+#: files also list leaders and militants as their groups' names ("Bashar al-Assad" for the
+#: Syrian government, "Abu Ayyub al-Masri"), so a person they list there stays a person.
+_BODY_FILES = ("Phoenix.International.actors.txt",)
+
+
 def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gazetteer) -> None:
     """Give a dictionary basis to a person or organisation the field's dictionaries name.
 
     An office holder the model took for an organisation becomes a person; an organisation
-    only confirms an organisation (its dictionaries list some people without dates).
+    confirms an organisation, and makes a "person" of the international bodies' file one
+    unless its name starts with a given name (the dictionaries list some people as bodies).
     """
     if group.basis != MODEL or group.type not in ("Person", "Organization"):
         return
@@ -203,11 +210,11 @@ def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gaze
         return
     if found[0] == "Person" or group.type == found[0]:
         group.type, group.basis = found[0], f"dictionary:{found[1]}"
-    elif fold(label.split()[0]) not in gazetteer.given_names and any(
+    elif found[1] in _BODY_FILES and fold(label.split()[0]) not in gazetteer.given_names and any(
         sum(ch.islower() for ch in word) > 1 for word in label.split()
     ):
-        # "Ansar al-Islam" tagged as a person: a listed organisation whose name does not
-        # start with a given name (nor is only initials: "U. S.") is the organisation
+        # a body of the international actors file tagged as a person: one whose name does
+        # not start with a given name (nor is only initials: "U. S.") is the body
         group.type, group.basis, group.label = found[0], f"dictionary:{found[1]}", label
 
 
