@@ -1147,22 +1147,25 @@ class _Coder:
                         found.extend(self.parts.actors(obj)[0])
         return found
 
-    def _promises_concession(self, verb: Token) -> bool:
-        """Whether a verb of commitment ("agree", "promise", "pledge") has as its infinitive
-        a retreat or a concession ("agreed to withdraw", "pledged to lift the curfew")."""
+    def _promised_types(self, verb: Token) -> set[str]:
+        """The types of the acts a verb of commitment ("agree", "promise", "vow") promises in
+        its infinitive ("promised to crush the rebels", "agreed to withdraw")."""
         if not self.lexicon.is_cue("commit", verb.lemma_.lower()):
-            return False
-        acts = [self.verb_trigger(c) for c in verb.children
-                if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        return any(act is not None and act.type in _CONCEDED_TYPES for act in acts)
+            return set()
+        acts = [self.verb_trigger(c) for c in verb.children if c.dep_ == "xcomp"]
+        return {act.type for act in acts if act is not None}
+
+    def _promises_concession(self, verb: Token) -> bool:
+        """Whether a verb of commitment promises a retreat or a concession ("agreed to
+        withdraw", "pledged to lift the curfew")."""
+        return bool(self._promised_types(verb) & set(_CONCEDED_TYPES))
 
     def _vows_force(self, verb: Token) -> bool:
         """Whether a promise is one of violence or coercion ("promised to crush the rebels"):
         a threat, coded from the act promised (`conditional_threat`), not an agreement."""
         if self.lexicon.cue_value("commit", verb.lemma_.lower()) != "threat":
             return False
-        acts = [self.verb_trigger(c) for c in verb.children if c.dep_ == "xcomp"]
-        return any(act is not None and act.type in VOWED_TYPES for act in acts)
+        return bool(self._promised_types(verb) & set(VOWED_TYPES))
 
     def copular_judgment(self, predicate: Token) -> Candidate | None:
         """A speaker's disapproval of a party told as what it is or does: "the Israeli attacks
