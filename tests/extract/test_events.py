@@ -214,9 +214,7 @@ CONSTRUCTIONS = [
      [("CONSULT", ("Pedro Alvarez",), ("Maria Lopez", "John Carter"), "asserted", None, None,
        None),
       ("REQUEST", ("Maria Lopez", "John Carter"), ("Pedro Alvarez",), "asserted", None, None,
-       None),
-      # releasing captives is RETREAT release in the current codebook (issue #14)
-      ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+       None)]),  # his release of the prisoners: a private person's act done to no party
     ("his talks with", "Before his talks with Vladimir Putin, John Carter flew home.",
      [("CONSULT", ("John Carter",), ("Vladimir Putin",), "asserted", None, None, None)]),
     ("caption meets with", "Justin Trudeau meets with Andres Lopez in Ottawa.",
@@ -243,8 +241,8 @@ CONSTRUCTIONS = [
      "The European Union is readying a package of sanctions on Russia.",
      [("SANCTION", ("The European Union",), ("Russia",), "intended", None, None, None)]),
     ("said, before calling for",
-     '"We want peace," Justin Trudeau said, before calling for a ceasefire.',
-     [("REQUEST", ("Justin Trudeau",), (), "asserted", None, None, None)]),
+     '"We want peace," the Canadian government said, before calling for a ceasefire.',
+     [("REQUEST", ("Canadian",), (), "asserted", None, None, None)]),
     ("alleges that", "Israel alleges Hamas infiltrated the agency.",
      [("ACCUSE", ("Israel",), ("Hamas",), "asserted", None, None, None)]),
     ("ban on its owner's operations", "Germany imposed a ban on Greenpeace's operations.",
@@ -981,6 +979,13 @@ def test_events_threat_is_an_act_done_to_the_party_threatened(nlp, lexicon):
         ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("Canada will visit Mexico if the talks succeed.", [
         ("CONSULT", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # a noun a verb carries is that verb's act, and the threat is done to whom the act would be
+    ("Greenpeace said it would go on strike if Mexico did not settle the dispute.", [
+        ("PROTEST", ("Greenpeace",), ("Mexico",), "intended", "Greenpeace", None, None),
+        ("THREATEN", ("Greenpeace",), ("Mexico",), "asserted", "Greenpeace", None, None)]),
+    ("Greenpeace said it would stage a 48-hour strike if Mexico did not settle the dispute.", [
+        ("PROTEST", ("Greenpeace",), ("Mexico",), "intended", "Greenpeace", None, None),
+        ("THREATEN", ("Greenpeace",), ("Mexico",), "asserted", "Greenpeace", None, None)]),
 ])  # fmt: skip
 def test_events_a_conditional_coercive_act_is_a_threat(nlp, lexicon, text, expected):
     # "will sanction X if ...": a warning, THREATEN asserted when made (ANNOTATION.md), with
@@ -1048,3 +1053,14 @@ def test_events_commerce_story_needs_a_state_side_party(nlp, lexicon, text, reci
     article = Article(id="t", title="", text=text, sources=())
     events = extract_events(doc, article, mentions, [acme, recipient], lexicon)
     assert [e.type for e in events] == expected
+
+
+def test_events_private_act_with_no_party_done_to_is_dropped(nlp, lexicon):
+    # a private person's act done to no one is no political event; the same act by someone who
+    # acts for a state, or done to a party, is
+    assert code(nlp, lexicon, "Pedro Alvarez resigned on Monday.") == []
+    assert code(nlp, lexicon, "Canadian official Pedro Alvarez resigned on Monday.",
+                affiliations={"Pedro Alvarez": "Canadian"}) == [
+        ("RETREAT", ("Pedro Alvarez",), (), "asserted", None, None, None)]
+    assert code(nlp, lexicon, "Pedro Alvarez resigned from Greenpeace on Monday.") == [
+        ("RETREAT", ("Pedro Alvarez",), ("Greenpeace",), "asserted", None, None, None)]

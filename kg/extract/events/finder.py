@@ -156,13 +156,19 @@ def extract_events(
         for token, event, doers in threats:
             # "threatened to strike in Chicago": a threat is done to whom the act threatened
             # would be (that act's own rules found them: here the state of the place)
-            acts = [e for i in _threatened_acts(token) for e in built.get(i, ())]
+            # (a conditional threat is its own act's: "would go on strike if": the strike's)
+            acts = [e for i in (token.i, *_threatened_acts(token)) for e in built.get(i, ())
+                    if e.type != "THREATEN"]
             targets = [k for e in acts for k in e.recipients if k not in event.actors]
             event = dataclasses.replace(event, recipients=tuple(dict.fromkeys(targets)))
             _keep(event, doers, events, coder)
     # an event whose recipient the text does not name (or kg cannot find) is kept with an
     # empty recipient list, not thrown away (issue #15): "X threatened to ban voting in Y"
     kept = unsubsumed(events.values())
+    # an act with no party done to it is news of public life only when a public party does
+    # it: "Ortiz planned to partner with his sergeant", "Microsoft offered customers several
+    # options", "the director pulled out of negotiations" are no political events
+    kept = [e for e in kept if e.recipients or any(_public(participants, k) for k in e.actors)]
     if any(e.genre == COMMERCE for e in entities):
         # a business, product or film story: "Apple unveiled a MacBook", "the studio agreed
         # with the director" are no political events; a state's act in it is ("the EU fined X")
@@ -277,6 +283,19 @@ def _state_side(participants: Participants, key: str) -> bool:
     owner = participants.entities.get(entity.affiliation or "")
     return entity.basis.startswith("dictionary:") or (
         owner is not None and owner.type in ("Country", "ArmedGroup"))
+
+
+def _public(participants: Participants, key: str) -> bool:
+    """A state, an armed group, a body that is no business (a government body, a party, an
+    NGO, an international body), or a person who holds an office, is in the actor
+    dictionaries or acts for such a party; not a private person, a company or a product."""
+    entity = participants.entities[key]
+    if entity.type != "Person":
+        return _state_side(participants, key)
+    if entity.roles or entity.basis.startswith("dictionary:"):
+        return True
+    owner = participants.entities.get(entity.affiliation or "")
+    return owner is not None and owner.type != "Person" and _public(participants, owner.key)
 
 
 def _lone_dictionary_act(
