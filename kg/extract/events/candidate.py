@@ -129,7 +129,8 @@ def conditional_threat(
     (ANNOTATION.md), next to the act itself, intended.
 
     Not for an intention a threat verb already tells ("threatened to strike" is coded from
-    "threatened"), nor for nominal acts unless vowed ("vowed to continue its attacks on X"),
+    "threatened"), nor for nominal acts unless vowed ("vowed to continue its attacks on X") or
+    carried by a verb that has the condition ("would go on strike if Y"),
     nor for a plan ("X plans to strike Y": an intention, no warning).
     """
     if status.status != "intended":
@@ -145,8 +146,11 @@ def conditional_threat(
         and bool(candidate.recipients)
         and not candidate.nominal and not intents and "intend-aux" in status.cues
     )  # fmt: skip
+    # a noun a verb carries is told as that verb's act ("would go on strike if", "will
+    # launch an offensive unless"); a noun alone is only named ("the strike, if it goes ahead")
+    named_only = candidate.nominal and candidate.clause.i == candidate.token.i
     if not vowed and not announced and (
-        candidate.nominal or candidate.event_type not in _COERCIVE_TYPES
+        named_only or candidate.event_type not in _COERCIVE_TYPES
         or intents or not has_condition(candidate.clause)
     ):  # fmt: skip
         return None
