@@ -1064,3 +1064,22 @@ def test_events_private_act_with_no_party_done_to_is_dropped(nlp, lexicon):
         ("RETREAT", ("Pedro Alvarez",), (), "asserted", None, None, None)]
     assert code(nlp, lexicon, "Pedro Alvarez resigned from Greenpeace on Monday.") == [
         ("RETREAT", ("Pedro Alvarez",), ("Greenpeace",), "asserted", None, None, None)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    # a response to a proposal told before is done to whoever put it forward
+    ("France unveiled a peace initiative on Monday. Russia rejected the initiative and Germany "
+     "backed the plan.",
+     [("REJECT", ("Russia",), ("France",), "asserted", None, None, None),
+      ("SUPPORT", ("Germany",), ("France",), "asserted", None, None, None)]),
+    ("Mexico put forward a truce plan. Canada agreed to the proposal.",
+     [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("Russia rejected the plan proposed by France.",
+     [("REJECT", ("Russia",), ("France",), "asserted", None, None, None)]),
+    # discussing a plan does not put it forward
+    ("France discussed a plan on Monday. Russia rejected the plan.",
+     [("REJECT", ("Russia",), (), "asserted", None, None, None)]),
+])  # fmt: skip
+def test_events_a_response_to_a_proposal_is_done_to_its_author(nlp, lexicon, text, expected):
+    assert code(nlp, lexicon, text) == expected

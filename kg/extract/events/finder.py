@@ -66,6 +66,9 @@ _ANY = ("any",)
 #: Types of verbs that judge an act told as their object ("condemned Israel's bombing of X",
 #: "praised the release of Y"): the act is an event of its own when the text names its doer
 _JUDGING_TYPES = ("ACCUSE", "SUPPORT")
+#: Types of a response to a proposal: "backed the proposal", "rejected the plan", "accepted
+#: the initiative" are done to whoever put it forward.
+_RESPONSE_TYPES = ("SUPPORT", "REJECT", "AGREE", "ACCUSE")
 #: (type, mode) of acts whose passive subject is the doer's own forces ("troops were deployed
 #: to X"; "a force created" is no such act)
 _MOVED = (("MOBILIZE", "troops"), ("MOBILIZE", "police"))
@@ -109,6 +112,7 @@ def extract_events(
         if is_question(sent):
             continue  # "What will X add?": a question tells no act
         dates = sentence_dates(sent, coder.is_trigger_noun, date_ents)
+        coder.note_proposals(sent)
         built: dict[int, list[EventMention]] = {}  # this sentence's events by trigger token
         threats: list[tuple[Token, EventMention, tuple[str, ...]]] = []  # no recipient yet
         for token in sent:
@@ -481,6 +485,51 @@ class _Coder:
         #: the same for the last forceful act (ASSAULT, COERCE): "an investigation" with no
         #: "into" phrase is one into it
         self.last_force: tuple[int, Sequence[str]] | None = None
+        #: the parties that put forward the last plan or proposal told (cue "proposal"), for
+        #: "X backed the proposal" later on
+        self.proposer: Sequence[str] = ()
+
+    def note_proposals(self, sent: Span) -> None:
+        """Note who puts forward a plan or proposal in a sentence: its possessor or modifier
+        ("Egypt's plan", "an Egyptian initiative"), its "by/from" phrase ("a plan proposed by
+        X"), or the subject of a verb of putting forward ("Egypt put forward a truce plan")."""
+        for noun in sent:
+            if noun.pos_ == "NOUN" and self.lexicon.is_cue("proposal", noun.lemma_.lower()):
+                owners = self._own_proposer(noun)
+                if not owners and noun.dep_ == "dobj" and self._authors(noun.head):
+                    owners = self._actors_of(subject_tokens(noun.head)[0])[0]
+                if owners:
+                    self.proposer = owners
+
+    def _own_proposer(self, noun: Token) -> list[str]:
+        """The party a proposal noun's own phrase names as its author, if any."""
+        key = self.parts.modifier_actor(noun, allow_of=False)
+        if key is not None:
+            return [key]
+        by = prep_objects(noun, ("by", "from")) + [
+            o for c in noun.children if c.dep_ == "acl" and self._authors(c)
+            for o in prep_objects(c, ("by",))]  # fmt: skip
+        return self._actors_of(by)[0] if by else []
+
+    def _authors(self, verb: Token) -> bool:
+        """Whether a verb puts forward its object (cue "author", with its particle)."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or not self.lexicon.is_cue("author", lemma):
+            return False
+        particles = self.lexicon.cue_value("author", lemma)
+        return particles is None or any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in particles.split("|")
+            for c in verb.children)  # fmt: skip
+
+    def _proposed_to(self, noun: Token, trigger: Trigger) -> list[str]:
+        """"backed the proposal", "objected to the plan": a response to a proposal told before
+        is done to whoever put it forward; [] for any other noun, or one whose own phrase
+        names its author (that party is found as any other)."""
+        if trigger.type not in _RESPONSE_TYPES or noun.pos_ != "NOUN" or not is_definite(noun):
+            return []
+        if not self.lexicon.is_cue("proposal", noun.lemma_.lower()) or self._own_proposer(noun):
+            return []
+        return list(self.proposer)
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and bool(
@@ -730,9 +779,12 @@ class _Coder:
             if not keys and obj.pos_ == "NOUN":
                 keys = referred_parties(obj, self.lexicon, self.told, self.makers, actors,
                                         judged=trigger.type in _JUDGING_TYPES)
+            keys = keys or [k for k in self._proposed_to(obj, trigger) if k not in actors]
             recipients.extend(keys)
         for obj in prep_objects(verb, preps):
-            recipients.extend(self.parts.targets(obj))
+            keys = self.parts.targets(obj)
+            keys = keys or [k for k in self._proposed_to(obj, trigger) if k not in actors]
+            recipients.extend(keys)
         if not recipients:
             # "withdrew from the talks with X": the phrase a condition names holds the party
             holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]

@@ -53,6 +53,8 @@ CUE_CATEGORIES = (
     "instrument",
     "enforcer",
     "document",
+    "proposal",
+    "author",
     "anonymity",
     "quantity",
 )
