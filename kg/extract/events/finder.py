@@ -69,6 +69,8 @@ _JUDGING_TYPES = ("ACCUSE", "SUPPORT")
 #: Types of a response to a proposal: "backed the proposal", "rejected the plan", "accepted
 #: the initiative" are done to whoever put it forward.
 _RESPONSE_TYPES = ("SUPPORT", "REJECT", "AGREE", "ACCUSE")
+#: Prepositions of what an investigation looks into ("an inquiry into the attacks").
+_INQUIRY_PREPS = ("into", "of", "on")
 #: (type, mode) of acts whose passive subject is the doer's own forces ("troops were deployed
 #: to X"; "a force created" is no such act)
 _MOVED = (("MOBILIZE", "troops"), ("MOBILIZE", "police"))
@@ -1320,15 +1322,22 @@ class _Coder:
             nouns = [token] if token.dep_ in ("dobj", "pobj") else []
         else:
             nouns = [*object_tokens(token), *prep_objects(token, ("for",))]
-        if not any(self._is_inquiry(n) for n in nouns):
+        inquiries = [n for n in nouns if self._is_inquiry(n)]
+        if not inquiries:
             return candidate
-        doers = self._last_doers(candidate.actors, force=True)
+        # "an investigation of the strikes", "a probe into the killing of X by Y": whoever
+        # did the act looked into (its own doer, else the last forceful act's)
+        acts = [a for n in inquiries for a in prep_objects(n, _INQUIRY_PREPS)]
+        doers = [k for a in acts if (event := self.nominal(a)) is not None for k in event.actors
+                 if k not in candidate.actors]  # fmt: skip
+        doers = doers or self._last_doers(candidate.actors, force=True)
         return dataclasses.replace(candidate, recipients=tuple(doers)) if doers else candidate
 
     def _is_inquiry(self, noun: Token) -> bool:
-        """Whether a noun is an investigation that names nothing it looks into."""
-        if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ in ("into", "of", "on")
-                                      for c in noun.children):  # fmt: skip
+        """Whether a noun is an investigation that names nothing it looks into but an act
+        ("an investigation", "an inquiry into the attacks"; not "an inquiry into X")."""
+        if noun.pos_ != "NOUN" or any(not self.is_trigger_noun(o)
+                                      for o in prep_objects(noun, _INQUIRY_PREPS)):  # fmt: skip
             return False
         return any(row.mode == "investigate" and row.need is None
                    for row in self.lexicon.noun_triggers(noun.lemma_.lower()))  # fmt: skip
