@@ -60,7 +60,11 @@ def code_events(nlp, lexicon, text, *, date=None, places=(), affiliations=None):
             continue
         kind = "Place" if ent.text in places else TYPES[ent.label_]
         if ent.text not in entities:
-            entities[ent.text] = LocalEntity(f"e{len(entities)}", ent.text, kind)
+            # the people of these sentences stand for public figures, as if the actor
+            # dictionaries knew them (a private person's acts are no events: see
+            # test_events_private_persons_acts_are_no_events)
+            basis = "dictionary:test" if kind == "Person" else ""
+            entities[ent.text] = LocalEntity(f"e{len(entities)}", ent.text, kind, basis=basis)
         mentions.append(
             Mention(ent.start_char, ent.end_char, ent.text, ent.label_, entities[ent.text].key)
         )
@@ -214,7 +218,9 @@ CONSTRUCTIONS = [
      [("CONSULT", ("Pedro Alvarez",), ("Maria Lopez", "John Carter"), "asserted", None, None,
        None),
       ("REQUEST", ("Maria Lopez", "John Carter"), ("Pedro Alvarez",), "asserted", None, None,
-       None)]),  # his release of the prisoners: a private person's act done to no party
+       None),
+      # releasing captives is RETREAT release in the current codebook (issue #14)
+      ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
     ("his talks with", "Before his talks with Vladimir Putin, John Carter flew home.",
      [("CONSULT", ("John Carter",), ("Vladimir Putin",), "asserted", None, None, None)]),
     ("caption meets with", "Justin Trudeau meets with Andres Lopez in Ottawa.",
@@ -241,8 +247,8 @@ CONSTRUCTIONS = [
      "The European Union is readying a package of sanctions on Russia.",
      [("SANCTION", ("The European Union",), ("Russia",), "intended", None, None, None)]),
     ("said, before calling for",
-     '"We want peace," the Canadian government said, before calling for a ceasefire.',
-     [("REQUEST", ("Canadian",), (), "asserted", None, None, None)]),
+     '"We want peace," Justin Trudeau said, before calling for a ceasefire.',
+     [("REQUEST", ("Justin Trudeau",), (), "asserted", None, None, None)]),
     ("alleges that", "Israel alleges Hamas infiltrated the agency.",
      [("ACCUSE", ("Israel",), ("Hamas",), "asserted", None, None, None)]),
     ("ban on its owner's operations", "Germany imposed a ban on Greenpeace's operations.",
@@ -871,13 +877,14 @@ def test_events_federal_government_is_the_speakers_country(nlp, lexicon):
     assert events == [("AID", ("Canadian",), ("Mexico",), "intended", "Pedro Alvarez", None, None)]
 
 
-def _with_roles(nlp, text, people):
-    """Parse `text` with hand-made Person entities {name: roles} found by their first match."""
+def _with_roles(nlp, text, people, *, basis="dictionary:test"):
+    """Parse `text` with hand-made Person entities {name: roles} found by their first match
+    (public figures, as if the actor dictionaries knew them, unless `basis` says otherwise)."""
     doc = nlp(text)
     entities, mentions = [], []
     for number, (name, roles) in enumerate(people.items()):
         start = text.index(name)
-        entities.append(LocalEntity(f"e{number}", name, "Person", roles=roles))
+        entities.append(LocalEntity(f"e{number}", name, "Person", roles=roles, basis=basis))
         mentions.append(Mention(start, start + len(name), name, "PERSON", f"e{number}"))
     return doc, Article(id="t", title="", text=text, sources=()), mentions, entities
 
@@ -1064,15 +1071,24 @@ def test_events_commerce_story_needs_a_state_side_party(nlp, lexicon, text, reci
     assert [e.type for e in events] == expected
 
 
-def test_events_private_act_with_no_party_done_to_is_dropped(nlp, lexicon):
-    # a private person's act done to no one is no political event; the same act by someone who
-    # acts for a state, or done to a party, is
-    assert code(nlp, lexicon, "Pedro Alvarez resigned on Monday.") == []
-    assert code(nlp, lexicon, "Canadian official Pedro Alvarez resigned on Monday.",
-                affiliations={"Pedro Alvarez": "Canadian"}) == [
-        ("RETREAT", ("Pedro Alvarez",), (), "asserted", None, None, None)]
-    assert code(nlp, lexicon, "Pedro Alvarez resigned from Greenpeace on Monday.") == [
-        ("RETREAT", ("Pedro Alvarez",), ("Greenpeace",), "asserted", None, None, None)]
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "people", "expected"), [
+    # a private person's act done to no one, or to another private person, is no event
+    ("Juan Perez resigned on Monday.", {"Juan Perez": ()}, []),
+    ("Juan Perez shot Pedro Alvarez on Monday.", {"Juan Perez": (), "Pedro Alvarez": ()}, []),
+    # a profession is no public office
+    ("Lawyer Juan Perez shot Pedro Alvarez.", {"Juan Perez": ("lawyer",), "Pedro Alvarez": ()},
+     []),
+    # one who holds an office is a public figure, whoever the act is done to
+    ("Mayor Juan Perez resigned on Monday.", {"Juan Perez": ("mayor",)},
+     [("RETREAT", ("e0",), (), "asserted")]),
+    ("Juan Perez shot Mayor Pedro Alvarez.", {"Juan Perez": (), "Pedro Alvarez": ("mayor",)},
+     [("ASSAULT", ("e0",), ("e1",), "asserted")]),
+])  # fmt: skip
+def test_events_private_persons_acts_are_no_events(nlp, lexicon, text, people, expected):
+    doc, article, mentions, entities = _with_roles(nlp, text, people, basis="model")
+    events = extract_events(doc, article, mentions, entities, lexicon)
+    assert [(e.type, e.actors, e.recipients, e.status) for e in events] == expected
 
 
 @pytest.mark.slow

@@ -171,10 +171,11 @@ def extract_events(
     # an event whose recipient the text does not name (or kg cannot find) is kept with an
     # empty recipient list, not thrown away (issue #15): "X threatened to ban voting in Y"
     kept = unsubsumed(events.values())
-    # an act with no party done to it is news of public life only when a public party does
-    # it: "Ortiz planned to partner with his sergeant", "Microsoft offered customers several
-    # options", "the director pulled out of negotiations" are no political events
-    kept = [e for e in kept if e.recipients or any(_public(participants, k) for k in e.actors)]
+    # an act is news of public life only when a public party does it or has it done to it:
+    # "Ortiz planned to partner with his sergeant", "Microsoft offered customers several
+    # options", "X shot his neighbour Y" (crime between private persons) are no events
+    kept = [e for e in kept
+            if any(_public(participants, k) for k in (*e.actors, *e.recipients))]
     if any(e.genre == COMMERCE for e in entities):
         # a business, product or film story: "Apple unveiled a MacBook", "the studio agreed
         # with the director" are no political events; a state's act in it is ("the EU fined X")
@@ -293,12 +294,14 @@ def _state_side(participants: Participants, key: str) -> bool:
 
 def _public(participants: Participants, key: str) -> bool:
     """A state, an armed group, a body that is no business (a government body, a party, an
-    NGO, an international body), or a person who holds an office, is in the actor
-    dictionaries or acts for such a party; not a private person, a company or a product."""
+    NGO, an international body), or a person who holds an office (not a profession: cue
+    "private", "a lawyer"), is in the actor dictionaries or acts for such a party; not a
+    private person, a company or a product."""
     entity = participants.entities[key]
     if entity.type != "Person":
         return _state_side(participants, key)
-    if entity.roles or entity.basis.startswith("dictionary:"):
+    offices = [r for r in entity.roles if not participants.lexicon.is_cue("private", r)]
+    if offices or entity.basis.startswith("dictionary:"):
         return True
     owner = participants.entities.get(entity.affiliation or "")
     return owner is not None and owner.type != "Person" and _public(participants, owner.key)

@@ -55,6 +55,7 @@ CUE_CATEGORIES = (
     "document",
     "proposal",
     "author",
+    "private",
     "anonymity",
     "quantity",
 )
