@@ -1331,16 +1331,26 @@ class _Coder:
         # "an investigation of the strikes", "a probe into the killing of X by Y": whoever
         # did the act looked into (its own doer, else the last forceful act's)
         acts = [a for n in inquiries for a in prep_objects(n, _INQUIRY_PREPS)]
-        doers = [k for a in acts if (event := self.nominal(a)) is not None for k in event.actors
-                 if k not in candidate.actors]  # fmt: skip
+        doers = [k for a in acts for k in self._act_doers(a) if k not in candidate.actors]
         doers = doers or self._last_doers(candidate.actors, force=True)
         return dataclasses.replace(candidate, recipients=tuple(doers)) if doers else candidate
 
+    def _act_doers(self, act: Token) -> list[str]:
+        """Who did an act a noun names: its event's actors ("the killing of X by Y"), or,
+        for a wrong that is no event by itself, its "by" phrase ("abuses by the army")."""
+        if self.is_trigger_noun(act):
+            event = self.nominal(act)
+            return list(event.actors) if event is not None else []
+        return self._actors_of(prep_objects(act, ("by",)))[0]
+
     def _is_inquiry(self, noun: Token) -> bool:
         """Whether a noun is an investigation that names nothing it looks into but an act
-        ("an investigation", "an inquiry into the attacks"; not "an inquiry into X")."""
-        if noun.pos_ != "NOUN" or any(not self.is_trigger_noun(o)
-                                      for o in prep_objects(noun, _INQUIRY_PREPS)):  # fmt: skip
+        ("an investigation", "an inquiry into the attacks", "a probe into abuses by the
+        army"; not "an inquiry into X")."""
+        if noun.pos_ != "NOUN" or any(
+            not self.is_trigger_noun(o) and not prep_objects(o, ("by",))
+            for o in prep_objects(noun, _INQUIRY_PREPS)
+        ):  # fmt: skip
             return False
         return any(row.mode == "investigate" and row.need is None
                    for row in self.lexicon.noun_triggers(noun.lemma_.lower()))  # fmt: skip
