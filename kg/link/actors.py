@@ -140,21 +140,30 @@ def link_actors(
 def political_actors(actors: Iterable[Actor]) -> set[str]:
     """The ids of the actors that can act in the political graph.
 
-    States, organisations and armed groups, and people who act for one (an affiliation) or hold
-    an office (a role). A private person alone does not make an event: the event-data field
-    codes acts of identified political actors, not crime between private persons or a
-    celebrity's day (`ANNOTATION.md`). News outlets report, they do not act.
+    States, organisations and armed groups, and people who act for one (an affiliation), hold
+    an office (a role) or are in the field's actor dictionaries (leaders and officials the
+    dictionaries list, "Vladimir Putin", whatever the story calls them). A private person
+    alone does not make an event: the event-data field codes acts of identified political
+    actors, not crime between private persons or a celebrity's day (`ANNOTATION.md`). News
+    outlets report, they do not act.
 
     >>> political_actors([Actor("a", "Ruritania", "Country"), Actor("b", "Jo Bloggs", "Person"),
     ...                   Actor("c", "Ann Lee", "Person", roles=("mayor",)),
-    ...                   Actor("d", "The Daily", "NewsOrganization")]) == {"a", "c"}
+    ...                   Actor("d", "The Daily", "NewsOrganization"),
+    ...                   Actor("e", "Boris Ivanov", "Person", basis="dictionary:Leaders")]
+    ...                  ) == {"a", "c", "e"}
     True
     """
     return {
         a.id for a in actors
         if a.type in ("Country", "Organization", "ArmedGroup")
-        or (a.type == "Person" and (a.affiliation or a.roles))
+        or (a.type == "Person" and (a.affiliation or a.roles or _listed(a)))
     }  # fmt: skip
+
+
+def _listed(actor: Actor) -> bool:
+    """Whether an actor is in the field's actor dictionaries (its basis says so)."""
+    return actor.basis.startswith("dictionary:")
 
 
 def state_side_actors(actors: Iterable[Actor]) -> set[str]:
@@ -172,6 +181,7 @@ def state_side_actors(actors: Iterable[Actor]) -> set[str]:
         a.id for a in actors
         if a.type in ("Country", "ArmedGroup")
         or (a.type in ("Organization", "Person") and kinds.get(a.affiliation or "") == "Country")
+        or (a.type == "Person" and _listed(a))  # the dictionaries' leaders and officials
     }  # fmt: skip
 
 
