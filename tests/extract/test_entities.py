@@ -326,6 +326,12 @@ def roles_of(entities):
             ("president",),
             "Moldova",
         ),
+        (  # a title and its "of" phrase before the name, no comma: "President of X Y"
+            "Foreign Minister of Moldova Lena Vaskor asked the United Nations for help.",
+            "Lena Vaskor",
+            ("foreign minister",),
+            "Moldova",
+        ),
         (  # a title the name is not in apposition to is someone else's
             "After meeting the Moldovan president, Lena Vaskor asked the United Nations for help.",
             "Lena Vaskor",

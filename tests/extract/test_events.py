@@ -221,6 +221,10 @@ CONSTRUCTIONS = [
        None),
       # releasing captives is RETREAT release in the current codebook (issue #14)
       ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    # a call is between two parties; speaking by phone to the press is none
+    ("spoke by phone with", "Canada spoke by phone with Mexico on Monday.",
+     [("CONSULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("speaking by phone, said", "Speaking by phone from Ottawa, Canada said it was ready.", []),
     ("his talks with", "Before his talks with Vladimir Putin, John Carter flew home.",
      [("CONSULT", ("John Carter",), ("Vladimir Putin",), "asserted", None, None, None)]),
     ("caption meets with", "Justin Trudeau meets with Andres Lopez in Ottawa.",

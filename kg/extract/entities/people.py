@@ -129,6 +129,9 @@ def _title_run(
             actor = other.role in (ENTRY, ORG, PERSON) and not other.as_place
             if actor and (words or possessive or other.label == "NORP"):
                 aff = j
+            elif actor and other.role != PERSON and (k := _office_of(doc, gaz, s)) is not None:
+                aff, i = j, k  # "President of the Marshall Islands X": the office, then its title
+                continue
             break
         word = fold(doc[i].text)
         if doc[i].text in POSSESSIVE and not possessive:
@@ -155,6 +158,17 @@ def _title_run(
         if not possessive:
             aff, kinds = (aff if aff is not None and cands[aff].label == "NORP" else None), ()
     return words, aff, kinds
+
+
+def _office_of(doc: Doc, gaz: Gazetteer, start: int) -> int | None:
+    """The last word of a title written before "of (the)" and the entity that starts at
+    `start` ("President of the Marshall Islands", "Foreign Minister of Iran"), or None."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of" or fold(doc[k - 1].text) not in gaz.title_words:
+        return None
+    return k - 1
 
 
 def title_of_start(doc: Doc, i: int, gaz: Gazetteer) -> int | None:

@@ -176,6 +176,9 @@ def extract_events(
     # options", "X shot his neighbour Y" (crime between private persons) are no events
     kept = [e for e in kept
             if any(_public(participants, k) for k in (*e.actors, *e.recipients))]
+    # a call is between two parties: "speaking by phone from Gaza, X said" is an interview
+    kept = [e for e in kept if (e.type, e.mode) != ("CONSULT", "phone")
+            or len({*e.actors, *e.recipients}) > 1]
     if any(e.genre == COMMERCE for e in entities):
         # a business, product or film story: "Apple unveiled a MacBook", "the studio agreed
         # with the director" are no political events; a state's act in it is ("the EU fined X")
