@@ -221,6 +221,13 @@ CONSTRUCTIONS = [
        None),
       # releasing captives is RETREAT release in the current codebook (issue #14)
       ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    # words said carried by a support verb stay what they are; goods given are aid
+    ("offered an apology", "Canada offered an apology to Mexico.",
+     [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("sent condolences", "Canada sent condolences to Mexico.",
+     [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("offered support", "Canada offered support to Mexico.",
+     [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # a call is between two parties; speaking by phone to the press is none
     ("spoke by phone with", "Canada spoke by phone with Mexico on Monday.",
      [("CONSULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

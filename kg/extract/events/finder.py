@@ -1051,7 +1051,9 @@ class _Coder:
             light_intent = value == "intend"
             if value and ">" in value:
                 old, new = value.split(">", 1)
-                if event_type == old:  # "fired its weapons at X": the new type's phrases too
+                # "offered an apology", "gave praise": words said are no goods given
+                said = self.lexicon.is_cue("expression", noun.lemma_.lower())
+                if event_type == old and not said:  # "fired its weapons at X": new phrases too
                     event_type = new
                     preps = tuple(dict.fromkeys((*preps, *self.lexicon.default_preps(new))))
             subjects, inherited = subject_tokens(governor)
