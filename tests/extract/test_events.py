@@ -221,6 +221,10 @@ CONSTRUCTIONS = [
        None),
       # releasing captives is RETREAT release in the current codebook (issue #14)
       ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    # a group noun with two demonyms is people of both countries
+    ("12 Mexican and 11 Peruvian nationals",
+     "Canada arrested 12 Mexican and 11 Peruvian nationals.",
+     [("COERCE", ("Canada",), ("Mexican", "Peruvian"), "asserted", None, None, None)]),
     # words said carried by a support verb stay what they are; goods given are aid
     ("offered an apology", "Canada offered an apology to Mexico.",
      [("SUPPORT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -94,12 +94,15 @@ class EntityIndex:
 def build_index(
     doc: Doc, mentions: Sequence[Mention], entities: Sequence[LocalEntity], lexicon: Lexicon
 ) -> EntityIndex:
-    """Index the tokens of `doc` covered by mentions of `entities` (the first mention wins)."""
+    """Index the tokens of `doc` covered by mentions of `entities` (the first mention wins, a
+    name before a group phrase)."""
     by_key = {e.key: e for e in entities}
     key_of: dict[int, str] = {}
     generic: dict[int, str | None] = {}
     unnamed: dict[int, tuple[str, str]] = {}
-    for mention in mentions:
+    # names before group phrases: "12 Somali and 11 Yemeni nationals", a group phrase of
+    # Somalia, keeps "Yemeni" for Yemen
+    for mention in sorted(mentions, key=lambda m: m.label == GENERIC):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue

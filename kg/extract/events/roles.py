@@ -150,6 +150,12 @@ class Participants(EntityIndex):
         for head in [token, *conjuncts(token)]:
             found, _ = self._one(head)
             key = self.entity(head)
+            if found and head.pos_ == "NOUN" and head.tag_ == "NNS":
+                # "12 Somali and 11 Yemeni nationals": people of each country named
+                named = [m for c in head.children if c.dep_ in ("amod", "compound")
+                         for m in (c, *conjuncts(c))]  # fmt: skip
+                found = [*found, *(k for m in named if (k := self.entity(m)) is not None
+                                   and k not in found and self.entities[k].type == "Country")]
             if not found and key is not None and self.is_place_key(key):
                 country = self.country_of(key)
                 found = [country] if country else []
