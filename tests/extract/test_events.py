@@ -221,6 +221,9 @@ CONSTRUCTIONS = [
        None),
       # releasing captives is RETREAT release in the current codebook (issue #14)
       ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    # raising forces' readiness or alert status mobilises them (CAMEO 15)
+    ("raised the readiness", "Canada raised the combat readiness of its army.",
+     [("MOBILIZE", ("Canada",), (), "asserted", None, None, None)]),
     # a group noun with two demonyms is people of both countries
     ("12 Mexican and 11 Peruvian nationals",
      "Canada arrested 12 Mexican and 11 Peruvian nationals.",
