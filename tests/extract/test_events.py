@@ -221,6 +221,14 @@ CONSTRUCTIONS = [
        None),
       # releasing captives is RETREAT release in the current codebook (issue #14)
       ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    # willingness to cooperate signalled is AGREE (the codebook's "indicate willingness"), the
+    # cooperation itself intended; readiness to use force is no agreement
+    ("expressed its willingness to cooperate",
+     "Canada expressed its willingness to cooperate with Mexico.",
+     [("AGREE", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("COOPERATE", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    ("expressed readiness to retaliate", "Canada expressed readiness to retaliate against Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "intended", None, None, None)]),
     # raising forces' readiness or alert status mobilises them (CAMEO 15)
     ("raised the readiness", "Canada raised the combat readiness of its army.",
      [("MOBILIZE", ("Canada",), (), "asserted", None, None, None)]),

@@ -686,7 +686,7 @@ class _Coder:
             log.debug("%r at %d: asks a question", verb.text, verb.idx)
             return None
         row_type = trigger.type
-        if trigger.type == "AGREE" and self._vows_force(verb):
+        if trigger.type == "AGREE" and (self._vows_force(verb) or self._ready_for_force(verb)):
             log.debug("%r at %d: a promise of force is a threat", verb.text, verb.idx)
             return None
         if trigger.type == "AGREE" and self._promises_concession(verb):
@@ -1240,6 +1240,13 @@ class _Coder:
         """Whether a verb of commitment promises a retreat or a concession ("agreed to
         withdraw", "pledged to lift the curfew")."""
         return bool(self._promised_types(verb) & set(_CONCEDED_TYPES))
+
+    def _ready_for_force(self, verb: Token) -> bool:
+        """Whether the willingness a verb's object tells is to use force or coercion
+        ("expressed readiness to retaliate against X"): a threat, not an agreement."""
+        acts = [self.verb_trigger(c) for obj in verb.children if obj.dep_ == "dobj"
+                for c in obj.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"]
+        return any(act is not None and act.type in VOWED_TYPES for act in acts)
 
     def _vows_force(self, verb: Token) -> bool:
         """Whether a promise is one of violence or coercion ("promised to crush the rebels"):
