@@ -221,6 +221,12 @@ CONSTRUCTIONS = [
        None),
       # releasing captives is RETREAT release in the current codebook (issue #14)
       ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    # a risk is no threat: what is threatened must be an act
+    ("threatening to raise tensions",
+     "A camp in Mexico was bombed on Thursday, threatening to raise tensions with Canada.", []),
+    ("threatened to resign", "Canada threatened to resign from the alliance with Mexico.",
+     [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("RETREAT", ("Canada",), (), "intended", None, None, None)]),
     # willingness to cooperate signalled is AGREE (the codebook's "indicate willingness"), the
     # cooperation itself intended; readiness to use force is no agreement
     ("expressed its willingness to cooperate",

@@ -686,6 +686,11 @@ class _Coder:
             log.debug("%r at %d: asks a question", verb.text, verb.idx)
             return None
         row_type = trigger.type
+        if trigger.type == "THREATEN" and self._threatens_no_act(verb):
+            # "a bombing threatening to raise tensions", "threatens to overwhelm hospitals": a
+            # risk, no act threatened
+            log.debug("%r at %d: threatens no act", verb.text, verb.idx)
+            return None
         if trigger.type == "AGREE" and (self._vows_force(verb) or self._ready_for_force(verb)):
             log.debug("%r at %d: a promise of force is a threat", verb.text, verb.idx)
             return None
@@ -1240,6 +1245,15 @@ class _Coder:
         """Whether a verb of commitment promises a retreat or a concession ("agreed to
         withdraw", "pledged to lift the curfew")."""
         return bool(self._promised_types(verb) & set(_CONCEDED_TYPES))
+
+    def _threatens_no_act(self, verb: Token) -> bool:
+        """Whether what a verb threatens in its infinitive names no act of the tables ("threatening
+        to raise tensions"; not "threatened to strike", "threatened to impose sanctions")."""
+        comps = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        return bool(comps) and not any(
+            (t.pos_ == "VERB" and self.verb_trigger(t) is not None) or self.is_trigger_noun(t)
+            for comp in comps for t in comp.subtree
+        )  # fmt: skip
 
     def _ready_for_force(self, verb: Token) -> bool:
         """Whether the willingness a verb's object tells is to use force or coercion
