@@ -221,6 +221,11 @@ CONSTRUCTIONS = [
        None),
       # releasing captives is RETREAT release in the current codebook (issue #14)
       ("RETREAT", ("Pedro Alvarez",), (), "intended", None, None, None)]),
+    # a body telling its own act, its subject a pronoun for the speaker, is on the record
+    ("the military said it had bombed",
+     "Canada bombed Mexico on Monday. The military said it had bombed tunnels in Mexico.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None),
+      ("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # a risk is no threat: what is threatened must be an act
     ("threatening to raise tensions",
      "A camp in Mexico was bombed on Thursday, threatening to raise tensions with Canada.", []),

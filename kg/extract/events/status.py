@@ -179,6 +179,7 @@ class StatusFinder:
         if not intended and (
             self._is_party(speaker.attributed_to, actors)
             or self._on_record(speaker, [p for p in participants if p not in actors])
+            or self._tells_own_act(clause, speaker)
         ):
             return Status("asserted", speaker.attributed_to, speaker.source_text, tuple(cues))
         return Status("reported", speaker.attributed_to, speaker.source_text, tuple(cues))
@@ -208,6 +209,22 @@ class StatusFinder:
         else:
             official = any(self.lexicon.is_cue("enforcer", word) for word in words)
         return official and not self._is_party(key, recipients)
+
+    def _tells_own_act(self, clause: Token, speaker: Status) -> bool:
+        """Whether a body tells its own act with a plain reporting verb, the act's subject a
+        pronoun after it standing for the speaker ("the military said it had bombed the
+        tunnels", "X said they fired the rockets"): on the record, as a named body telling it."""
+        if len(speaker.cues) != 1 or not speaker.cues[0].startswith("report:"):
+            return False
+        verb = speaker.cues[0].split(":", 1)[1].lower()
+        while clause.dep_ == "conj":  # "said it had bombed X and hit Y": the first verb's
+            clause = clause.head
+        if self.lexicon.cue_value("report", verb) == "distance" or clause.dep_ != "ccomp":
+            return False
+        if clause.head.lemma_.lower() != verb or clause.i < clause.head.i:
+            return False  # not a quote before its verb ('"He attacked Y," said Z')
+        return any(c.dep_ == "nsubj" and c.pos_ == "PRON" and c.lower_ in _SELF_PRONOUNS
+                   for c in clause.children)  # fmt: skip
 
     def _denied_object(self, node: Token, dep: str) -> bool:
         """"rejected reports that ..." : the path enters a deny verb through such a noun."""
@@ -265,6 +282,10 @@ class StatusFinder:
             return True
         labels = {entities[p].label for p in participants if p in entities}
         return entity.country is not None and entity.country in labels
+
+
+#: Subject pronouns that, in the clause a party reports, stand for that party.
+_SELF_PRONOUNS = ("it", "they", "we")
 
 
 def _to_infinitive(clause: Token) -> bool:
