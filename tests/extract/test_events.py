@@ -226,6 +226,9 @@ CONSTRUCTIONS = [
      "Canada bombed Mexico on Monday. The military said it had bombed tunnels in Mexico.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # a purpose clause is its main clause subject's ("in order to get loans": Greece receives)
+    ("in order to get loans from", "Greece cut spending in order to get loans from Germany.",
+     [("AID", ("Germany",), ("Greece",), "asserted", None, None, None)]),
     # a risk is no threat: what is threatened must be an act
     ("threatening to raise tensions",
      "A camp in Mexico was bombed on Thursday, threatening to raise tensions with Canada.", []),

@@ -155,6 +155,10 @@ def _inherited_subject(verb: Token) -> list[Token]:
     # a finite verb parsed as a clause on a noun ("A source ..., denied that") has it as subject
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBD", "VBZ", "VBP")):
         return [_predicate_subject(head)]
+    if verb.dep_ == "acl" and head.lower_ == "order" and head.head.lower_ == "in" and (
+        head.head.head.pos_ in ("VERB", "AUX")
+    ):  # "X cut spending in order to get loans": the purpose is X's
+        return subject_tokens(head.head.head)[0]
     if verb.dep_ == "acl" and verb.tag_ == "VB" and head.dep_ == "attr":
         return [_predicate_subject(head)]
     if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
