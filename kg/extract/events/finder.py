@@ -514,10 +514,8 @@ class _Coder:
         key = self.parts.modifier_actor(noun, allow_of=False)
         if key is not None:
             return [key]
-        by = prep_objects(noun, ("by", "from")) + [
-            o for c in noun.children if c.dep_ == "acl" and self._authors(c)
-            for o in prep_objects(c, ("by",))]  # fmt: skip
-        return self._actors_of(by)[0] if by else []
+        by = prep_objects(noun, ("by", "from"))  # "a plan by X"; a clause: "put forward by X"
+        return self.parts.made_by(noun) or (self._actors_of(by)[0] if by else [])
 
     def _authors(self, verb: Token) -> bool:
         """Whether a verb puts forward its object (cue "author", with its particle)."""

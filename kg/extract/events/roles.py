@@ -162,7 +162,7 @@ class Participants(EntityIndex):
             if not found and key is None and head.pos_ == "NOUN":
                 found = self._appositive(head)  # "its archrival, Islamabad"
             if not found and key is None and head.pos_ == "NOUN":
-                found = self._made_by(head)  # "the proposal put forward by X"
+                found = self.made_by(head)  # "the proposal put forward by X"
             if not found and key is None and head.pos_ == "NOUN" and not (
                 self.lexicon.noun_triggers(head.lemma_.lower())
             ):  # an event noun's modifier is its actor ("the Syrian opposition")
@@ -206,7 +206,7 @@ class Participants(EntityIndex):
                     return [country]
         return []
 
-    def _made_by(self, noun: Token) -> list[str]:
+    def made_by(self, noun: Token) -> list[str]:
         """Who made a thing a passive clause on it names: "the proposal put forward by X",
         "the agreement reached by X and Y" (X, Y)."""
         keys: list[str] = []
