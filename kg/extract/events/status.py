@@ -197,10 +197,7 @@ class StatusFinder:
         ("X was arrested, the attorney general said"): news on the record, not a claim the
         story keeps apart from, unless the speaker is on the side the event was done to."""
         key = speaker.attributed_to
-        if key is None or len(speaker.cues) != 1 or not speaker.cues[0].startswith("report:"):
-            return False
-        verb = speaker.cues[0].split(":", 1)[1].lower()
-        if self.lexicon.cue_value("report", verb) == "distance":
+        if key is None or self._plain_report(speaker) is None:
             return False
         entity = self.participants.entities[key]
         words = entity.label.lower().split()
@@ -210,16 +207,22 @@ class StatusFinder:
             official = any(self.lexicon.is_cue("enforcer", word) for word in words)
         return official and not self._is_party(key, recipients)
 
+    def _plain_report(self, speaker: Status) -> str | None:
+        """The reporting verb (lemma) a speaker tells the event with when it is the only cue and
+        a plain one ("said", not the distancing "claimed"); None otherwise."""
+        if len(speaker.cues) != 1 or not speaker.cues[0].startswith("report:"):
+            return None
+        verb = speaker.cues[0].split(":", 1)[1].lower()
+        return None if self.lexicon.cue_value("report", verb) == "distance" else verb
+
     def _tells_own_act(self, clause: Token, speaker: Status) -> bool:
         """Whether a body tells its own act with a plain reporting verb, the act's subject a
         pronoun after it standing for the speaker ("the military said it had bombed the
         tunnels", "X said they fired the rockets"): on the record, as a named body telling it."""
-        if len(speaker.cues) != 1 or not speaker.cues[0].startswith("report:"):
-            return False
-        verb = speaker.cues[0].split(":", 1)[1].lower()
+        verb = self._plain_report(speaker)
         while clause.dep_ == "conj":  # "said it had bombed X and hit Y": the first verb's
             clause = clause.head
-        if self.lexicon.cue_value("report", verb) == "distance" or clause.dep_ != "ccomp":
+        if verb is None or clause.dep_ != "ccomp":
             return False
         if clause.head.lemma_.lower() != verb or clause.i < clause.head.i:
             return False  # not a quote before its verb ('"He attacked Y," said Z')
