@@ -338,6 +338,12 @@ def roles_of(entities):
             (),
             None,
         ),
+        (  # a news agency's name after an office is a person, acting for no one before "and"
+            "Williams called for Police Commissioner Raymond Kelly and Mayor Bloomberg to visit.",
+            "Bloomberg",
+            ("mayor",),
+            None,
+        ),
     ],
 )
 def test_entities_titles_ranks_and_offices_of(model, gaz, text, name, roles, affiliation):

@@ -72,11 +72,13 @@ def test_entity_evidence_time_zones_and_initialisms_are_no_entities(gaz, name):
     assert [(m.text, m.entity) for m in mentions] == [(name, None)]
 
 
-def test_entity_evidence_a_venue_is_a_place_whatever_the_model_says(gaz):
-    words = ["They", "met", "at", "Varno", "Stadium", "."]
-    _, entities = extract(doc_with(words, [(3, 5, "ORG")]), gaz)
+@pytest.mark.parametrize(("head", "label"), [("Stadium", "ORG"), ("Ave", "ORG"),
+                                             ("Avenue", "PERSON")])
+def test_entity_evidence_a_venue_or_street_is_a_place_whatever_the_model_says(gaz, head, label):
+    words = ["They", "met", "at", "Varno", head, "."]
+    _, entities = extract(doc_with(words, [(3, 5, label)]), gaz)
     assert [(e.label, e.type, e.basis) for e in entities] == [
-        ("Varno Stadium", "Place", "model")
+        (f"Varno {head}", "Place", "model")
     ]
 
 

@@ -85,6 +85,8 @@ class GazetteerComponent:
         for match_id, start, end in self.matcher(doc):
             label, _, entry_id = self.nlp.vocab.strings[match_id].partition("|")
             found.append(Span(doc, start, end, label=label, kb_id=entry_id))
+        if self.gazetteer is not None:
+            found = _untitled(found, doc.ents, self.gazetteer)
         ents = _reconcile(list(doc.ents), filter_spans(found))
         if self.gazetteer is not None and doc.has_annotation("DEP"):
             ents = repair_spans(ents, self.gazetteer)
@@ -116,6 +118,23 @@ def untagged_cities(doc: Doc, ents: Sequence[Span], gazetteer: Gazetteer) -> lis
             found.append(Span(doc, i, end, label="GPE"))
         i = max(end, i + 1)
     return found
+
+
+def _untitled(found: list[Span], model_ents: Sequence[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Leave out the organisations' names that the recognizer reads, as the same words, as a
+    person with an office or courtesy title before it ("Mayor Bloomberg", "Senator Ford")."""
+    people = {(o.start, o.end) for o in model_ents if o.label_ == "PERSON" and o.start > 0}
+    return [g for g in found if g.label_ != "ORG" or (g.start, g.end) not in people
+            or not titled(g, gazetteer)]  # fmt: skip
+
+
+def titled(span: Span, gazetteer: Gazetteer) -> bool:
+    """Whether an office or a courtesy title is written just before a name ("Mayor X",
+    "Mr. X")."""
+    if span.start == 0:
+        return False
+    word = fold(span.doc[span.start - 1].text).rstrip(".")
+    return word in gazetteer.title_heads or word in gazetteer.courtesy_titles
 
 
 def _reconcile(model_ents: list[Span], gaz: list[Span]) -> list[Span]:

@@ -31,6 +31,7 @@ from kg.extract.entities.component import (
     doc_text,
     is_headline,
     split_lines,
+    titled,
 )
 from kg.extract.entities.evidence import add_evidence, is_institution
 from kg.extract.entities.gazetteer import Gazetteer
@@ -330,6 +331,10 @@ class _Context:
         base = Candidate(span.start_char, span.end_char, text, span.label_, NONE, name=name)
         if name in self.gaz.non_actors:
             return base  # "GMT", "AI": a time zone or a common noun's initials
+        if hit is not None and span.label_ == "PERSON" and titled(span, self.gaz) and (
+            hit[0].type not in ("Country", "Person")
+        ):  # fmt: skip
+            hit = None  # "Mayor Bloomberg", "Senator Ford": a person, not the outlet or firm
         if hit is not None:
             entry, how = hit
             if how == "metonym" and not acts(span, self.gaz):

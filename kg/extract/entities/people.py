@@ -115,6 +115,8 @@ def _title_run(
     i, possessive = start, False
     while i >= 0:
         j = by_token.get(i)
+        if j is not None and j != own and words and words[0] in gaz.title_connectors:
+            break  # "Commissioner X and Mayor Y": a title joins no name to another title
         if j is not None and j != own:
             other = cands[j]
             first = doc.char_span(other.start, other.end, alignment_mode="expand")
@@ -153,6 +155,8 @@ def _title_run(
         else:
             break
         i -= 1
+    while words and words[0] in gaz.title_connectors:
+        del words[0]
     if not any(w in gaz.title_heads for w in words):
         words = []
         if not possessive:
