@@ -197,3 +197,41 @@ def test_entity_finder_city_tagged_as_person_object_of_a_place_verb(gaz, words, 
     ents = [(0, 1, "GPE"), (2, 3, "PERSON"), (4, 5, "GPE")]
     _, entities = extract(doc_with(words, ents, **parse), gaz)
     assert sorted((e.label, e.type) for e in entities) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("country", "expected"),
+    [("Indonesia", "Place"), ("Latvia", "Person")],  # Kharkiv is in neither
+)
+def test_entity_finder_city_tagged_as_person_named_by_a_place_noun(gaz, country, expected):
+    # "Troops reached the capital Kharkiv , Latvia said .": the name of a place noun is a
+    # place, unless the story names countries and not the table's one for that name
+    words = ["Troops", "reached", "the", "capital", "Kharkiv", ",", country, "said", "."]
+    parse = {"heads": [1, 7, 3, 1, 3, 7, 7, 7, 7],
+             "lemmas": ["troop", "reach", "the", "capital", "Kharkiv", ",", country, "say", "."],
+             "deps": ["nsubj", "ccomp", "det", "dobj", "appos", "punct", "nsubj", "ROOT",
+                      "punct"],
+             "pos": ["NOUN", "VERB", "DET", "NOUN", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"]}
+    ents = [(4, 5, "PERSON")] + ([] if country == "Indonesia" else [(6, 7, "GPE")])
+    _, entities = extract(doc_with(words, ents, **parse), gaz)
+    assert [(e.label, e.type) for e in entities if e.label == "Kharkiv"] == [("Kharkiv", expected)]
+
+
+def test_entity_finder_city_tagged_as_person_at_the_end_of_a_range_is_a_place(gaz):
+    # "It was felt from Lviv to Kharkiv ."
+    words = ["It", "was", "felt", "from", "Lviv", "to", "Kharkiv", "."]
+    parse = {"heads": [2, 2, 2, 2, 3, 3, 5, 2],
+             "lemmas": ["it", "be", "feel", "from", "Lviv", "to", "Kharkiv", "."],
+             "deps": ["nsubjpass", "auxpass", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+             "pos": ["PRON", "AUX", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"]}
+    _, entities = extract(doc_with(words, [(4, 5, "GPE"), (6, 7, "PERSON")], **parse), gaz)
+    assert [(e.label, e.type) for e in entities] == [("Lviv", "Place"), ("Kharkiv", "Place")]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    (["DDR3"], []), (["NBC10"], []), (["John", "Pike", "3rd"], [("John Pike 3rd", "Person")]),
+])  # fmt: skip
+def test_entity_finder_a_person_has_no_digit_in_the_name_but_an_ordinal(gaz, name, expected):
+    words = [*name, "said", "it", "."]
+    _, entities = extract(doc_with(words, [(0, len(name), "PERSON")]), gaz)
+    assert [(e.label, e.type) for e in entities] == expected

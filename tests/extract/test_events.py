@@ -849,6 +849,15 @@ CONSTRUCTIONS = [
     ("troops were deployed to X: their owner deployed them",
      "Canadian troops were deployed to Mexico.",
      [("MOBILIZE", ("Canadian",), ("Mexico",), "asserted", None, None, None)]),
+    ("heads of state from X, Y and Z: every party behind the office's own 'of'",
+     "Heads of state from Canada, Mexico and Peru met in Lima.",
+     [("CONSULT", ("Canada", "Mexico", "Peru"), (), "asserted", None, None, "Lima")]),
+    ("a time clause of a future verb is still to come",
+     "Canada will retaliate when Mexico attacks its ships.",
+     [("ASSAULT", ("Mexico",), (), "intended", None, None, None)]),
+    ("... and of a past verb is done",
+     "Canada retaliated when Mexico attacked its ships.",
+     [("ASSAULT", ("Mexico",), (), "asserted", None, None, None)]),
 ]  # fmt: skip
 
 

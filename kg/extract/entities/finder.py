@@ -391,13 +391,24 @@ class _Context:
         if noun is not None and fold(noun.lemma_) in self.gaz.place_nouns:
             # "the city, Khan Younis", "the central Egyptian city of Mansoura": unless the
             # place noun names another country than the table's place of that name
+            # (in a story that names countries but not the table's one, the name is another
+            # place's: "the village of Qana" in a story of Lebanon is no "Qena" of Egypt)
             said = self._modifier_country(noun)
-            return said is None or said == self.gaz.place_countries[key]
+            country = self.gaz.place_countries[key]
+            if said is not None:
+                return said == country
+            named = self._countries_named
+            return not named or country in named
         if root.dep_ == "dobj" and fold(root.head.lemma_) in self.gaz.place_verbs:
             # "Russian drones attacked Odesa", "shelled Bakhmut": a person may be the object
             # too ("police attacked Jackson"), so the place's country must be named in the story
             return self._names_country(self.gaz.place_countries[key])
-        return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+        if root.dep_ != "pobj":
+            return False
+        prep = root.head
+        # "from Bener Meriah to Banda Aceh": the end of a range that starts at a place
+        return prep.lower_ in _PLACE_PREPOSITIONS or (
+            prep.lower_ == "to" and prep.head.lower_ == "from" and prep.dep_ == "prep")
 
     def _modifier_country(self, noun: Token) -> str | None:
         """The country a modifier of a place noun names ("Egyptian", "Egypt's"), if any."""
@@ -411,14 +422,22 @@ class _Context:
     def _names_country(self, label: str) -> bool:
         """Whether the story names the country `label` (by name, demonym or capital, or one
         of its territories: "in North Darfur")."""
+        return label in self._countries_named
+
+    @functools.cached_property
+    def _countries_named(self) -> frozenset[str]:
+        """The countries the story names (by name, demonym or capital, or one of their
+        territories)."""
+        found = set()
         for ent in self.doc.ents:
             if ent.label_ in ("GPE", "NORP", "LOC"):
                 hit = self.gaz.lookup(ent.text)
-                if hit is not None and hit[0].label == label:
-                    return True
-                if self.gaz.territory_countries.get(fold(ent.text).removeprefix("the ")) == label:
-                    return True
-        return False
+                if hit is not None and hit[0].type == "Country":
+                    found.add(hit[0].label)
+                territory = self.gaz.territory_countries.get(fold(ent.text).removeprefix("the "))
+                if territory is not None:
+                    found.add(territory)
+        return frozenset(found)
 
     def _common_noun(self, span: Span) -> bool:
         """A one-word capitalised name the story also writes as a lower-case word."""
@@ -504,6 +523,8 @@ class _Context:
             else:
                 break
         name = self.doc[start : span.end]
+        if any(c.isdigit() for t in name if not _ORDINAL.fullmatch(t.text) for c in t.text):
+            return None  # "DDR3", "NBC10": no person's name has a digit (but "John Doe 3rd")
         if len(name) == 1 and (not doc_is_title(name[0]) or fold(name.text) in gaz.title_words):
             return None
         if len(name) == 1 and name[0].is_sent_start and _stem(name[0].lower_) in self.common:
@@ -524,6 +545,8 @@ _PLACE_PREPOSITIONS = frozenset(
     {"in", "on", "at", "near", "across", "around", "outside", "inside", "into", "towards",
      "toward", "over", "from", "through", "throughout"}
 )  # fmt: skip
+#: An ordinal written in figures ("3rd"), a suffix of a person's name.
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: A word of 2 to 6 capital letters (the acronyms `_untagged_acronyms` looks at).
 _CAPITALS = re.compile(r"\b[A-Z]{2,6}\b")
 

@@ -288,6 +288,9 @@ class Participants(EntityIndex):
             named = self._named_persons(token) if is_proxy else []
             if named:
                 return named, "proxy"
+            parties = self._parties_of(token) if is_proxy else []
+            if parties:
+                return parties, "proxy"
             found = self.modifier_actor(token, allow_of=is_proxy)
             if found:
                 return [found], "proxy"
@@ -440,6 +443,33 @@ class Participants(EntityIndex):
         return (self.lexicon.cue_value("proxy", lemma) == "weapon" and entity is not None
                 and entity.type == "Organization"
                 and not entity.basis.startswith("gazetteer:"))  # fmt: skip
+
+    def _parties_of(self, token: Token) -> list[str]:
+        """The parties of a plural noun of people who act for others, named by its "from" or
+        "of" phrase and that phrase's conjuncts, also behind an office's own "of" ("delegations
+        from X and Y", "heads of state from X, Y and Z", "the foreign ministers of X and Y"); a
+        named place stands for its country. Empty unless some name is nested or there are
+        several (one plain "of X" is `modifier_actor`'s)."""
+        if token.tag_ != "NNS" or self.lexicon.cue_value("proxy", token.lemma_.lower()) in (
+            "weapon", "people", "member"
+        ):  # fmt: skip
+            return []
+        heads = [token, *(o for o in prep_objects(token, ("of",))
+                          if o.pos_ == "NOUN" and self.entity(o) is None)]  # "heads of state"
+        found: list[str] = []
+        nested = False
+        for head in heads:
+            for obj in prep_objects(head, ("from", "of")):
+                for one in (obj, *conjuncts(obj)):
+                    key = self.entity(one)
+                    if key is None or not self.is_actor_key(key):
+                        continue
+                    if self.is_place_key(key):
+                        key = self.country_of(key) or key
+                    if key not in found:
+                        found.append(key)
+                        nested = nested or head is not token
+        return found if nested or len(found) > 1 else []
 
     def modifier_actor(self, token: Token, *, allow_of: bool) -> str | None:
         """"Türkiye's military", "Israeli ban", "forces of X", "a source in X" -> X.

@@ -36,6 +36,9 @@ _COMPLEMENTS = ("ccomp", "xcomp", "pcomp")
 #: chance to attack": the act is done, though the noun alone would only make it possible.
 _EXERCISE = frozenset({"use", "exercise", "employ", "wield", "invoke", "seize", "take", "grab"})
 _CONTENT_PREPS = ("of", "about", "on", "for", "to", "with")  # "charged with killing"
+#: Conjunctions of a time clause, whose present tense tells the time of its main clause:
+#: "will be ratified when the leaders meet" (a meeting still to come).
+_TIME_MARKS = frozenset({"when", "once", "after", "before", "until", "till", "whenever"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +168,8 @@ class StatusFinder:
                 cues and cues[-1] == f"mandate:{lemma}"
             ):
                 speaker = Status("reported", *self._source(head), (f"report:{lemma}",))
+            if control and _future_time(node, lex):
+                cues.append(f"intend-time:{lemma}")  # "will be ratified when they meet"
             if dep not in (*_COMPLEMENTS, "prep", "conj", "dobj", "pobj"):
                 control = False
             node = head
@@ -289,6 +294,20 @@ class StatusFinder:
 
 #: Subject pronouns that, in the clause a party reports, stand for that party.
 _SELF_PRONOUNS = ("it", "they", "we")
+
+
+def _future_time(clause: Token, lexicon: Lexicon) -> bool:
+    """Whether a clause in the present tense is the time clause of a verb in the future
+    ("will respond when Israel attacks", "will be ratified Friday, when the leaders meet"):
+    what it tells has not happened yet."""
+    if clause.dep_ not in ("advcl", "relcl") or clause.tag_ not in ("VBP", "VBZ") or not any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in clause.children
+    ):  # fmt: skip
+        return False
+    main = clause.head
+    while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+        main = main.head  # "Friday, when ...": the verb the time noun goes with
+    return any(c.dep_ == "aux" and lexicon.is_cue("intend_aux", c.lower_) for c in main.children)
 
 
 def _to_infinitive(clause: Token) -> bool:
