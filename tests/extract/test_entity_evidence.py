@@ -113,12 +113,18 @@ def test_entity_evidence_a_one_word_name_the_story_writes_in_lower_case_is_no_na
         # a person with a given name stays a person (the dictionaries list some people as
         # bodies)
         ("Ilse Trust", [(0, 2, "PERSON")], ("Person", "model")),
+        # the militant file's "person" is its group when a word of a group's name says so
+        ("Ansar Varga", [(0, 2, "PERSON")],
+         ("Organization", "dictionary:Phoenix.MilNonState.actors.txt")),
+        ("Abu Varga", [(0, 2, "PERSON")], ("Person", "model")),  # a militant listed by name
     ],
 )
 def test_entity_evidence_dictionary_gives_a_basis(gaz, label, ents, expected):
     dictionary = {"ilse varga": ("Person", "Phoenix.Countries.actors.txt"),
                   "varga trust": ("Organization", "Phoenix.International.actors.txt"),
-                  "ilse trust": ("Organization", "Phoenix.International.actors.txt")}
+                  "ilse trust": ("Organization", "Phoenix.International.actors.txt"),
+                  "ansar varga": ("Organization", "Phoenix.MilNonState.actors.txt"),
+                  "abu varga": ("Organization", "Phoenix.MilNonState.actors.txt")}
     words = [*label.split(), "said", "so", "."]
     _, entities = extract(doc_with(words, ents), replace(gaz, dictionary=dictionary))
     assert [(e.type, e.basis) for e in entities] == [expected]

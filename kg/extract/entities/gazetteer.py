@@ -94,6 +94,8 @@ class Gazetteer:
     org_heads: frozenset[str] = frozenset()  # "X initiative": a lowercase end of an org name
     #: "X University", "X Capital": words that make a name an organisation's, not a person's
     name_org_words: frozenset[str] = frozenset()
+    #: "Ansar al-Islam", "X Brigades": words of an armed group's name
+    group_name_words: frozenset[str] = frozenset()
     document_heads: frozenset[str] = frozenset()  # "X Agreement": a document, not an actor
     outlet_heads: frozenset[str] = frozenset()  # "X news", "X newspaper": a news outlet
     outlet_verbs: frozenset[str] = frozenset()  # "X reported": the subject is cited as an outlet
@@ -428,6 +430,7 @@ class _Builder:
             place_heads=_folded(titles.get("place_heads", ())),
             org_heads=_folded(titles.get("org_heads", ())),
             name_org_words=_folded(titles.get("name_org_words", ())),
+            group_name_words=_folded(titles.get("group_name_words", ())),
             document_heads=_folded(titles.get("document_heads", ())),
             outlet_heads=_folded(titles.get("outlet_heads", ())),
             outlet_verbs=_folded(titles.get("outlet_verbs", ())),

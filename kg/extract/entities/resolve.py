@@ -190,6 +190,9 @@ def resolve(
 #: files also list leaders and militants as their groups' names ("Bashar al-Assad" for the
 #: Syrian government, "Abu Ayyub al-Masri"), so a person they list there stays a person.
 _BODY_FILES = ("Phoenix.International.actors.txt",)
+#: The non-state militant file: its organisations include militants listed by name ("Abu
+#: Ayyub al-Masri"), so a "person" there is its group only when a word of a group's name says so.
+_MILITANT_FILE = "Phoenix.MilNonState.actors.txt"
 
 
 def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gazetteer) -> None:
@@ -215,6 +218,11 @@ def _check_dictionary(group: _Group, cands: Sequence[Candidate], gazetteer: Gaze
     ):
         # a body of the international actors file tagged as a person: one whose name does
         # not start with a given name (nor is only initials: "U. S.") is the body
+        group.type, group.basis, group.label = found[0], f"dictionary:{found[1]}", label
+    elif found[1] == _MILITANT_FILE and any(
+        fold(word) in gazetteer.group_name_words or fold(word) in gazetteer.org_heads
+        for word in re.split(r"[\s-]+", label)
+    ):  # "Ansar al-Islam", "Abdullah Azzam Brigades": the armed group
         group.type, group.basis, group.label = found[0], f"dictionary:{found[1]}", label
 
 
