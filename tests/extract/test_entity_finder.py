@@ -235,3 +235,16 @@ def test_entity_finder_a_person_has_no_digit_in_the_name_but_an_ordinal(gaz, nam
     words = [*name, "said", "it", "."]
     _, entities = extract(doc_with(words, [(0, len(name), "PERSON")]), gaz)
     assert [(e.label, e.type) for e in entities] == expected
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    (["in", "northeast", "Nigeria"], [("Nigeria", "Country")]),  # (no parse: not locative)
+    (["in", "north", "-", "east", "Nigeria"], [("Nigeria", "Country")]),
+    # a capitalised compass word is part of a name
+    (["in", "Northern", "Ireland"], [("Northern Ireland", "Place")]),
+])  # fmt: skip
+def test_entity_finder_lower_case_compass_word_is_cut_off_a_country(gaz, words, expected):
+    doc = doc_with(["Fighting", "spread", *words, "."], [(3, 2 + len(words), "GPE")])
+    mentions, entities = extract(doc, gaz)
+    assert [(e.label, e.type) for e in entities] == expected
+    assert [m.text for m in mentions] == [expected[0][0]]

@@ -249,6 +249,8 @@ class _Context:
             start, end = self._extend_name(start, end)
         if label in ("ORG", "NORP") and end - start > 1 and self._country_group(start, end):
             end, label = end - 1, "GPE"  # "US Marines": the country's marines, a group noun
+        if label in ("GPE", "LOC"):
+            start = self._drop_direction(start, end)
         if start >= end:
             return None
         return Span(self.doc, start, end, label=label, kb_id=span.kb_id_)
@@ -265,6 +267,20 @@ class _Context:
             return False
         hit = self.gaz.lookup(self.doc[start : end - 1].text)
         return hit is not None and hit[0].type == "Country"
+
+    def _drop_direction(self, start: int, end: int) -> int:
+        """Cut a lower-case compass word off a country's name ("northeast Nigeria", "north-east
+        Nigeria", "eastern Ukraine"): the country, where a part of it is meant. A capitalised
+        one is part of a name ("Northern Ireland", "East Jerusalem")."""
+        doc, cut = self.doc, start
+        while cut < end - 1 and (
+            (doc[cut].is_lower and _COMPASS.fullmatch(doc[cut].text)) or doc[cut].text == "-"
+        ):
+            cut += 1
+        if cut == start or self.gaz.lookup(doc[start:end].text) is not None:
+            return start
+        hit = self.gaz.lookup(doc[cut:end].text)
+        return cut if hit is not None and hit[0].type == "Country" and hit[1] == "name" else start
 
     def _drop_rank(self, start: int, end: int) -> int:
         """Cut a rank before a name off a unit's name: "Dover Homicide Capt. X"."""
@@ -545,6 +561,8 @@ _PLACE_PREPOSITIONS = frozenset(
     {"in", "on", "at", "near", "across", "around", "outside", "inside", "into", "towards",
      "toward", "over", "from", "through", "throughout"}
 )  # fmt: skip
+#: A compass word ("north", "northeast", "north-eastern" as its parts, "southern").
+_COMPASS = re.compile(r"(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central")
 #: An ordinal written in figures ("3rd"), a suffix of a person's name.
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: A word of 2 to 6 capital letters (the acronyms `_untagged_acronyms` looks at).
