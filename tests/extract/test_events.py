@@ -852,6 +852,8 @@ CONSTRUCTIONS = [
     ("heads of state from X, Y and Z: every party behind the office's own 'of'",
      "Heads of state from Canada, Mexico and Peru met in Lima.",
      [("CONSULT", ("Canada", "Mexico", "Peru"), (), "asserted", None, None, "Lima")]),
+    ("a team from X acts for X", "A team from Canada visited Mexico.",
+     [("CONSULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("a time clause of a future verb is still to come",
      "Canada will retaliate when Mexico attacks its ships.",
      [("ASSAULT", ("Mexico",), (), "intended", None, None, None)]),
