@@ -1162,3 +1162,26 @@ def test_events_private_persons_acts_are_no_events(nlp, lexicon, text, people, e
 ])  # fmt: skip
 def test_events_a_response_to_a_proposal_is_done_to_its_author(nlp, lexicon, text, expected):
     assert code(nlp, lexicon, text) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("verb", "expected"), [
+    # a state's office holder tied to no body, plainly telling a state's possible act: a
+    # warning by that state, and the act intended
+    ("said", [("SANCTION", ("e0",), ("e1",), "intended"),
+              ("THREATEN", ("e0",), ("e1",), "asserted")]),
+    # a distancing verb is someone else's claim
+    ("predicted", [("SANCTION", ("e0",), ("e1",), "reported")]),
+])  # fmt: skip
+def test_events_a_states_unaffiliated_office_holder_tells_its_warning(nlp, lexicon, verb,
+                                                                       expected):
+    text = f"Canada could suspend relations with Mexico, Prime Minister Anna Weber {verb}."
+    doc = nlp(text)
+    entities = [LocalEntity("e0", "Canada", "Country"), LocalEntity("e1", "Mexico", "Country"),
+                LocalEntity("e2", "Anna Weber", "Person", roles=("prime minister",),
+                            basis="dictionary:test")]
+    mentions = [Mention(text.index(e.label), text.index(e.label) + len(e.label), e.label,
+                        "PERSON" if e.type == "Person" else "GPE", e.key) for e in entities]
+    article = Article(id="t", title="", text=text, sources=())
+    events = extract_events(doc, article, mentions, entities, lexicon)
+    assert [(e.type, e.actors, e.recipients, e.status) for e in events] == expected

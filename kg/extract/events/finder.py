@@ -147,7 +147,7 @@ def extract_events(
                 continue
             threat = conditional_threat(
                 candidate, status, lexicon,
-                speaker_acts=finder.speaks_for(status.attributed_to, candidate.actors))
+                speaker_acts=finder.speaks_for(status, candidate.actors))
             tellings = [(one, status) for one in mutual_split(candidate, lexicon)]
             for one, told_as in tellings + ([threat] if threat is not None else []):
                 event = build_event(one, told_as, sent, dates, anchor, participants, lexicon,

@@ -56,6 +56,7 @@ CUE_CATEGORIES = (
     "proposal",
     "author",
     "private",
+    "national",
     "expression",
     "anonymity",
     "quantity",

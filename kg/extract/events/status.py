@@ -179,7 +179,8 @@ class StatusFinder:
         if speaker is None:
             return Status("intended" if intended else "asserted", cues=tuple(cues))
         cues.extend(speaker.cues)
-        if intended and self._is_party(speaker.attributed_to, participants):
+        if intended and (self._is_party(speaker.attributed_to, participants)
+                         or self._own_official(speaker, participants)):
             return Status("intended", speaker.attributed_to, speaker.source_text, tuple(cues))
         if not intended and (
             self._is_party(speaker.attributed_to, actors)
@@ -274,9 +275,11 @@ class StatusFinder:
             return None, text or None
         return None, None
 
-    def speaks_for(self, speaker: str | None, participants: Sequence[str]) -> bool:
-        """Whether the speaker is one of `participants` or acts for one of them."""
-        return self._is_party(speaker, participants)
+    def speaks_for(self, status: Status, participants: Sequence[str]) -> bool:
+        """Whether the speaker of an intention is one of `participants`, acts for one of them
+        or is a state's office holder telling it plainly (`_own_official`)."""
+        return self._is_party(status.attributed_to, participants) or self._own_official(
+            status, participants)
 
     def _is_party(self, speaker: str | None, participants: Sequence[str]) -> bool:
         """Whether the speaker is one of the event's parties or acts for one of them."""
@@ -290,6 +293,20 @@ class StatusFinder:
             return True
         labels = {entities[p].label for p in participants if p in entities}
         return entity.country is not None and entity.country in labels
+
+    def _own_official(self, speaker: Status, participants: Sequence[str]) -> bool:
+        """Whether a state's office holder the story ties to no body plainly tells a state's
+        intention ("Slovakia could cut ties with X, Prime Minister Robert Fico said"): taken
+        to speak for that state (not when accusing: "X accused Y of planning to invade")."""
+        entities = self.participants.entities
+        entity = entities.get(speaker.attributed_to or "")
+        verbs = [c.split(":", 1)[1] for c in speaker.cues if c.startswith("report:")]
+        plain = bool(verbs) and all(self.lexicon.cue_value("report", v) != "distance"
+                                    for v in verbs)  # fmt: skip
+        return (entity is not None and entity.type == "Person" and entity.affiliation is None
+                and entity.country is None and plain
+                and any(self.lexicon.is_cue("national", r) for r in entity.roles)
+                and any(entities[p].type == "Country" for p in participants if p in entities))
 
 
 #: Subject pronouns that, in the clause a party reports, stand for that party.
