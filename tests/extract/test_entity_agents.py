@@ -195,6 +195,19 @@ def test_entity_agents_singular_collective_noun_is_an_unnamed_group(gaz):
         Candidate(4, 7, "mob", GENERIC, GROUP, sector="CVL"),)
 
 
+def test_entity_agents_singular_body_is_an_unnamed_group(gaz):
+    """"A rights group left": a body (an organisation head) is a group, not one person."""
+    rows = [
+        ("A", 2, "det", "DET", "DT", "a"),
+        ("rights", 2, "compound", "NOUN", "NNS", "right"),
+        ("group", 3, "nsubj", "NOUN", "NN", "group"),
+        ("left", 3, "ROOT", "VERB", "VBD", "leave"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    assert find_groups(parse(rows), (), gaz) == (
+        Candidate(2, 14, "rights group", GENERIC, GROUP, sector="NGO"),)
+
+
 @pytest.mark.parametrize(
     ("noun", "tag", "sector", "tied"),
     [

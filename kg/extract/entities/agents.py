@@ -165,8 +165,9 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
 
 def _unnamed_group(head: Token, sector: str, gaz: Gazetteer) -> bool:
     """Whether an untied group noun names a group of its own: a noun no vaguer than
-    "people" or "members", plural or collective ("protesters", "the mob", "police"); a
-    singular count noun ("a resident said") is one unnamed person, and so is a singular noun
+    "people" or "members", plural or collective ("protesters", "the mob", "police") or a body
+    ("a human rights group", `Gazetteer.org_heads`); a singular count noun ("a resident
+    said") is one unnamed person, and so is a singular noun
     of people's sectors that is not a collective one ("the mother", "the student")."""
     if head.pos_ != "NOUN" or (sector[:3] in _VAGUE_SECTORS and not _counted(head)):
         return False  # "people said" names no one; "thousands of people" a crowd
@@ -176,6 +177,8 @@ def _unnamed_group(head: Token, sector: str, gaz: Gazetteer) -> bool:
         return True
     if sector[:3] in _PEOPLE_SECTORS and fold(head.lemma_) not in gaz.collective_nouns:
         return False
+    if fold(head.lemma_) in gaz.org_heads:
+        return True  # "a human rights group", "an aid organisation": a body, not a person
     return not any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in head.children)
 
 
