@@ -183,29 +183,28 @@ def test_entity_agents_no_unnamed_group_for_one_person_or_people(gaz, words, tag
     assert find_groups(parse(rows), (), gaz) == ()
 
 
-def test_entity_agents_singular_collective_noun_is_an_unnamed_group(gaz):
-    """"The mob left": a collective noun of titles.json's `collective_nouns` names a group."""
-    rows = [
-        ("The", 1, "det", "DET", "DT", "the"),
-        ("mob", 2, "nsubj", "NOUN", "NN", "mob"),
-        ("left", 2, "ROOT", "VERB", "VBD", "leave"),
-        (".", 2, "punct", "PUNCT", ".", "."),
-    ]
+@pytest.mark.parametrize(
+    ("det", "words", "sector"),
+    [
+        # "The mob left": a collective noun of titles.json's `collective_nouns` names a group
+        ("The", [("mob", "NN", "mob")], "CVL"),
+        # "A rights group left": a body (an organisation head) is a group, not one person
+        ("A", [("rights", "NNS", "right"), ("group", "NN", "group")], "NGO"),
+    ],
+)
+def test_entity_agents_singular_collective_noun_or_body_is_an_unnamed_group(
+    gaz, det, words, sector
+):
+    head = len(words)
+    rows = [(det, head, "det", "DET", "DT", det.lower())]
+    rows += [(w, head, "compound", "NOUN", tag, lemma) for w, tag, lemma in words[:-1]]
+    rows += [(words[-1][0], head + 1, "nsubj", "NOUN", words[-1][1], words[-1][2]),
+             ("left", head + 1, "ROOT", "VERB", "VBD", "leave"),
+             (".", head + 1, "punct", "PUNCT", ".", ".")]
+    text = " ".join(w for w, *_ in words)
+    start = len(det) + 1
     assert find_groups(parse(rows), (), gaz) == (
-        Candidate(4, 7, "mob", GENERIC, GROUP, sector="CVL"),)
-
-
-def test_entity_agents_singular_body_is_an_unnamed_group(gaz):
-    """"A rights group left": a body (an organisation head) is a group, not one person."""
-    rows = [
-        ("A", 2, "det", "DET", "DT", "a"),
-        ("rights", 2, "compound", "NOUN", "NNS", "right"),
-        ("group", 3, "nsubj", "NOUN", "NN", "group"),
-        ("left", 3, "ROOT", "VERB", "VBD", "leave"),
-        (".", 3, "punct", "PUNCT", ".", "."),
-    ]
-    assert find_groups(parse(rows), (), gaz) == (
-        Candidate(2, 14, "rights group", GENERIC, GROUP, sector="NGO"),)
+        Candidate(start, start + len(text), text, GENERIC, GROUP, sector=sector),)
 
 
 @pytest.mark.parametrize(
