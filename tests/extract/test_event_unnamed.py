@@ -149,6 +149,32 @@ def test_event_unnamed_doer_kept_only_with_a_named_recipient(table, groups, expe
             [("THREATEN", None, (), ("e0",), (("Teachers", "EDU"),), False),
              ("PROTEST", "strike", (), ("e0",), (("Teachers", "EDU"),), False)],
         ),
+        (  # a crowd that gives its protest up concedes to the same state
+            """
+            Teachers 1 nsubj NOUN NNS teacher
+            ended    1 ROOT  VERB VBD end
+            their    3 poss  PRON PRP$ their
+            strike   1 dobj  NOUN NN strike
+            in       1 prep  ADP
+            Peru     4 pobj  PROPN
+            .        1 punct PUNCT
+            """,
+            {"Teachers": "EDU"},
+            [("CONCEDE", None, (), ("e0",), (("Teachers", "EDU"),), False)],
+        ),
+        (  # ... and so does one that goes back to work
+            """
+            Teachers 1 nsubj NOUN NNS teacher
+            returned 1 ROOT  VERB VBD return
+            to       1 prep  ADP
+            work     2 pobj  NOUN NN work
+            in       1 prep  ADP
+            Peru     4 pobj  PROPN
+            .        1 punct PUNCT
+            """,
+            {"Teachers": "EDU"},
+            [("CONCEDE", None, (), ("e0",), (("Teachers", "EDU"),), False)],
+        ),
         (  # no place and no focus country: no party done to, no event
             """
             Students     1 nsubj NOUN NNS student
