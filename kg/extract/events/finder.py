@@ -712,6 +712,11 @@ class _Coder:
             # "an offensive that killed X": the offensive's actor did the killing
             event = self.nominal(subjects[0])
             actors, how = (list(event.actors), "proxy") if event else ([], "")
+        if not actors and subjects and subjects[0].dep_ == "dobj" and (
+            self.lexicon.cue_value("proxy", subjects[0].lemma_.lower()) == "weapon"
+        ):  # "launched rockets targeting Israel": the weapon's user, who launched it
+            actors, how = self._actors_of(subject_tokens(subjects[0].head)[0])
+            how = "proxy" if actors else how
         if not actors and subjects and self._documented(verb, subjects[0]):
             # "X issued a statement condemning Y", "a resolution by X demanding Y": the author
             document = subjects[0]
