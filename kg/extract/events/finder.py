@@ -154,7 +154,7 @@ def extract_events(
                                     dateline=dateline)
                 event = _victims_of_the_place(event, one, participants)
                 event = _state_of_the_place(event, sent, participants, lexicon,
-                                            ends_protest=_crowd_row(one.trigger))
+                                            crowd_act=_crowd_row(one.trigger))
                 built.setdefault(one.token.i, []).append(event)
                 if event.type == "THREATEN" and not event.recipients and one.token.i == token.i:
                     threats.append((token, event, candidate.actors))
@@ -246,23 +246,24 @@ def _victims_of_the_place(
 
 
 def _crowd_row(trigger: Trigger) -> bool:
-    """Whether a trigger row needs a civilian crowd as its subject ("workers ended their
-    strike": a crowd that gives up its protest)."""
+    """Whether a trigger row needs a civilian crowd as its subject ("protesters marched",
+    "workers ended their strike")."""
     return ("subj", ("*crowd",)) in trigger.conditions
 
 
 def _state_of_the_place(
     event: EventMention, sent: Span, participants: Participants, lexicon: Lexicon,
-    *, ends_protest: bool = False,
+    *, crowd_act: bool = False,
 ) -> EventMention:
     """An event of a type done to the state where it happens (kg:placeStateTarget: a protest)
     whose text names no recipient: the country of its place, else of the one country the
     places of its sentence are in, else the story's focus country ("protesters marched in
     Athens", "workers went on strike in Greece", "the protests turned violent": Greece),
     unless the doer is that country. A country's own people protest at home: for a doer that
-    is a country, only the event's own place counts ("Spain had protests of its own")."""
-    if event.recipients or (event.type not in lexicon.place_target_types
-                            and not (ends_protest and event.type == "CONCEDE")):
+    is a country, only the event's own place counts ("Spain had protests of its own"). An
+    act a row gives only to a civilian crowd (`crowd_act`) is done to that state too, whatever
+    its type ("workers ended their strike in Greece": a concession to Greece)."""
+    if event.recipients or (event.type not in lexicon.place_target_types and not crowd_act):
         return event
     national = any(participants.entities[k].type == "Country" for k in event.actors)
     if national and event.place is None:
