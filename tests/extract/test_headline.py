@@ -99,6 +99,22 @@ def test_headline_country_counts_towards_the_focus_of_the_body():
                             for e in analysis.events if e.type == "COERCE"))
     assert found == [[("COERCE", ("Bolivia",))], []]
 
+def test_headline_capital_counts_towards_the_focus_as_in_the_body():
+    # a capital stands for its country in the body's focus, and so in the headline's: the
+    # headline that repeats the body's first sentence tells the same event, one event with
+    # both pieces of evidence, not a second one with the police unnamed
+    from kg.extract.analyse import parse_and_analyse
+
+    nlp, resources = _resources()
+    title = "Police arrest 46 protesters in Athens"
+    body = "Police arrested 46 protesters in Athens on Sunday. The protesters had marched."
+    (analysis,) = parse_and_analyse(nlp, [Article("a", title, body, ())], resources)
+    labels = {e.key: e.label for e in analysis.entities}
+    assert sorted((e.type, tuple(labels[k] for k in e.actors), e.unnamed_actors, e.in_title)
+                  for e in analysis.events) == [  # fmt: skip
+        ("COERCE", ("Greece",), (), False), ("COERCE", ("Greece",), (), True)]
+
+
 
 @pytest.mark.parametrize(
     ("title", "expected"),

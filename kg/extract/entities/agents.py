@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.entities.component import candidate_spans, token_index
 from kg.extract.entities.gazetteer import Gazetteer
 from kg.extract.entities.resolve import ENTRY, GROUP, NONE, ORG, PERSON, Candidate
-from kg.records import GENERIC, LocalEntity, Mention
+from kg.records import GENERIC, PLACE, LocalEntity, Mention
 from kg.text import fold
 
 #: Dependencies of a modifier that ties a group noun to its actor.
@@ -254,14 +254,15 @@ def story_focus(mentions: Sequence[Mention], entities: Sequence[LocalEntity],
                 gaz: Gazetteer, headline: Sequence[str] = ()) -> str | None:
     """The entry id of the country a parsed story is about (as `focus_country`), from the
     mentions and entities its extraction found and the countries its headline names: what a
-    headline's bare "Police" stand for."""
+    headline's bare "Police" stand for. A capital resolved as a place counts for its country,
+    as it does in `focus_country` ("police in Athens" under "Police arrest 46 in Athens")."""
     by_key = {e.key: e for e in entities}
     counts: Counter[str] = Counter(headline)
     for mention in mentions:
         entity = by_key.get(mention.entity or "")
-        if entity is None or entity.type != "Country" or mention.label == GENERIC:
+        if entity is None or entity.type not in ("Country", PLACE) or mention.label == GENERIC:
             continue
-        found = gaz.lookup(entity.label)
+        found = gaz.lookup(entity.label if entity.type == "Country" else mention.text)
         if found is not None and found[0].type == "Country":
             counts[found[0].id] += 1
     return clear_leader(counts)
