@@ -90,7 +90,8 @@ def analyse_doc(
     from kg.extract.headline import headline_events
 
     named = headline_countries(title, resources.gazetteer) if title is not None else ()
-    mentions, entities = extract_entities(doc, article, resources.gazetteer, headline=named)
+    mentions, entities = extract_entities(doc, article, resources.gazetteer, headline=named,
+                                          acts=resources.lexicon.act_nouns)
     # countries the story's places imply ("Khan Younis": Palestine), kept if an event names one
     implied = implied_countries(entities, resources.gazetteer)
     offered = [*entities, *implied]

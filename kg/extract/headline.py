@@ -182,7 +182,7 @@ def headline_events(
     if len(doc.text) != len(edit.apply(article.title)):
         raise ValueError(f"article {article.id}: the headline parse is not of its title")
     title = dataclasses.replace(article, text=doc.text)
-    mentions, found = extract_entities(doc, title, gazetteer, focus=focus)
+    mentions, found = extract_entities(doc, title, gazetteer, focus=focus, acts=lexicon.act_nouns)
     keys = _joined(found, entities)
     genre = next((e.genre for e in entities if e.genre), "")  # the story's, from its body
     joined = [dataclasses.replace(_rekeyed(e, keys), genre=genre)

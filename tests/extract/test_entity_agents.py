@@ -490,3 +490,26 @@ def test_entity_agents_two_named_forces_leave_the_noun_untied(gaz):
     other = Candidate(31, 35, "Tarn Police", "ORG", ORG, name="Tarn Police")
     assert named_forces((first, other), gaz) == {}
     assert named_forces((first, first), gaz) == {"COP": (None, 0)}
+
+
+# "Peru 's police raids angered Peru ."
+POLICE_RAIDS = [
+    ("Peru", 2, "poss", "PROPN", "NNP", "Peru"),
+    ("'s", 0, "case", "PART", "POS", "'s"),
+    ("police", 3, "compound", "NOUN", "NN", "police"),
+    ("raids", 4, "nsubj", "NOUN", "NNS", "raid"),
+    ("angered", 4, "ROOT", "VERB", "VBD", "anger"),
+    ("Peru", 4, "dobj", "PROPN", "NNP", "Peru"),
+    (".", 4, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_entity_agents_group_noun_before_an_act_noun_is_its_doer(gaz):
+    # a group noun that only modifies another noun is no group of its own, except before a
+    # noun that tells an act ("police raids"): it is the act's doer, the focus country's
+    # police here (Peru named twice)
+    named = (peru(0), peru(29))
+    doc = parse(POLICE_RAIDS)
+    assert find_groups(doc, named, gaz, acts={"raid"}) == (
+        *named, Candidate(8, 14, "police", GENERIC, GROUP, entry_id="country:PER", sector="COP"))
+    assert find_groups(doc, named, gaz, acts={"attack"}) == named

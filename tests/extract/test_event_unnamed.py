@@ -63,6 +63,18 @@ def events(table: str, groups: dict[str, str]):  # type: ignore[no-untyped-def]
             {"Protesters": "CVLOPP"},
             [("ACCUSE", (), ("e0",), (("Protesters", "CVLOPP"),))],
         ),
+        (  # a group noun modifying an act noun is its doer: "police raids on Peru"
+            """
+            Police    1 compound NOUN NN police
+            raids     2 nsubj    NOUN NNS raid
+            continued 2 ROOT     VERB VBD continue
+            on        1 prep     ADP IN
+            Peru      3 pobj     PROPN
+            .         2 punct    PUNCT
+            """,
+            {"Police": "COP"},
+            [("COERCE", (), ("e0",), (("Police", "COP"),))],
+        ),
     ],
 )
 def test_event_unnamed_doer_kept_only_with_a_named_recipient(table, groups, expected):

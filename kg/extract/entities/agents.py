@@ -60,8 +60,13 @@ _MAX_WORDS = 4
 
 
 def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
-                focus: str | None = None, headline: Sequence[str] = ()) -> tuple[Candidate, ...]:
+                focus: str | None = None, headline: Sequence[str] = (),
+                acts: Collection[str] = ()) -> tuple[Candidate, ...]:
     """Add a GROUP candidate for each group noun phrase tied to a country or organisation.
+
+    A group noun that only modifies another noun is no phrase of its own ("a police
+    station", "army officers"), except before a noun of `acts` (the lemmas of the event
+    lexicon's nominal triggers): "police raids on X", "army shelling" tell who did the act.
 
     A lower-case "name" the recognizer took for an organisation ("the navy" tagged ORG) is
     such a phrase too: it is replaced by the group candidate, or left unresolved when untied.
@@ -88,7 +93,7 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
         lemma, form = _group_lemma(head, nouns, after_country=country), fold(head.text)
         if (
             (lemma not in nouns and form not in nouns)
-            or head.dep_ == "compound"
+            or (head.dep_ == "compound" and not _acts_on(head, acts))
             or head.ent_type_ in _NOT_GROUPS
             or not (head.is_lower or head.is_title)
             or lemma in gaz.facility_nouns  # "the prison": a place
@@ -161,6 +166,13 @@ def find_groups(doc: Doc, cands: tuple[Candidate, ...], gaz: Gazetteer,
         else:
             found.append(group)
     return tuple(found)
+
+
+def _acts_on(modifier: Token, acts: Collection[str]) -> bool:
+    """Whether a compound modifier stands before an act noun as its doer ("police raids",
+    "army shelling"), directly before it."""
+    act = modifier.head
+    return act.pos_ == "NOUN" and act.i == modifier.i + 1 and fold(act.lemma_) in acts
 
 
 def _unnamed_group(head: Token, sector: str, gaz: Gazetteer) -> bool:

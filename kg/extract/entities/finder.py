@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
@@ -88,13 +88,14 @@ def configure_nlp(nlp: Language, gazetteer: Gazetteer) -> Language:
 
 def extract_entities(
     doc: Doc, article: Article, gazetteer: Gazetteer, *, focus: str | None = None,
-    headline: Sequence[str] = (),
+    headline: Sequence[str] = (), acts: Collection[str] = (),
 ) -> tuple[list[Mention], list[LocalEntity]]:
     """Find actor and place mentions in `doc` (the parse of `article.text`) and resolve them.
 
     `focus`: the entry id of the story's focus country when `doc` is only its headline;
     `headline`: the entry ids of the countries the story's headline names (they count
-    towards its focus, `kg.extract.entities.agents.focus_country`).
+    towards its focus, `kg.extract.entities.agents.focus_country`); `acts`: the lemmas of
+    the nouns that tell an event, whose group-noun modifier is their doer ("police raids").
     """
     if doc_text(doc) != article.text:
         raise ValueError(f"article {article.id}: the doc is not the parse of the article text")
@@ -112,7 +113,7 @@ def extract_entities(
     cands = mark_outlets(doc, cands, gazetteer)
     cands = find_descriptions(doc, cands, gazetteer)
     # last: a group noun is tied to what they found
-    cands = find_groups(doc, cands, gazetteer, focus, headline)
+    cands = find_groups(doc, cands, gazetteer, focus, headline, acts)
     mentions, entities = resolve(cands, gazetteer)
     return mentions, add_evidence(doc, entities, gazetteer)
 

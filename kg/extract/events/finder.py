@@ -1140,9 +1140,11 @@ class _Coder:
         if not actors and len(between) >= 2:
             actors, how, between = between, "direct", []
         if not actors and not unnamed:
-            # "a protest by students": an unnamed group as the doer
+            # "a protest by students": an unnamed group as the doer; "police raids": one
+            # that modifies the act
             unnamed = self.parts.unnamed_groups(
-                [o for h in (noun, anchor) for o in prep_objects(h, ("by",))])
+                [o for h in (noun, anchor) for o in prep_objects(h, ("by",))]
+                + [c for c in noun.children if c.dep_ == "compound"])
         implied = False
         if not actors and not unnamed:
             # "the protests turned violent": the act's own doers, an unnamed group implied by
@@ -1202,16 +1204,19 @@ class _Coder:
     def _body_compound(self, noun: Token) -> str | None:
         """A known organisation or armed group (of the gazetteer or the actor dictionaries)
         named as a compound of an event noun, which is its doer ("a Taliban attack", "EU
-        sanctions", "a NATO summit"). A country there is left out ("Russia sanctions" are
-        mostly on Russia, "the Gaza war" is fought in Gaza), and so is a name the recognizer
-        alone found ("a FIRE-BOMB attack") or one the noun is part of ("the Asia Pacific
-        Economic Cooperation")."""
+        sanctions", "a NATO summit"), or a group noun there tied to its actor ("police raids"
+        in a story about Gabon). A country there is left out ("Russia sanctions" are mostly on
+        Russia, "the Gaza war" is fought in Gaza), and so is a name the recognizer alone found
+        ("a FIRE-BOMB attack") or one the noun is part of ("the Asia Pacific Economic
+        Cooperation")."""
         if self.parts.entity(noun) is not None:
             return None
         for child in noun.children:
             key = self.parts.entity(child) if child.dep_ == "compound" else None
             if key is None:
                 continue
+            if child.i in self.parts.generic:
+                return key
             entity = self.parts.entities[key]
             if entity.type in ("Organization", "ArmedGroup") and entity.basis.startswith(
                     ("gazetteer:", "dictionary:")):

@@ -10,6 +10,7 @@ vocabulary: `events.py` asks the lexicon.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -221,6 +222,12 @@ class Lexicon:
         or a reporting or intending cue ("say", "vow")."""
         return lemma in self._verbs or any(
             lemma in self._cues[c] for c in ("report", "intend"))  # fmt: skip
+
+    @functools.cached_property
+    def act_nouns(self) -> frozenset[str]:
+        """The lemmas of the nouns that may tell an event ("raid", "attack", "talks")."""
+        return frozenset(lemma for lemma, rows in self._nouns.items()
+                         if any(row.type != NO_EVENT for row in rows))  # fmt: skip
 
     def noun_triggers(self, lemma: str) -> tuple[Trigger, ...]:
         """Trigger rows for a noun lemma, in table order (not the modifier rows)."""
