@@ -209,6 +209,25 @@ FOCUS_CANADA = """
             """,
             "ousted", [],
         ),
+        (  # censorship is done to the public at large: the inferred state needs no party
+            """
+            Websites 2 nsubjpass NOUN NNS website
+            were     2 auxpass   AUX  VBD be
+            blocked  2 ROOT      VERB VBN block
+            .        2 punct     PUNCT
+            """,
+            "blocked", [("COERCE", "censor", ("e1",), (), True)],
+        ),
+        (  # an arrest of people the text does not name: no named party, no event
+            """
+            Five     1 nummod    NUM  CD five
+            people   3 nsubjpass NOUN NNS person
+            were     3 auxpass   AUX  VBD be
+            arrested 3 ROOT      VERB VBN arrest
+            .        3 punct     PUNCT
+            """,
+            "arrested", [],
+        ),
     ],
 )
 def test_agentless_official_act_of_the_implicit_state(act, trigger, expected):

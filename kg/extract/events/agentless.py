@@ -29,6 +29,10 @@ AGENTLESS_TYPES = ("COERCE", "SANCTION")
 #: ... and (type, mode) pairs of the same kind: a legal accusation, the codebook's "charge
 #: with a crime" ("X was charged with treason").
 AGENTLESS_MODES = (("ACCUSE", "allege"),)
+#: (type, mode) of the official acts done to a state's public at large, not to a party the
+#: text names: censorship and emergency rule ("social media platforms were suspended in X",
+#: "a curfew was declared in X"). Their inferred state needs no named recipient.
+PUBLIC_MODES = (("COERCE", "censor"), ("COERCE", "curfew"))
 
 
 def is_official_act(event_type: str, mode: str | None) -> bool:

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING
 
 from kg.extract.entities.agents import FORCE_SECTORS
 from kg.extract.entities.evidence import COMMERCE
-from kg.extract.events.agentless import agentless_actors, implicit_state, is_official_act
+from kg.extract.events.agentless import (
+    PUBLIC_MODES,
+    agentless_actors,
+    implicit_state,
+    is_official_act,
+)
 from kg.extract.events.candidate import (
     VOWED_TYPES,
     Candidate,
@@ -384,10 +389,12 @@ def _with_agentless_actor(
     recipients = without(candidate.recipients, actors)
     if not actors:
         return None
-    if not recipients and (inferred or candidate.recipients or not any(
+    public = (candidate.event_type, candidate.trigger.mode) in PUBLIC_MODES
+    if not recipients and not public and (inferred or candidate.recipients or not any(
             c.dep_ == "nsubjpass" for c in candidate.token.children)):  # fmt: skip
         # "five people were arrested, police said" is the police's arrest of people the text
-        # does not name as actors; an inferred state needs a named party it acted on
+        # does not name as actors; an inferred state needs a named party it acted on, unless
+        # the act is done to its public at large ("websites were blocked in X")
         return None
     return dataclasses.replace(candidate, actors=tuple(actors), recipients=recipients, how="proxy",
                                inferred=inferred)  # fmt: skip
