@@ -122,7 +122,8 @@ def conditional_threat(
 ) -> tuple[Candidate, Status] | None:
     """An announced coercive act made conditional ("police will arrest anyone who marches if
     the ban is defied", "X would strike unless Y withdraws"), vowed ("X vowed to retaliate
-    against Y": a commit cue valued "threat", with a party threatened) or, by its own side
+    against Y": a commit cue valued "threat", with a party threatened; "X hinted at cutting
+    ties with Y": an intend cue valued "possible") or, by its own side
     (`speaker_acts`), announced against a party ("Livni said Israel would retaliate against
     Hamas", "X said it will strike Y") or voiced as possible ("X could cut ties with Y, its
     president said") is a warning: a THREATEN of its own, asserted when made
@@ -130,25 +131,27 @@ def conditional_threat(
 
     Not for an intention a threat verb already tells ("threatened to strike" is coded from
     "threatened"), nor for nominal acts unless vowed ("vowed to continue its attacks on X") or
-    carried by a verb that has the condition ("would go on strike if Y"),
+    carried by a verb ("would go on strike if Y", "could impose sanctions on Y"),
     nor for a plan ("X plans to strike Y": an intention, no warning).
     """
     if status.status != "intended":
         return None
     intents = [c.removeprefix("intend:") for c in status.cues if c.startswith("intend:")]
     vowed = candidate.event_type in VOWED_TYPES and bool(candidate.recipients) and any(
-        lexicon.cue_value("commit", lemma) == "threat" for lemma in intents)
+        lexicon.cue_value("commit", lemma) == "threat"
+        or lexicon.cue_value("intend", lemma) == "possible" for lemma in intents)  # "hinted at"
     possible = candidate.event_type in VOWED_TYPES and any(
         c.dep_ == "aux" and lexicon.cue_value("intend_aux", c.lower_) == "possible"
         for c in candidate.clause.children)  # "we could cut ties with X": a warning
+    # a noun a verb carries is told as that verb's act ("would go on strike if", "will
+    # launch an offensive unless", "could impose sanctions on X"); a noun alone is only named
+    # ("the strike, if it goes ahead")
+    named_only = candidate.nominal and candidate.clause.i == candidate.token.i
     announced = (
         speaker_acts and (candidate.event_type == "ASSAULT" or possible)
         and bool(candidate.recipients)
-        and not candidate.nominal and not intents and "intend-aux" in status.cues
+        and not named_only and not intents and "intend-aux" in status.cues
     )  # fmt: skip
-    # a noun a verb carries is told as that verb's act ("would go on strike if", "will
-    # launch an offensive unless"); a noun alone is only named ("the strike, if it goes ahead")
-    named_only = candidate.nominal and candidate.clause.i == candidate.token.i
     if not vowed and not announced and (
         named_only or candidate.event_type not in _COERCIVE_TYPES
         or intents or not has_condition(candidate.clause)
