@@ -51,6 +51,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Canadian forces killed 40 people in the Gaza Strip.",
          [("ASSAULT", ["Canada"], ["Palestine"])]),
         ("Canada attacked El Fasher in North Darfur.", [("ASSAULT", ["Canada"], ["Sudan"])]),
+        # ... and as what control is taken of (a noun of such an act, `place_acts`)
+        ("The RSF took control of El Fasher from Sudan's army.",
+         [("COERCE", ["Rapid Support Forces"], ["Sudan"])]),
         # unnamed police act in their own state: the place's state is not what they arrest
         ("Police arrested a man in the death of a woman in Monterrey.", []),
         # an attack's "on" phrase the parser hung on the verb that judges it is the attack's

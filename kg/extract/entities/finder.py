@@ -391,7 +391,8 @@ class _Context:
         """An "organisation" or "person" that is a city or region of the place table, named
         where a place goes: the object of a place preposition ("a strike on Kharkiv", "fighting
         in El Fasher", "moved into Khan Younis") or of a verb whose object is most often a place
-        ("attacked Odesa", `Gazetteer.place_verbs`), or the name of a place noun ("Gaza's second
+        ("attacked Odesa", `Gazetteer.place_verbs`) or of a noun of such an act ("took control
+        of El Fasher", `Gazetteer.place_acts`), or the name of a place noun ("Gaza's second
         city, Khan Younis", "the city of Mansoura") when no modifier of that noun names another
         country, with no word of an organisation's name and no actor dictionary entry."""
         key = fold(name)
@@ -416,9 +417,12 @@ class _Context:
                 return said == country
             named = self._countries_named
             return not named or country in named
-        if root.dep_ == "dobj" and fold(root.head.lemma_) in self.gaz.place_verbs:
-            # "Russian drones attacked Odesa", "shelled Bakhmut": a person may be the object
-            # too ("police attacked Jackson"), so the place's country must be named in the story
+        acts = (root.dep_ == "dobj" and fold(root.head.lemma_) in self.gaz.place_verbs) or (
+            noun is not None and fold(noun.lemma_) in self.gaz.place_acts)
+        if acts:
+            # "Russian drones attacked Odesa", "shelled Bakhmut", "took control of El Fasher": a
+            # person may be the object too ("police attacked Jackson", "the capture of X"), so
+            # the place's country must be named in the story
             return self._names_country(self.gaz.place_countries[key])
         if root.dep_ != "pobj":
             return False

@@ -88,6 +88,7 @@ class Gazetteer:
     stative_verbs: frozenset[str]
     place_nouns: frozenset[str]
     place_verbs: frozenset[str]
+    place_acts: frozenset[str]
     facility_nouns: frozenset[str]
     credit_words: frozenset[str]
     place_heads: frozenset[str] = frozenset()  # "X crossing": the name before it is a place
@@ -425,6 +426,7 @@ class _Builder:
             stative_verbs=_folded(titles.get("stative_verbs", ())),
             place_nouns=_folded(titles.get("place_nouns", ())),
             place_verbs=_folded(titles.get("place_verbs", ())),
+            place_acts=_folded(titles.get("place_acts", ())),
             facility_nouns=_folded(titles.get("facility_nouns", ())),
             credit_words=_folded(titles.get("credit_words", ())),
             place_heads=_folded(titles.get("place_heads", ())),
