@@ -700,6 +700,9 @@ CONSTRUCTIONS = [
      "Canada hinted at cutting ties with Mexico.",
      [("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None),
       ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # the party of an agreement broken is in the phrase the trigger's condition names
+    ("reneged on the agreement with X", "Canada reneged on the agreement with Mexico.",
+     [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # CAMEO 130: not ruling out force, warning of retaliation
     ("did not rule out military action against X", "Canada did not rule out military action "
      "against Mexico.", [("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -819,11 +819,12 @@ class _Coder:
             keys = keys or [k for k in self._proposed_to(obj, trigger) if k not in actors]
             recipients.extend(keys)
         if not recipients:
-            # "withdrew from the talks with X": the phrase a condition names holds the party
+            # "withdrew from the talks with X", "reneged on the deal with X": the phrase a
+            # condition names holds the party
             holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
             for need, values in trigger.conditions:
-                if need == "pobj":
-                    for obj in prep_phrase_objects(holders, values[0]):
+                for prep in values[:1] if need == "pobj" else values if need == "prep" else ():
+                    for obj in prep_phrase_objects(holders, prep):
                         recipients.extend(k for k in self._inner_recipients(obj, preps)
                                           if k not in actors)  # fmt: skip
         placed = trigger.type in _FORCE_TYPES or (trigger.type, trigger.mode) in _MOVED
