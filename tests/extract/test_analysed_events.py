@@ -50,6 +50,9 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a city attacked in it
         ("Canadian forces killed 40 people in the Gaza Strip.",
          [("ASSAULT", ["Canada"], ["Palestine"])]),
+        # ... and of people a participle places there ("a prisoner held in X")
+        ("Canada called for the release of a prisoner held in Mexico.",
+         [("REQUEST", ["Canada"], ["Mexico"])]),
         ("Canada attacked El Fasher in North Darfur.", [("ASSAULT", ["Canada"], ["Sudan"])]),
         # ... and as what control is taken of (a noun of such an act, `place_acts`)
         ("The RSF took control of El Fasher from Sudan's army.",

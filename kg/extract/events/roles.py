@@ -178,8 +178,11 @@ class Participants(EntityIndex):
                     found = [k for o in prep_objects(head, ("from", "by"))
                              for k in self._one(o)[0]]  # fmt: skip
                 if not found:
-                    # the people of a polity: "civilians in Gaza", "residents of X"
-                    found = self.polity_of(prep_objects(head, ("in", "of", "from")))
+                    # the people of a polity: "civilians in Gaza", "residents of X", "a
+                    # prisoner held in X", "journalists detained in X"
+                    found = self.polity_of(prep_objects(head, ("in", "of", "from")) + [
+                        o for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        for o in prep_objects(c, ("in",))])
                 if not found:
                     # a part or a thing of an actor: "a line of French police", "the
                     # residence of the opposition leader"
