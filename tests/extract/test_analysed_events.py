@@ -54,6 +54,10 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         ("Canada called for the release of a prisoner held in Mexico.",
          [("REQUEST", ["Canada"], ["Mexico"])]),
         ("Canada attacked El Fasher in North Darfur.", [("ASSAULT", ["Canada"], ["Sudan"])]),
+        # ... and beside a place noun whose modifier is a territory ("Gaza's second largest
+        # city"), the polity of the place a condition's place preposition names being seized
+        ("Canadian troops moved into Gaza's second largest city, Khan Younis.",
+         [("COERCE", ["Canada"], ["Palestine"])]),
         # ... and as what control is taken of (a noun of such an act, `place_acts`)
         ("The RSF took control of El Fasher from Sudan's army.",
          [("COERCE", ["Rapid Support Forces"], ["Sudan"])]),

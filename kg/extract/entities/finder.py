@@ -432,12 +432,17 @@ class _Context:
             prep.lower_ == "to" and prep.head.lower_ == "from" and prep.dep_ == "prep")
 
     def _modifier_country(self, noun: Token) -> str | None:
-        """The country a modifier of a place noun names ("Egyptian", "Egypt's"), if any."""
+        """The country a modifier of a place noun names ("Egyptian", "Egypt's"), or the
+        country of the place it names ("Gaza's second largest city"), if any."""
         for child in noun.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 hit = self.gaz.lookup(child.text)
                 if hit is not None and hit[0].type == "Country":
                     return hit[0].label
+                if hit is None and child.pos_ == "PROPN":
+                    country = self.gaz.place_countries.get(fold(child.text))
+                    if country is not None:
+                        return country
         return None
 
     def _names_country(self, label: str) -> bool:

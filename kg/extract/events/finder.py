@@ -825,7 +825,11 @@ class _Coder:
             for need, values in trigger.conditions:
                 for prep in values[:1] if need == "pobj" else values if need == "prep" else ():
                     for obj in prep_phrase_objects(holders, prep):
-                        recipients.extend(k for k in self._inner_recipients(obj, preps)
+                        # "moved into Khan Younis": the polity of a place the condition's
+                        # place preposition names
+                        placed_in = need == "prep" and self.lexicon.is_cue("location", prep)
+                        keys = self.parts.polity_of([obj]) if placed_in else []
+                        recipients.extend(k for k in keys or self._inner_recipients(obj, preps)
                                           if k not in actors)  # fmt: skip
         placed = trigger.type in _FORCE_TYPES or (trigger.type, trigger.mode) in _MOVED
         if not recipients and placed and not _local_force(unnamed):

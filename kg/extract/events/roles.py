@@ -195,8 +195,9 @@ class Participants(EntityIndex):
         name modifying a place noun or its "of" phrase ("the urban areas of Gaza")."""
         for place in places:
             key = self.entity(place)
-            if key is None:  # "in Jabaliya refugee camp": the name modifying the place noun
-                key = next((k for c in place.children if c.dep_ in ("compound", "nmod")
+            if key is None:  # "in Jabaliya refugee camp": the name modifying the place noun,
+                # or set beside it ("into Gaza's second largest city, Khan Younis")
+                key = next((k for c in place.children if c.dep_ in ("compound", "nmod", "appos")
                             and (k := self.entity(c)) is not None), None)  # fmt: skip
             if key is None and place.pos_ == "NOUN":  # "in the urban areas of Gaza"
                 key = next((k for o in prep_objects(place, ("of",))
