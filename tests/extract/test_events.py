@@ -700,6 +700,12 @@ CONSTRUCTIONS = [
      "Canada hinted at cutting ties with Mexico.",
      [("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None),
       ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    # "from X" on the verb reads X as the place things came from; after a verb whose subject
+    # receives, X is the giver all the same
+    ("received aid from X", "Mexico received aid from Canada.",
+     [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("drew criticism from X and Y", "Mexico drew criticism from Canada and Peru.",
+     [("ACCUSE", ("Canada", "Peru"), ("Mexico",), "asserted", None, None, None)]),
     # the party of an agreement broken is in the phrase the trigger's condition names
     ("reneged on the agreement with X", "Canada reneged on the agreement with Mexico.",
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

@@ -42,6 +42,7 @@ from kg.extract.events.status import StatusFinder
 from kg.extract.events.syntax import (
     as_written,
     asks_a_question,
+    conjuncts,
     has_condition,
     has_prep_object,
     is_conditional,
@@ -1069,10 +1070,13 @@ class _Coder:
         if governor is not None and self.lexicon.cue_value(
             "light", governor.lemma_.lower()
         ) == "recipient":
-            # "X received loans from Y": Y is the actor, X the recipient
+            # "X received loans from Y": Y is the actor, X the recipient (a country the entity
+            # stage read as the place things came from is that country: "aid from Qatar")
             for holder in (governor, anchor):
                 for obj in prep_objects(holder, ("from",)):
-                    actors.extend(k for k in self.parts.actors(obj)[0] if k not in actors)
+                    found = self.parts.actors(obj)[0] or [
+                        k for o in (obj, *conjuncts(obj)) for k in self.parts.polity_of([o])]
+                    actors.extend(k for k in found if k not in actors)
             how = "direct"
             recipients = self._actors_of(subject_tokens(governor)[0])[0]
             clause = governor
