@@ -1074,9 +1074,9 @@ class _Coder:
             # stage read as the place things came from is that country: "aid from Qatar")
             for holder in (governor, anchor):
                 for obj in prep_objects(holder, ("from",)):
-                    found = self.parts.actors(obj)[0] or [
+                    givers = self.parts.actors(obj)[0] or [
                         k for o in (obj, *conjuncts(obj)) for k in self.parts.polity_of([o])]
-                    actors.extend(k for k in found if k not in actors)
+                    actors.extend(k for k in givers if k not in actors)
             how = "direct"
             recipients = self._actors_of(subject_tokens(governor)[0])[0]
             clause = governor
