@@ -706,6 +706,10 @@ CONSTRUCTIONS = [
      [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("drew criticism from X and Y", "Mexico drew criticism from Canada and Peru.",
      [("ACCUSE", ("Canada", "Peru"), ("Mexico",), "asserted", None, None, None)]),
+    ("came under attack from X", "Mexico came under attack from Canada.",
+     [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("came to an agreement with X: no visit", "Mexico came to an agreement with Canada.",
+     [("AGREE", ("Mexico",), ("Canada",), "asserted", None, None, None)]),
     # the party of an agreement broken is in the phrase the trigger's condition names
     ("reneged on the agreement with X", "Canada reneged on the agreement with Mexico.",
      [("SANCTION", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

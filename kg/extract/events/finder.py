@@ -1485,6 +1485,10 @@ class _Coder:
                 or any(c.dep_ == "dobj" and c.lemma_.lower() == "part" for c in carrier.children)
             ):  # fmt: skip
                 return carrier
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ == "VERB" and (
+            self.lexicon.cue_value("light", head.head.lemma_.lower()) == "recipient"
+        ):  # "came under attack from X": its subject has the act done to it
+            return head.head
         if noun.dep_ == "pobj" and head.lower_ in ("in", "of"):
             # "pledged 500 million euros in aid", "sent 200 tonnes of food aid"; the phrase
             # may hang on the amount or on the verb
