@@ -74,6 +74,11 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a group's place phrase is no tie unless the entity stage made it one
         ("RCMP officers in Creston began investigating allegations of polygamy in Bountiful, "
          "Shields said.", [("ACCUSE", ["RCMP"], [])]),
+        # a bare count in the thousands is a crowd of people; one the parser makes the subject
+        # of a bare participle is those hurt ("hundreds injured")
+        ("Thousands rallied in Mexico City on Saturday.", [("PROTEST", [], ["Mexico"])]),
+        ("Five people were killed and hundreds injured when buildings were destroyed in "
+         "Mexico.", []),
         # farmers are a civilian crowd: blocking highways obstructs, against the state it is in
         ("Thousands of farmers blocked highways across France.", [("PROTEST", [], ["France"])]),
         # people released: a couple counted as people

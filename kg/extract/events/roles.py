@@ -325,7 +325,11 @@ class Participants(EntityIndex):
         found: list[tuple[str, str]] = []
         for token in tokens:
             if token.i not in self.unnamed and self.is_count(token):
-                token = next(iter(prep_objects(token, ("of",))), token)
+                counted = next(iter(prep_objects(token, ("of",))), None)
+                if counted is None and _is_mass_count(token):
+                    found.append((token.text, PEOPLE_SECTOR))  # "thousands rallied"
+                    continue
+                token = counted or token
             for head in [token, *conjuncts(token)]:
                 group = self.unnamed.get(head.i)
                 if group is None and head.lower_ == "they":
@@ -349,6 +353,8 @@ class Participants(EntityIndex):
             counted = (head.i not in self.unnamed and head.i not in self.generic
                        and self.is_count(head))  # fmt: skip
             if counted:
+                if not prep_objects(head, ("of",)) and _is_mass_count(head):
+                    return True  # "thousands rallied": people counted in their thousands
                 head = next(iter(prep_objects(head, ("of",))), head)
             group = self.unnamed.get(head.i)
             sector = group[1] if group is not None else self.generic.get(head.i)
@@ -704,6 +710,23 @@ class Participants(EntityIndex):
             if key is not None and self.is_actor_key(key) and key not in keys:
                 keys.append(key)
         return keys
+
+
+#: The sector of people named by no group noun ("thousands rallied"), as the agents
+#: dictionaries give "people".
+PEOPLE_SECTOR = "PPL"
+#: Count words that alone name a crowd of people as a doer ("thousands marched"): the
+#: annotation conventions count an unnamed group of people as one in its hundreds.
+_MASS_COUNTS = ("hundred", "thousand", "million")
+
+
+def _is_mass_count(token: Token) -> bool:
+    """A bare count in the hundreds or more ("hundreds", "tens of thousands" as "tens" of
+    "thousands" reads its own "of" object first), not the subject the parser gives a bare
+    participle ("five were killed and hundreds injured": those hurt, no doers)."""
+    passive = token.dep_ == "nsubj" and token.head.tag_ == "VBN" and not any(
+        c.dep_ == "aux" for c in token.head.children)  # "hundreds have marched" act
+    return token.lemma_.lower() in _MASS_COUNTS and token.tag_ == "NNS" and not passive
 
 
 #: CAMEO sectors of civilians acting as a crowd: civilians, opposition (protesters), labour,
