@@ -706,6 +706,8 @@ CONSTRUCTIONS = [
      [("AID", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("drew criticism from X and Y", "Mexico drew criticism from Canada and Peru.",
      [("ACCUSE", ("Canada", "Peru"), ("Mexico",), "asserted", None, None, None)]),
+    ("impeached X: a legislature's formal charge", "Canada impeached Juan Perez.",
+     [("ACCUSE", ("Canada",), ("Juan Perez",), "asserted", None, None, None)]),
     ("came under attack from X", "Mexico came under attack from Canada.",
      [("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("came to an agreement with X: no visit", "Mexico came to an agreement with Canada.",
