@@ -74,6 +74,10 @@ def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
         # a group's place phrase is no tie unless the entity stage made it one
         ("RCMP officers in Creston began investigating allegations of polygamy in Bountiful, "
          "Shields said.", [("ACCUSE", ["RCMP"], [])]),
+        # protesters' demand is made of the state where they are; a private crowd's is not
+        ("Protesters in Mexico City demanded the resignation of the mayor.",
+         [("REQUEST", [], ["Mexico"])]),
+        ("The families in Mexico City asked for privacy.", []),
         # a bare count in the thousands is a crowd of people; one the parser makes the subject
         # of a bare participle is those hurt ("hundreds injured")
         ("Thousands rallied in Mexico City on Saturday.", [("PROTEST", [], ["Mexico"])]),

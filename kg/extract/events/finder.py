@@ -160,7 +160,7 @@ def extract_events(
                                     dateline=dateline)
                 event = _victims_of_the_place(event, one, participants)
                 event = _state_of_the_place(event, sent, participants, lexicon,
-                                            crowd_act=_crowd_row(one.trigger))
+                                            crowd_act=_crowd_act(one))
                 built.setdefault(one.token.i, []).append(event)
                 if event.type == "THREATEN" and not event.recipients and one.token.i == token.i:
                     threats.append((token, event, candidate.actors))
@@ -255,6 +255,16 @@ def _crowd_row(trigger: Trigger) -> bool:
     """Whether a trigger row needs a civilian crowd as its subject ("protesters marched",
     "workers ended their strike")."""
     return ("subj", ("*crowd",)) in trigger.conditions
+
+
+def _crowd_act(candidate: Candidate) -> bool:
+    """Whether a crowd's act is done to the state where it happens: a row that needs a
+    civilian crowd ("protesters marched", `_crowd_row`), or a demand unnamed protesters make
+    ("protesters demanded the government's resignation": of the state of their place; not
+    "the families asked for privacy", "customers demand speed")."""
+    return _crowd_row(candidate.trigger) or (
+        candidate.event_type == "REQUEST" and not candidate.actors and bool(candidate.unnamed)
+        and all("OPP" in sector for _, sector in candidate.unnamed))  # fmt: skip
 
 
 def _state_of_the_place(
