@@ -1130,6 +1130,9 @@ def test_events_a_conditional_threat_takes_the_mode_of_the_act(nlp, lexicon):
     # the head word alone is no crowd-control weapon, nor are the words in another phrase
     ("Canada fired rockets at Mexico.", [("ASSAULT", None, ("Canada",), ("Mexico",))]),
     ("Canada deployed troops to Mexico.", [("MOBILIZE", "troops", ("Canada",), ("Mexico",))]),
+    # police deployed are the codebook's MOBILIZE police, not troops
+    ("Canada deployed police officers to Mexico.",
+     [("MOBILIZE", "police", ("Canada",), ("Mexico",))]),
 ])
 def test_events_crowd_control_weapons_give_the_mode(nlp, lexicon, text, expected):
     events, label = code_events(nlp, lexicon, text)
