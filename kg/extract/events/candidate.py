@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from kg.extract.events.dateline import Dateline, may_place
-from kg.extract.events.roles import CROWD_SECTORS
+from kg.extract.events.roles import CROWD_SECTORS, PEOPLE_SECTOR
 from kg.extract.events.status import Status
 from kg.extract.events.syntax import (
     has_condition,
@@ -173,7 +173,7 @@ def is_crowd(candidate: Candidate, sectors: Sequence[tuple[str, str]]) -> bool:
     CVLOPP); the first sector code decides (CVL, OPP, LAB, EDU, REF)."""
     crowds = [sector for _, sector in candidate.unnamed] + [sector for _, sector in sectors]
     named = len(sectors) == len(candidate.actors)
-    people = {s for _, s in candidate.unnamed if s[:3] == "PPL"}
+    people = {s for _, s in candidate.unnamed if s[:3] == PEOPLE_SECTOR}
     return bool(crowds) and named and all(
         s[:3] in CROWD_SECTORS or s in people for s in crowds)
 

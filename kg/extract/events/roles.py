@@ -359,7 +359,7 @@ class Participants(EntityIndex):
             group = self.unnamed.get(head.i)
             sector = group[1] if group is not None else self.generic.get(head.i)
             if sector is not None and (
-                sector[:3] in CROWD_SECTORS or (counted and sector[:3] == "PPL")
+                sector[:3] in CROWD_SECTORS or (counted and sector[:3] == PEOPLE_SECTOR)
             ):
                 return True
         return False
