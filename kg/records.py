@@ -32,6 +32,20 @@ PLACE = "Place"
 STATUSES = ("asserted", "reported", "denied", "intended")
 #: Label of a mention that names its actor by a group noun ("Egyptian demonstrators", issue #15).
 GENERIC = "GENERIC"
+#: CAMEO sectors of armed forces (police, military, rebels, militias and gunmen, spies): their
+#: withdrawal is a RETREAT (issue #14).
+ARMED_SECTORS = ("COP", "MIL", "REB", "UAF", "SPY")
+#: The armed forces of war (troops, rebels, militants and gunmen): their force is news though
+#: the text names no party it is used on ("gunmen killed ten employees", issue #15); police
+#: force without a public party is law enforcement in a crime story ("police arrested a man").
+WAR_SECTORS = ("MIL", "REB", "UAF")
+
+
+def is_war_force(sector: str) -> bool:
+    """Whether a sector code, which may join several ("CVLOPP"), has a force of war's."""
+    return any(sector[i : i + 3] in WAR_SECTORS for i in range(0, len(sector), 3))
+
+
 #: Precision of a date string: "2024-12-23" day, "2024-12" month, "2024" year.
 PRECISIONS = ("day", "month", "year")
 #: Precision of a place: the kind of GeoNames feature it is located as (ontology/places.tsv).

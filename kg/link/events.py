@@ -26,7 +26,15 @@ from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from kg.records import Article, ArticleAnalysis, Event, EventMention, Evidence, MergeDecision
+from kg.records import (
+    Article,
+    ArticleAnalysis,
+    Event,
+    EventMention,
+    Evidence,
+    MergeDecision,
+    is_war_force,
+)
 from kg.text import stable_hash
 
 log = logging.getLogger(__name__)
@@ -165,7 +173,11 @@ def merge_events_with_decisions(
             acts = actors or (recipients if unnamed else ())
             if unnamed and state_side is not None:
                 acts = tuple(a for a in acts if a in state_side)
-            if not acts or (acting is not None and not any(a in acting for a in acts)):
+            # an armed force's act stands without a named party ("gunmen killed ten people",
+            # "police shot a teenager"; the finder keeps only such unnamed doers' force)
+            armed = not actors and any(map(is_war_force, unnamed))
+            if not armed and (not acts or (acting is not None
+                                           and not any(a in acting for a in acts))):
                 dropped += 1
                 continue
             told = "told" if mention.status in _TOLD else mention.status

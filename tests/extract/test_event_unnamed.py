@@ -41,7 +41,7 @@ def events(table: str, groups: dict[str, str]):  # type: ignore[no-untyped-def]
             {"Gunmen": "UAF"},
             [("ASSAULT", (), ("e0",), (("Gunmen", "UAF"),))],
         ),
-        (  # no named recipient: no actor-to-actor event
+        (  # no named recipient: the force of a group of war is news all the same
             """
             Gunmen    1 nsubj NOUN NNS gunman
             attacked  1 ROOT  VERB VBD attack
@@ -49,6 +49,27 @@ def events(table: str, groups: dict[str, str]):  # type: ignore[no-untyped-def]
             .         1 punct PUNCT
             """,
             {"Gunmen": "UAF", "villagers": "CVL"},
+            [("ASSAULT", (), (), (("Gunmen", "UAF"),))],
+        ),
+        (  # ... not the one gunman of a crime story
+            """
+            The       1 det   DET
+            gunman    2 nsubj NOUN NN gunman
+            attacked  2 ROOT  VERB VBD attack
+            villagers 2 dobj  NOUN NNS villager
+            .         2 punct PUNCT
+            """,
+            {"gunman": "UAF", "villagers": "CVL"},
+            [],
+        ),
+        (  # ... nor police force with no public party: law enforcement
+            """
+            Police    1 nsubj NOUN NNS police
+            arrested  1 ROOT  VERB VBD arrest
+            villagers 1 dobj  NOUN NNS villager
+            .         1 punct PUNCT
+            """,
+            {"Police": "COP", "villagers": "CVL"},
             [],
         ),
         (  # "they" names no actor: the plural unnamed group before it
@@ -77,7 +98,7 @@ def events(table: str, groups: dict[str, str]):  # type: ignore[no-untyped-def]
         ),
     ],
 )
-def test_event_unnamed_doer_kept_only_with_a_named_recipient(table, groups, expected):
+def test_event_unnamed_doer_kept_with_a_named_recipient_or_as_a_war_force(table, groups, expected):
     found = events(table, groups)
     assert [(e.type, e.actors, e.recipients, e.unnamed_actors) for e in found] == expected
 

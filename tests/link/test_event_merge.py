@@ -102,8 +102,11 @@ def test_event_merge_unnamed_doer_kept_for_a_political_recipient_and_kept_apart_
     # the unnamed doer's sector is part of the identity
     ids = {e.unnamed_actors[0][1]: e.id for e in events}
     assert ids["UAF"] == event_id("CONSULT", ["unnamed:UAF"], ["mexico"], "asserted", None)
-    # a recipient outside the political graph: dropped
-    assert merge_events([article("a", TEXT_A)], analyses, LINKS, acting={"canada"}) == []
+    # a recipient outside the political graph: dropped, but for a force of war (the finder
+    # keeps its force only when told in the plural, "gunmen")
+    assert [e.unnamed_actors for e in merge_events([article("a", TEXT_A)], analyses, LINKS,
+                                                   acting={"canada"})] == [
+        (("gunmen", "UAF"), ("armed men", "UAF"))]
 
 
 def test_event_merge_headline_evidence_quotes_the_title_and_merges_with_the_body():
@@ -176,9 +179,18 @@ def test_event_merge_a_plain_headline_does_not_upgrade_a_reported_body():
 
 
 def test_event_merge_unnamed_doer_needs_a_state_side_recipient():
-    found = dataclasses.replace(mention(0, 18, 7, actors=()), unnamed_actors=(("gunmen", "UAF"),))
+    found = dataclasses.replace(mention(0, 18, 7, actors=()),
+                                unnamed_actors=(("protesters", "CVLOPP"),))
     analyses = [analysis("a", [found])]
     kept = merge_events([article("a", TEXT_A)], analyses, LINKS, state_side={"mexico"})
     assert [e.recipients for e in kept] == [("mexico",)]
-    # a company or a private person reached by gunmen is no political event
+    # a company or a private person reached by protesters is no political event
     assert merge_events([article("a", TEXT_A)], analyses, LINKS, state_side={"canada"}) == []
+
+
+def test_event_merge_unnamed_force_of_war_stands_without_a_state_side_party():
+    found = dataclasses.replace(mention(0, 18, 7, actors=()), unnamed_actors=(("gunmen", "UAF"),))
+    kept = merge_events([article("a", TEXT_A)], [analysis("a", [found])], LINKS,
+                        state_side={"canada"})
+    assert [(e.actors, e.recipients, e.unnamed_actors) for e in kept] == [
+        ((), ("mexico",), (("gunmen", "UAF"),))]

@@ -247,6 +247,19 @@ def test_rdf_an_unnamed_doer_is_a_source_role_with_words_and_sector() -> None:
     assert conforms, text
 
 
+def test_rdf_an_event_told_only_of_an_unnamed_force_of_war_conforms() -> None:
+    # "Gunmen killed ten employees": the group is the event's one participant (issue #15)
+    corpus = make_corpus()
+    event = dataclasses.replace(corpus.events[1], actors=(), recipients=(),
+                                unnamed_actors=(("gunmen", "UAF"),))
+    graph = union(build_dataset(dataclasses.replace(
+        corpus, events=(corpus.events[0], event, *corpus.events[2:]))))
+    labels = {str(o) for o in graph.objects(None, rdflib.RDFS.label) if "gunmen" in str(o)}
+    assert labels == {"gunmen", "gunmen ASSAULT"}
+    conforms, text = validate(graph)
+    assert conforms, text
+
+
 def test_rdf_headline_evidence_says_so_and_conforms() -> None:
     corpus = make_corpus()
     meet = corpus.events[0]

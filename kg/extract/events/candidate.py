@@ -23,7 +23,7 @@ from kg.extract.events.syntax import (
 )
 from kg.extract.events.timex import best_date
 from kg.extract.events.typemodel import is_hedged
-from kg.records import EventMention
+from kg.records import ARMED_SECTORS, EventMention
 from kg.text import fold
 
 if TYPE_CHECKING:
@@ -188,17 +188,13 @@ def _communal(candidate: Candidate, doers: Sequence[tuple[str, str]]) -> bool:
     return any(k not in candidate.actors for k in candidate.recipients)
 
 
-#: Sectors of armed forces, whose withdrawal is a RETREAT (police, military, rebels, militias).
-_ARMED_SECTORS = ("COP", "MIL", "REB", "UAF", "SPY")
-
-
 def _body_leaves(candidate: Candidate, doers: Sequence[tuple[str, str]],
                  participants: Participants) -> bool:
     """Whether every doer of a withdrawal is an organisation that is no armed force (an NGO,
     an international body) and nothing withdrawn is a force ("Human Rights Watch
     withdrew from Cambodia"; not "the UN withdrew its peacekeepers")."""
     if not candidate.actors or candidate.unnamed or any(
-        sector[:3] in _ARMED_SECTORS for _, sector in doers
+        sector[:3] in ARMED_SECTORS for _, sector in doers
     ):  # fmt: skip
         return False
     for key in candidate.actors:
@@ -210,7 +206,7 @@ def _body_leaves(candidate: Candidate, doers: Sequence[tuple[str, str]],
         ):  # fmt: skip
             return False
     withdrawn = [] if candidate.nominal else object_tokens(candidate.token)
-    return not any((participants.group_sector(o) or "")[:3] in _ARMED_SECTORS
+    return not any((participants.group_sector(o) or "")[:3] in ARMED_SECTORS
                    for o in withdrawn)  # fmt: skip
 
 

@@ -56,7 +56,7 @@ from kg.extract.events.syntax import (
     subject_tokens,
 )
 from kg.extract.events.timex import parse_anchor
-from kg.records import Article, EventMention, LocalEntity, Mention
+from kg.records import Article, EventMention, LocalEntity, Mention, is_war_force
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -181,8 +181,8 @@ def extract_events(
     # an act is news of public life only when a public party does it or has it done to it:
     # "Ortiz planned to partner with his sergeant", "Microsoft offered customers several
     # options", "X shot his neighbour Y" (crime between private persons) are no events
-    kept = [e for e in kept
-            if any(_public(participants, k) for k in (*e.actors, *e.recipients))]
+    kept = [e for e in kept if _war_doer(e, participants)
+            or any(_public(participants, k) for k in (*e.actors, *e.recipients))]
     # a call is between two parties: "speaking by phone from Gaza, X said" is an interview
     kept = [e for e in kept if (e.type, e.mode) != ("CONSULT", "phone")
             or len({*e.actors, *e.recipients}) > 1]
@@ -203,7 +203,9 @@ def _keep(
     """Keep a coded event (the more confident of two equal ones) and note its doers for the
     rules that look back ("it" for the act just told); a doer named only by an unnamed group
     needs a named party done to."""
-    if not event.actors and not event.recipients:
+    if not event.actors and not event.recipients and not (
+        event.type in _FORCE_TYPES and _war_doer(event, coder.parts)
+    ):
         log.debug("event at %d: unnamed doer and no recipient", event.trigger_start)
         return
     coder.makers[event.type] = doers
@@ -214,6 +216,18 @@ def _keep(
     key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
     if key not in events or events[key].confidence < event.confidence:
         events[key] = event
+
+
+def _war_doer(event: EventMention, participants: Participants) -> bool:
+    """Whether the event's doers are only an unnamed force of war named in the plural
+    ("gunmen", "troops", "rebels": `WAR_SECTORS`), whose force is news though no party it is
+    used on is named; "the gunman" alone is the shooter of a crime story."""
+    if event.actors:
+        return False
+    groups = {group for group in event.unnamed_actors if is_war_force(group[1])}
+    return bool(groups) and any(
+        participants.unnamed.get(token.i) in groups and token.tag_ in ("NNS", "NNPS")
+        for token in participants.doc)  # fmt: skip
 
 
 def _threatened_acts(threat: Token) -> list[int]:
