@@ -317,3 +317,34 @@ def test_reference_described_half_is_the_country_named_for_it(modifiers, countri
     parts = index(doc, chosen, {words[e.label]: e for e in chosen})
     assert described_half(parts, doc[head]) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("owner", "expected"),
+    [
+        ("his", ("e3",)),  # his country: the country Ruiz acts for, Chile
+        ("its", ()),  # "its" stands for no person
+    ],
+)
+def test_reference_his_country_is_the_country_of_the_person_he_stands_for(owner, expected):
+    """"Ruiz said <owner> country's troops attacked Peru": Chile's troops (no "the": the
+    possessive pronoun names whose country)."""
+    from kg.extract.events.finder import extract_events
+    from kg.records import Article
+
+    doc = parse(f"""
+        Ruiz     1 nsubj PROPN
+        said     1 ROOT  VERB VBD say
+        {owner}  3 poss  PRON PRP$ {owner}
+        country  5 poss  NOUN NN country
+        's       3 case  PART POS 's
+        troops   6 nsubj NOUN NNS troop
+        attacked 1 ccomp VERB VBD attack
+        Peru     6 dobj  PROPN
+        .        1 punct PUNCT
+    """)
+    ruiz = LocalEntity("e0", "Ana Ruiz", "Person", affiliation="e3")
+    found = mentions(doc, {"Ruiz": ruiz, "Peru": PERU})
+    events = extract_events(doc, Article("t", "", doc.text, ()), found, [ruiz, CHILE, PERU],
+                            LEXICON)  # fmt: skip
+    assert [e.actors for e in events if e.type == "ASSAULT"] == ([expected] if expected else [])

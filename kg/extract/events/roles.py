@@ -308,8 +308,9 @@ class Participants(EntityIndex):
             counted = counted_parties(self, token)  # "the two countries"
             if counted:
                 return counted, "pronoun"
-            # "the country", "the island"; "the south" for South Sudan
-            country = described_country(self, token) or described_half(self, token)
+            # "the country", "the island"; "the south" for South Sudan; "his country"
+            country = (described_country(self, token) or described_half(self, token)
+                       or self._own_country(token))  # fmt: skip
             if country:
                 return [country], "pronoun"
         for child in token.children:
@@ -318,6 +319,27 @@ class Participants(EntityIndex):
                 if key is not None and self.is_actor_key(key):
                     return [key], "direct"
         return [], ""
+
+    def _own_country(self, noun: Token) -> str | None:
+        """"his country", "her nation" -> the country of the person the possessive pronoun
+        stands for (the country they act for, else the country the article gives them).
+
+        Only a singular polity noun (cue "polity") whose one modifier is the pronoun counts:
+        "his home country" or "his Baltic nation" may be another one."""
+        if not self.lexicon.is_cue("polity", noun.lemma_.lower()) or noun.tag_ != "NN":
+            return None
+        modifiers = [c for c in noun.children if c.dep_ not in ("prep", "punct", "case")]
+        if len(modifiers) != 1 or modifiers[0].dep_ != "poss" or modifiers[0].pos_ != "PRON":
+            return None
+        for key in self.antecedents(modifiers[0]):
+            entity = self.entities[key]
+            if entity.type != "Person":
+                continue
+            owner = entity.affiliation
+            if owner is not None and self.entities[owner].type == "Country":
+                return owner
+            return self.country_of(key)
+        return None
 
     def unnamed_groups(self, tokens: Sequence[Token]) -> tuple[tuple[str, str], ...]:
         """The unnamed groups (words, sector) that noun phrase heads and their conjuncts
