@@ -348,3 +348,27 @@ def test_reference_his_country_is_the_country_of_the_person_he_stands_for(owner,
     events = extract_events(doc, Article("t", "", doc.text, ()), found, [ruiz, CHILE, PERU],
                             LEXICON)  # fmt: skip
     assert [e.actors for e in events if e.type == "ASSAULT"] == ([expected] if expected else [])
+
+
+def test_reference_he_who_reports_as_a_state_s_office_stands_for_that_state():
+    """"Chile's president said his country's troops attacked Peru": the president is no
+    named person, and "his" stands for the state whose office he holds."""
+    from kg.extract.events.finder import extract_events
+    from kg.records import Article
+
+    doc = parse("""
+        Chile     2 poss  PROPN
+        's        0 case  PART POS 's
+        president 3 nsubj NOUN NN president
+        said      3 ROOT  VERB VBD say
+        his       5 poss  PRON PRP$ his
+        country   7 poss  NOUN NN country
+        's        5 case  PART POS 's
+        troops    8 nsubj NOUN NNS troop
+        attacked  3 ccomp VERB VBD attack
+        Peru      8 dobj  PROPN
+        .         3 punct PUNCT
+    """)
+    found = mentions(doc, {"Chile": CHILE, "Peru": PERU})
+    events = extract_events(doc, Article("t", "", doc.text, ()), found, [CHILE, PERU], LEXICON)
+    assert [(e.type, e.actors, e.recipients) for e in events] == [("ASSAULT", ("e3",), ("e4",))]

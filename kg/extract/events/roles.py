@@ -322,7 +322,8 @@ class Participants(EntityIndex):
 
     def _own_country(self, noun: Token) -> str | None:
         """"his country", "her nation" -> the country of the person the possessive pronoun
-        stands for (the country they act for, else the country the article gives them).
+        stands for (the country they act for, else the country the article gives them), or the
+        state whose office it stands for ("Somalia's president said his country ...").
 
         Only a singular polity noun (cue "polity") whose one modifier is the pronoun counts:
         "his home country" or "his Baltic nation" may be another one."""
@@ -333,6 +334,8 @@ class Participants(EntityIndex):
             return None
         for key in self.antecedents(modifiers[0]):
             entity = self.entities[key]
+            if entity.type == "Country":
+                return key  # "Somalia's president ... his country": the office's state
             if entity.type != "Person":
                 continue
             owner = entity.affiliation
@@ -645,6 +648,18 @@ class Participants(EntityIndex):
             if (key is None and candidate.i in self.unnamed and pronoun.lower_ in _PLURALS
                     and candidate.tag_ in ("NNS", "NNPS")):  # fmt: skip
                 return []  # "protesters said they ...": the unnamed group (`unnamed_groups`)
+            if (key is None and kind == "person" and candidate.tag_ == "NN"
+                    and candidate.head in pronoun.ancestors
+                    and self.lexicon.is_cue("proxy", candidate.lemma_.lower())):  # fmt: skip
+                # "Somalia's president said he ...": an unnamed office holder who reports the
+                # clause stands for the state whose office it is, as the title itself does
+                # ("Somalia's president visited" is Somalia's visit)
+                # (the names that modify it only: a pronoun would be resolved in turn)
+                owners = {self.entity(c) for c in candidate.children
+                          if c.dep_ in ("poss", "amod", "compound", "nmod")} - {None}
+                states = [k for k in owners if k and self.entities[k].type == "Country"]
+                if len(states) == 1:
+                    return states
             if key is None or self.is_place_key(key) or key in speakers:
                 continue  # "after the West Bank ..." names no one a pronoun stands for
             is_person = self.entities[key].type == "Person"
