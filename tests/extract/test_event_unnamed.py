@@ -441,3 +441,30 @@ def test_event_crowd_violence_is_a_riot_only_when_done_to_something(table, expec
 def test_event_crowd_verbs_are_protests_only_of_a_civilian_crowd(table, groups, expected):
     found = events(table, groups)
     assert [(e.type, e.mode, e.recipients) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "expected"),
+    [
+        ("two nummod NUM CD two", "administrators NNS administrator", [("ASSAULT", ("e0",), ())]),
+        ("", "administrators NNS administrator", []),  # not counted: no act told
+        ("two nummod NUM CD two", "statues NNS statue", []),  # a counted thing: no people
+    ],
+)
+def test_event_dictionary_force_on_counted_people_needs_no_named_recipient(count, noun, expected):
+    """"Peru beheaded (two) Peru's administrators": a CAMEO row's force with no named
+    recipient is told when it is used on a counted group of people (here Peru's own)."""
+    rows = ["Peru 1 nsubj PROPN", "beheaded 1 ROOT VERB VBD behead"]
+    head = 3 if count else 2
+    if count:
+        rows.append(f"{count.split()[0]} {head} {' '.join(count.split()[1:])}")
+    word, tag, lemma = noun.split()
+    rows += [f"{word} 1 dobj NOUN {tag} {lemma}", ". 1 punct PUNCT"]
+    doc = parse("\n".join(rows))
+    found = [Mention(0, 4, "Peru", "GPE", "e0")]
+    if word == "administrators":  # a group noun tied to Peru (the article's focus)
+        start = doc.text.index(word)
+        found.append(Mention(start, start + len(word), word, GENERIC, "e0", "GOV"))
+    article = Article("t", "", doc.text, ())
+    events_found = extract_events(doc, article, found, [PERU], LEXICON)
+    assert [(e.type, e.actors, e.recipients) for e in events_found] == expected

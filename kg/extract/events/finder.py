@@ -371,9 +371,20 @@ def _lone_dictionary_act(
         return not any(_political(participants.entities[k]) for k in candidate.recipients)
     if not candidate.nominal and participants.unnamed_groups(object_tokens(candidate.token)):
         return False  # done to people a group noun names: "the navy captured 23 pirates"
+    if (not candidate.nominal and candidate.event_type in _FORCE_TYPES
+            and any(_counted(o, participants) for o in object_tokens(candidate.token))):
+        return False  # force used on people counted: "beheaded two local administrators"
     return candidate.event_type not in lexicon.open_types and not (
         len(candidate.actors) > 1 and (candidate.event_type in lexicon.reciprocal_types
                                        or is_mutual(candidate, lexicon)))  # fmt: skip
+
+
+def _counted(noun: Token, participants: Participants) -> bool:
+    """Whether a group noun is counted by a number ("two administrators", "10 people"; the
+    agents dictionary's nouns, tied to an actor or not)."""
+    if noun.i not in participants.generic and noun.i not in participants.unnamed:
+        return False  # "two tanks", "the 2007 convictions": no people
+    return any(c.dep_ == "nummod" and participants.is_count(c) for c in noun.children)
 
 
 def _names_phrase(head: Token, words: Sequence[str]) -> bool:
