@@ -893,6 +893,18 @@ class _Coder:
                         if subject.dep_ in ("nsubj", "nsubjpass"):
                             recipients.extend(k for k in self.parts.actors(subject)[0]
                                               if k not in actors)  # fmt: skip
+        if not recipients and trigger.type in ("ACCUSE", "PROTEST"):
+            # "protested, saying Japan had violated its sovereignty", "lodged a complaint,
+            # arguing that South Sudan was trying to start a war": whom the words it adds
+            # blame (a participle of saying whose clause has another party as its subject)
+            for said in verb.children:
+                if said.dep_ in ("advcl", "xcomp") and said.tag_ == "VBG" and (
+                    self.lexicon.is_cue("report", said.lemma_.lower())
+                ):
+                    recipients.extend(k for comp in said.children if comp.dep_ == "ccomp"
+                                      for subject in comp.children
+                                      if subject.dep_ in ("nsubj", "nsubjpass")
+                                      for k in self.parts.actors(subject)[0] if k not in actors)
         lemma = verb.lemma_.lower()
         if not recipients and trigger.type == "THREATEN":
             # "warned that it would respond to any Israeli attack": the party of the act warned of
