@@ -164,7 +164,9 @@ class EventMention:
     group noun the sentence names it by ("Egyptian police" -> (Egypt's key, "COP")).
     `unnamed_actors` are doers named only by a group noun tied to no actor ("gunmen",
     "protesters in Athens"), as (words, sector): the event is kept when it has a named
-    recipient, and its `actors` may then be empty (issue #15). An event told by the headline
+    recipient, and its `actors` may then be empty (issue #15). `unnamed_recipients` are the
+    people it is done to when the text names them only by such a group noun and names no
+    recipient ("police detained protesters": "protesters", CVLOPP). An event told by the headline
     has `in_title` set: its sentence and trigger offsets are in `Article.title`.
     """
 
@@ -187,6 +189,7 @@ class EventMention:
     generic_actors: tuple[tuple[str, str], ...] = ()
     recipient_sectors: tuple[tuple[str, str], ...] = ()
     unnamed_actors: tuple[tuple[str, str], ...] = ()
+    unnamed_recipients: tuple[tuple[str, str], ...] = ()
     in_title: bool = False
     #: the text names no doer: the actor is the state, inferred for an agentless official act
     #: ("X was banned"), or the unnamed group a nominal act implies ("the protests": protesters)
@@ -267,7 +270,8 @@ class Event:
     `actors`, `recipients` and `attributed_to` are Actor ids; `place` is a Place id, and
     `location` that place's location (copied so events.jsonl says where without a join).
     `unnamed_actors` are the (words, sector) of a doer named only by an unnamed group ("gunmen",
-    "UAF"); `actors` is then empty.
+    "UAF"); `actors` is then empty. `unnamed_recipients` are those of the people it is done to
+    when no recipient is named ("protesters", "CVLOPP").
     """
 
     id: str
@@ -286,6 +290,7 @@ class Event:
     place: str | None = None
     location: Location | None = None
     unnamed_actors: tuple[tuple[str, str], ...] = ()
+    unnamed_recipients: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 Two mentions are one event only when everything that identifies an occurrence agrees
 (issue #15):
 
-- type, actors, recipients (after cross-article linking) and an unnamed doer's sector;
+- type, actors, recipients (after cross-article linking) and an unnamed doer's sector (the
+  unnamed people an event is done to, "police detained protesters", are not: "the arrests"
+  told again without them is the same event, and their words are kept together);
 - status class: an asserted and a reported telling of one occurrence merge, into the
   strongest status of the body's tellings (a headline states plainly what its body may
   attribute); a denial and an announced intention stay events of their own;
@@ -367,4 +369,7 @@ def _build(key: _Key, group: _Group) -> Event:
         unnamed_actors=tuple(dict.fromkeys(
             (words, sector) for m in mentions for words, sector in m.unnamed_actors
             if not actors)),  # fmt: skip
+        unnamed_recipients=tuple(dict.fromkeys(
+            (words, sector) for m in mentions for words, sector in m.unnamed_recipients
+            if not recipients)),  # fmt: skip
     )

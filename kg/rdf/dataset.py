@@ -307,6 +307,7 @@ def _event_triples(
     yield node, RDF_TYPE, _ns("sem", "Event")
     names = [labels.get(i, i) for i in event.actors], [labels.get(i, i) for i in event.recipients]
     names[0].extend(words for words, _ in event.unnamed_actors)
+    names[1].extend(words for words, _ in event.unnamed_recipients)
     label = " ".join(x for x in (", ".join(names[0]), event.type.upper(), ", ".join(names[1])) if x)
     yield node, LABEL, _text(label)
     yield node, kg("eventType"), concept
@@ -334,15 +335,19 @@ def _event_triples(
             yield role, _ns("sem", "roleType"), kg(role_type)
             if actor_id in sector_of:
                 yield role, kg("sector"), _text(sector_of[actor_id])
-    for words, sector in event.unnamed_actors:
-        # a doer named only by a group noun tied to no actor ("gunmen"): a source role with
-        # the words and the sector, and no actor
-        role = mint.derived("role", event.id, "unnamed", words)
+    unnamed = [(words, sector, "unnamed", "sourceRole") for words, sector in event.unnamed_actors]
+    unnamed += [(words, sector, "unnamed-recipient", "targetRole")
+                for words, sector in event.unnamed_recipients]
+    for words, sector, kind, role_type in unnamed:
+        # a doer or the people it is done to named only by a group noun tied to no actor
+        # ("gunmen", "protesters"): a source or target role with the words and the sector,
+        # and no actor
+        role = mint.derived("role", event.id, kind, words)
         yield node, _ns("sem", "hasActor"), role
         yield role, RDF_TYPE, _ns("sem", "Role")
         yield role, RDF_TYPE, kg("UnnamedGroupRole")
         yield role, LABEL, _text(words)
-        yield role, _ns("sem", "roleType"), kg("sourceRole")
+        yield role, _ns("sem", "roleType"), kg(role_type)
         yield role, kg("sector"), _text(sector)
     if event.place:
         yield node, _ns("sem", "hasPlace"), mint.place(event.place)

@@ -282,7 +282,9 @@ def _event(event: Event, labels: Mapping[str, str], places: Mapping[str, str],
         "actors": [*(named(a, sectors[0]) for a in event.actors),
                    *(f"{words} (unnamed group, {sector})"
                      for words, sector in event.unnamed_actors)],  # fmt: skip
-        "recipients": [named(a, sectors[1]) for a in event.recipients],
+        "recipients": [*(named(a, sectors[1]) for a in event.recipients),
+                       *(f"{words} (unnamed group, {sector})"
+                         for words, sector in event.unnamed_recipients)],  # fmt: skip
         "source": source,
         # as events.jsonl has it; named by the corpus place table where it holds the id
         "place": places.get(event.place, event.place) if event.place else None,

@@ -468,3 +468,34 @@ def test_event_dictionary_force_on_counted_people_needs_no_named_recipient(count
     article = Article("t", "", doc.text, ())
     events_found = extract_events(doc, article, found, [PERU], LEXICON)
     assert [(e.type, e.actors, e.recipients) for e in events_found] == expected
+
+
+@pytest.mark.parametrize(
+    ("table", "groups", "expected"),
+    [
+        (  # no named recipient: the people it is done to, by their group noun
+            """
+            Peru       1 nsubj PROPN
+            detained   1 ROOT  VERB VBD detain
+            protesters 1 dobj  NOUN NNS protester
+            .          1 punct PUNCT
+            """,
+            {"protesters": "CVLOPP"},
+            [("COERCE", ("e0",), (), (("protesters", "CVLOPP"),))],
+        ),
+        (  # ... in a prepositional object
+            """
+            Peru       1 nsubj PROPN
+            fired      1 ROOT  VERB VBD fire
+            at         1 prep  ADP
+            protesters 2 pobj  NOUN NNS protester
+            .          1 punct PUNCT
+            """,
+            {"protesters": "CVLOPP"},
+            [("ASSAULT", ("e0",), (), (("protesters", "CVLOPP"),))],
+        ),
+    ],
+)
+def test_event_unnamed_recipients_are_the_people_it_is_done_to(table, groups, expected):
+    found = events(table, groups)
+    assert [(e.type, e.actors, e.recipients, e.unnamed_recipients) for e in found] == expected

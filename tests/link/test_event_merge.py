@@ -194,3 +194,15 @@ def test_event_merge_unnamed_force_of_war_stands_without_a_state_side_party():
                         state_side={"canada"})
     assert [(e.actors, e.recipients, e.unnamed_actors) for e in kept] == [
         ((), ("mexico",), (("gunmen", "UAF"),))]
+
+
+def test_event_merge_unnamed_recipients_are_kept_together_not_part_of_the_identity():
+    """"Canada detained protesters", "the detentions" told again: one event, its people kept."""
+    def detained(*groups):
+        return dataclasses.replace(mention(0, 18, 7, recipients=()), unnamed_recipients=groups)
+
+    analyses = [analysis("a", [detained(("protesters", "CVLOPP")), detained(),
+                               detained(("journalists", "JRN"))])]  # fmt: skip
+    (event,) = merge_events([article("a", TEXT_A)], analyses, LINKS)
+    assert event.unnamed_recipients == (("protesters", "CVLOPP"), ("journalists", "JRN"))
+    assert event.id == event_id("CONSULT", ["canada"], [], "asserted", None)

@@ -229,10 +229,20 @@ def test_rdf_a_group_noun_s_sector_is_on_the_participant_s_role() -> None:
     assert conforms, text
 
 
-def test_rdf_an_unnamed_doer_is_a_source_role_with_words_and_sector() -> None:
-    # "Gunmen shelled ...": no actor, an unnamed group of sector UAF (issue #15)
+@pytest.mark.parametrize(
+    ("change", "role", "expected"),
+    [
+        # "Gunmen shelled ...": no actor, an unnamed group of sector UAF (issue #15)
+        ({"actors": (), "unnamed_actors": (("gunmen", "UAF"),)}, "sourceRole",
+         ("gunmen ASSAULT Chile", "gunmen", "UAF")),
+        # "Kenyan troops fired on protesters": no recipient named, the people by their noun
+        ({"recipients": (), "unnamed_recipients": (("protesters", "CVLOPP"),)}, "targetRole",
+         ("Kenya ASSAULT protesters", "protesters", "CVLOPP")),
+    ],
+)
+def test_rdf_an_unnamed_group_is_a_role_with_words_and_sector(change, role, expected) -> None:
     corpus = make_corpus()
-    event = dataclasses.replace(corpus.events[1], actors=(), unnamed_actors=(("gunmen", "UAF"),))
+    event = dataclasses.replace(corpus.events[1], **change)
     graph = union(build_dataset(dataclasses.replace(
         corpus, events=(corpus.events[0], event, *corpus.events[2:]))))
     rows = graph.query(
@@ -240,9 +250,8 @@ def test_rdf_an_unnamed_doer_is_a_source_role_with_words_and_sector() -> None:
         f"PREFIX kg: <{KG_NS}> "
         "SELECT ?label ?words ?sector WHERE { ?event sem:hasActor ?role ; rdfs:label ?label . "
         "?role a kg:UnnamedGroupRole ; rdfs:label ?words ; kg:sector ?sector ; "
-        "sem:roleType kg:sourceRole }")
-    assert [(str(a), str(w), str(s)) for a, w, s in rows] == [
-        ("gunmen ASSAULT Chile", "gunmen", "UAF")]
+        f"sem:roleType kg:{role} }}")
+    assert [(str(a), str(w), str(s)) for a, w, s in rows] == [expected]
     conforms, text = validate(graph)
     assert conforms, text
 

@@ -309,10 +309,12 @@ def test_html_event_panel_says_how_the_sentence_told_the_event():
     first = corpus.events[0]
     told = dataclasses.replace(first.evidence[0], in_title=True, inferred_actor=True,
                                resolved_from=("It",))  # fmt: skip
-    event = dataclasses.replace(first, evidence=(told,), unnamed_actors=(("gunmen", "UAF"),))
+    event = dataclasses.replace(first, evidence=(told,), unnamed_actors=(("gunmen", "UAF"),),
+                                unnamed_recipients=(("villagers", "CVL"),))
     view = build_view(dataclasses.replace(corpus, events=(event, *corpus.events[1:]))).data
     (shown,) = [e for e in view["events"] if e["id"] == first.id]
     assert shown["actors"] == ["Ulf Brandt", "gunmen (unnamed group, UAF)"]
+    assert shown["recipients"][-1] == "villagers (unnamed group, CVL)"
     assert shown["evidence"][0]["note"] == (
         "told by the headline; no doer named: the doer is inferred; doer written as \u201cIt\u201d"
     )

@@ -62,6 +62,8 @@ class Candidate:
     #: a rule reading the clause gave the type, not the trigger row alone (a promise of a
     #: retreat is CONCEDE, a conditional threat THREATEN): the type model leaves it
     settled: bool = False
+    #: the people the act is done to, named only by an unnamed group ("detained protesters")
+    unnamed_recipients: tuple[tuple[str, str], ...] = ()
 
 
 #: Words that, as an object, say the subjects did the act to each other.
@@ -544,6 +546,8 @@ def build_event(
         generic_actors=doers,
         recipient_sectors=participants.sectors(candidate.clause, recipients),
         unnamed_actors=candidate.unnamed,
+        # told only when no party it is done to is named
+        unnamed_recipients=() if recipients else candidate.unnamed_recipients,
         inferred_actor=candidate.inferred,
         resolved_from=candidate.resolved,
     )

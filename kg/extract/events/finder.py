@@ -514,6 +514,8 @@ _CONCEDED_TYPES = ("RETREAT", "CONCEDE")
 
 #: Types whose object may be the doer's own forces, moved ("sent U.S. troops to X").
 _MOVER_TYPES = ("AID", "MOBILIZE", "RETREAT")
+#: Types whose objects are the doer's own forces moved, never people it is done to.
+_MOVING_TYPES = ("MOBILIZE", "RETREAT")
 
 #: Pronouns a verb of naming may call an act by ("called it unacceptable", "called this a
 #: crime"), and how many sentences back the act may be told.
@@ -719,6 +721,9 @@ class _Coder:
                         return True
                 elif value == "*crowd":  # "dispersed the protesters", "blocked the mob"
                     if self.parts.is_crowd(obj):
+                        return True
+                elif value == "*people":  # "executed three protesters": a group noun
+                    if self.parts.group_sector(obj) or self.parts.unnamed_groups([obj]):
                         return True
                 elif value.startswith("*"):
                     keys, _ = self.parts.actors(obj)
@@ -972,6 +977,15 @@ class _Coder:
         if vindicates:  # the critics are rejected, not the doer's own body
             own = {self.parts.entities[k].affiliation for k in actors}
             recipients = [k for k in recipients if k not in own]
+        # "police detained protesters", "troops fired on demonstrators": the people it is done
+        # to, named only by a group noun (not the doers' own group: "protesters clashed")
+        # (not the forces a mover moves, "mobilized all their forces", nor a doer's own people
+        # it names with a possessive, "provide its customers with")
+        victims = () if without(recipients, actors) or trigger.type in _MOVING_TYPES else tuple(
+            g for g in self._people_done_to(
+                [o for o in (*object_tokens(verb), *prep_objects(verb, preps))
+                 if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)],
+                actors) if g not in unnamed)  # fmt: skip
         return Candidate(
             trigger, "REJECT" if vindicates else trigger.type, verb, verb, verb, tuple(actors),
             "unnamed" if unnamed else "agentless" if agentless else how,
@@ -981,7 +995,26 @@ class _Coder:
             # ("warned of sanctions", "raised the prospect of sanctions": THREATEN)
             settled=vindicates or trigger.type != row_type or any(
                 "*force" in values for _, values in trigger.conditions),
+            unnamed_recipients=victims,
         )  # fmt: skip
+
+    def _people_done_to(
+        self, tokens: Sequence[Token], actors: Sequence[str]
+    ) -> list[tuple[str, str]]:
+        """The groups of people named by a group noun among an act's objects, as (words,
+        sector): an unnamed group ("detained journalists"), or the doers' own people
+        ("Egyptian police detained Egyptian protesters", "police fired at protesters in
+        Nairobi": a group tied to the doer's country, which is no recipient of its own)."""
+        found = list(self.parts.unnamed_groups(tokens))
+        for token in tokens:
+            if self.parts.is_count(token):  # "hundreds of protesters"
+                token = next(iter(prep_objects(token, ("of",))), token)
+            for head in (token, *conjuncts(token)):
+                sector = self.parts.generic.get(head.i)
+                group = (head.text, sector or "")
+                if sector and self.parts.entity(head) in actors and group not in found:
+                    found.append(group)
+        return found
 
     def _told_as_done(self, verb: Token) -> bool:
         """Whether a verb's clausal complement tells what is done or being done, not what

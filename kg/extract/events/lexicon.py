@@ -88,7 +88,8 @@ class Trigger:
     `Lexicon.judgment`); a NOUN row with "obj" is a modifier of the nouns it lists ("hunger
     strike"). An object value starting with "*" asks for an entity ("*person", "*actor"), or for
     a party the object stands for ("*party": an actor, a thing it owns, the people of a polity:
-    "Houthi targets", "a school in Gaza"), or "*crowd" for a civilian crowd ("dispersed the
+    "Houthi targets", "a school in Gaza"), "*crowd" for a civilian crowd ("dispersed the
+    protesters"), or "*people" for any group of people a group noun names ("executed three
     protesters"). `more` holds further (kind, values) conditions that must hold too
     ("obj=troop;prep=to"). `preps` introduce the recipient. `source` says where the row comes
     from: "kg" (triggers.tsv) or "cameo:CODE" (the generated table). A row of type `NO_EVENT`
