@@ -641,6 +641,8 @@ CONSTRUCTIONS = [
     ("condemned, saying Y did it: the words added blame Y",
      "Canada condemned the attack, saying Mexico bore full responsibility.",
      [("ACCUSE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("set up a task force with X: cooperation", "Canada set up a task force with Mexico.",
+     [("COOPERATE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     ("defended its actions: its critics are rejected",
      "Canada defended its actions in the strait.",
      [("REJECT", ("Canada",), (), "asserted", None, None, None)]),
