@@ -135,6 +135,26 @@ def test_entity_finder_indefinite_article_is_no_part_of_a_name(gaz):
     assert [(e.label, e.type) for e in entities] == [("Tarn Defence Forces", "Organization")]
 
 
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # the recognizer ran the name on into a function word ("... Complex at Florence")
+        (["Guards", "at", "Tarn", "Correctional", "Complex", "at", "dawn", "."], [(2, 6, "ORG")],
+         [("Tarn Correctional Complex", "Organization")]),
+        # ... or across a dash the text uses for a comma ("his son Velder-that is, ...")
+        (["His", "son", "Velder", "-", "that", "is", "home", "."], [(2, 5, "PERSON")],
+         [("Velder", "Person")]),
+        # no capital letter: no name ("red lipstick"), but "eTarn" is one
+        (["She", "wore", "red", "lipstick", "."], [(2, 4, "ORG")], []),
+        (["She", "joined", "eTarn", "."], [(2, 3, "ORG")], [("eTarn", "Organization")]),
+    ],
+)
+def test_entity_finder_run_on_words_and_lower_case_spans_are_no_names(gaz, words, ents,
+                                                                       expected):
+    _, entities = extract(doc_with(words, ents), gaz)
+    assert [(e.label, e.type) for e in entities] == expected
+
+
 def test_entity_finder_document_is_no_actor(gaz):
     words = ["They", "signed", "the", "Velder", "Agreement", "."]
     mentions, entities = extract(doc_with(words, [(2, 5, "ORG")]), gaz)

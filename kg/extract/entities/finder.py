@@ -230,6 +230,8 @@ class _Context:
         return _stem(tok.lower_) in self.common
 
     def _trim(self, span: Span, label: str) -> Span | None:
+        """The span without what is no part of a name: leading blanks and articles, trailing
+        punctuation, possessives and run-on words; None when nothing of a name is left."""
         start, end = span.start, span.end
         while start < end and not self.doc[start].text.strip():
             start += 1
@@ -239,9 +241,18 @@ class _Context:
             self.doc[start].tag_ == "DT"
         ):
             start += 1  # "An Icelandic Defense Forces spokesman": no name starts "An"
-        while end > start and (self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct):
-            end -= 1
         label = span.label_ or label
+        while end > start and (
+            self.doc[end - 1].text in POSSESSIVE or self.doc[end - 1].is_punct
+            # a lower-case function word ends no name of a person or body: "Florence Federal
+            # Correctional Complex at", "Andrew-that" (the words after it, run on)
+            or (label in ("PERSON", "ORG") and end - start > 1 and _run_on(self.doc[end - 1]))
+        ):  # fmt: skip
+            end -= 1
+        if label in ("PERSON", "ORG") and not any(
+            c.isupper() or c.isdigit() for c in self.doc[start:end].text
+        ):
+            return None  # "red lipstick": no capital, no name (but "eHarmony")
         if label in ("PERSON", "ORG") and end < len(self.doc) and end - start > 1:
             cut = self._drop_rank(start, end)
             if cut != end:
@@ -328,6 +339,7 @@ class _Context:
                 and not doc[end - 1].whitespace_
                 and not nxt.whitespace_
                 and after.is_alpha
+                and not _run_on(after)
             ) or (
                 nxt.lower_ in self.gaz.name_particles
                 and nxt.is_lower
@@ -586,6 +598,13 @@ def _is_acronym(text: str) -> bool:
     (True, False, False)
     """
     return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
+
+
+def _run_on(token: Token) -> bool:
+    """Whether a word after a name is no part of it but the text running on: a lower-case
+    function word ("Complex at", "Andrew-that") or a verb glued on by a dash ("Gigante-said")."""
+    return token.is_lower and (token.is_stop or (
+        token.pos_ in ("VERB", "AUX") and token.i > 0 and token.nbor(-1).text == "-"))
 
 
 def _stem(word: str) -> str:
