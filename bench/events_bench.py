@@ -259,7 +259,7 @@ def reference(name: str, corpora: tuple[str, ...]) -> None:
 #: the events with a true value in such a field, or prints "not recorded" while none exists.
 DOER_KINDS = (
     ("doer is a generic actor", ("generic",)),
-    ("doer is an unnamed group", ("unnamed",)),
+    ("doer is an unnamed group", ("unnamed_actors",)),
     ("doer is a resolved pronoun/description", ("resolved", "coref", "antecedent")),
     ("doer is inferred (state, implied group)", ("inferred", "implicit")),
 )
@@ -291,6 +291,9 @@ def print_participants(events) -> None:  # type: ignore[no-untyped-def]
     implied = sum(bool(_flagged(e, ("inferred",))) and not e.actors for e in events)
     print(f"  {'  of which an implied group (protesters)':<42}{implied:>6}")
     print(f"  {'recipient-less events kept':<42}{sum(not e.recipients for e in events):>6}")
+    # of those, the people done to named only by a group noun ("police detained protesters")
+    grouped = sum(not e.recipients and bool(getattr(e, "unnamed_recipients", ())) for e in events)
+    print(f"  {'  of which done to an unnamed group':<42}{grouped:>6}")
 
 
 # --- stories of shared corpora, run through the pipeline and mapped back ------------------------
