@@ -358,8 +358,10 @@ def _lone_dictionary_act(
     The dictionary codes dyads of political actors: its verbs ("hear", "prepare", "pass",
     "fail") are events only between a source and a target that are states, organisations or
     people acting for one, so without such a recipient a row gives no event unless its type
-    stands alone, two actors do it together, or the row's pattern names what force is used on
-    ("destroyed homes", "seized weapons"). Hand rows keep recipient-less events (#15).
+    stands alone, two actors do it together, the row's pattern names what force is used on
+    ("destroyed homes", "seized weapons"), or the force is used on people a group noun names
+    ("captured 23 pirates", "beheaded two local administrators"). Hand rows keep
+    recipient-less events (#15).
     """
     if candidate.trigger.source == "kg":
         return False
