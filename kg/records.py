@@ -20,7 +20,7 @@ import copy
 import dataclasses
 import types
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -41,9 +41,16 @@ ARMED_SECTORS = ("COP", "MIL", "REB", "UAF", "SPY")
 WAR_SECTORS = ("MIL", "REB", "UAF")
 
 
+def has_sector(sector: str, codes: Iterable[str]) -> bool:
+    """Whether a sector code, which may join several three-letter codes ("CVLOPP"), has one
+    of `codes`."""
+    wanted = frozenset(codes)
+    return any(sector[i : i + 3] in wanted for i in range(0, len(sector), 3))
+
+
 def is_war_force(sector: str) -> bool:
-    """Whether a sector code, which may join several ("CVLOPP"), has a force of war's."""
-    return any(sector[i : i + 3] in WAR_SECTORS for i in range(0, len(sector), 3))
+    """Whether a sector code has a force of war's (`WAR_SECTORS`)."""
+    return has_sector(sector, WAR_SECTORS)
 
 
 #: Precision of a date string: "2024-12-23" day, "2024-12" month, "2024" year.

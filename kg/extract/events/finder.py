@@ -56,7 +56,7 @@ from kg.extract.events.syntax import (
     subject_tokens,
 )
 from kg.extract.events.timex import parse_anchor
-from kg.records import Article, EventMention, LocalEntity, Mention, is_war_force
+from kg.records import Article, EventMention, LocalEntity, Mention, has_sector, is_war_force
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -467,8 +467,7 @@ _LOCAL_SECTORS = ("COP", "MIL", "GOV", "JUD", "SPY", "CRM")
 def _local_force(unnamed: Sequence[tuple[str, str]]) -> bool:
     """Whether an unnamed doer is police, troops, officials or criminals (`_LOCAL_SECTORS`;
     a sector may join codes: "CVLOPP")."""
-    return any(sector[i : i + 3] in _LOCAL_SECTORS
-               for _, sector in unnamed for i in range(0, len(sector), 3))  # fmt: skip
+    return any(has_sector(sector, _LOCAL_SECTORS) for _, sector in unnamed)
 
 
 #: What a party does or decides, that a verb of naming may judge ("called the plan a
