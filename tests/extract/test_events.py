@@ -440,6 +440,30 @@ CONSTRUCTIONS = [
      [("ASSAULT", ("Mexican",), ("Canada",), "reported", "Peru", None, None),
       ("ACCUSE", ("Peru",), ("Mexican",), "asserted", None, None, None)]),
     ("said a party is a good place", "Peru said Mexico is a good place.", []),
+    ("said a person is a family friend", "Juan Perez said Maria Lopez was a family friend.", []),
+    # a policy judged is its owner's
+    ("said a party's law is a violation",
+     "Peru said the Mexican law is a gross violation of human rights.",
+     [("ACCUSE", ("Peru",), ("Mexican",), "asserted", None, None, None)]),
+    # a condemnation that names no party condemns the doer of a forceful act its words tell
+    ("condemned the violence, particularly the shelling by",
+     "Peru condemned the violence, particularly the shelling by Mexican troops.",
+     [("ACCUSE", ("Peru",), ("Mexican",), "asserted", None, None, None),
+      ("ASSAULT", ("Mexican",), (), "asserted", None, None, None)]),
+    # a retaliation with no object strikes back at whoever last used force on its doer;
+    # "is going to" is the future
+    ("retaliated with air strikes",
+     "Mexico fired rockets at Canada on Monday. Canada retaliated with air strikes.",
+     [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
+      ("ASSAULT", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("is going to retaliate",
+     "Mexico fired rockets at Canada on Monday. Canada said it is going to retaliate.",
+     [("ASSAULT", ("Mexico",), ("Canada",), "asserted", None, None, None),
+      ("ASSAULT", ("Canada",), ("Mexico",), "intended", "Canada", None, None),
+      ("THREATEN", ("Canada",), ("Mexico",), "asserted", "Canada", None, None)]),
+    ("called a party one of the most",
+     "Canada described the Mexican plan as one of the most dangerous steps.",
+     [("ACCUSE", ("Canada",), ("Mexican",), "asserted", None, None, None)]),
     # ... but a thing that is no party, act or policy is not judged
     ("described a building as a loss", "Canada described the building as a total loss.", []),
     # "it" called names after an act is that act: its doer is the one judged; called a party
@@ -742,6 +766,9 @@ CONSTRUCTIONS = [
     ("agreed to withdraw from X: a concession", "Canada agreed to withdraw from Mexico.",
      [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None),
       ("RETREAT", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # ... and so is a promise to stop an activity that no row types
+    ("agreed to halt construction", "Canada agreed to halt settlement construction in Mexico.",
+     [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
     # the codebook: declaring a ceasefire is CONCEDE, implementing one RETREAT ceasefire
     ("declared a ceasefire with X: a verbal concession", "Canada declared a ceasefire with Mexico.",
      [("CONCEDE", ("Canada",), ("Mexico",), "asserted", None, None, None)]),

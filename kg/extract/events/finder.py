@@ -213,6 +213,8 @@ def _keep(
         coder.last_act = (coder.sentence_no, doers)
     if event.type in _FORCE_TYPES and doers:
         coder.last_force = (coder.sentence_no, doers)
+        for victim in event.recipients:
+            coder.struck[victim] = (coder.sentence_no, doers)
     key = (event.type, event.actors, event.recipients, event.sentence_start, event.status)
     if key not in events or events[key].confidence < event.confidence:
         events[key] = event
@@ -483,13 +485,25 @@ _JUDGED_THINGS = frozenset({
 _JUDGED = 1.0
 
 
+def _within(tops: Sequence[Token], skip: Sequence[str]) -> list[Token]:
+    """The tokens of the subtrees of `tops`, leaving out the clauses whose dependency is in
+    `skip` ("the bombings, which came as a response to X": not the relative clause)."""
+    found, todo = [], list(tops)
+    while todo:
+        token = todo.pop()
+        found.append(token)
+        todo.extend(c for c in token.children if c.dep_ not in skip)
+    return sorted(found, key=lambda t: t.i)
+
+
 def _judgment(verb: Token, lexicon: Lexicon) -> float:
     """The rating of what a verb of naming calls its direct object: the predicative complement
     ("called the attack completely unacceptable", "called Israel the most destructive force")
     or the "as" phrase ("described the strikes as a war crime", "described the talks as
     constructive"), its head and modifiers; a negation turns it over ("not acceptable");
     0.0 without an object or a complement."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")
+               and not c.lower_.endswith(("self", "selves"))]  # "considered itself a member"
     if not objects:
         return 0.0
     heads = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
@@ -500,9 +514,12 @@ def _judgment(verb: Token, lexicon: Lexicon) -> float:
         heads += [o for o in objects if o.dep_ == "dobj"]
     # "designated the Houthis, a terrorist organization", parsed as an apposition
     heads += [a for o in objects for a in o.children if a.dep_ == "appos"]
+    # "called Turkmenistan one of the most repressive states": the states of "one of"
+    heads += [o for h in heads if h.lower_ == "one" for o in prep_objects(h, ("of",))]
     rating = 0.0
     for head in heads:
         words = [head, *(c for c in head.children if c.dep_ in ("amod", "compound", "advmod"))]
+        words += [c for w in words[1:] for c in w.children if c.dep_ == "conj"]  # "X and Y"
         value = lexicon.judgment([w.lower_ for w in words])
         negated = any(c.dep_ == "neg" for c in head.children)
         rating += -value if negated else value
@@ -549,6 +566,9 @@ class _Coder:
         #: the same for the last forceful act (ASSAULT, COERCE): "an investigation" with no
         #: "into" phrase is one into it
         self.last_force: tuple[int, Sequence[str]] | None = None
+        #: party -> (sentence, doers) of the last forceful act done to it: "X retaliated"
+        #: strikes back at them
+        self.struck: dict[str, tuple[int, Sequence[str]]] = {}
         #: the parties that put forward the last plan or proposal told (cue "proposal"), for
         #: "X backed the proposal" later on
         self.proposer: Sequence[str] = ()
@@ -911,7 +931,23 @@ class _Coder:
                                       for subject in comp.children
                                       if subject.dep_ in ("nsubj", "nsubjpass")
                                       for k in self.parts.actors(subject)[0] if k not in actors)
+        if not recipients and trigger.type == "ACCUSE" and trigger.need is None:
+            # "condemned in the strongest terms what it called negative developments,
+            # particularly the airstrike by the Sudanese forces": the doer of a forceful act
+            # its object or clause tells is the one condemned (not an act a phrase of time or
+            # cause adds: "claimed the bombings, a response to the killing of X by Y")
+            content = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
+            for noun in _within(content, ("relcl", "advcl", "acl")):
+                if noun.pos_ != "NOUN" or not self._forceful(noun):
+                    continue
+                act = self.nominal(noun) if self.is_trigger_noun(noun) else None
+                recipients.extend(k for k in (act.actors if act is not None else ())
+                                  if k not in actors)  # fmt: skip
         lemma = verb.lemma_.lower()
+        if not recipients and self.lexicon.is_cue("retaliate", lemma):
+            # "Hamas fired rockets at Israel. Israel retaliated with air strikes": a
+            # retaliation with no object strikes back at whoever last used force on its doer
+            recipients.extend(self._attackers_of(actors))
         if not recipients and trigger.type == "THREATEN":
             # "warned that it would respond to any Israeli attack": the party of the act warned of
             for comp in (c for c in verb.children if c.dep_ in ("ccomp", "xcomp")):
@@ -1358,8 +1394,17 @@ class _Coder:
 
     def _promises_concession(self, verb: Token) -> bool:
         """Whether a verb of commitment promises a retreat or a concession ("agreed to
-        withdraw", "pledged to lift the curfew")."""
-        return bool(self._promised_types(verb) & set(_CONCEDED_TYPES))
+        withdraw", "pledged to lift the curfew"), or to stop doing something no row types
+        ("agreed to halt settlement construction": a promise of future concessions, the
+        codebook's CONCEDE; "agreed to halt aid" is typed by its own row)."""
+        if self._promised_types(verb) & set(_CONCEDED_TYPES):
+            return True
+        return self.lexicon.is_cue("commit", verb.lemma_.lower()) and any(
+            c.dep_ == "xcomp" and self.lexicon.is_cue("cease", c.lemma_.lower())
+            and self.verb_trigger(c) is None
+            and any(o.dep_ == "dobj" and o.pos_ == "NOUN" and self.parts.entity(o) is None
+                    for o in c.children)
+            for c in verb.children)  # fmt: skip
 
     def _threatens_no_act(self, verb: Token) -> bool:
         """Whether what a verb threatens in its infinitive names no act of the tables ("threatening
@@ -1390,9 +1435,11 @@ class _Coder:
         unacceptable, said Bruederle" (ACCUSE disapprove). The copula must be the content of a
         report verb whose subject is a named party other than the one judged; the predicate
         (its head and the words qualifying it) must be rated at least `_COPULAR_JUDGED` below
-        zero by the judgment table; what is judged is a party, or an act whose doer is named.
-        Praise told this way is left out: "X said Y is a good place / profitable" describes
-        more often than it commends. The speaker does it; it is asserted when said."""
+        zero by the judgment table; what is judged is a party, an act whose doer is named, or
+        what a party decided or did ("Nigeria's new law is a gross violation").
+        Praise told this way is left out: "X said Y is a good place / profitable / a family
+        friend" describes more often than it commends. The speaker does it; it is asserted
+        when said."""
         copula = predicate.head
         report = copula.head if copula.dep_ == "ccomp" else None
         if report is None or report.pos_ != "VERB" or not self.lexicon.is_cue(
@@ -1409,13 +1456,21 @@ class _Coder:
                  if c.dep_ in ("amod", "advmod", "conj")))]  # fmt: skip
         rating = self.lexicon.judgment([w.lower_ for w in words])
         if rating > -_COPULAR_JUDGED:
-            return None  # praise told this way is most often description ("a good place")
+            # praise told this way is most often description: "X said Y is a good place /
+            # profitable / a family friend / free men"
+            return None
         speakers, how = self._actors_of(subject_tokens(report)[0])
         judged: list[str] = []
         for subject in (c for c in copula.children if c.dep_ == "nsubj"):
             if self.is_trigger_noun(subject):
                 act = self.nominal(subject)
                 judged.extend(act.actors if act is not None else ())
+            elif subject.lemma_.lower() in _JUDGED_THINGS:
+                # "Nigeria's new law is a gross violation", "the Israeli policy is
+                # unacceptable": what a party did or decided judges its owner
+                judged.extend(self.parts.targets(subject) or [
+                    k for c in subject.children if c.dep_ in ("poss", "amod", "compound")
+                    for k in self.parts.targets(c)])  # fmt: skip
             elif subject.pos_ in ("PROPN", "NOUN") or subject.lower_ in _ACT_PRONOUNS:
                 judged.extend(self.parts.targets(subject))
         judged = [k for k in judged if k not in speakers]
@@ -1452,6 +1507,16 @@ class _Coder:
         if last is None or self.sentence_no - last[0] > _ACT_WINDOW:
             return []
         return [k for k in last[1] if k not in exclude]
+
+    def _attackers_of(self, victims: Sequence[str]) -> list[str]:
+        """The doers of the last forceful act done to any of `victims`, when it is told in
+        this sentence or the two before (`_ACT_WINDOW`), victims aside."""
+        found: list[str] = []
+        for victim in victims:
+            told = self.struck.get(victim)
+            if told is not None and self.sentence_no - told[0] <= _ACT_WINDOW:
+                found.extend(k for k in told[1] if k not in victims and k not in found)
+        return found
 
     def inquiry_target(self, candidate: Candidate) -> Candidate:
         """An investigation with no "into" phrase, opened or called for, looks into the

@@ -52,6 +52,8 @@ CUE_CATEGORIES = (
     "pronoun",
     "partitive",
     "instrument",
+    "retaliate",
+    "cease",
     "enforcer",
     "document",
     "proposal",

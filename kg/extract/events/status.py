@@ -107,7 +107,8 @@ class StatusFinder:
             cues.extend(f"intend:{c.lemma_.lower()}" for c in noun.children
                         if c.dep_ == "amod" and c.tag_ != "VBG"
                         and lex.is_cue("intend", c.lemma_.lower()))
-        if any(c.dep_ == "aux" and lex.is_cue("intend_aux", c.lower_) for c in clause.children):
+        if any(c.dep_ == "aux" and lex.is_cue("intend_aux", c.lower_) for c in clause.children
+               ) or _going_to(clause):  # "Israel is going to retaliate": "will"
             cues.append("intend-aux")
         elif _headline_future(clause):
             cues.append("intend-to")  # "Botswana government to detain journalists"
@@ -325,6 +326,33 @@ def _future_time(clause: Token, lexicon: Lexicon) -> bool:
     while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
         main = main.head  # "Friday, when ...": the verb the time noun goes with
     return any(c.dep_ == "aux" and lexicon.is_cue("intend_aux", c.lower_) for c in main.children)
+
+
+#: Forms of "be" before "going to" (a blank pipeline has no lemmas).
+_BE_FORMS = ("is", "are", "am", "was", "were", "be", "been", "'s", "'re", "'m")
+
+
+def _going_to(clause: Token) -> bool:
+    """Whether a clause is the infinitive of "be going to", the future ("Israel is going to
+    retaliate"; not "went to protest", a purpose).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Israel is going to retaliate")
+    >>> heads, deps, tags = [2, 2, 2, 4, 2], ["nsubj", "aux", "ROOT", "aux", "xcomp"], [
+    ...     "NNP", "VBZ", "VBG", "TO", "VB"]
+    >>> for tok, h, d, t in zip(doc, heads, deps, tags):
+    ...     tok.head, tok.dep_, tok.tag_ = doc[h], d, t
+    >>> _going_to(doc[4]), _going_to(doc[2])
+    (True, False)
+    """
+    head = clause.head
+    return (
+        _to_infinitive(clause)
+        and head.lower_ == "going"
+        and head.tag_ == "VBG"
+        and any(c.dep_ == "aux" and c.lower_ in _BE_FORMS for c in head.children)
+    )
 
 
 def _to_infinitive(clause: Token) -> bool:
