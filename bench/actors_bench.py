@@ -14,7 +14,9 @@ how MEANTIME annotates them; plain spaCy's NORP has no such resolution.
 actors of the type given, from the hand judgement ``bench/reference/ecb_actors_judged.json``
 (its "about" gives the rule; issue #15). Names it has no verdict for are listed, to be judged
 and added; the share counts judged names only. With ``--sample N`` the same share over a seeded
-random sample of N actors (``--seed``, 2026 by default) instead of the most-mentioned ones, from
+sample of N actors (``--seed``, 2026 by default; ``--draw hash``, the default, takes the lowest
+hashes of seed and actor id, so two builds are judged on the same names save those that
+changed) instead of the most-mentioned ones, from
 the hand judgement ``bench/reference/ecb_actors_random_judged.json``: the long tail the model
 alone found, which the top of the list hides. Build ECB+ first:
 ``python -m kg build /work/shared/corpus/ecbplus.jsonl --out /tmp/actors/ecb``.
@@ -41,7 +43,7 @@ from kg.extract.entities.gazetteer import load_gazetteer  # noqa: E402
 from kg.extract.nlp import load_nlp  # noqa: E402
 from kg.link.actors import link_actors  # noqa: E402
 from kg.records import PLACE, ArticleAnalysis  # noqa: E402
-from kg.text import fold  # noqa: E402
+from kg.text import fold, stable_hash  # noqa: E402
 
 SPACY_TYPE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 KG_TYPE = {
@@ -206,14 +208,23 @@ def top_actors(build: Path, top: int) -> list[dict]:
     return sorted(built_actors(build), key=lambda a: (-a["mentions"], a["id"]))[:top]
 
 
-def sampled_actors(build: Path, size: int, seed: int) -> list[dict]:
-    """A seeded random sample of `size` actors of a built folder."""
+def sampled_actors(build: Path, size: int, seed: int, draw: str = "hash") -> list[dict]:
+    """A seeded sample of `size` actors of a built folder.
+
+    "hash" (the default) takes the actors whose (seed, id) hashes lowest (an id is stable: a
+    name, and for one told in a single article, that article): an actor
+    kept by two builds is drawn by both or by neither, so builds of two commits are compared
+    on the same names save those one of them changed. "random" is `random.Random(seed).sample`
+    over the file order, as the figures before 2026-12-08 were drawn (a changed list draws
+    other names)."""
     actors = built_actors(build)
-    return random.Random(seed).sample(actors, min(size, len(actors)))
+    if draw == "random":
+        return random.Random(seed).sample(actors, min(size, len(actors)))
+    return sorted(actors, key=lambda a: stable_hash(f"{seed}:{a['id']}"))[:size]
 
 
 def judge_table(builds: list[Path], top: int, show: bool, sample: int | None = None,
-                seed: int = 2026) -> None:  # fmt: skip
+                seed: int = 2026, draw: str = "hash") -> None:  # fmt: skip
     """Print the share of real actors of the type given among each build's top actors, or
     (`sample`) among a seeded random sample of them."""
     verdicts = {}
@@ -221,12 +232,12 @@ def judge_table(builds: list[Path], top: int, show: bool, sample: int | None = N
         for j in json.loads(path.read_text("utf-8"))["judged"]:
             verdicts.setdefault((j["label"], j["type"]), j)
     if sample:
-        print(f"(c) a random sample of {sample} actors (seed {seed}), judged by hand "
+        print(f"(c) a {draw} sample of {sample} actors (seed {seed}), judged by hand "
               f"({RANDOM_JUDGED.name}, {JUDGED.name})")
     else:
         print(f"(c) the {top} most-mentioned actors, judged by hand ({JUDGED.name})")
     for build in builds:
-        rows = sampled_actors(build, sample, seed) if sample else top_actors(build, top)
+        rows = sampled_actors(build, sample, seed, draw) if sample else top_actors(build, top)
         kinds: Counter[str] = Counter()
         unjudged, good, bad = [], 0, []
         for rank, actor in enumerate(rows, 1):
@@ -262,9 +273,12 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=None, metavar="N",
                         help="judge a seeded random sample of N actors instead of the top ones")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--draw", choices=("hash", "random"), default="hash",
+                        help="how --sample draws: lowest hashes (stable across builds) or "
+                             "random.sample over the file order (figures before 2026-12-08)")
     args = parser.parse_args()
     if args.judge:
-        judge_table(args.judge, args.top, args.show, args.sample, args.seed)
+        judge_table(args.judge, args.top, args.show, args.sample, args.seed, args.draw)
         return
     import spacy
     gazetteer = load_gazetteer(ROOT / "ontology")

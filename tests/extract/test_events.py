@@ -391,6 +391,14 @@ CONSTRUCTIONS = [
     ("raised the prospect of", "Canada raised the prospect of suspending talks with Mexico.",
      [("THREATEN", ("Canada",), (), "asserted", None, None, None),
       ("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None)]),
+    # the holder of "the possibility of" a gerund would do it: hinted at it, a warning
+    ("hinted at the possibility of",
+     "Canada hinted at the possibility of suspending talks with Mexico.",
+     [("SANCTION", ("Canada",), ("Mexico",), "intended", None, None, None),
+      ("THREATEN", ("Canada",), ("Mexico",), "asserted", None, None, None)]),
+    ("spoke about the possibility of",
+     "Canada spoke about the possibility of suspending talks with Mexico.",
+     [("SANCTION", ("Canada",), ("Mexico",), "intended", "Canada", None, None)]),
     # the one addressed by "appeal to" would do what is asked; pleading guilty asks nothing
     ("appealed to X to", "Canada appealed to Mexico to stop the attacks.",
      [("REQUEST", ("Canada",), ("Mexico",), "asserted", None, None, None),

@@ -133,8 +133,10 @@ class StatusFinder:
                 break  # '"...," she said, before calling for X': the speaker's own act
             lemma = head.lemma_.lower()
             complement = dep in _COMPLEMENTS or is_for_clause(node) or (
-                dep == "prep" and any(c.dep_ == "pcomp" for c in node.children)
-            )
+                dep == "prep" and any(c.dep_ == "pcomp" or (
+                    c.dep_ == "pobj" and lex.is_cue("intend", c.lemma_.lower()))
+                    for c in node.children)  # "hinted at the possibility of cutting ties"
+            )  # fmt: skip
             # what is said or denied is a clause or an "of/about" phrase, never a time adjunct:
             # "said after meeting X" asserts the meeting
             content = dep in ("ccomp", "xcomp") or (

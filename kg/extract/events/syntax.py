@@ -207,10 +207,14 @@ def _inherited_subject(verb: Token) -> list[Token]:
         if objects and head.head.pos_ == "VERB":
             return objects[:1]
         noun = head.head
-        if noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and (
+        # "X raised the prospect of suspending talks", "X hinted at the possibility of
+        # suspending ties": X would
+        holder = noun.head if noun.dep_ == "dobj" else (
+            noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None)
+        if noun.pos_ == "NOUN" and holder is not None and holder.pos_ == "VERB" and (
             noun.lemma_.lower() in _PROSPECTS
-        ):  # "X raised the prospect of suspending talks": X would
-            return subject_tokens(noun.head)[0]
+        ):  # fmt: skip
+            return subject_tokens(holder)[0]
     if (
         verb.dep_ in ("pcomp", "pobj") and verb.tag_ == "VBG" and head.dep_ == "prep"
         and head.lower_ in ("of", "for", "with")
