@@ -11,7 +11,9 @@ codes carry dates (``[USAGOV 090120-170120]``, ``[IGOUNO >20070101]``) is an off
 person; one without is a body: an organisation. Names are folded, parenthesised acronyms and
 trailing underscores dropped; one-word names are left out (a bare surname or a word such as
 "Accord" would claim too much). A name claimed both as a person and as an organisation is left
-out. Output sorted and stable.
+out. A company (code MNC) is also known by its name without its legal form ("RITE_AID_
+CORPORATION_" is "rite aid" too, as news writes it), when two words or more remain.
+Output sorted and stable.
 """
 
 from __future__ import annotations
@@ -33,6 +35,24 @@ FILES = (
     "Phoenix.MilNonState.actors.txt",
 )
 _DATED = re.compile(r"\d{6}|[<>]\s*\d")
+#: Words of a company's legal form, cut off the end of its name for the name news uses.
+_LEGAL_FORMS = frozenset({"corporation", "corp", "inc", "incorporated", "co", "company", "ltd",
+                          "limited", "plc", "group", "holdings", "holding", "sa", "ag", "nv",
+                          "llc", "lp"})
+
+
+def common_name(name: str) -> str:
+    """A company's name without its legal form ("rite aid corporation" -> "rite aid").
+
+    >>> common_name("rite aid corporation"), common_name("goldman sachs")
+    ('rite aid', 'goldman sachs')
+    >>> common_name("active power, inc."), common_name("a.h. belo corporation")
+    ('active power', 'a.h. belo')
+    """
+    words = name.replace(",", " ").split()
+    while words and words[-1].rstrip(".") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words)
 
 
 def read_entries(path: Path) -> list[tuple[list[str], list[str]]]:
@@ -73,9 +93,11 @@ def build(lexicons: Path) -> dict[str, dict[str, int]]:
     for index, file in enumerate(FILES):
         for names, codes in read_entries(lexicons / "petrarch2" / file):
             table = people if any(_DATED.search(c) for c in codes) else orgs
+            company = table is orgs and any(c.startswith("MNC") for c in codes)
             for name in names:
-                if len(name.split()) >= 2:
-                    table.setdefault(name, index)
+                for form in (name, common_name(name)) if company else (name,):
+                    if len(form.split()) >= 2:
+                        table.setdefault(form, index)
     clash = people.keys() & orgs.keys()
     return {
         "people": {k: people[k] for k in sorted(people) if k not in clash},

@@ -7,7 +7,7 @@ standard library and Debian's tzdata ship it: every upper-case alphabetic abbrev
 on 1 January or 1 July of 2000-2030 in any zone), less the ones that are English words written
 in capitals (a headline's "WEST"); plus ``ontology/sources/non_actors_curated.json`` (hand-made:
 initialisms of common nouns, sport reporting words, business/technology/entertainment-industry
-words). Output sorted and stable.
+words, social-media platforms). Output sorted and stable.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         "time_zones": time_zones(),
         "abbreviations": sorted(set(curated["abbreviations"])),
         "venue_heads": sorted({c.lower() for c in curated["venue_heads"]}),
+        "platforms": sorted({c.lower() for c in curated["platforms"]}),
         "sport_cues": sorted({c.lower() for c in curated["sport_cues"]}),
         "sport_story_min": int(curated["sport_story_min"]),
         "sport_story_distinct": int(curated["sport_story_distinct"]),

@@ -240,6 +240,21 @@ def test_entities_spans_repaired_from_the_parse(model, gaz, text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a platform said on, or modifying a post, is a medium; acting, it is the company
+        ("Juan Perez said on Twitter that he would resign.", {("Juan Perez", "Person")}),
+        ("In a Facebook post, Juan Perez said he would resign.", {("Juan Perez", "Person")}),
+        ("Twitter suspended his account on Monday.", {("Twitter", "Organization")}),
+    ],
+)
+def test_entities_platforms(model, gaz, text, expected):
+    _, entities = run(model, gaz, text)
+    assert types_of(entities) == expected
+
+
+@pytest.mark.slow
 def test_entities_named_document_is_no_actor(model, gaz):
     _, entities = run(model, gaz, "Diplomats said the Blue River Agreement review had worked.")
     assert types_of(entities) == set()

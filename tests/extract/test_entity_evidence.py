@@ -134,6 +134,8 @@ def test_entity_evidence_gazetteer_reads_the_dictionary_and_the_non_actors(gaz):
     assert gaz.dictionary["barack obama"] == ("Person", "Phoenix.Countries.actors.txt")
     assert {"GMT", "UTC", "AI"} <= gaz.non_actors and "gmt" not in gaz.non_actors
     assert "stadium" in gaz.venue_heads and "quarterback" in gaz.sport_cues
+    assert "twitter" in gaz.platforms
+    assert gaz.dictionary["rite aid"] == ("Organization", "Phoenix.International.actors.txt")
 
 
 def test_entity_evidence_an_institution_in_a_sport_story_keeps_no_genre(gaz):

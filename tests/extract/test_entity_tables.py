@@ -29,7 +29,8 @@ def test_entity_tables_dictionary_script_tells_office_holders_from_bodies(tmp_pa
     texts = {
         "Phoenix.Countries.actors.txt": "RUSLAN_VARGA_  # x\n+MR_VARGA\n\t[RUSGOV 090101-100101]\n"
                                         "VARGA_STATE_BANK_ [RUSBUS]\nKOVAL [RUSGOV >090101]\n",
-        "Phoenix.International.actors.txt": "RIVER_TRUST_(RT)_ [NGO]\nRUSLAN_VARGA_ [IGO]\n",
+        "Phoenix.International.actors.txt": "RIVER_TRUST_(RT)_ [NGO]\nRUSLAN_VARGA_ [IGO]\n"
+                                            "BLUE_LAKE_MILLS_INC_ [MNCUSA]\n",
         "Phoenix.MilNonState.actors.txt": "RED_HAND_ [RUSREB]\n",
     }
     for name, text in texts.items():
@@ -38,7 +39,9 @@ def test_entity_tables_dictionary_script_tells_office_holders_from_bodies(tmp_pa
     assert tables == {
         # "ruslan varga" is a body in one file and a person in another: left out
         "people": {"mr varga": 0},
-        "organizations": {"red hand": 2, "river trust": 1, "varga state bank": 0},
+        # a company is also known without its legal form
+        "organizations": {"blue lake mills": 1, "blue lake mills inc": 1, "red hand": 2,
+                          "river trust": 1, "varga state bank": 0},
     }
 
 

@@ -360,6 +360,13 @@ class _Context:
         base = Candidate(span.start_char, span.end_char, text, span.label_, NONE, name=name)
         if name in self.gaz.non_actors:
             return base  # "GMT", "AI": a time zone or a common noun's initials
+        if fold(name) in self.gaz.platforms:
+            # "said on Twitter", "a Facebook post": a medium; "Twitter suspended the account":
+            # the company, whatever the model says
+            root = span.root
+            medium = root.dep_ in ("compound", "nmod") or (
+                root.dep_ == "pobj" and root.head.lower_ in _MEDIUM_PREPOSITIONS)
+            return base if medium else replace(base, role=ORG)
         if hit is not None and span.label_ == "PERSON" and titled(span, self.gaz) and (
             hit[0].type not in ("Country", "Person")
         ):  # fmt: skip
@@ -611,6 +618,8 @@ _PLACE_PREPOSITIONS = frozenset(
     {"in", "on", "at", "near", "across", "around", "outside", "inside", "into", "towards",
      "toward", "over", "from", "through", "throughout"}
 )  # fmt: skip
+#: Prepositions whose object a platform is as the medium of what is said ("on Twitter").
+_MEDIUM_PREPOSITIONS = frozenset({"on", "via", "through", "across", "onto", "in", "from"})
 #: A compass word ("north", "northeast", "north-eastern" as its parts, "southern").
 _COMPASS = re.compile(r"(?:north|south)(?:east|west)?(?:ern)?|(?:east|west)(?:ern)?|central")
 #: An ordinal written in figures ("3rd"), a suffix of a person's name.

@@ -129,6 +129,7 @@ class Gazetteer:
     #: folded words and phrases of sport reporting, and how many make a sport story
     sport_cues: frozenset[str] = frozenset()
     venue_heads: frozenset[str] = frozenset()  # "X Stadium": a place whatever the model says
+    platforms: frozenset[str] = frozenset()  # "said on Twitter": a medium; acting, a company
     #: folded name -> ("Person" or "Organization", source file): the field's actor dictionaries
     dictionary: Mapping[str, tuple[str, str]] = field(default_factory=_empty_dictionary)
     sport_story: tuple[int, int] = (4, 3)  # (cue uses, distinct cues) at least

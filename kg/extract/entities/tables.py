@@ -32,6 +32,7 @@ def extra_tables(raw: dict[str, Any], ontology_dir: Path) -> dict[str, Any]:
                                  *non_actors.get("abbreviations", ()))),
         "sport_cues": _folded(non_actors.get("sport_cues", ())),
         "venue_heads": _folded(non_actors.get("venue_heads", ())),
+        "platforms": _folded(non_actors.get("platforms", ())),
         "sport_story": (int(non_actors.get("sport_story_min", 4)),
                         int(non_actors.get("sport_story_distinct", 3))),
         "commerce_cues": _folded(non_actors.get("commerce_cues", ())),
