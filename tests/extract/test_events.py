@@ -458,6 +458,9 @@ CONSTRUCTIONS = [
      "Peru condemned the violence, particularly the shelling by Mexican troops.",
      [("ACCUSE", ("Peru",), ("Mexican",), "asserted", None, None, None),
       ("ASSAULT", ("Mexican",), (), "asserted", None, None, None)]),
+    # a word of a name of several words tells no event of its own ("Riot" of "Pussy Riot")
+    ("a trigger noun inside a name", "Members of Pussy Riot were detained in Moscow.",
+     [("COERCE", ("Moscow",), ("Pussy Riot",), "asserted", None, None, None)]),
     # a retaliation with no object strikes back at whoever last used force on its doer;
     # "is going to" is the future
     ("retaliated with air strikes",

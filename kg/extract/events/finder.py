@@ -618,6 +618,17 @@ class _Coder:
             self.lexicon.noun_triggers(token.lemma_.lower())
         )
 
+    def _name_word(self, token: Token) -> bool:
+        """A capitalised word of an actor's name of several words ("Aid" of "a local Rite
+        Aid", "Riot" of "Pussy Riot"): it tells no event of its own (a name of that one word
+        may be the model's misreading of a headline's noun: "Riot breaks out in Brooklyn").
+        An agreement's name still tells one: "ratified the Association Agreement with X"."""
+        key = self.parts.key_of.get(token.i)
+        return key is not None and token.text[:1].isupper() and any(
+            self.parts.key_of.get(i) == key for i in (token.i - 1, token.i + 1)
+        ) and not any(row.type == "AGREE" for row in self.lexicon.noun_triggers(
+            token.lemma_.lower()))  # fmt: skip
+
     def candidate(self, token: Token) -> Candidate | None:
         if token.dep_ in ("attr", "acomp") and token.head.lemma_ == "be":
             return self.copular_judgment(token)
@@ -1130,6 +1141,8 @@ class _Coder:
     def noun_trigger(self, noun: Token) -> tuple[Trigger, Token] | None:
         """The trigger row for a noun; a compound modifier can name a more specific event
         ("hunger strike"), and a row with an object condition only fires that way."""
+        if self._name_word(noun):
+            return None
         lemma = noun.lemma_.lower()
         partitive = self.lexicon.is_cue("partitive", lemma)
         for child in noun.children:
