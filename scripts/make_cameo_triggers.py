@@ -27,9 +27,12 @@ How the dictionary's syntax becomes kg's dependency conditions:
   that object too (``pobj=to:gallows``): the preposition alone would let "sent troops to the
   border" pass for "sent to the gallows".
   Patterns with words before the verb (``- TALKS * [...]``: subject-side noun disambiguation,
-  which the parse does for kg) and the few forms that do not reduce to those conditions are
-  left out and counted. A pattern coded ``[---]`` becomes a ``NONE`` row: that verb with that
-  object is no event ("cut production"), which stops the verb's unconditional row.
+  which the parse does for kg) are left out, except a lone subject item coded ``[---]``
+  (``- {&AIRCRAFT CRASH} * [---] # KILL``, ``- EARTHQUAKE *``, ``- MARKET *``): a ``NONE`` row
+  with a subject condition (``subj=crash``), as "a plane crash killed 20" is no attack. The few
+  forms that do not reduce to those conditions are left out and counted. A pattern coded
+  ``[---]`` becomes a ``NONE`` row: that verb with that object is no event ("cut
+  production"), which stops the verb's unconditional row.
 * A code becomes a PLOVER type and mode through the crosswalk (its longest matching code
   prefix); a mode the current codebook does not list is dropped, and one it defines
   otherwise is corrected (``crosswalk_corrections`` in ontology/sources/plover_kg.json);
@@ -192,6 +195,26 @@ def object_values(item: str, synsets: dict[str, list[str]]) -> tuple[list[str], 
     return sorted({word, singular(word)}), compound
 
 
+def subject_condition(pre: str, post: str, code: str, synsets: dict[str, list[str]]) -> str | None:
+    """``subj=a|b`` for a pattern whose only item is one subject before the verb and whose
+    code is no event (``- EARTHQUAKE * [---]``, ``- {&AIRCRAFT CRASH} *``), else None.
+
+    >>> subject_condition(" EARTHQUAKE ", "", "---", {})
+    'subj=earthquake'
+    >>> subject_condition(" {&AIRCRAFT CRASH} ", "", "---", {"&AIRCRAFT": ["plane"]})
+    'subj=crash'
+    >>> subject_condition(" TALKS ", "", "040", {}) is None
+    True
+    """
+    items = tokens(pre.strip())
+    if len(items) != 1 or post.strip() or not (code.startswith("---") or code == ""):
+        return None
+    found = object_values(items[0], synsets)
+    if found is None or found[0] == ["*actor"]:
+        return None
+    return "subj=" + "|".join(found[0])
+
+
 def tokens(text: str) -> list[str]:
     """Split a pattern's right side into items: words, &SETS, {compounds}, (phrases), + $ %."""
     return re.findall(r"\{[^}]*\}|\([^)]*\)|[^\s(){}]+", text)
@@ -293,6 +316,15 @@ def convert(dictionary: Path, crosswalk: dict[str, tuple[str, str]]) -> tuple[li
                 stats["patterns left out: no code or no verb slot"] += 1
                 continue
             pre, _, post = _CODE.sub("", body).partition("*")
+            value = code[1].strip()
+            subject = subject_condition(pre, post, value, synsets)
+            if subject is not None:
+                named = {w.strip().lower() for w in comment.split(",") if w.strip()}
+                block = {v[0] for v in verbs if not v[1]}
+                targets = sorted(block & named) or sorted(block)
+                rows.extend(Row(lemma, "NONE", "-", subject, value) for lemma in targets)
+                stats["pattern rows: a subject that tells no event"] += len(targets)
+                continue
             if pre.strip():
                 stats["patterns left out: words before the verb"] += 1
                 continue
@@ -304,7 +336,6 @@ def convert(dictionary: Path, crosswalk: dict[str, tuple[str, str]]) -> tuple[li
             named = {w.strip().lower() for w in comment.split(",") if w.strip()}
             block = {v[0] for v in verbs if not v[1]}
             targets = sorted(block & named) or sorted(block)
-            value = code[1].strip()
             if value.startswith("---") or value == "":
                 kind: tuple[str, str] | None = ("NONE", "-")
             else:

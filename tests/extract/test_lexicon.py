@@ -230,15 +230,18 @@ def test_lexicon_unknown_type_names_file_and_line(tmp_path):
         load_lexicon(folder)
 
 
-def test_lexicon_subject_condition_is_only_a_crowd(tmp_path, lexicon):
+def test_lexicon_subject_condition_is_a_crowd_or_lemmas(tmp_path, lexicon):
     # "protesters marched": the row holds only for a civilian crowd
     assert [t.conditions for t in lexicon.verb_triggers("march") if t.type == "PROTEST"][1] == (
         ("subj", ("*crowd",)),)
+    # the dictionary's subject patterns: "a plane crash killed 20" is no attack
+    assert any(t.type == "NONE" and t.conditions == (("subj", ("crash",)),)
+               for t in lexicon.verb_triggers("kill"))
     folder = copy_ontology(tmp_path)
     lines = (folder / "triggers.tsv").read_text(encoding="utf-8").splitlines()
-    lines.append("march\tVERB\tPROTEST\tdemo\tsubj=student\t-")
+    lines.append("march\tVERB\tPROTEST\tdemo\tsubj=\t-")
     (folder / "triggers.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with pytest.raises(OntologyError, match="a subject condition is subj=\\*crowd"):
+    with pytest.raises(OntologyError, match="a subject condition is subj=\\*crowd or"):
         load_lexicon(folder)
 
 

@@ -657,6 +657,17 @@ class _Coder:
 
     def verb_trigger(self, verb: Token) -> Trigger | None:
         """The first row of the verb whose conditions all hold (None when it says NONE)."""
+        row = self._first_row(verb)
+        return None if row is None or row.type == NO_EVENT else row
+
+    def _says_no_event(self, verb: Token) -> bool:
+        """Whether the verb's first row whose conditions hold is a NONE row ("crashed into
+        the ocean", "went up by 8%"): the words tell no event."""
+        row = self._first_row(verb)
+        return row is not None and row.type == NO_EVENT
+
+    def _first_row(self, verb: Token) -> Trigger | None:
+        """The first row of the verb whose conditions all hold, a NONE row included."""
         rows = self.lexicon.verb_triggers(verb.lemma_.lower())
         if not rows:
             return None
@@ -676,7 +687,7 @@ class _Coder:
                             and c.pos_ == "ADJ"]  # fmt: skip
             if all(self._holds(need, values, verb, children, objects)
                    for need, values in trigger.conditions):  # fmt: skip
-                return None if trigger.type == NO_EVENT else trigger
+                return trigger
         return None
 
     def _forceful(self, act: Token) -> bool:
@@ -745,7 +756,12 @@ class _Coder:
         if need == "neg":  # "did not allow X to enter": a refusal
             return any(c.dep_ == "neg" for c in children)
         if need == "subj":  # "*crowd": "protesters marched", "thousands of students rallied"
-            return any(self.parts.is_crowd(s) for s in subject_tokens(verb)[0])
+            subjects = subject_tokens(verb)[0]
+            if values == ("*crowd",):
+                return any(self.parts.is_crowd(s) for s in subjects)
+            # the dictionary's subject patterns: "a plane crash killed 20", "the earthquake
+            # killed", "the market fell" (its NONE rows: no event)
+            return any(s.lemma_.lower() in values for s in subjects)
         for obj in objects:
             for value in values:
                 if value == "*party":  # an actor, or what it owns or where its people are
@@ -772,6 +788,13 @@ class _Coder:
     def verbal(self, verb: Token, trigger: Trigger) -> Candidate | None:
         if asks_a_question(verb):
             log.debug("%r at %d: asks a question", verb.text, verb.idx)
+            return None
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and (
+            self._says_no_event(verb.head)
+        ):
+            # "the jetliner crashed into the ocean, killing all 228 people on board": the
+            # participle tells what the head's non-event did (an accident, no attack)
+            log.debug("%r at %d: the result of no event", verb.text, verb.idx)
             return None
         row_type = trigger.type
         if trigger.type == "THREATEN" and self._threatens_no_act(verb):

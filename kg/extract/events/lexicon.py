@@ -83,7 +83,8 @@ class Trigger:
     object), "ccomp", "xcomp", "mandate", "under", "subj", "judge", "neg" or None) and `values`
     its allowed lemmas (for "pobj": the preposition, then the lemmas its object may have) (for
     "mandate": the auxiliaries a mandated clause may have) (for "under", of a noun: the
-    prepositions it may be the object of, "went on strike") (for "subj": "*crowd", a subject
+    prepositions it may be the object of, "went on strike") (for "subj": the lemmas the subject's
+    head may have, "a plane crash killed 20" is no attack, or "*crowd", a subject
     that is a civilian crowd named by a group noun, "protesters marched") (for "neg": no values;
     the verb is negated, and that is the act: "did not allow X to enter" refuses) (for "judge":
     "neg" or "pos", what the verb calls its object, "called the attack unacceptable", rated by
@@ -463,8 +464,9 @@ def _parse_needs(needs: str, where: str) -> list[tuple[str | None, tuple[str, ..
         if kind not in _NEED_KINDS:
             raise OntologyError(
                 f"{where}: condition {need!r} must start with one of {_NEED_KINDS}")
-        if kind == "subj" and values != "*crowd":
-            raise OntologyError(f"{where}: condition {need!r}: a subject condition is subj=*crowd")
+        if kind == "subj" and not values:
+            raise OntologyError(f"{where}: condition {need!r}: a subject condition is "
+                                "subj=*crowd or subj=lemma|lemma")
         if kind == "judge" and values not in ("neg", "pos"):
             raise OntologyError(
                 f"{where}: condition {need!r}: a judgment is judge=neg or judge=pos")
