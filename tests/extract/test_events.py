@@ -461,6 +461,10 @@ CONSTRUCTIONS = [
     # an accident is no attack: the dictionary's subject rows ("- &AIRCRAFT * [---]"), and a
     # participle telling what such a non-event did
     ("crashed, killing", "A Mexican jetliner crashed into the sea, killing 200 people.", []),
+    ("took up positions, preventing",
+     "Mexican police took up positions around the parliament, preventing protesters from "
+     "reaching it.",
+     [("COERCE", ("Mexican",), (), "asserted", None, None, None)]),
     # a word of a name of several words tells no event of its own ("Riot" of "Pussy Riot")
     ("a trigger noun inside a name", "Members of Pussy Riot were detained in Moscow.",
      [("COERCE", ("Moscow",), ("Pussy Riot",), "asserted", None, None, None)]),

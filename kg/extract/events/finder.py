@@ -789,11 +789,12 @@ class _Coder:
         if asks_a_question(verb):
             log.debug("%r at %d: asks a question", verb.text, verb.idx)
             return None
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and (
-            self._says_no_event(verb.head)
+        if trigger.type == "ASSAULT" and verb.dep_ == "advcl" and verb.tag_ == "VBG" and (
+            verb.head.pos_ == "VERB" and self._says_no_event(verb.head)
         ):
             # "the jetliner crashed into the ocean, killing all 228 people on board": the
-            # participle tells what the head's non-event did (an accident, no attack)
+            # harm a participle tells is the head's non-event's (an accident, no attack); not
+            # another act ("took up positions, preventing protesters from reaching X")
             log.debug("%r at %d: the result of no event", verb.text, verb.idx)
             return None
         row_type = trigger.type
