@@ -37,7 +37,7 @@ from kg.extract.events.candidate import (
 from kg.extract.events.dateline import dateline_place
 from kg.extract.events.lexicon import NO_EVENT, Trigger
 from kg.extract.events.reference import is_definite, referred_parties
-from kg.extract.events.roles import Participants
+from kg.extract.events.roles import Participants, phrase_tokens
 from kg.extract.events.status import StatusFinder
 from kg.extract.events.syntax import (
     as_written,
@@ -483,17 +483,6 @@ _JUDGED_THINGS = frozenset({
     "demand", "announcement", "settlement", "blockade", "embargo", "annexation", "bailout"})
 #: The rating (VADER's scale, -4 to +4) from which what an object is called is a judgment.
 _JUDGED = 1.0
-
-
-def _within(tops: Sequence[Token], skip: Sequence[str]) -> list[Token]:
-    """The tokens of the subtrees of `tops`, leaving out the clauses whose dependency is in
-    `skip` ("the bombings, which came as a response to X": not the relative clause)."""
-    found, todo = [], list(tops)
-    while todo:
-        token = todo.pop()
-        found.append(token)
-        todo.extend(c for c in token.children if c.dep_ not in skip)
-    return sorted(found, key=lambda t: t.i)
 
 
 def _judgment(verb: Token, lexicon: Lexicon) -> float:
@@ -972,7 +961,7 @@ class _Coder:
             # its object or clause tells is the one condemned (not an act a phrase of time or
             # cause adds: "claimed the bombings, a response to the killing of X by Y")
             content = [c for c in verb.children if c.dep_ in ("dobj", "ccomp")]
-            for noun in _within(content, ("relcl", "advcl", "acl")):
+            for noun in (t for c in content for t in phrase_tokens(c)):
                 if noun.pos_ != "NOUN" or not self._forceful(noun):
                     continue
                 act = self.nominal(noun) if self.is_trigger_noun(noun) else None

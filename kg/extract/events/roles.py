@@ -773,18 +773,19 @@ CROWD_SECTORS = ("CVL", "OPP", "LAB", "EDU", "REF", "AGR")
 def _argument_tokens(clause: Token) -> Iterator[Token]:
     """Tokens of the clause's own phrases, then of the subjects of the clauses above it (and
     of a passive above an infinitive: "Italian workers are expected to strike")."""
-    yield from _phrase(clause)
+    yield from phrase_tokens(clause)
     below = clause
     for node in clause.ancestors:
         raised = ("nsubjpass",) if below.dep_ == "xcomp" else ()
         for child in node.children:
             if child.dep_ in SUBJECTS or child.dep_ in raised:
-                yield from _phrase(child)
+                yield from phrase_tokens(child)
         below = node
 
 
-def _phrase(root: Token) -> Iterator[Token]:
-    """The tokens under `root` that no other verb stands between."""
+def phrase_tokens(root: Token) -> Iterator[Token]:
+    """The tokens under `root` that no other verb stands between ("responsibility for the
+    bombings, which it said came after X": not X)."""
     for token in root.subtree:
         node = token
         while node.i != root.i and node.pos_ not in ("VERB", "AUX"):
